@@ -1,0 +1,5 @@
+"""``python -m khuonha``."""
+
+from khuonha.cli import run
+
+run()

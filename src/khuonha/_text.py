@@ -1,0 +1,118 @@
+"""Vietnamese text at the boundary: NFC normalisation, match keys and slugs.
+
+Every text field of every model passes through :func:`nfc`, so the
+constructor and the decoder normalise alike. :func:`match_key` derives the
+key used to compare names written with old or new tone-mark placement
+("uỷ"/"ủy", "hoà"/"hòa"); the text itself is never changed beyond NFC.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["match_key", "nfc", "nfc_optional", "slugify"]
+
+# The five tone marks as combining characters (domain.md §10.1). Vowel-quality
+# marks (circumflex U+0302, breve U+0306, horn U+031B) are part of the letter.
+_TONES = {
+    "\u0300": "2",  # huyền
+    "\u0301": "1",  # sắc
+    "\u0309": "3",  # hỏi
+    "\u0303": "4",  # ngã
+    "\u0323": "5",  # nặng
+}
+_SYLLABLE = re.compile(r"\w+", re.UNICODE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SLUG_STRIP = re.compile(r"[^a-z0-9]+")
+
+
+class TextError(ValueError):
+    """Text that cannot be carried: not a string, or not valid Unicode."""
+
+
+def nfc(value: object) -> str:
+    """Return *value* as NFC text; reject non-strings and lone surrogates.
+
+    >>> nfc("Thu\u0301y") == "Thúy"
+    True
+    """
+    if type(value) is not str:
+        if isinstance(value, str):
+            value = str(value)
+        else:
+            msg = f"expected a string, got {type(value).__name__} {value!r:.60}"
+            raise TextError(msg)
+    if value.isascii():
+        return value
+    if _SURROGATE.search(value) is not None:
+        pos = _SURROGATE.search(value)
+        assert pos is not None
+        msg = (
+            f"text is not valid Unicode: lone surrogate U+{ord(pos.group()):04X} "
+            f"at character {pos.start()}"
+        )
+        raise TextError(msg)
+    if unicodedata.is_normalized("NFC", value):
+        return value
+    return unicodedata.normalize("NFC", value)
+
+
+def nfc_optional(value: object) -> str | None:
+    """Like :func:`nfc`, but let ``None`` through."""
+    if value is None:
+        return None
+    return nfc(value)
+
+
+@lru_cache(maxsize=65536)
+def _syllable_key(syllable: str, *, diacritics: bool) -> str:
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tone = ""
+    kept: list[str] = []
+    for ch in decomposed:
+        code = _TONES.get(ch)
+        if code is not None:
+            tone = code
+            continue
+        if not diacritics and unicodedata.combining(ch):
+            continue
+        kept.append(ch)
+    base = unicodedata.normalize("NFC", "".join(kept)).casefold()
+    if not diacritics:
+        return base.replace("đ", "d")
+    return base + tone if tone else base
+
+
+def match_key(text: str, *, diacritics: bool = True) -> str:
+    """Return the comparison key of *text*.
+
+    The key folds case, NFC/NFD and the old/new tone-mark placement, so
+    "Huyện uỷ" and "huyện ủy" match. Syllables are kept apart by single
+    spaces; punctuation is dropped. With ``diacritics=False`` the key also
+    drops every mark and maps đ to d: use it for search only, since it
+    collides ("Hòa", "Hoa", "Họa").
+
+    >>> match_key("Huyện uỷ") == match_key("HUYỆN ỦY")
+    True
+    >>> match_key("Hoà Bình") == match_key("Hòa Bình")
+    True
+    >>> match_key("Hoa") == match_key("Hòa")
+    False
+    >>> match_key("Đặng Văn Sình", diacritics=False)
+    'dang van sinh'
+    """
+    normal = nfc(text)
+    return " ".join(_syllable_key(s, diacritics=diacritics) for s in _SYLLABLE.findall(normal))
+
+
+def slugify(text: str) -> str:
+    """Return an ASCII slug of *text* (lower case, hyphens, đ → d).
+
+    >>> slugify("Xã Khuôn Hà 2022")
+    'xa-khuon-ha-2022'
+    """
+    folded = match_key(text, diacritics=False)
+    folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    return _SLUG_STRIP.sub("-", folded).strip("-")

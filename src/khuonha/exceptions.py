@@ -1,0 +1,245 @@
+"""The errors khuonha raises.
+
+.. code-block:: text
+
+    KhuonhaError                            root: catch this to catch everything we raise
+    ├── InvalidDataError(ValueError)        an invariant failed when a model was built
+    ├── DecodeError(ValueError)             input did not decode; .errors lists "$.path: message"
+    ├── PeriodParseError(ValueError)        text is not a period we can read; .text, .position
+    ├── QuantityParseError(ValueError)      text is not a quantity we can read; .text, .position
+    ├── ExporterNotFoundError(LookupError)  .name, .available, .failures
+    ├── ExportError                         an exporter could not render; .exporter, .missing
+    ├── OutputError(OSError)                the output could not be written; .path
+    ├── RulesetNotFoundError(LookupError)   no ruleset for that legal basis; .basis, .available
+    └── PluginError
+        ├── PluginLoadError                 .plugin, .distribution, .version; the cause is chained
+        └── DuplicateExporterError          .key, .first, .second
+
+Every class has a stable :attr:`~KhuonhaError.code` and keeps its data as
+attributes; the message is built from them, so a user interface can pick a
+translated template by ``code``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "DecodeError",
+    "DuplicateExporterError",
+    "ExportError",
+    "ExporterNotFoundError",
+    "InvalidDataError",
+    "KhuonhaError",
+    "OutputError",
+    "PeriodParseError",
+    "PluginError",
+    "PluginLoadError",
+    "QuantityParseError",
+    "RulesetNotFoundError",
+]
+
+
+class KhuonhaError(Exception):
+    """Root of every error khuonha raises on purpose."""
+
+    code: str = "khuonha_error"
+
+
+class InvalidDataError(KhuonhaError, ValueError):
+    """A model invariant failed when the model was built.
+
+    ``field`` names the offending field (``None`` for a cross-field rule);
+    ``details`` lists every problem as ``"path: reason"`` when a rule found several.
+    """
+
+    code = "invalid_data"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        code: str | None = None,
+        details: Sequence[str] = (),
+    ) -> None:
+        self.message = message
+        self.field = field
+        self.details: tuple[str, ...] = tuple(details)
+        if code is not None:
+            self.code = code
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}" if self.field else self.message
+
+
+class DecodeError(KhuonhaError, ValueError):
+    """Input did not decode into a model.
+
+    ``errors`` holds one ``"$.path: reason"`` line per problem, all of them.
+    """
+
+    code = "decode_error"
+
+    def __init__(self, errors: Sequence[str]) -> None:
+        self.errors: tuple[str, ...] = tuple(errors)
+        super().__init__(*self.errors)
+
+    def __str__(self) -> str:
+        return "\n".join(self.errors)
+
+
+class _TextParseError(KhuonhaError, ValueError):
+    what = "text"
+
+    def __init__(self, text: str, position: int, reason: str) -> None:
+        self.text = text
+        self.position = position
+        self.reason = reason
+        super().__init__(text, position, reason)
+
+    def __str__(self) -> str:
+        shown = self.text[:200]
+        pointer = " " * min(self.position, len(shown)) + "^"
+        return (
+            f"cannot read {self.what} {shown!r}: {self.reason} (at character {self.position})"
+            f"\n  {shown}\n  {pointer}"
+        )
+
+
+class PeriodParseError(_TextParseError):
+    """Text that is not a period :func:`khuonha.parse_period` can read.
+
+    ``position`` is where reading stopped.
+    """
+
+    code = "period_unreadable"
+    what = "a period from"
+
+
+class QuantityParseError(_TextParseError):
+    """Text that is not a quantity :func:`khuonha.parse_quantity` can read."""
+
+    code = "quantity_unreadable"
+    what = "a quantity from"
+
+
+class ExporterNotFoundError(KhuonhaError, LookupError):
+    """No exporter has that name or suffix."""
+
+    code = "exporter_not_found"
+
+    def __init__(self, name: str, available: Sequence[str], failures: Sequence[str] = ()) -> None:
+        self.name = name
+        self.available = tuple(available)
+        self.failures = tuple(failures)
+        super().__init__(name)
+
+    def __str__(self) -> str:
+        msg = f"no exporter for {self.name!r}; available: {', '.join(self.available) or 'none'}"
+        if self.failures:
+            msg += f"; plugins that failed to load: {'; '.join(self.failures)}"
+        slug = self.name.lstrip(".").lower()
+        return msg + f" (is the plugin installed? try: pip install khuonha-{slug})"
+
+
+class ExportError(KhuonhaError):
+    """An exporter could not render the object.
+
+    ``missing`` names the data the exporter needed and did not find.
+    """
+
+    code = "export_failed"
+
+    def __init__(self, exporter: str, reason: str, *, missing: str | None = None) -> None:
+        self.exporter = exporter
+        self.reason = reason
+        self.missing = missing
+        super().__init__(exporter, reason)
+
+    def __str__(self) -> str:
+        return f"{self.exporter}: {self.reason}"
+
+
+class OutputError(KhuonhaError, OSError):
+    """The output file could not be written; any earlier file is untouched."""
+
+    code = "output_failed"
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(path, reason)
+
+    def __str__(self) -> str:
+        return f"cannot write {self.path}: {self.reason}"
+
+
+class PluginError(KhuonhaError):
+    """A plugin problem."""
+
+    code = "plugin_error"
+
+
+class PluginLoadError(PluginError):
+    """A plugin failed to load; the original error is chained as ``__cause__``."""
+
+    code = "plugin_load_failed"
+
+    def __init__(self, plugin: str, distribution: str, version: str, error: str) -> None:
+        self.plugin = plugin
+        self.distribution = distribution
+        self.version = version
+        self.error = error
+        super().__init__(plugin, distribution, version, error)
+
+    def __str__(self) -> str:
+        return (
+            f"plugin {self.plugin!r} ({self.distribution} {self.version}) failed to load: "
+            f"{self.error}"
+        )
+
+
+class DuplicateExporterError(PluginError):
+    """Two exporters claim the same name or suffix.
+
+    ``first`` and ``second`` describe the two claimants as
+    ``"<exporter> from <plugin> (<distribution> <version>)"``.
+    """
+
+    code = "duplicate_exporter"
+
+    def __init__(self, key: str, first: str, second: str) -> None:
+        self.key = key
+        self.first = first
+        self.second = second
+        super().__init__(key, first, second)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.key!r} is claimed by two exporters: {self.first} and {self.second}; "
+            "uninstall one of them or narrow KHUONHA_LOAD_PLUGINS"
+        )
+
+
+class RulesetNotFoundError(KhuonhaError, LookupError):
+    """No ruleset (bộ tiêu chí) for a legal basis, or none in force for a cycle.
+
+    ``basis`` is what was asked for (``None`` when the default basis was
+    sought), ``available`` the bases known.
+    """
+
+    code = "ruleset_not_found"
+
+    def __init__(self, basis: str | None, available: Sequence[str], reason: str = "") -> None:
+        self.basis = basis
+        self.available = tuple(available)
+        self.reason = reason
+        super().__init__(basis, self.available, reason)
+
+    def __str__(self) -> str:
+        what = f"no ruleset for {self.basis!r}" if self.basis is not None else "no ruleset"
+        if self.reason:
+            what += f" ({self.reason})"
+        return f"{what}; available: {', '.join(self.available) or 'none'}"

@@ -1,0 +1,205 @@
+"""Tests of model invariants: what a model refuses to be."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+import attrs
+import pytest
+
+import khuonha
+from khuonha import (
+    AdministrativeUnit,
+    Award,
+    AwardForm,
+    Certification,
+    CodeScheme,
+    Dataset,
+    Event,
+    EventKind,
+    Group,
+    GroupKind,
+    InvalidDataError,
+    LegalRegime,
+    Membership,
+    Organization,
+    OrganizationKind,
+    Period,
+    Quantity,
+    Recipient,
+    RecipientKind,
+    UnitKind,
+    UnitType,
+)
+
+
+def test_models_are_frozen_and_keyword_only() -> None:
+    """Models cannot be changed after construction nor built positionally."""
+    unit = AdministrativeUnit(
+        id="xa-khuon-ha",
+        name="Khuôn Hà",
+        kind=UnitKind.XA,
+        code="02251",
+        scheme=CodeScheme.PRE_2025,
+    )
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        unit.name = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        AdministrativeUnit("a", "b")  # type: ignore[misc]
+
+
+def test_text_is_nfc_when_built() -> None:
+    """NFD text given to a constructor is stored as NFC."""
+    nfd = unicodedata.normalize("NFD", "Khuôn Hà")
+    unit = AdministrativeUnit(
+        id="x", name=nfd, kind=UnitKind.XA, code="02251", scheme=CodeScheme.PRE_2025
+    )
+    assert unit.name == "Khuôn Hà"
+    assert unicodedata.is_normalized("NFC", unit.name)
+
+
+@pytest.mark.parametrize(
+    ("kind", "code"),
+    [(UnitKind.XA, "2251"), (UnitKind.HUYEN, "71"), (UnitKind.TINH, "8"), (UnitKind.XA, "0225a")],
+)
+def test_unit_code_length_follows_level(kind: UnitKind, code: str) -> None:
+    """Codes are zero-padded digit strings: 2 for provinces, 3 for districts, 5 for communes."""
+    with pytest.raises(InvalidDataError, match="digits"):
+        AdministrativeUnit(id="x", name="X", kind=kind, code=code, scheme=CodeScheme.PRE_2025)
+
+
+def test_no_district_in_post_2025_list() -> None:
+    """The 2025 code list has no district level."""
+    with pytest.raises(InvalidDataError, match="districts"):
+        AdministrativeUnit(
+            id="x", name="X", kind=UnitKind.HUYEN, code="071", scheme=CodeScheme.POST_2025
+        )
+
+
+def test_unit_validity() -> None:
+    """valid_on respects the validity dates."""
+    unit = khuonha.sample().find("xa-khuon-ha")
+    assert unit.valid_on(date(2022, 8, 10))
+    assert not unit.valid_on(date(2025, 7, 1))
+
+
+def test_period_inverted_is_refused() -> None:
+    """A period ending before it starts is refused with its code."""
+    with pytest.raises(InvalidDataError) as info:
+        Period(start=date(2022, 3, 1), end=date(2022, 1, 1))
+    assert info.value.code == "period_inverted"
+    with pytest.raises(InvalidDataError):
+        Period(start=None, end=None)
+
+
+def test_quantity_rules() -> None:
+    """A part cannot exceed its total; values are finite and not negative."""
+    assert Quantity(value=10, total=10).total == 10
+    with pytest.raises(InvalidDataError):
+        Quantity(value=11, total=10)
+    with pytest.raises(InvalidDataError):
+        Quantity(value=-1)
+    with pytest.raises(InvalidDataError):
+        Quantity(value=float("nan"))
+    with pytest.raises(InvalidDataError):
+        Quantity(value=True)
+
+
+def test_organization_attributes_match_kind() -> None:
+    """Only schools have an education level, only enterprises a size."""
+    with pytest.raises(InvalidDataError, match="education level"):
+        Organization(
+            id="x",
+            name="X",
+            kind=OrganizationKind.AGENCY,
+            education_level=khuonha.EducationLevel.THCS,
+        )
+
+
+def test_grassroots_force_not_before_law() -> None:
+    """A Tổ bảo vệ ANTT cannot be established before 1/7/2024."""
+    with pytest.raises(InvalidDataError, match="2024-07-01"):
+        Group(id="t", kind=GroupKind.TO_BAO_VE_ANTT, established_on=date(2023, 1, 1))
+    Group(id="t", kind=GroupKind.TO_BAO_VE_ANTT, established_on=date(2024, 7, 1))
+
+
+def test_award_regime_and_counts() -> None:
+    """Named recipients fit the counts; the regime follows the decision date."""
+    award = Award(id="a", form=AwardForm.GIAY_KHEN, title="giấy khen", awarded_on=date(2022, 8, 10))
+    assert award.regime is LegalRegime.TDKT_2003
+    later = Award(id="b", form=AwardForm.GIAY_KHEN, title="giấy khen", decided_on=date(2024, 1, 1))
+    assert later.regime is LegalRegime.TDKT_2022
+    with pytest.raises(InvalidDataError, match="exceed"):
+        Award(
+            id="c",
+            form=AwardForm.GIAY_KHEN,
+            title="g",
+            individuals=0,
+            recipients=(Recipient(kind=RecipientKind.CA_NHAN, name="A"),),
+        )
+    with pytest.raises(InvalidDataError, match="tdkt_2003"):
+        Award(
+            id="d",
+            form=AwardForm.GIAY_KHEN,
+            title="g",
+            decided_on=date(2022, 1, 1),
+            legal_regime=LegalRegime.TDKT_2022,
+        )
+
+
+def test_certification_names_a_unit_or_counts() -> None:
+    """A certification record names one unit or counts several, never neither or both."""
+    with pytest.raises(InvalidDataError):
+        Certification(id="c", unit_type=UnitType.KHU_DAN_CU)
+    with pytest.raises(InvalidDataError):
+        Certification(id="c", unit_type=UnitType.KHU_DAN_CU, unit="a", count=Quantity(value=1))
+    rec = Certification(id="c", unit_type=UnitType.KHU_DAN_CU, count=Quantity(value=7, total=10))
+    assert (rec.recognised, rec.total) == (7, 10)
+
+
+def test_event_dates_and_times() -> None:
+    """An event cannot end before it starts."""
+    with pytest.raises(InvalidDataError):
+        Event(
+            id="e",
+            kind=EventKind.NGAY_HOI,
+            name="N",
+            start_on=date(2022, 8, 10),
+            end_on=date(2022, 8, 9),
+        )
+
+
+def test_membership_needs_post_or_organization() -> None:
+    """A membership without post or organisation is refused."""
+    with pytest.raises(InvalidDataError):
+        Membership(person="p")
+
+
+def test_dataset_references_must_resolve() -> None:
+    """Every reference names a record of the dataset; all problems are listed."""
+    with pytest.raises(InvalidDataError) as info:
+        Dataset(
+            slug="x",
+            title="X",
+            commune="nope",
+            groups=(Group(id="g", kind=GroupKind.TO_TU_QUAN, host="missing"),),
+        )
+    assert info.value.details == (
+        "commune: unknown id 'nope' (expected one of units)",
+        "groups[0].host: unknown id 'missing' (expected one of organizations, areas, units)",
+    )
+
+
+@pytest.mark.parametrize("slug", ["../../etc", "Khuon Ha", "", "a--b", "x/y", "-a", "a" * 101])
+def test_dataset_slug_is_file_system_safe(slug: str) -> None:
+    """The slug is a safe file name: lower-case ASCII joined by single hyphens."""
+    with pytest.raises(InvalidDataError, match="slug"):
+        Dataset(slug=slug, title="X")
+
+
+def test_duplicate_ids_are_refused() -> None:
+    """Two records of a collection cannot share an id."""
+    g = Group(id="g", kind=GroupKind.TO_TU_QUAN)
+    with pytest.raises(InvalidDataError, match="duplicate id"):
+        Dataset(slug="x", title="X", groups=(g, g))
