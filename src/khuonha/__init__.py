@@ -52,6 +52,7 @@ _EXPORTS: dict[str, str] = {
     "Identifier": "khuonha.places",
     "InvalidDataError": "khuonha.exceptions",
     "KhuonhaError": "khuonha.exceptions",
+    "LabelNotFoundError": "khuonha.exceptions",
     "LegalRegime": "khuonha.awards",
     "Measure": "khuonha.rules",
     "Membership": "khuonha.people",
@@ -92,6 +93,7 @@ _EXPORTS: dict[str, str] = {
     "UnitKind": "khuonha.places",
     "UnitLevel": "khuonha.places",
     "UnitType": "khuonha.certification",
+    "UnknownLanguageError": "khuonha.exceptions",
     "anniversary_label": "khuonha.calendars",
     "assess": "khuonha.rules",
     "assess_dataset": "khuonha.rules",
@@ -111,6 +113,7 @@ _EXPORTS: dict[str, str] = {
     "get_exporter": "khuonha.plugins",
     "hookimpl": "khuonha.hookspecs",
     "json_schema": "khuonha.schema",
+    "label": "khuonha.labels",
     "list_rulesets": "khuonha.rules",
     "load": "khuonha.codec",
     "load_ruleset": "khuonha.rules",
@@ -120,6 +123,7 @@ _EXPORTS: dict[str, str] = {
     "parse_quantity": "khuonha.quantities",
     "provincial_criteria": "khuonha.rules",
     "rate_teams": "khuonha.classification",
+    "redact": "khuonha.privacy",
     "sample": "khuonha.samples",
     "summarise": "khuonha.rules",
 }
@@ -187,17 +191,20 @@ if TYPE_CHECKING:
     from khuonha.exceptions import ExportError as ExportError
     from khuonha.exceptions import InvalidDataError as InvalidDataError
     from khuonha.exceptions import KhuonhaError as KhuonhaError
+    from khuonha.exceptions import LabelNotFoundError as LabelNotFoundError
     from khuonha.exceptions import OutputError as OutputError
     from khuonha.exceptions import PeriodParseError as PeriodParseError
     from khuonha.exceptions import PluginError as PluginError
     from khuonha.exceptions import PluginLoadError as PluginLoadError
     from khuonha.exceptions import QuantityParseError as QuantityParseError
     from khuonha.exceptions import RulesetNotFoundError as RulesetNotFoundError
+    from khuonha.exceptions import UnknownLanguageError as UnknownLanguageError
     from khuonha.exporters import Exporter as Exporter
     from khuonha.exporters import ExportOptions as ExportOptions
     from khuonha.groups import Group as Group
     from khuonha.groups import GroupKind as GroupKind
     from khuonha.hookspecs import hookimpl as hookimpl
+    from khuonha.labels import label as label
     from khuonha.news import NewsItem as NewsItem
     from khuonha.people import EducationLevel as EducationLevel
     from khuonha.people import EnterpriseSize as EnterpriseSize
@@ -249,5 +256,6 @@ if TYPE_CHECKING:
     from khuonha.rules import load_ruleset as load_ruleset
     from khuonha.rules import provincial_criteria as provincial_criteria
     from khuonha.rules import summarise as summarise
+    from khuonha.privacy import redact as redact
     from khuonha.samples import sample as sample
     from khuonha.schema import json_schema as json_schema

@@ -192,12 +192,12 @@ def _tuple_hook(conv: cattrs.Converter, tp: Any) -> Callable[[Any, Any], tuple[A
 def _is_optional(tp: Any) -> bool:
     if get_origin(tp) not in (typing.Union, types.UnionType):
         return False
-    args = get_args(tp)
-    return len(args) == 2 and type(None) in args
+    return type(None) in get_args(tp)
 
 
 def _optional_hook(conv: cattrs.Converter, tp: Any) -> Callable[[Any, Any], Any]:
-    inner = next(a for a in get_args(tp) if a is not type(None))
+    rest = tuple(a for a in get_args(tp) if a is not type(None))
+    inner: Any = rest[0] if len(rest) == 1 else typing.Union[rest]  # noqa: UP007
     handler = conv.get_structure_hook(inner)
 
     def hook(value: Any, _: Any) -> Any:

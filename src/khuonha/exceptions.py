@@ -11,6 +11,8 @@
     ├── ExportError                         an exporter could not render; .exporter, .missing
     ├── OutputError(OSError)                the output could not be written; .path
     ├── RulesetNotFoundError(LookupError)   no ruleset for that legal basis; .basis, .available
+    ├── UnknownLanguageError(ValueError)    labels exist in vi and en only; .language, .available
+    ├── LabelNotFoundError(LookupError)     a value has no display label; .value
     └── PluginError
         ├── PluginLoadError                 .plugin, .distribution, .version; the cause is chained
         └── DuplicateExporterError          .key, .first, .second
@@ -31,12 +33,14 @@ __all__ = [
     "ExporterNotFoundError",
     "InvalidDataError",
     "KhuonhaError",
+    "LabelNotFoundError",
     "OutputError",
     "PeriodParseError",
     "PluginError",
     "PluginLoadError",
     "QuantityParseError",
     "RulesetNotFoundError",
+    "UnknownLanguageError",
 ]
 
 
@@ -243,3 +247,30 @@ class RulesetNotFoundError(KhuonhaError, LookupError):
         if self.reason:
             what += f" ({self.reason})"
         return f"{what}; available: {', '.join(self.available) or 'none'}"
+
+
+class UnknownLanguageError(KhuonhaError, ValueError):
+    """A language no label exists in; ``available`` lists the ones that do (``vi``, ``en``)."""
+
+    code = "unknown_language"
+
+    def __init__(self, language: object, available: Sequence[str]) -> None:
+        self.language = language
+        self.available = tuple(available)
+        super().__init__(language, self.available)
+
+    def __str__(self) -> str:
+        return f"no labels in {self.language!r:.40}; available: {', '.join(self.available)}"
+
+
+class LabelNotFoundError(KhuonhaError, LookupError):
+    """A value has no display label (see :func:`khuonha.label`); ``value`` is that value."""
+
+    code = "label_not_found"
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+        super().__init__(value)
+
+    def __str__(self) -> str:
+        return f"no label for {self.value!r:.80} ({type(self.value).__name__})"

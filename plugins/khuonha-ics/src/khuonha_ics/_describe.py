@@ -1,0 +1,255 @@
+"""Words of a VEVENT: LOCATION and DESCRIPTION from an event and its dataset.
+
+Personal data stays out of public exports: a person marked ``private`` is
+never named (nor are the posts that would identify them), and no field whose
+attrs metadata carries ``"khuonha.sensitive": True`` is read unless the
+options say ``internal``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from khuonha import (
+    AdministrativeUnit,
+    Dataset,
+    Delegate,
+    Event,
+    Organization,
+    Person,
+    Post,
+    Site,
+    match_key,
+)
+from khuonha.exporters import Language
+from khuonha_ics._labels import UNIT_KINDS, label, word
+
+__all__ = ["Describer"]
+
+#: The attrs metadata key that marks personal data (Nghị định 13/2023/NĐ-CP).
+SENSITIVE = "khuonha.sensitive"
+_MAX_PARENTS = 8
+
+
+def public(record: Any, name: str, internal: bool) -> Any:
+    """The value of *record*'s field *name*, or ``None`` when it is personal data.
+
+    >>> from khuonha import Person
+    >>> p = Person(id="a", name="An", address="thôn Nà Đông")
+    >>> public(p, "address", False) is None, public(p, "address", True)
+    (True, 'thôn Nà Đông')
+    """
+    value = getattr(record, name)
+    if internal:
+        return value
+    field = attrs.fields_dict(type(record)).get(name)
+    if field is not None and field.metadata.get(SENSITIVE, False):
+        return None
+    return value
+
+
+def _unique(parts: Iterator[str | None]) -> list[str]:
+    """Non-empty parts, each kept once (compared by match key, case-folded)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for part in parts:
+        if not part or not part.strip():
+            continue
+        key = match_key(part) or part
+        if key not in seen:
+            seen.add(key)
+            out.append(part.strip())
+    return out
+
+
+class Describer:
+    """Looks records up by id and words them for one dataset and one set of options."""
+
+    def __init__(self, ds: Dataset, *, language: Language, internal: bool) -> None:
+        self.language = language
+        self.internal = internal
+        self.units: dict[str, AdministrativeUnit] = {u.id: u for u in ds.units}
+        self.orgs: dict[str, Organization] = {o.id: o for o in ds.organizations}
+        self.people: dict[str, Person] = {p.id: p for p in ds.people}
+        self.posts: dict[str, Post] = {p.id: p for p in ds.posts}
+        self.events: dict[str, Event] = {e.id: e for e in ds.events}
+
+    # ------------------------------------------------------------ names
+
+    def _get(self, record: Any, name: str) -> Any:
+        return public(record, name, self.internal)
+
+    def person(self, person_id: str | None) -> str | None:
+        """A person's name with the honorific as written; ``None`` when hidden or unknown."""
+        person = self.people.get(person_id or "")
+        if person is None or (person.private and not self.internal):
+            return None
+        name = self._get(person, "name")
+        honorific = self._get(person, "honorific")
+        if not name:
+            return None
+        return f"{honorific} {name}" if honorific else str(name)
+
+    def org(self, org_id: str | None) -> str | None:
+        """An organisation's name."""
+        org = self.orgs.get(org_id or "")
+        return None if org is None else self._get(org, "name")
+
+    def unit(self, unit_id: str | None) -> str | None:
+        """A unit's name with its kind ("xã Khuôn Hà"), or in English "Khuôn Hà commune"."""
+        unit = self.units.get(unit_id or "")
+        if unit is None:
+            return None
+        kind_vi, kind_en = UNIT_KINDS.get(unit.kind, (unit.kind.value, unit.kind.value))
+        name = self._get(unit, "name")
+        if self.language is Language.EN:
+            return f"{name} {kind_en}"
+        return f"{kind_vi} {name}"
+
+    def unit_chain(self, unit_id: str | None) -> list[str]:
+        """The unit and the units above it: ["xã Khuôn Hà", "huyện Lâm Bình", …]."""
+        out: list[str] = []
+        seen: set[str] = set()
+        current = unit_id
+        while current and current not in seen and len(out) < _MAX_PARENTS:
+            seen.add(current)
+            text = self.unit(current)
+            if text is None:
+                break
+            out.append(text)
+            current = self.units[current].parent
+        return out
+
+    # ------------------------------------------------------------ location
+
+    def site(self, site: Site) -> str:
+        """One site as a line: its name, address and administrative units."""
+        name = self._get(site, "name")
+        unit_id = self._get(site, "unit")
+        chain = self.unit_chain(unit_id)
+        if name and chain and match_key(name) in self._unit_keys(unit_id):
+            chain = chain[1:]  # the site is the unit itself, named as written
+        parts = _unique(iter([name, self._get(site, "address"), *chain]))
+        return ", ".join(parts)
+
+    def _unit_keys(self, unit_id: str | None) -> set[str]:
+        """Match keys a site may use to name the unit itself ("xã Khuôn Hà", "Khuôn Hà")."""
+        unit = self.units.get(unit_id or "")
+        if unit is None:
+            return set()
+        name = self._get(unit, "name") or ""
+        kinds = UNIT_KINDS.get(unit.kind, (unit.kind.value, unit.kind.value))
+        return {match_key(name), match_key(f"{kinds[0]} {name}"), match_key(f"{name} {kinds[1]}")}
+
+    def location(self, event: Event) -> str | None:
+        """LOCATION: every site of the event, joined by "; "."""
+        lines = _unique(self.site(s) for s in event.sites)
+        return "; ".join(lines) or None
+
+    # ------------------------------------------------------------ description
+
+    def delegate(self, delegate: Delegate) -> str | None:
+        """A delegate as written: name and posts, or the role; ``None`` if all is hidden."""
+        person_id = self._get(delegate, "person")
+        name = self.person(person_id)
+        posts: list[str | None] = []
+        # The posts of a hidden person would identify them: they go with the name.
+        if name is not None or person_id is None:
+            posts = [
+                self._get(self.posts[p], "label") if p in self.posts else None
+                for p in self._get(delegate, "posts") or ()
+            ]
+        role = self._get(delegate, "role")
+        parts = _unique(iter([name, *posts, role]))
+        text = ", ".join(parts)
+        org = self.org(self._get(delegate, "organization"))
+        key = match_key(org) if org else ""
+        if org and not (key and any(key in match_key(p) for p in parts)):
+            text = f"{text} ({org})" if text else org
+        if not text:
+            return None
+        count = self._get(delegate, "count")
+        if count is not None:
+            amount = count.text or f"{count.value:g}"
+            text += f" [{amount}]"
+        return text
+
+    def sections(self, event: Event, *, part_of_day: bool, zone_note: bool) -> list[list[str]]:
+        """The description as sections of lines (joined with blank lines between)."""
+        lang = self.language
+        sections: list[list[str]] = []
+        head: list[str] = []
+        if part_of_day and event.part_of_day is not None:
+            head.append(label(event.part_of_day, lang) + ".")
+        if zone_note:
+            head.append(f"{word('zone', lang)}: {event.timezone}.")
+        for key in ("theme", "purpose"):
+            value = self._get(event, key)
+            if value:
+                head.append(f"{word(key, lang)}: {value}")
+        if head:
+            sections.append(head)
+        text = self._get(event, "description")
+        if text:
+            sections.append([text])
+        if len(event.sites) > 1:
+            sections.append(
+                [f"{word('sites', lang)}:", *(f"- {self.site(s)}" for s in event.sites)]
+            )
+        organiser = self.org(self._get(event, "organiser"))
+        if organiser:
+            sections.append([f"{word('organiser', lang)}: {organiser}"])
+        delegates = [d for d in map(self.delegate, event.delegates) if d]
+        if delegates:
+            sections.append([f"{word('delegates', lang)}:", *(f"- {d}" for d in delegates)])
+        programme = list(self._programme(event))
+        if programme:
+            sections.append([f"{word('programme', lang)}:", *programme])
+        pledges = list(self._pledges(event))
+        if pledges:
+            sections.append([f"{word('pledges', lang)}:", *pledges])
+        parent = self.events.get(event.parent or "")
+        if parent is not None:
+            sections.append([f"{word('parent', lang)}: {self._get(parent, 'name')}"])
+        return sections
+
+    def description(self, event: Event, *, part_of_day: bool, zone_note: bool) -> str | None:
+        """DESCRIPTION: the sections joined, or ``None`` when there is nothing to say."""
+        sections = self.sections(event, part_of_day=part_of_day, zone_note=zone_note)
+        return "\n\n".join("\n".join(lines) for lines in sections) or None
+
+    def _programme(self, event: Event) -> Iterator[str]:
+        for item in event.programme:
+            kind = label(item.kind, self.language)
+            title = self._get(item, "title")
+            line = (
+                f"- {title}"
+                if match_key(title).startswith(match_key(kind))
+                else f"- {kind}: {title}"
+            )
+            speaker = self.person(self._get(item, "speaker"))
+            if speaker:
+                line += f" ({speaker})"
+            yield line
+            summary = self._get(item, "summary")
+            if summary:
+                yield f"  {summary}"
+
+    def _pledges(self, event: Event) -> Iterator[str]:
+        for pledge in event.pledges:
+            line = f"- {self._get(pledge, 'title')}"
+            parties = _unique(
+                iter([self.org(p) or self.person(p) for p in self._get(pledge, "parties") or ()])
+            )
+            text = self._get(pledge, "parties_text")
+            if text:
+                parties = _unique(iter([*parties, text]))
+            if parties:
+                line += f" ({word('parties', self.language)}: {', '.join(parties)})"
+            signed = self._get(pledge, "signed_on")
+            if signed is not None and signed != event.start_on:
+                line += f", {signed.day}/{signed.month}/{signed.year}"
+            yield line

@@ -1,0 +1,111 @@
+"""The bar chart of activity figures, drawn with reportlab's own graphics.
+
+Figures are summed by activity kind, so a province's hundreds of rows make
+one bar per kind. Every label and axis names its font.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+
+from khuonha.activities import Activity
+from khuonha_pdf._fonts import BOLD, REGULAR
+from khuonha_pdf._format import format_number
+from khuonha_pdf._labels import Labels
+from khuonha_pdf._text import clip, plain
+
+__all__ = ["MAX_BARS", "activity_chart"]
+
+#: At most this many bars (the largest totals); the rest stay in the table.
+MAX_BARS = 16
+_LABEL_CHARS = 42
+_BAR = 15.0
+_LEFT = 190.0
+
+
+def _totals(activities: Iterable[Activity]) -> dict[str, float]:
+    totals: dict[str, float] = {}
+    for activity in activities:
+        totals[activity.kind] = totals.get(activity.kind, 0) + activity.quantity.value
+    return totals
+
+
+def activity_chart(activities: Iterable[Activity], labels: Labels, width: float) -> Drawing | None:
+    """A horizontal bar chart of the figures by kind, or ``None`` without activities."""
+    totals = _totals(activities)
+    if not totals:
+        return None
+    order = list(totals)
+    largest = sorted(order, key=lambda k: -totals[k])[:MAX_BARS]
+    kinds = [k for k in order if k in largest]
+    # The category axis draws from the bottom up; reverse so the table's order reads down.
+    kinds.reverse()
+    values = [float(totals[k]) for k in kinds]
+    top = max(values)
+
+    height = 34 + _BAR * 1.6 * len(kinds) + 16
+    drawing = Drawing(width, height)
+    # The renderer starts every drawing in this font; reportlab's default is Helvetica.
+    drawing.initialFontName = REGULAR
+    drawing.initialFontSize = 8.5
+    chart = HorizontalBarChart()
+    chart.x = _LEFT
+    chart.y = 16
+    chart.width = width - _LEFT - 70
+    chart.height = _BAR * 1.6 * len(kinds)
+    chart.data = [values]
+    chart.bars[0].fillColor = colors.HexColor("#8a1c1c")
+    chart.bars[0].strokeColor = None
+    chart.barWidth = _BAR
+    chart.groupSpacing = _BAR * 0.6
+
+    chart.categoryAxis.categoryNames = [
+        clip(plain(labels.activity_kind(k), 200), _LABEL_CHARS) for k in kinds
+    ]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 8.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.categoryAxis.strokeColor = colors.black
+
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = top * 1.15 if top > 0 else 1
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7.5
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#cccccc")
+    chart.valueAxis.gridStrokeWidth = 0.4
+    chart.valueAxis.labelTextFormat = lambda v: _short(v, labels)
+    chart.valueAxis.strokeColor = colors.black
+
+    chart.barLabelFormat = lambda v: _short(v, labels)
+    chart.barLabels.fontName = BOLD
+    chart.barLabels.fontSize = 8
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    chart.barLabels.nudge = 0
+
+    drawing.add(chart)
+    drawing.add(
+        String(
+            width / 2,
+            height - 12,
+            labels["chart_title"],
+            fontName=BOLD,
+            fontSize=10.5,
+            textAnchor="middle",
+        )
+    )
+    return drawing
+
+
+def _short(value: float, labels: Labels) -> str:
+    """A chart label: the number in the report's notation, short enough to fit."""
+    if value >= 1e12:
+        return clip(f"{value:.3g}", 12)
+    text = format_number(round(value, 2), english=labels.en)
+    return clip(text, 18)

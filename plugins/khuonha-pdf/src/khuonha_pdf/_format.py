@@ -1,0 +1,80 @@
+"""Numbers, quantities, dates and periods as a Vietnamese report writes them.
+
+Vietnamese groups thousands with "." and marks decimals with ",":
+"trên 2.500 lượt người". English labels use "," and ".". Numbers,
+quantities and periods are written by the core (:func:`khuonha.format_number`,
+:func:`khuonha.format_quantity`, :func:`khuonha.format_period`); the long
+official date and the place-and-date line of Nghị định 30/2020/NĐ-CP are here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from khuonha.periods import Period
+from khuonha.periods import format_period as core_period
+from khuonha.quantities import Quantity
+from khuonha.quantities import format_number as core_number
+from khuonha.quantities import format_quantity as core_quantity
+from khuonha_pdf._labels import Labels
+
+__all__ = ["format_date", "format_number", "format_period", "format_quantity", "place_date"]
+
+
+def format_number(value: float, *, english: bool = False) -> str:
+    """Write *value* with Vietnamese grouping ("2.500", "87,9"), or English with *english*.
+
+    >>> format_number(2500), format_number(87.9), format_number(1234567.25, english=True)
+    ('2.500', '87,9', '1,234,567.25')
+    """
+    return core_number(value, "en" if english else "vi")
+
+
+def format_quantity(q: Quantity, labels: Labels) -> str:
+    """A quantity as a report prints it: "trên 2.500 lượt người", "10/10 thôn".
+
+    The unit and scope are data and stay as written; only the qualifier word
+    and the number notation follow the labels' language.
+    """
+    return core_quantity(q, labels.language.value)
+
+
+def format_date(day: date, labels: Labels) -> str:
+    """A date in the official long form ("ngày 05 tháng 02 năm 2023").
+
+    Nghị định 30/2020/NĐ-CP zero-pads days below 10 and the months 1 and 2.
+    """
+    if labels.en:
+        return f"{day.day} {labels.month(day.month)} {day.year}"
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def format_short_date(day: date, labels: Labels) -> str:
+    """A date in the short form ("10/8/2022"; ISO in English)."""
+    if labels.en:
+        return day.isoformat()
+    return f"{day.day}/{day.month}/{day.year}"
+
+
+def place_date(place: str | None, day: date | None, labels: Labels) -> str:
+    """The place-and-date line ("Khuôn Hà, ngày 10 tháng 8 năm 2022").
+
+    A missing date leaves the blanks a draft carries, to be filled in by hand.
+    """
+    if day is not None:
+        when = format_date(day, labels)
+    elif labels.en:
+        when = "…… 20……"
+    else:
+        when = "ngày …… tháng …… năm 20……"
+    return f"{place}, {when}" if place else when
+
+
+def format_period(period: Period, labels: Labels) -> str:
+    """A period: in Vietnamese its label as written ("giai đoạn 2021 - 2022"), else its
+    bounds in words; in English always the bounds in words ("first 8 months of 2022").
+    """
+    if period.label and not labels.en:
+        return period.label
+    return core_period(period, labels.language.value)

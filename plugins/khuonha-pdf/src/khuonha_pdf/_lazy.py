@@ -1,0 +1,143 @@
+"""Flowables made when the layout reaches them, so memory follows the page, not the report.
+
+A province's report has thousands of table rows. Built up front, their
+paragraphs would all sit in memory until the last page is laid out. Here a
+:class:`LazyTable` holds an iterator of rows and makes, each time the layout
+reaches it, one table of the rows that fit the space left on the page (with
+the header row), followed by itself for the rest. :class:`LazyStory` does the
+same for a sequence of flowable groups (the events).
+
+Both work through reportlab's split protocol: ``wrap`` claims more room than
+there is, reportlab asks for a ``split``, and the split's first element is
+an empty flowable that always fits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from reportlab.platypus import Flowable, Table
+
+__all__ = ["LazyStory", "LazyTable", "Nothing"]
+
+# Cell padding the report's tables use (see Context.table).
+PADDING_X = 3.0
+PADDING_Y = 3.0
+
+
+class Nothing(Flowable):  # type: ignore[misc]
+    """An empty flowable: always fits, draws nothing."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        return None
+
+
+class _Deferred(Flowable):  # type: ignore[misc]
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        # Claim more than the frame has, so reportlab asks for a split.
+        return avail_width, avail_height + 1.0
+
+    def draw(self) -> None:
+        return None
+
+
+class LazyTable(_Deferred):
+    """A table whose rows are made page by page from an iterator.
+
+    ``make_table(rows)`` builds a styled table of the header and *rows*;
+    ``lead`` flowables (the section heading) go before the first part and
+    stay with it.
+    """
+
+    def __init__(
+        self,
+        rows: Iterator[list[Any]],
+        widths: Sequence[float],
+        header: list[Any],
+        *,
+        make_table: Callable[[list[list[Any]]], Table],
+        full_height: float,
+        lead: Sequence[Flowable] = (),
+        pending: list[Any] | None = None,
+    ) -> None:
+        super().__init__()
+        self.full_height = full_height
+        self.rows = rows
+        self.widths = list(widths)
+        self.header = header
+        self.make_table = make_table
+        self.lead = list(lead)
+        self.pending = pending
+
+    def _row_height(self, row: list[Any]) -> float:
+        tallest = 0.0
+        for cell, width in zip(row, self.widths, strict=False):
+            _w, height = cell.wrap(width - 2 * PADDING_X, 1e9)
+            tallest = max(tallest, height)
+        return tallest + 2 * PADDING_Y
+
+    def _next(self) -> list[Any] | None:
+        if self.pending is not None:
+            row, self.pending = self.pending, None
+            return row
+        return next(self.rows, None)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        room = avail_height
+        for flowable in self.lead:
+            room -= flowable.wrap(avail_width, avail_height)[1] + flowable.getSpaceBefore()
+            room -= flowable.getSpaceAfter()
+        room -= self._row_height(self.header)
+        taken: list[list[Any]] = []
+        fresh = getattr(self, "_postponed", False) or avail_height >= self.full_height - 1
+        while True:
+            row = self._next()
+            if row is None:
+                break
+            height = self._row_height(row)
+            # Always take one row on a fresh page (it splits inside itself if too tall).
+            if height > room and (taken or not fresh):
+                self.pending = row
+                break
+            taken.append(row)
+            room -= height
+        if not taken:
+            return []  # nothing fits here: reportlab moves on to the next page
+        rest = LazyTable(
+            self.rows,
+            self.widths,
+            self.header,
+            make_table=self.make_table,
+            pending=self.pending,
+            full_height=self.full_height,
+        )
+        out: list[Flowable] = [Nothing(), *self.lead, self.make_table([self.header, *taken])]
+        if rest.pending is not None or _has_more(rest):
+            out.append(rest)
+        return out
+
+
+def _has_more(table: LazyTable) -> bool:
+    row = next(table.rows, None)
+    if row is None:
+        return False
+    table.pending = row
+    return True
+
+
+class LazyStory(_Deferred):
+    """A sequence of flowable groups, each made when the layout reaches it."""
+
+    def __init__(self, groups: Iterator[list[Flowable]]) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        group = next(self.groups, None)
+        if group is None:
+            return [Nothing()]
+        return [Nothing(), *group, LazyStory(self.groups)]

@@ -1,0 +1,195 @@
+"""The built-in ``json`` and ``jsonl`` exporters, registered as a default plugin.
+
+Both write the data itself, losslessly, in the codec's canonical form: they
+are for exchange and archiving, not for publication, and so include
+personal data (the ``internal`` option makes no difference). Public formats
+(RSS, Atom, iCalendar, PDF) leave personal data out.
+
+``json`` writes the document exactly as :func:`khuonha.dumps` does:
+
+>>> import io, khuonha
+>>> buf = io.BytesIO()
+>>> khuonha.export(khuonha.sample(), "json", buf)
+>>> buf.getvalue() == khuonha.dumps(khuonha.sample())
+True
+
+``jsonl`` (JSON Lines) writes one self-describing object per line, record by
+record, so memory stays bounded however many records there are. The first
+line is a header; for a dataset, the second holds its own fields (every
+field but the record collections) and each further line one record:
+
+.. code-block:: text
+
+    {"type":"header","schema_version":"1.0","dataset":"khuon-ha-2022"}
+    {"type":"dataset","dataset":"khuon-ha-2022","record":{"schema_version":"1.0","slug":…}}
+    {"type":"unit","dataset":"khuon-ha-2022","record":{"id":"tinh-tuyen-quang",…}}
+
+>>> buf = io.BytesIO()
+>>> khuonha.export(khuonha.sample().activities[0], "jsonl", buf)
+>>> print(buf.getvalue().decode().splitlines()[1][:44])
+{"type":"activity","record":{"id":"tuyen-tru
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+from functools import cache
+from typing import Any, BinaryIO
+
+import attrs
+
+from khuonha.exporters import Exporter, ExportOptions
+from khuonha.hookspecs import hookimpl
+
+__all__ = ["RECORD_TYPES", "JsonExporter", "JsonOptions", "JsonlExporter", "JsonlOptions"]
+
+#: The ``type`` of a JSON Lines record of each Dataset collection.
+RECORD_TYPES: dict[str, str] = {
+    "units": "unit",
+    "areas": "area",
+    "organizations": "organization",
+    "people": "person",
+    "posts": "post",
+    "memberships": "membership",
+    "activities": "activity",
+    "groups": "group",
+    "events": "event",
+    "awards": "award",
+    "certifications": "certification",
+    "news": "news_item",
+}
+
+
+@cache
+def _record_classes() -> dict[type, str]:
+    from khuonha.dataset import Dataset  # noqa: PLC0415
+
+    hints = typing.get_type_hints(Dataset)
+    classes: dict[type, str] = {}
+    for collection, record_type in RECORD_TYPES.items():
+        (element, _ellipsis) = typing.get_args(hints[collection])
+        classes[element] = record_type
+    return classes
+
+
+def _is_dataset(obj: object) -> bool:
+    from khuonha.dataset import Dataset  # noqa: PLC0415
+
+    return isinstance(obj, Dataset)
+
+
+def _exportable(obj: object) -> bool:
+    return _is_dataset(obj) or type(obj) in _record_classes()
+
+
+# Characters that some readers take for line ends (str.splitlines does); JSON
+# leaves them raw, so they are escaped to keep one record on one line for everyone.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _line(data: Any) -> bytes:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.translate(_LINE_BREAKS).encode("utf-8") + b"\n"
+
+
+@attrs.frozen(kw_only=True)
+class JsonOptions(ExportOptions):
+    """Options of the ``json`` exporter.
+
+    - ``pretty``: indent by two spaces and end with a newline (default: compact,
+      byte for byte what :func:`khuonha.dumps` gives).
+    """
+
+    pretty: bool = False
+
+
+class JsonExporter(Exporter[JsonOptions]):
+    """The canonical JSON document (:func:`khuonha.dumps`) of a dataset or a record."""
+
+    name = "json"
+    description = "Canonical JSON document of the data (lossless; includes personal data)"
+    media_type = "application/json"
+    suffixes = (".json",)
+    options_type = JsonOptions
+
+    def can_export(self, obj: object) -> bool:
+        """A dataset or any single record of one."""
+        return _exportable(obj)
+
+    def missing(self, obj: object) -> str | None:
+        """Name what is wrong with *obj*, when it is not a dataset or a record."""
+        if _exportable(obj):
+            return None
+        return f"a Dataset or one of its records, not {type(obj).__name__}"
+
+    def write(self, obj: Any, stream: BinaryIO, options: JsonOptions) -> None:
+        """Write the canonical JSON of *obj*."""
+        from khuonha.codec import dumps  # noqa: PLC0415
+
+        stream.write(dumps(obj, pretty=options.pretty))
+
+
+@attrs.frozen(kw_only=True)
+class JsonlOptions(ExportOptions):
+    """Options of the ``jsonl`` exporter (only the common ones)."""
+
+
+class JsonlExporter(Exporter[JsonlOptions]):
+    """JSON Lines: a header, then one self-describing record per line, streamed."""
+
+    name = "jsonl"
+    description = "JSON Lines, one self-describing record per line (streamed; lossless)"
+    media_type = "application/jsonl"
+    suffixes = (".jsonl",)
+    options_type = JsonlOptions
+
+    def can_export(self, obj: object) -> bool:
+        """A dataset or any single record of one."""
+        return _exportable(obj)
+
+    def missing(self, obj: object) -> str | None:
+        """Name what is wrong with *obj*, when it is not a dataset or a record."""
+        if _exportable(obj):
+            return None
+        return f"a Dataset or one of its records, not {type(obj).__name__}"
+
+    def write(self, obj: Any, stream: BinaryIO, options: JsonlOptions) -> None:
+        """Write the header, then each record as it is encoded (bounded memory)."""
+        from khuonha.codec import to_dict  # noqa: PLC0415
+        from khuonha.dataset import SCHEMA_VERSION  # noqa: PLC0415
+
+        if not _is_dataset(obj):
+            stream.write(_line({"type": "header", "schema_version": SCHEMA_VERSION}))
+            stream.write(_line({"type": _record_classes()[type(obj)], "record": to_dict(obj)}))
+            return
+        slug = obj.slug
+        stream.write(
+            _line({"type": "header", "schema_version": obj.schema_version, "dataset": slug})
+        )
+        own = _own_fields(obj)
+        stream.write(_line({"type": "dataset", "dataset": slug, "record": own}))
+        for collection, record in obj.records():
+            item = {"type": RECORD_TYPES[collection], "dataset": slug, "record": to_dict(record)}
+            stream.write(_line(item))
+
+
+def _own_fields(ds: Any) -> dict[str, Any]:
+    """The dataset's fields but its record collections, as the codec writes them."""
+    from khuonha.codec import to_dict  # noqa: PLC0415
+
+    own: dict[str, Any] = {}
+    for field in attrs.fields(type(ds)):
+        if field.name in RECORD_TYPES:
+            continue
+        value = getattr(ds, field.name)
+        if field.name != "schema_version" and value == field.default:
+            continue
+        own[field.name] = to_dict(value)
+    return own
+
+
+@hookimpl
+def khuonha_register_exporters() -> list[Exporter[Any]]:
+    """Register ``json`` and ``jsonl``."""
+    return [JsonExporter(), JsonlExporter()]

@@ -1,0 +1,296 @@
+"""Display labels in Vietnamese and English for every value people read (nhãn hiển thị).
+
+Enum values are stable ASCII slugs and are never translated; the words shown
+to people live here, in data tables outside the enums, so improving a
+translation never changes stored data. :func:`label` is the one function for
+every value:
+
+>>> import khuonha
+>>> from khuonha import AreaKind, AwardForm, Result, UnitKind, label
+>>> label(Result.DAT), label(Result.DAT, "en")
+('Đạt', 'Met')
+>>> label(UnitKind.XA), label(AreaKind.TO_DAN_PHO), label(AwardForm.GIAY_KHEN, "en")
+('Xã', 'Tổ dân phố', 'Certificate of merit')
+
+Activity kinds are an open set of slug strings (see
+:data:`khuonha.activities.ACTIVITY_KINDS`); a plain string is read as one,
+and a kind the library does not know comes back unchanged:
+
+>>> label("tuyen_truyen"), label("tuyen_truyen", "en")
+('Tuyên truyền', 'Outreach sessions')
+>>> label("kiem_tra_cho_o")
+'kiem_tra_cho_o'
+
+A criterion of a ruleset (or an exclusion) carries its own text in both
+languages, and :func:`label` returns it:
+
+>>> criterion = khuonha.load_ruleset("124/2021/TT-BCA").criteria[0]
+>>> label(criterion, "en") == criterion.text_en
+True
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Protocol, runtime_checkable
+
+from khuonha._checks import FindingStatus
+from khuonha._criteria import CheckKind
+from khuonha._engine import AssessmentResult
+from khuonha._teams import TaskRating
+from khuonha.activities import ACTIVITY_KINDS
+from khuonha.awards import AwardForm, LegalRegime, RecipientKind
+from khuonha.certification import Result, UnitType
+from khuonha.classification import MovementLevel
+from khuonha.events import EventKind, PartOfDay, ProgrammeKind
+from khuonha.exceptions import LabelNotFoundError, UnknownLanguageError
+from khuonha.exporters import Language
+from khuonha.groups import GroupKind
+from khuonha.people import EducationLevel, EnterpriseSize, OrganizationKind
+from khuonha.periods import Convention, Precision
+from khuonha.places import AreaKind, CodeScheme, UnitKind, UnitLevel
+from khuonha.quantities import Qualifier
+
+__all__ = ["LANGUAGES", "label"]
+
+#: The languages labels exist in.
+LANGUAGES: tuple[str, ...] = ("vi", "en")
+
+# Every table maps a member to (Vietnamese, English). The Vietnamese label is
+# the official term, with diacritics, in NFC.
+_LABELS: dict[Enum, tuple[str, str]] = {
+    # places
+    UnitLevel.PROVINCE: ("Cấp tỉnh", "Province level"),
+    UnitLevel.DISTRICT: ("Cấp huyện", "District level"),
+    UnitLevel.COMMUNE: ("Cấp xã", "Commune level"),
+    UnitKind.TINH: ("Tỉnh", "Province"),
+    UnitKind.THANH_PHO_TRUC_THUOC_TRUNG_UONG: (
+        "Thành phố trực thuộc trung ương",
+        "Centrally governed city",
+    ),
+    UnitKind.HUYEN: ("Huyện", "Rural district"),
+    UnitKind.QUAN: ("Quận", "Urban district"),
+    UnitKind.THI_XA: ("Thị xã", "District-level town"),
+    UnitKind.THANH_PHO_THUOC_TINH: ("Thành phố thuộc tỉnh", "Provincial city"),
+    UnitKind.XA: ("Xã", "Commune"),
+    UnitKind.PHUONG: ("Phường", "Ward"),
+    UnitKind.THI_TRAN: ("Thị trấn", "Township"),
+    UnitKind.DAC_KHU: ("Đặc khu", "Special zone"),
+    CodeScheme.PRE_2025: (
+        "Mã đơn vị hành chính trước ngày 1/7/2025",
+        "Administrative unit codes before 1 July 2025",
+    ),
+    CodeScheme.POST_2025: (
+        "Mã đơn vị hành chính từ ngày 1/7/2025",
+        "Administrative unit codes from 1 July 2025",
+    ),
+    AreaKind.THON: ("Thôn", "Village (thôn)"),
+    AreaKind.LANG: ("Làng", "Village (làng)"),
+    AreaKind.BAN: ("Bản", "Village (bản)"),
+    AreaKind.AP: ("Ấp", "Hamlet (ấp)"),
+    AreaKind.BUON: ("Buôn", "Village (buôn)"),
+    AreaKind.PHUM: ("Phum", "Village (phum)"),
+    AreaKind.SOC: ("Sóc", "Village (sóc)"),
+    AreaKind.KHOM: ("Khóm", "Neighbourhood (khóm)"),
+    AreaKind.TO_DAN_PHO: ("Tổ dân phố", "Residential group (tổ dân phố)"),
+    AreaKind.KHU_PHO: ("Khu phố", "Urban quarter (khu phố)"),
+    AreaKind.KHU_DAN_CU: ("Khu dân cư", "Residential area"),
+    # people and organisations
+    OrganizationKind.PARTY_COMMITTEE: ("Đảng ủy", "Party committee"),
+    OrganizationKind.PARTY_CELL: ("Chi bộ", "Party cell"),
+    OrganizationKind.PEOPLES_COUNCIL: ("Hội đồng nhân dân", "People's Council"),
+    OrganizationKind.PEOPLES_COMMITTEE: ("Ủy ban nhân dân", "People's Committee"),
+    OrganizationKind.FATHERLAND_FRONT: (
+        "Ủy ban Mặt trận Tổ quốc Việt Nam",
+        "Vietnam Fatherland Front Committee",
+    ),
+    OrganizationKind.MASS_ORGANIZATION: (
+        "Đoàn thể chính trị - xã hội",
+        "Socio-political organisation",
+    ),
+    OrganizationKind.POLICE: ("Công an", "Police"),
+    OrganizationKind.STEERING_COMMITTEE: ("Ban Chỉ đạo", "Steering Committee"),
+    OrganizationKind.AGENCY: ("Cơ quan", "Agency"),
+    OrganizationKind.HEALTH_STATION: ("Trạm y tế", "Health station"),
+    OrganizationKind.ENTERPRISE: ("Doanh nghiệp", "Enterprise"),
+    OrganizationKind.SCHOOL: ("Cơ sở giáo dục", "Educational institution"),
+    OrganizationKind.ARMED_FORCES: ("Đơn vị lực lượng vũ trang", "Armed forces unit"),
+    OrganizationKind.PRESS: ("Cơ quan báo chí", "News outlet"),
+    OrganizationKind.OTHER: ("Tổ chức khác", "Other organisation"),
+    EducationLevel.NHA_TRE: ("Nhà trẻ", "Crèche"),
+    EducationLevel.MAM_NON: ("Mầm non", "Pre-school"),
+    EducationLevel.TIEU_HOC: ("Tiểu học", "Primary school"),
+    EducationLevel.THCS: ("Trung học cơ sở", "Lower secondary school"),
+    EducationLevel.THPT: ("Trung học phổ thông", "Upper secondary school"),
+    EducationLevel.LIEN_CAP: ("Liên cấp", "Multi-level school"),
+    EducationLevel.GIAO_DUC_NGHE_NGHIEP: ("Giáo dục nghề nghiệp", "Vocational education"),
+    EducationLevel.DAI_HOC: ("Đại học", "University"),
+    EducationLevel.GIAO_DUC_THUONG_XUYEN: ("Giáo dục thường xuyên", "Continuing education"),
+    EnterpriseSize.MICRO: ("Doanh nghiệp siêu nhỏ", "Micro enterprise"),
+    EnterpriseSize.SMALL: ("Doanh nghiệp nhỏ", "Small enterprise"),
+    EnterpriseSize.MEDIUM: ("Doanh nghiệp vừa", "Medium-sized enterprise"),
+    EnterpriseSize.LARGE: ("Doanh nghiệp lớn", "Large enterprise"),
+    # groups and models
+    GroupKind.TO_TU_QUAN: ("Tổ tự quản", "Self-managed group"),
+    GroupKind.MO_HINH: ("Mô hình", "Movement model"),
+    GroupKind.TO_DAN_PHONG: ("Tổ dân phòng", "Civil fire-safety team"),
+    GroupKind.CUM_LIEN_KET: (
+        "Cụm liên kết bảo đảm an ninh, trật tự",
+        "Security liaison cluster",
+    ),
+    GroupKind.TO_BAO_VE_ANTT: (
+        "Tổ bảo vệ an ninh, trật tự ở cơ sở",
+        "Grassroots security and order team",
+    ),
+    GroupKind.BAO_VE_DAN_PHO: ("Bảo vệ dân phố", "Neighbourhood guard"),
+    # events
+    EventKind.NGAY_HOI: (
+        "Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
+        "All-people National Security Protection Festival",
+    ),
+    EventKind.DIEN_DAN: ("Diễn đàn", "Forum"),
+    EventKind.HOI_NGHI: ("Hội nghị", "Conference"),
+    EventKind.RA_MAT_MO_HINH: ("Ra mắt mô hình", "Launch of a model"),
+    EventKind.TAP_HUAN: ("Tập huấn", "Training course"),
+    EventKind.KHAC: ("Sự kiện khác", "Other event"),
+    PartOfDay.SANG: ("Sáng", "Morning"),
+    PartOfDay.TRUA: ("Trưa", "Midday"),
+    PartOfDay.CHIEU: ("Chiều", "Afternoon"),
+    PartOfDay.TOI: ("Tối", "Evening"),
+    ProgrammeKind.BAO_CAO: ("Báo cáo", "Report"),
+    ProgrammeKind.PHAT_BIEU: ("Phát biểu", "Speech"),
+    ProgrammeKind.KHEN_THUONG: ("Khen thưởng", "Commendations and awards"),
+    ProgrammeKind.PHAT_DONG: ("Phát động phong trào", "Launch of the movement"),
+    ProgrammeKind.KY_GIAO_UOC: ("Ký giao ước thi đua", "Signing of the emulation pledge"),
+    ProgrammeKind.DIEN_DAN: ("Diễn đàn", "Forum"),
+    ProgrammeKind.VAN_NGHE: ("Văn nghệ", "Culture and arts"),
+    ProgrammeKind.THE_THAO: ("Thể dục thể thao", "Sports"),
+    ProgrammeKind.KHAC: ("Nội dung khác", "Other item"),
+    # awards
+    AwardForm.GIAY_KHEN: ("Giấy khen", "Certificate of merit"),
+    AwardForm.BANG_KHEN: ("Bằng khen", "Higher certificate of merit"),
+    AwardForm.CO_THI_DUA: ("Cờ thi đua", "Emulation flag"),
+    AwardForm.DANH_HIEU: ("Danh hiệu thi đua", "Emulation title"),
+    AwardForm.KHAC: ("Hình thức khác", "Other form"),
+    LegalRegime.TDKT_2003: (
+        "Luật Thi đua, khen thưởng 2003 (sửa đổi 2005, 2013)",
+        "Law on Emulation and Commendation 2003 (amended 2005, 2013)",
+    ),
+    LegalRegime.TDKT_2022: (
+        "Luật Thi đua, khen thưởng 2022 (06/2022/QH15)",
+        "Law on Emulation and Commendation 2022 (06/2022/QH15)",
+    ),
+    RecipientKind.TAP_THE: ("Tập thể", "Collective"),
+    RecipientKind.CA_NHAN: ("Cá nhân", "Individual"),
+    # certification and classification
+    UnitType.KHU_DAN_CU: ("Khu dân cư", "Residential area"),
+    UnitType.XA: ("Xã, phường, thị trấn", "Commune, ward or township"),
+    UnitType.CO_QUAN: ("Cơ quan", "Agency"),
+    UnitType.DOANH_NGHIEP: ("Doanh nghiệp", "Enterprise"),
+    UnitType.CO_SO_GIAO_DUC: ("Cơ sở giáo dục", "Educational institution"),
+    Result.DAT: ("Đạt", "Met"),
+    Result.CHUA_DAT: ("Chưa đạt", "Not met"),
+    AssessmentResult.DAT: ("Đạt", "Met"),
+    AssessmentResult.CHUA_DAT: ("Chưa đạt", "Not met"),
+    AssessmentResult.UNDETERMINED: ("Chưa xác định", "Undetermined"),
+    AssessmentResult.NOT_ELIGIBLE: ("Không thuộc diện công nhận", "Not eligible"),
+    FindingStatus.MET: ("Đáp ứng", "Met"),
+    FindingStatus.NOT_MET: ("Không đáp ứng", "Not met"),
+    FindingStatus.UNKNOWN: ("Chưa đủ thông tin", "Unknown"),
+    FindingStatus.NOT_APPLICABLE: ("Không áp dụng", "Not applicable"),
+    CheckKind.TRUE: ("Điều kiện được đáp ứng", "Condition holds"),
+    CheckKind.AT_LEAST: ("Không thấp hơn mức tối thiểu", "At least"),
+    CheckKind.AT_MOST: ("Không vượt quá mức tối đa", "At most"),
+    CheckKind.SHARE: ("Tỷ lệ tối thiểu", "Minimum share"),
+    CheckKind.NO_INCREASE: ("Không tăng so với kỳ trước", "No increase on the previous cycle"),
+    CheckKind.NONE_OF: ("Không xảy ra vụ việc nào", "None of the listed events"),
+    CheckKind.REGISTERED_SHARE: ("Tỷ lệ đơn vị đăng ký", "Share of units registered"),
+    CheckKind.RECOGNISED_SHARE: ("Tỷ lệ đơn vị được công nhận", "Share of units recognised"),
+    CheckKind.CONFIRMED: ("Được xác nhận", "Confirmed"),
+    MovementLevel.XUAT_SAC: ("Xuất sắc", "Excellent"),
+    MovementLevel.KHA: ("Khá", "Good"),
+    MovementLevel.TRUNG_BINH: ("Trung bình", "Average"),
+    MovementLevel.YEU: ("Yếu, kém", "Weak"),
+    TaskRating.HOAN_THANH_XUAT_SAC: (
+        "Hoàn thành xuất sắc nhiệm vụ",
+        "Tasks completed with distinction",
+    ),
+    TaskRating.HOAN_THANH_TOT: ("Hoàn thành tốt nhiệm vụ", "Tasks completed well"),
+    TaskRating.HOAN_THANH: ("Hoàn thành nhiệm vụ", "Tasks completed"),
+    TaskRating.KHONG_HOAN_THANH: ("Không hoàn thành nhiệm vụ", "Tasks not completed"),
+    # periods and quantities
+    Precision.EXACT: ("Chính xác", "Exact"),
+    Precision.APPROXIMATE: ("Gần đúng", "Approximate"),
+    Precision.OPEN_START: ("Chưa rõ ngày bắt đầu", "Open start"),
+    Precision.OPEN_END: ("Chưa có ngày kết thúc", "Open end"),
+    Convention.CALENDAR: ("Theo lịch", "Calendar"),
+    Convention.REPORTING: ("Theo kỳ chốt số liệu báo cáo", "Reporting cut-offs"),
+    Convention.ASSESSMENT: ("Theo kỳ đánh giá", "Assessment cycle"),
+    Convention.SCHOOL_YEAR: ("Theo năm học", "School year"),
+    Qualifier.EXACT: ("Chính xác", "Exact"),
+    Qualifier.MORE_THAN: ("Trên", "More than"),
+    Qualifier.NEARLY: ("Gần", "Nearly"),
+    Qualifier.ABOUT: ("Khoảng", "About"),
+    Qualifier.AT_LEAST: ("Ít nhất", "At least"),
+    Qualifier.AT_MOST: ("Tối đa", "At most"),
+    # exports
+    Language.VI: ("Tiếng Việt", "Vietnamese"),
+    Language.EN: ("Tiếng Anh", "English"),
+}
+
+
+@runtime_checkable
+class _Bilingual(Protocol):
+    """Anything carrying its own text in both languages (a criterion, an exclusion)."""
+
+    @property
+    def text_vi(self) -> str: ...
+
+    @property
+    def text_en(self) -> str: ...
+
+
+def _index(language: object) -> int:
+    if isinstance(language, str):
+        try:
+            return LANGUAGES.index(language)
+        except ValueError:
+            pass
+    raise UnknownLanguageError(language, LANGUAGES)
+
+
+def label(value: object, language: str = "vi") -> str:
+    """The label people read for *value*, in Vietnamese (``"vi"``, default) or English (``"en"``).
+
+    - an enum member of khuonha: its label from the tables in this module;
+    - a plain string: an activity kind slug; an unknown slug is returned
+      unchanged (the set of kinds is open);
+    - a criterion (or anything with ``text_vi`` and ``text_en``): its text.
+
+    Raises :class:`~khuonha.exceptions.UnknownLanguageError` for a language
+    other than ``vi`` and ``en``, and
+    :class:`~khuonha.exceptions.LabelNotFoundError` for a value that has no
+    label (an enum defined outside khuonha, a number …).
+
+    >>> from khuonha import OrganizationKind, Result
+    >>> label(OrganizationKind.STEERING_COMMITTEE)
+    'Ban Chỉ đạo'
+    >>> label(Result.CHUA_DAT, "en")
+    'Not met'
+    >>> label(Result.DAT, "fr")
+    Traceback (most recent call last):
+    ...
+    khuonha.exceptions.UnknownLanguageError: no labels in 'fr'; available: vi, en
+    """
+    index = _index(language)
+    if isinstance(value, Enum):
+        pair = _LABELS.get(value)
+        if pair is None:
+            raise LabelNotFoundError(value)
+        return pair[index]
+    if isinstance(value, str):
+        known = ACTIVITY_KINDS.get(value)
+        return value if known is None else known[index]
+    if isinstance(value, _Bilingual):
+        return value.text_vi if index == 0 else value.text_en
+    raise LabelNotFoundError(value)

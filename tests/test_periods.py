@@ -1,0 +1,337 @@
+"""Tests of Period: named constructors, containment, overlap, splitting, cùng kỳ, formatting."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from datetime import date, datetime, timedelta
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import khuonha
+from khuonha import Convention, Period, Precision, format_period, parse_period
+from khuonha.codec import from_dict
+from khuonha.exceptions import InvalidDataError
+from khuonha.testing.strategies import periods
+
+D = date
+
+
+def test_inclusive_bounds_and_days() -> None:
+    """Both ends belong to the period; ``days`` counts them both."""
+    p = Period.between(D(2022, 8, 1), D(2022, 8, 20))
+    assert D(2022, 8, 1) in p
+    assert D(2022, 8, 20) in p
+    assert D(2022, 8, 21) not in p
+    assert datetime(2022, 8, 20, 23, 59) in p
+    assert "2022-08-10" not in p
+    assert p.days == 20
+
+
+@pytest.mark.parametrize(
+    ("made", "start", "end", "label"),
+    [
+        (Period.year(2022), D(2022, 1, 1), D(2022, 12, 31), "năm 2022"),
+        (Period.year(2022, convention="reporting"), D(2021, 12, 15), D(2022, 12, 14), "năm 2022"),
+        (Period.quarter(2022, 3), D(2022, 7, 1), D(2022, 9, 30), "quý III/2022"),
+        (
+            Period.quarter(2022, 3, convention=Convention.REPORTING),
+            D(2022, 6, 15),
+            D(2022, 9, 14),
+            "quý III/2022",
+        ),
+        (Period.month(2022, 8), D(2022, 8, 1), D(2022, 8, 31), "tháng 8/2022"),
+        (
+            Period.month(2022, 1, convention="reporting"),
+            D(2021, 12, 15),
+            D(2022, 1, 14),
+            "tháng 1/2022",
+        ),
+        (Period.month(2024, 2), D(2024, 2, 1), D(2024, 2, 29), "tháng 2/2024"),
+        (Period.half(2023, 1), D(2023, 1, 1), D(2023, 6, 30), "6 tháng đầu năm 2023"),
+        (
+            Period.half(2023, 2, convention="reporting"),
+            D(2023, 6, 15),
+            D(2023, 12, 14),
+            "6 tháng cuối năm 2023",
+        ),
+        (Period.first_months(2022, 8), D(2022, 1, 1), D(2022, 8, 31), "8 tháng đầu năm 2022"),
+        (
+            Period.first_months(2022, 8, convention="reporting"),
+            D(2021, 12, 15),
+            D(2022, 8, 14),
+            "8 tháng đầu năm 2022",
+        ),
+        (Period.last_months(2023, 4), D(2023, 9, 1), D(2023, 12, 31), "4 tháng cuối năm 2023"),
+        (Period.years(2021, 2025), D(2021, 1, 1), D(2025, 12, 31), "giai đoạn 2021 – 2025"),
+        (
+            Period.years(2021, 2022, convention="reporting"),
+            D(2020, 12, 15),
+            D(2022, 12, 14),
+            "giai đoạn 2021 – 2022",
+        ),
+        (Period.day(D(2022, 8, 10)), D(2022, 8, 10), D(2022, 8, 10), "ngày 10 tháng 8 năm 2022"),
+        (Period.school_year(2021), D(2021, 9, 1), D(2022, 5, 31), "năm học 2021 – 2022"),
+    ],
+)
+def test_named_constructors(made: Period, start: date, end: date, label: str) -> None:
+    """Named constructors give the calendar or NĐ 09 bounds and a Vietnamese label."""
+    assert (made.start, made.end, made.label) == (start, end, label)
+
+
+def test_constructor_precision_follows_the_month_count_rule() -> None:
+    """Standard report spans are exact; other month counts are approximate."""
+    assert Period.first_months(2022, 6).precision is Precision.EXACT
+    assert Period.first_months(2022, 3).precision is Precision.EXACT
+    assert Period.first_months(2022, 8).precision is Precision.APPROXIMATE
+    assert Period.school_year(2021).precision is Precision.APPROXIMATE
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: Period.quarter(2022, 5),
+        lambda: Period.month(2022, 0),
+        lambda: Period.years(2025, 2021),
+        lambda: Period.first_months(2022, 13),
+        lambda: Period.year(True),
+        lambda: Period.year(2022, convention="assessment"),
+    ],
+)
+def test_constructors_reject_bad_arguments(call: object) -> None:
+    """Out-of-range arguments raise the library's InvalidDataError."""
+    with pytest.raises(InvalidDataError):
+        call()  # type: ignore[operator]
+
+
+def test_open_bounds_in_containment_and_overlap() -> None:
+    """An open bound admits every day on that side."""
+    until = Period(start=None, end=D(2022, 6, 30), precision=Precision.OPEN_START)
+    since = Period(start=D(2022, 6, 1), end=None, precision=Precision.OPEN_END)
+    assert D(1990, 1, 1) in until
+    assert D(2022, 7, 1) not in until
+    assert D(2099, 1, 1) in since
+    assert until.overlaps(since)
+    both = until.intersection(since)
+    assert both is not None
+    assert (both.start, both.end, both.precision) == (
+        D(2022, 6, 1),
+        D(2022, 6, 30),
+        Precision.EXACT,
+    )
+    assert until.contains(Period.month(2022, 3))
+    assert not Period.year(2022).contains(since)
+    assert since.days is None
+
+
+def test_contains_period_and_date() -> None:
+    """``contains`` accepts a date or a period and checks whole inclusion."""
+    year = Period.year(2022)
+    assert year.contains(Period.quarter(2022, 3))
+    assert year.contains(D(2022, 12, 31))
+    assert not year.contains(Period.first_months(2023, 2))
+    assert not Period.quarter(2022, 3).contains(year)
+
+
+def test_intersection_and_disjoint() -> None:
+    """Overlapping periods intersect; disjoint ones give None."""
+    a = Period.quarter(2022, 3)
+    b = Period.between(D(2022, 8, 1), D(2022, 10, 20))
+    common = a.intersection(b)
+    assert common is not None
+    assert (common.start, common.end) == (D(2022, 8, 1), D(2022, 9, 30))
+    assert a.intersection(Period.quarter(2022, 4)) is None
+    assert not a.overlaps(Period.quarter(2022, 4))
+    assert a.overlaps(Period.day(D(2022, 9, 30)))
+
+
+def test_months_split_calendar_and_reporting() -> None:
+    """Splitting follows the period's convention and clips the first and last months."""
+    months = Period.first_months(2022, 8).months()
+    assert [m.label for m in months][:2] == ["tháng 1/2022", "tháng 2/2022"]
+    assert len(months) == 8
+    reporting = Period.year(2022, convention="reporting").months()
+    assert len(reporting) == 12
+    assert (reporting[0].start, reporting[0].end) == (D(2021, 12, 15), D(2022, 1, 14))
+    part = Period.between(D(2022, 8, 10), D(2022, 10, 5)).months()
+    assert [(m.start, m.end) for m in part] == [
+        (D(2022, 8, 10), D(2022, 8, 31)),
+        (D(2022, 9, 1), D(2022, 9, 30)),
+        (D(2022, 10, 1), D(2022, 10, 5)),
+    ]
+    assert part[0].label is None
+
+
+def test_quarters_split() -> None:
+    """A year splits into four quarters; a partial span into clipped quarters."""
+    assert [q.label for q in Period.year(2022).quarters()] == [
+        "quý I/2022",
+        "quý II/2022",
+        "quý III/2022",
+        "quý IV/2022",
+    ]
+    q = Period.year(2022, convention="reporting").quarters()
+    assert (q[2].start, q[2].end) == (D(2022, 6, 15), D(2022, 9, 14))
+    with pytest.raises(InvalidDataError):
+        Period(start=D(2022, 1, 1), end=None, precision=Precision.OPEN_END).quarters()
+
+
+@given(periods())
+def test_split_months_cover_the_period(p: Period) -> None:
+    """The months of a closed period are contiguous and cover it exactly."""
+    if p.start is None or p.end is None:
+        return
+    months = p.months()
+    assert months[0].start == p.start
+    assert months[-1].end == p.end
+    assert sum(m.days or 0 for m in months) == p.days
+    for a, b in itertools.pairwise(months):
+        assert b.start is not None
+        assert a.end is not None
+        assert (b.start - a.end).days == 1
+
+
+def test_same_period_in_another_year() -> None:
+    """The same period of another year (cùng kỳ) keeps month ends."""
+    p = Period.first_months(2022, 8)
+    last_year = p.same_period_in(2021)
+    assert (last_year.start, last_year.end) == (D(2021, 1, 1), D(2021, 8, 31))
+    assert last_year.precision is Precision.APPROXIMATE
+    feb = Period.month(2023, 2).same_period_in(2024)
+    assert feb.end == D(2024, 2, 29)
+    reporting = Period.year(2022, convention="reporting").same_period_in(2021)
+    assert (reporting.start, reporting.end) == (D(2020, 12, 15), D(2021, 12, 14))
+    open_end = Period(start=D(2022, 8, 1), end=None, precision=Precision.OPEN_END)
+    assert open_end.same_period_in(2020).start == D(2020, 8, 1)
+
+
+def test_shifted() -> None:
+    """``shifted`` moves both bounds by a number of days."""
+    p = Period.day(D(2022, 8, 10)).shifted(-10)
+    assert (p.start, p.end, p.label) == (D(2022, 7, 31), D(2022, 7, 31), None)
+
+
+@given(periods())
+def test_periods_round_trip_through_the_codec(p: Period) -> None:
+    """Every period survives dumps/loads with the same JSON keys."""
+    data = json.loads(khuonha.dumps(p))
+    assert set(data) <= {"start", "end", "precision", "label", "convention"}
+    assert khuonha.loads(khuonha.dumps(p), Period) == p
+    assert from_dict(data, Period) == p
+
+
+@given(st.sampled_from([2021, 2022]))
+def test_parsed_periods_round_trip_through_the_codec(year: int) -> None:
+    """Periods read from text survive the codec, label and convention included."""
+    for text in (f"8 tháng đầu năm {year}", f"quý III/{year}", f"năm học {year}-{year + 1}"):
+        for conv in ("calendar", "reporting"):
+            p = parse_period(text, convention=conv)
+            assert khuonha.loads(khuonha.dumps(p), Period) == p
+
+
+def test_period_json_shape() -> None:
+    """The JSON of a period keeps the foundation's keys and ISO dates."""
+    data = json.loads(khuonha.dumps(parse_period("8 tháng đầu năm 2022")))
+    assert data == {
+        "start": "2022-01-01",
+        "end": "2022-08-31",
+        "precision": "approximate",
+        "label": "8 tháng đầu năm 2022",
+    }
+
+
+# ---------------------------------------------------------------- formatting
+
+FORMATS = [
+    (Period.first_months(2022, 8), "8 tháng đầu năm 2022", "first 8 months of 2022"),
+    (Period.quarter(2022, 3), "quý III/2022", "Q3 2022"),
+    (Period.years(2021, 2022), "giai đoạn 2021 – 2022", "2021–2022"),
+    (Period.day(D(2022, 8, 10)), "ngày 10 tháng 8 năm 2022", "10 August 2022"),
+    (Period.day(D(2023, 2, 5)), "ngày 05 tháng 02 năm 2023", "5 February 2023"),
+    (Period.year(2022), "năm 2022", "2022"),
+    (Period.month(2022, 8), "tháng 8/2022", "August 2022"),
+    (Period.half(2023, 2), "6 tháng cuối năm 2023", "second half of 2023"),
+    (Period.school_year(2021), "năm học 2021 – 2022", "school year 2021–2022"),
+    (
+        Period.between(D(2021, 12, 15), D(2022, 12, 14)),
+        "từ ngày 15/12/2021 đến ngày 14/12/2022",
+        "from 15 December 2021 to 14 December 2022",
+    ),
+    (
+        Period(start=None, end=D(2022, 6, 30), precision=Precision.OPEN_START),
+        "tính đến ngày 30/6/2022",
+        "until 30 June 2022",
+    ),
+    (
+        Period(start=D(2022, 8, 1), end=None, precision=Precision.OPEN_END),
+        "từ ngày 01/8/2022",
+        "from 1 August 2022",
+    ),
+]
+
+
+@pytest.mark.parametrize(("period", "vi", "en"), FORMATS)
+def test_format_period(period: Period, vi: str, en: str) -> None:
+    """Periods print the way Vietnamese reports write them, and in English."""
+    assert format_period(period) == vi
+    assert khuonha.format_period(period, language="en") == en
+
+
+def test_format_falls_back_to_days_when_precision_differs() -> None:
+    """An exact 1/1–31/8 is not "8 tháng đầu năm" (which reads as approximate)."""
+    p = Period.between(D(2022, 1, 1), D(2022, 8, 31))
+    assert format_period(p) == "từ ngày 01/01/2022 đến ngày 31/8/2022"
+
+
+def test_format_rejects_unknown_language() -> None:
+    """Only vi and en are written."""
+    with pytest.raises(InvalidDataError):
+        format_period(Period.year(2022), "fr")
+
+
+_years = st.integers(1990, 2100)
+_conventions = st.sampled_from(["calendar", "reporting"])
+SUPPORTED = st.one_of(
+    st.builds(Period.year, _years, convention=_conventions),
+    st.builds(Period.quarter, _years, st.integers(1, 4), convention=_conventions),
+    st.builds(Period.month, _years, st.integers(1, 12), convention=_conventions),
+    st.builds(Period.half, _years, st.integers(1, 2), convention=_conventions),
+    st.builds(Period.first_months, _years, st.integers(1, 12), convention=_conventions),
+    st.builds(Period.last_months, _years, st.integers(1, 12), convention=_conventions),
+    st.builds(
+        lambda a, n, c: Period.years(a, a + n, convention=c),
+        _years,
+        st.integers(1, 10),
+        _conventions,
+    ),
+    st.builds(Period.school_year, _years),
+    st.builds(Period.day, st.dates(D(1990, 1, 1), D(2100, 12, 31))),
+    st.builds(
+        lambda a, n: Period.between(a, a + timedelta(days=n)),
+        st.dates(D(1990, 1, 1), D(2100, 1, 1)),
+        st.integers(0, 800),
+    ),
+    st.builds(
+        lambda d: Period(start=None, end=d, precision=Precision.OPEN_START),
+        st.dates(D(1990, 1, 1), D(2100, 12, 31)),
+    ),
+    st.builds(
+        lambda d: Period(start=d, end=None, precision=Precision.OPEN_END),
+        st.dates(D(1990, 1, 1), D(2100, 12, 31)),
+    ),
+)
+
+
+@given(SUPPORTED, st.sampled_from(["vi", "en"]))
+def test_format_then_parse_gives_the_period_back(p: Period, language: str) -> None:
+    """For every supported kind, parsing the Vietnamese text gives the same period."""
+    text = format_period(p)
+    assert format_period(p, language)
+    readable = (Convention.CALENDAR, Convention.REPORTING)
+    conv = p.convention if p.convention in readable else Convention.CALENDAR
+    back = parse_period(text, convention=conv)
+    assert attrs.evolve(back, label=None) == attrs.evolve(p, label=None)
+    assert back.label == text
