@@ -19,3 +19,40 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile("fast" if os.environ.get("KHUONHA_FAST") else "ci")
+
+# ---------------------------------------------------------------------------
+# Docs examples (Sybil): every ```python block in the Markdown docs and the
+# READMEs (doctest-style when it starts with >>>, plain code otherwise) and
+# every doctest in the docstrings of the core and of the plugins runs as a
+# test, so the docs cannot rot.
+# ---------------------------------------------------------------------------
+
+from doctest import ELLIPSIS, NORMALIZE_WHITESPACE  # noqa: E402
+
+from sybil import Sybil  # noqa: E402
+from sybil.parsers.markdown import PythonCodeBlockParser, SkipParser  # noqa: E402
+from sybil.parsers.rest import DocTestParser  # noqa: E402
+
+_FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
+
+_markdown = Sybil(
+    parsers=[PythonCodeBlockParser(doctest_optionflags=_FLAGS), SkipParser()],
+    patterns=["docs/*.md", "docs/*/*.md"],
+    filenames=["README.md"],
+    excludes=["docs/_build/*", "docs/_build/*/*"],
+    name="markdown",
+)
+_docstrings = Sybil(
+    parsers=[DocTestParser(optionflags=_FLAGS)],
+    # PurePath.match is anchored on the right and reads ** as one level: list the depths.
+    patterns=[
+        "src/khuonha/*.py",
+        "src/khuonha/*/*.py",
+        "plugins/*/src/*/*.py",
+        "plugins/*/src/*/*/*.py",
+    ],
+    excludes=["**/__main__.py"],
+    name="docstrings",
+)
+
+pytest_collect_file = (_markdown + _docstrings).pytest()

@@ -114,3 +114,12 @@ def test_name_lookup_by_match_key() -> None:
     assert [p.id for p in ds.posts if khuonha.match_key(p.label) == key] == [
         "pho-bi-thu-thuong-truc-huyen-uy-lam-binh"
     ]
+
+
+def test_dataset_lookup_folds_spelling() -> None:
+    """Dataset.lookup finds units, organisations and people whatever the spelling."""
+    ds = khuonha.sample()
+    assert [u.code for u in ds.lookup("KHUÔN HÀ", "units")] == ["02251"]
+    assert [o.id for o in ds.lookup("Huyện ủy", "organizations")] == ["huyen-uy-lam-binh"]
+    assert [p.id for p in ds.lookup("dang van sinh")] == []
+    assert [p.id for p in ds.lookup("ĐẶNG VĂN SÌNH")] == ["dang-van-sinh"]

@@ -53,6 +53,7 @@ _EXPORTS: dict[str, str] = {
     "InvalidDataError": "khuonha.exceptions",
     "KhuonhaError": "khuonha.exceptions",
     "LabelNotFoundError": "khuonha.exceptions",
+    "Language": "khuonha.exporters",
     "LegalRegime": "khuonha.awards",
     "Measure": "khuonha.rules",
     "Membership": "khuonha.people",
@@ -125,10 +126,14 @@ _EXPORTS: dict[str, str] = {
     "rate_teams": "khuonha.classification",
     "redact": "khuonha.privacy",
     "sample": "khuonha.samples",
+    "sensitive_fields": "khuonha.privacy",
     "summarise": "khuonha.rules",
+    "text_option": "khuonha.exporters",
+    "unit_name": "khuonha.labels",
+    "url_option": "khuonha.exporters",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = sorted([*_EXPORTS, "__version__"])  # noqa: PLE0605 - from _EXPORTS: one list
 
 
 def __getattr__(name: str) -> Any:
@@ -201,10 +206,14 @@ if TYPE_CHECKING:
     from khuonha.exceptions import UnknownLanguageError as UnknownLanguageError
     from khuonha.exporters import Exporter as Exporter
     from khuonha.exporters import ExportOptions as ExportOptions
+    from khuonha.exporters import Language as Language
+    from khuonha.exporters import text_option as text_option
+    from khuonha.exporters import url_option as url_option
     from khuonha.groups import Group as Group
     from khuonha.groups import GroupKind as GroupKind
     from khuonha.hookspecs import hookimpl as hookimpl
     from khuonha.labels import label as label
+    from khuonha.labels import unit_name as unit_name
     from khuonha.news import NewsItem as NewsItem
     from khuonha.people import EducationLevel as EducationLevel
     from khuonha.people import EnterpriseSize as EnterpriseSize
@@ -232,6 +241,8 @@ if TYPE_CHECKING:
     from khuonha.plugins import exporters as exporters
     from khuonha.plugins import exporters_for as exporters_for
     from khuonha.plugins import get_exporter as get_exporter
+    from khuonha.privacy import redact as redact
+    from khuonha.privacy import sensitive_fields as sensitive_fields
     from khuonha.quantities import Qualifier as Qualifier
     from khuonha.quantities import Quantity as Quantity
     from khuonha.quantities import format_number as format_number
@@ -256,6 +267,5 @@ if TYPE_CHECKING:
     from khuonha.rules import load_ruleset as load_ruleset
     from khuonha.rules import provincial_criteria as provincial_criteria
     from khuonha.rules import summarise as summarise
-    from khuonha.privacy import redact as redact
     from khuonha.samples import sample as sample
     from khuonha.schema import json_schema as json_schema

@@ -41,6 +41,8 @@ ID_MAX = 200
 
 
 def _convert_text(value: object, field: attrs.Attribute[Any]) -> str:
+    if type(value) is str and value.isascii():  # fast path: ASCII is NFC already
+        return value
     try:
         return nfc(value)
     except TextError as exc:
@@ -48,6 +50,8 @@ def _convert_text(value: object, field: attrs.Attribute[Any]) -> str:
 
 
 def _convert_text_optional(value: object, field: attrs.Attribute[Any]) -> str | None:
+    if value is None or (type(value) is str and value.isascii()):
+        return value
     try:
         return nfc_optional(value)
     except TextError as exc:
@@ -115,12 +119,19 @@ def check_aware(_inst: object, attribute: attrs.Attribute[Any], value: object) -
         raise _field_error(attribute, f"expected a date-time with a UTC offset, got {value!r:.60}")
 
 
+#: The largest count or quantity accepted: 2**53 - 1, the largest integer every JSON reader
+#: keeps exactly (RFC 8259, section 6); larger figures are typing errors, not data.
+MAX_NUMBER = 2**53 - 1
+
+
 def check_non_negative(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validate a count: an int (not bool) >= 0, or ``None``."""
+    """Validate a count: an int (not bool) from 0 to :data:`MAX_NUMBER`, or ``None``."""
     if value is None:
         return
     if type(value) is not int or value < 0:
         raise _field_error(attribute, f"expected a count (an integer >= 0), got {value!r:.60}")
+    if value > MAX_NUMBER:
+        raise _field_error(attribute, f"a count must be at most {MAX_NUMBER}, got {value!r:.60}")
 
 
 def id_field(**kwargs: Any) -> Any:
@@ -144,6 +155,8 @@ def ref_tuple(*, sensitive: bool = False) -> Any:
 
 
 def _convert_ref_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    if type(value) is tuple:
+        return value
     if isinstance(value, str | bytes):
         raise InvalidDataError(f"expected a list of ids, got {value!r:.60}")
     return tuple(value)
@@ -174,9 +187,15 @@ def tuple_of(
             raise InvalidDataError(f"expected a list of {kind.__name__}, got {value!r:.60}")
         return tuple(value)
 
-    validators: list[Callable[..., None]] = [
-        attrs.validators.deep_iterable(attrs.validators.instance_of(kind))
-    ]
+    members = attrs.validators.deep_iterable(attrs.validators.instance_of(kind))
+    only = {kind}
+
+    def check_members(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        # One C-level pass over the types; the element-wise check only on a mismatch.
+        if not set(map(type, value)) <= only:
+            members(inst, attribute, value)
+
+    validators: list[Callable[..., None]] = [check_members]
     if validator is not None:
         validators.append(validator)
     return attrs.field(

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import typing
+from collections.abc import Iterable
 from functools import cache
 from typing import Any, BinaryIO
 
@@ -42,7 +43,14 @@ import attrs
 from khuonha.exporters import Exporter, ExportOptions
 from khuonha.hookspecs import hookimpl
 
-__all__ = ["RECORD_TYPES", "JsonExporter", "JsonOptions", "JsonlExporter", "JsonlOptions"]
+__all__ = [
+    "RECORD_TYPES",
+    "JsonExporter",
+    "JsonOptions",
+    "JsonlExporter",
+    "JsonlOptions",
+    "write_records",
+]
 
 #: The ``type`` of a JSON Lines record of each Dataset collection.
 RECORD_TYPES: dict[str, str] = {
@@ -58,6 +66,7 @@ RECORD_TYPES: dict[str, str] = {
     "awards": "award",
     "certifications": "certification",
     "news": "news_item",
+    "evidence": "evidence",
 }
 
 
@@ -90,7 +99,9 @@ _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": 
 
 def _line(data: Any) -> bytes:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return text.translate(_LINE_BREAKS).encode("utf-8") + b"\n"
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:  # translate is slow: only if needed
+        text = text.translate(_LINE_BREAKS)
+    return text.encode("utf-8") + b"\n"
 
 
 @attrs.frozen(kw_only=True)
@@ -169,9 +180,42 @@ class JsonlExporter(Exporter[JsonlOptions]):
         )
         own = _own_fields(obj)
         stream.write(_line({"type": "dataset", "dataset": slug, "record": own}))
-        for collection, record in obj.records():
-            item = {"type": RECORD_TYPES[collection], "dataset": slug, "record": to_dict(record)}
-            stream.write(_line(item))
+        _write_lines(obj.records(), stream, slug)
+
+
+def _write_lines(records: Iterable[tuple[str, Any]], stream: BinaryIO, slug: str | None) -> None:
+    from khuonha.codec import to_dict  # noqa: PLC0415
+
+    for collection, record in records:
+        item: dict[str, Any] = {"type": RECORD_TYPES[collection]}
+        if slug is not None:
+            item["dataset"] = slug
+        item["record"] = to_dict(record)
+        stream.write(_line(item))
+
+
+def write_records(
+    records: Iterable[tuple[str, Any]], stream: BinaryIO, *, dataset: str | None = None
+) -> None:
+    """Write ``(collection, record)`` pairs as JSON Lines, one at a time, without a Dataset.
+
+    The lines are those the ``jsonl`` exporter writes for a dataset's
+    records, after a header (and with ``dataset`` in each line when given);
+    memory stays bounded however many records the iterable yields.
+
+    >>> import io, khuonha
+    >>> buf = io.BytesIO()
+    >>> write_records(khuonha.sample().records(), buf, dataset="khuon-ha-2022")
+    >>> buf.getvalue().splitlines()[1][:30]
+    b'{"type":"unit","dataset":"khuo'
+    """
+    from khuonha.dataset import SCHEMA_VERSION  # noqa: PLC0415
+
+    header: dict[str, Any] = {"type": "header", "schema_version": SCHEMA_VERSION}
+    if dataset is not None:
+        header["dataset"] = dataset
+    stream.write(_line(header))
+    _write_lines(records, stream, dataset)
 
 
 def _own_fields(ds: Any) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from khuonha._criteria import CheckKind, Ruleset
+from khuonha._criteria import CheckKind, Criterion, Ruleset
 from khuonha._engine import (
     Assessment,
     AssessmentResult,
@@ -25,10 +25,11 @@ from khuonha._engine import (
     unit_type_of,
 )
 from khuonha._evidence import Evidence, SubunitTally
+from khuonha._rulesets import provincial_criteria
 from khuonha.certification import Certification, Result, UnitType
 from khuonha.dataset import Dataset
 from khuonha.exceptions import InvalidDataError
-from khuonha.people import OrganizationKind
+from khuonha.people import Organization, OrganizationKind
 from khuonha.places import AdministrativeUnit, UnitLevel
 
 __all__ = [
@@ -131,78 +132,101 @@ def tally_subunits(
     no unit of a type, a count record ("10/10 thôn") of that cycle is used.
     A unit with no known status counts as unknown, never as a failure.
     """
-    ruleset = _ruleset_for(basis, UnitType.XA, cycle)
-    compiled = _compiled(ruleset)
     results = {(a.unit, a.cycle): a.result for a in assessments}
-    evidence = {e.unit: e for e in ds.evidence if e.cycle == cycle}
-    recorded: dict[str, Result] = {}
-    counts: dict[UnitType, list[Certification]] = {}
-    for c in ds.certifications:
-        if c.cycle_year != cycle:
-            continue
-        if c.unit is not None:
-            recorded[c.unit] = c.result
-        elif c.commune == commune:
-            counts.setdefault(c.unit_type, []).append(c)
-    tallies = []
-    for unit_type in _counted_types(ruleset):
-        members = [
-            m
-            for m in _members(ds, commune, unit_type, evidence)
-            if _excluded(m, compiled.plans[unit_type.value].exclusions) is None
-        ]
-        if not members:
-            tallies.append(_from_counts(unit_type, counts.get(unit_type, [])))
-            continue
-        registered = reg_unknown = recognised = rec_unknown = 0
-        for m in members:
-            ev = evidence.get(m.id)
-            flag = ev.registered_in_q1 if ev is not None else None
-            registered += flag is True
-            reg_unknown += flag is None
-            result = results.get((m.id, cycle))
-            if result is None:
-                cert = recorded.get(m.id)
-                result = (
-                    None
-                    if cert is None
-                    else (AssessmentResult.DAT if cert is Result.DAT else AssessmentResult.CHUA_DAT)
+    return _CycleIndex(ds, cycle).tally(commune, basis, results)
+
+
+class _CycleIndex:
+    """The records of one cycle grouped by commune, built once (assessing stays linear)."""
+
+    def __init__(self, ds: Dataset, cycle: int) -> None:
+        self.cycle = cycle
+        self.evidence = {e.unit: e for e in ds.evidence if e.cycle == cycle}
+        self.recorded: dict[str, Result] = {}
+        self.counts: dict[str | None, dict[UnitType, list[Certification]]] = {}
+        for c in ds.certifications:
+            if c.cycle_year != cycle:
+                continue
+            if c.unit is not None:
+                self.recorded[c.unit] = c.result
+            else:
+                self.counts.setdefault(c.commune, {}).setdefault(c.unit_type, []).append(c)
+        self.areas: dict[str | None, list[Unit]] = {}
+        for a in ds.areas:
+            self.areas.setdefault(a.unit, []).append(a)
+        self.organizations: dict[str | None, list[Organization]] = {}
+        for o in ds.organizations:
+            self.organizations.setdefault(o.unit, []).append(o)
+
+    def tally(
+        self,
+        commune: str,
+        basis: str | Ruleset | None,
+        results: dict[tuple[str, int], AssessmentResult],
+    ) -> tuple[SubunitTally, ...]:
+        cycle = self.cycle
+        ruleset = _ruleset_for(basis, UnitType.XA, cycle)
+        compiled = _compiled(ruleset)
+        evidence, recorded = self.evidence, self.recorded
+        counts = self.counts.get(commune, {})
+        tallies = []
+        for unit_type in _counted_types(ruleset):
+            members = [
+                m
+                for m in self._members(commune, unit_type)
+                if _excluded(m, compiled.plans[unit_type.value].exclusions) is None
+            ]
+            if not members:
+                tallies.append(_from_counts(unit_type, counts.get(unit_type, [])))
+                continue
+            registered = reg_unknown = recognised = rec_unknown = 0
+            for m in members:
+                ev = evidence.get(m.id)
+                flag = ev.registered_in_q1 if ev is not None else None
+                registered += flag is True
+                reg_unknown += flag is None
+                result = results.get((m.id, cycle))
+                if result is None:
+                    cert = recorded.get(m.id)
+                    result = (
+                        None
+                        if cert is None
+                        else (
+                            AssessmentResult.DAT
+                            if cert is Result.DAT
+                            else AssessmentResult.CHUA_DAT
+                        )
+                    )
+                recognised += result is AssessmentResult.DAT
+                rec_unknown += result is None or result is AssessmentResult.UNDETERMINED
+            tallies.append(
+                SubunitTally(
+                    unit_type=unit_type,
+                    total=len(members),
+                    registered=registered,
+                    recognised=recognised,
+                    registration_unknown=reg_unknown,
+                    recognition_unknown=rec_unknown,
                 )
-            recognised += result is AssessmentResult.DAT
-            rec_unknown += result is None or result is AssessmentResult.UNDETERMINED
-        tallies.append(
-            SubunitTally(
-                unit_type=unit_type,
-                total=len(members),
-                registered=registered,
-                recognised=recognised,
-                registration_unknown=reg_unknown,
-                recognition_unknown=rec_unknown,
             )
-        )
-    return tuple(tallies)
+        return tuple(tallies)
 
-
-def _members(
-    ds: Dataset, commune: str, unit_type: UnitType, evidence: dict[str, Evidence]
-) -> list[Unit]:
-    if unit_type is UnitType.KHU_DAN_CU:
-        return [a for a in ds.areas if a.unit == commune]
-    out: list[Unit] = []
-    for org in ds.organizations:
-        if org.unit != commune:
-            continue
-        ev = evidence.get(org.id)
-        if ev is not None and ev.unit_type is not None:
-            if ev.unit_type is unit_type:
+    def _members(self, commune: str, unit_type: UnitType) -> list[Unit]:
+        if unit_type is UnitType.KHU_DAN_CU:
+            return list(self.areas.get(commune, ()))
+        out: list[Unit] = []
+        for org in self.organizations.get(commune, ()):
+            ev = self.evidence.get(org.id)
+            if ev is not None and ev.unit_type is not None:
+                if ev.unit_type is unit_type:
+                    out.append(org)
+                continue
+            derived = unit_type_of(org)
+            if derived is unit_type and (
+                unit_type is not UnitType.CO_QUAN or org.kind in MANAGED_AGENCY_KINDS
+            ):
                 out.append(org)
-            continue
-        derived = unit_type_of(org)
-        if derived is unit_type and (
-            unit_type is not UnitType.CO_QUAN or org.kind in MANAGED_AGENCY_KINDS
-        ):
-            out.append(org)
-    return out
+        return out
 
 
 def _from_counts(unit_type: UnitType, records: list[Certification]) -> SubunitTally:
@@ -239,14 +263,26 @@ def assess_dataset(
     index = _Index(ds)
     chosen = [e for e in ds.evidence if cycle is None or e.cycle == cycle]
     done: dict[int, Assessment] = {}
+    results: dict[tuple[str, int], AssessmentResult] = {}
+    cycles: dict[int, _CycleIndex] = {}
+    provincial: dict[str | None, tuple[Criterion, ...]] = {}
     units = [(i, e, index.unit(e.unit)) for i, e in enumerate(chosen)]
     order = sorted(units, key=lambda t: (_evidence_type(t[1], t[2]) is UnitType.XA, t[0]))
     for i, given, unit in order:
         ev = given
         if _evidence_type(ev, unit) is UnitType.XA and ev.subunits is None:
-            tallies = tally_subunits(ds, unit.id, ev.cycle, basis, done.values())
-            ev = attrs.evolve(ev, subunits=tallies)
-        done[i] = assess(unit, ev, ev.cycle, basis, province=index.province_of(unit))
+            by_cycle = cycles.get(ev.cycle)
+            if by_cycle is None:
+                by_cycle = cycles[ev.cycle] = _CycleIndex(ds, ev.cycle)
+            ev = attrs.evolve(ev, subunits=by_cycle.tally(unit.id, basis, results))
+        province = index.province_of(unit)
+        extra = provincial.get(province)
+        if extra is None:  # the plugins' criteria, asked once per province
+            extra = provincial[province] = provincial_criteria(province) if province else ()
+        done[i] = found = assess(
+            unit, ev, ev.cycle, basis, province=province, criteria=extra if province else None
+        )
+        results[(found.unit, found.cycle)] = found.result
     return tuple(done[i] for i in range(len(chosen)))
 
 

@@ -28,6 +28,12 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SLUG_STRIP = re.compile(r"[^a-z0-9]+")
 
 
+#: Short non-ASCII texts already checked, and their NFC form (bounded; cleared when full).
+_KNOWN: dict[str, str] = {}
+_KNOWN_SIZE = 16384
+_KNOWN_LENGTH = 120
+
+
 class TextError(ValueError):
     """Text that cannot be carried: not a string, or not valid Unicode."""
 
@@ -46,6 +52,9 @@ def nfc(value: object) -> str:
             raise TextError(msg)
     if value.isascii():
         return value
+    known = _KNOWN.get(value)
+    if known is not None:  # names and units repeat: each is checked once
+        return known
     if _SURROGATE.search(value) is not None:
         pos = _SURROGATE.search(value)
         assert pos is not None
@@ -54,9 +63,14 @@ def nfc(value: object) -> str:
             f"at character {pos.start()}"
         )
         raise TextError(msg)
-    if unicodedata.is_normalized("NFC", value):
-        return value
-    return unicodedata.normalize("NFC", value)
+    normal = (
+        value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
+    )
+    if len(value) <= _KNOWN_LENGTH:
+        if len(_KNOWN) >= _KNOWN_SIZE:
+            _KNOWN.clear()
+        _KNOWN[value] = normal
+    return normal
 
 
 def nfc_optional(value: object) -> str | None:

@@ -12,6 +12,7 @@ khuonha.exceptions.DecodeError: $.title: expected a string, got int 3
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import types
@@ -32,6 +33,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_unstructure_fn, override
 
+from khuonha import _codegen
 from khuonha.exceptions import DecodeError, InvalidDataError
 
 __all__ = [
@@ -59,7 +61,24 @@ class _InvalidValueError(ValueError):
     """A scalar did not match its type; the message is shown as is."""
 
 
+class _LongNumber:
+    """A JSON integer with too many digits to read; decoding reports it at its path."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+#: Integers longer than this are not converted (the interpreter's own limit is 4300).
+_MAX_DIGITS = 4000
+
+
+def _parse_int(text: str) -> int | _LongNumber:
+    return _LongNumber(len(text)) if len(text) > _MAX_DIGITS else int(text)
+
+
 def _describe(value: object) -> str:
+    if isinstance(value, _LongNumber):
+        return f"a number of {value.digits} digits (too long)"
     kind = {
         bool: "boolean",
         int: "int",
@@ -311,7 +330,7 @@ def _format_exception(exc: BaseException, tp: type | None) -> str:
             return "\x01".join(f"\x00{d}" for d in exc.details)
         return f"\x00.{exc.field}: {exc.message}" if exc.field else exc.message
     if isinstance(exc, ForbiddenExtraKeysError):
-        keys = ", ".join(repr(k) for k in sorted(exc.extra_fields))
+        keys = ", ".join(f"{k!r:.80}" for k in sorted(exc.extra_fields)[:10])
         allowed = ", ".join(a.name for a in attrs.fields(exc.cl))
         return f"unknown key {keys} (allowed: {allowed})"
     if isinstance(exc, KeyError):
@@ -337,7 +356,19 @@ def _error_lines(exc: BaseException) -> list[str]:
 
 
 def from_dict(data: Any, cls: type[T]) -> T:
-    """Build a *cls* from plain JSON data, or raise :class:`DecodeError` listing every problem."""
+    """Build a *cls* from plain JSON data, or raise :class:`DecodeError` listing every problem.
+
+    Core models take a generated fast path first (see :mod:`khuonha._codegen`);
+    when it fails, the converter's detailed path below finds every problem.
+    """
+    fast = _DECODERS.get(cls, _UNKNOWN)
+    if fast is _UNKNOWN:
+        fast = _DECODERS[cls] = _fast_paths()[1].structure(cls)
+    if fast is not None:
+        try:
+            return typing.cast("T", fast(data))
+        except Exception:  # noqa: S110 - the detailed path words every problem
+            pass
     hook = converter.get_structure_hook(cls)
     try:
         return typing.cast("T", hook(data, cls))
@@ -360,16 +391,36 @@ def _invalid_lines(exc: InvalidDataError) -> list[str]:
 
 
 def to_dict(obj: Any) -> Any:
-    """Return *obj* as plain JSON data (dicts, lists, strings, numbers)."""
+    """Return *obj* as plain JSON data (dicts, lists, strings, numbers).
+
+    Core models use generated builders that give what the converter gives.
+    """
+    cls = type(obj)
+    fast = _TO_DICT.get(cls, _UNKNOWN)
+    if fast is _UNKNOWN:
+        fast = _TO_DICT[cls] = _fast_paths()[0].to_dict(cls)
+    if fast is not None:
+        return fast(obj)
     return converter.unstructure(obj)
 
 
 def dumps(obj: Any, *, pretty: bool = False) -> bytes:
     """Encode *obj* as canonical JSON: UTF-8, field order, defaults left out.
 
-    ``pretty`` indents by two spaces and ends with a newline.
+    ``pretty`` indents by two spaces and ends with a newline. Core models are
+    written by generated code, byte for byte what encoding :func:`to_dict`
+    with :mod:`json` gives.
     """
-    data = converter.unstructure(obj)
+    if not pretty:
+        cls = type(obj)
+        fast = _ENCODERS.get(cls, _UNKNOWN)
+        if fast is _UNKNOWN:
+            fast = _ENCODERS[cls] = _fast_paths()[0].encoder(cls)
+        if fast is not None:
+            parts: list[str] = []
+            fast(obj, parts, parts.append)
+            return "".join(parts).encode("utf-8")
+    data = to_dict(obj)
     if pretty:
         text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     else:
@@ -394,7 +445,7 @@ def parse_json(data: bytes | str) -> Any:
     if not data.strip():
         raise DecodeError(["$: empty document"])
     try:
-        return json.loads(data, parse_constant=_reject_constant)
+        return json.loads(data, parse_constant=_reject_constant, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise DecodeError(
             [f"$: invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"]
@@ -452,3 +503,18 @@ def _check_schema_version(parsed: Any) -> None:
 
 converter: cattrs.Converter = make_converter()
 """The one converter everyone (plugins included) uses."""
+
+_UNKNOWN: Any = object()
+_TO_DICT: dict[type, Any] = {}
+_ENCODERS: dict[type, Any] = {}
+_DECODERS: dict[type, Any] = {}
+
+
+@functools.cache
+def _fast_paths() -> tuple[_codegen.Codegen, _codegen.Decoders]:
+    from khuonha.dataset import Dataset  # noqa: PLC0415
+
+    return (
+        _codegen.Codegen(converter, always={Dataset: frozenset({"schema_version"})}),
+        _codegen.Decoders({date: _date, datetime: _datetime, time: _time}),
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -133,6 +135,31 @@ class Dataset:
                     return record
         raise KeyError(record_id)
 
+    def lookup(self, name: str, collection: str | None = None) -> list[Any]:
+        """Records whose name (or post label) matches *name* by :func:`~khuonha.match_key`.
+
+        The match ignores case, NFC/NFD and old/new tone-mark placement, so
+        "Huyện ủy" finds "Huyện uỷ". *collection* limits the search
+        (``"units"``, ``"organizations"``, ``"people"``, ``"posts"`` …).
+
+        >>> import khuonha
+        >>> [p.id for p in khuonha.sample().lookup("Đặng Văn Sình", "people")]
+        ['dang-van-sinh']
+        >>> [o.name for o in khuonha.sample().lookup("huyện ủy", "organizations")]
+        ['Huyện uỷ']
+        """
+        from khuonha._text import match_key  # noqa: PLC0415
+
+        key = match_key(name)
+        names = (collection,) if collection is not None else ID_COLLECTIONS
+        found = []
+        for coll in names:
+            for record in getattr(self, coll):
+                text = getattr(record, "name", None) or getattr(record, "label", None)
+                if isinstance(text, str) and match_key(text) == key:
+                    found.append(record)
+        return found
+
     def records(self) -> Iterator[tuple[str, Any]]:
         """Yield ``(collection, record)`` for every record, in document order."""
         for name in (
@@ -148,6 +175,7 @@ class Dataset:
             "awards",
             "certifications",
             "news",
+            "evidence",
         ):
             for record in getattr(self, name):
                 yield name, record
@@ -200,29 +228,43 @@ _TOP_REFS: dict[str, tuple[str, ...]] = {
 
 
 def _reference_problems(ds: Dataset) -> Iterator[str]:
+    # Set operations check everything at C speed; a collection is walked record by
+    # record (giving the messages, in order) only when it holds a problem.
     ids: dict[str, set[str]] = {}
     for name in ID_COLLECTIONS:
-        seen: set[str] = set()
-        for i, record in enumerate(getattr(ds, name)):
-            if record.id in seen:
-                yield f"{name}[{i}].id: duplicate id {record.id!r}"
-            seen.add(record.id)
+        records = getattr(ds, name)
+        listed = [record.id for record in records]
+        seen: set[str] = set(listed)
+        if len(seen) != len(listed):
+            seen = set()
+            for i, record in enumerate(records):
+                if record.id in seen:
+                    yield f"{name}[{i}].id: duplicate id {record.id!r}"
+                seen.add(record.id)
         ids[name] = seen
 
-    def known(value: str, targets: tuple[str, ...]) -> bool:
-        return any(value in ids[t] for t in targets)
+    unions: dict[tuple[str, ...], set[str]] = {}
+
+    def union(targets: tuple[str, ...]) -> set[str]:
+        found = unions.get(targets)
+        if found is None:
+            found = unions[targets] = set().union(*(ids[t] for t in targets))
+        return found
 
     for top, top_targets in _TOP_REFS.items():
         value = getattr(ds, top)
-        if value is not None and not known(value, top_targets):
+        if value is not None and value not in union(top_targets):
             yield f"{top}: unknown id {value!r} (expected one of {', '.join(top_targets)})"
     for name, fields in _REFS.items():
-        for i, record in enumerate(getattr(ds, name)):
+        records = getattr(ds, name)
+        if not records or all(_all_known(records, f, union(t)) for f, t in fields.items()):
+            continue
+        for i, record in enumerate(records):
             for field, field_targets in fields.items():
                 value = getattr(record, field)
                 values = value if isinstance(value, tuple) else (value,)
                 for v in values:
-                    if v is not None and not known(v, field_targets):
+                    if v is not None and v not in union(field_targets):
                         yield (
                             f"{name}[{i}].{field}: unknown id {v!r} "
                             f"(expected one of {', '.join(field_targets)})"
@@ -243,3 +285,12 @@ def _reference_problems(ds: Dataset) -> Iterator[str]:
         for j, site in enumerate(event.sites):
             if site.unit is not None and site.unit not in ids["units"]:
                 yield f"events[{i}].sites[{j}].unit: unknown id {site.unit!r}"
+
+
+def _all_known(records: tuple[Any, ...], field: str, known: set[str]) -> bool:
+    """Whether every id in *field* of *records* is in *known* (``False`` when unsure)."""
+    values: set[Any] = set(map(attrgetter(field), records))
+    values.discard(None)
+    if values and isinstance(next(iter(values)), tuple):
+        values = set(chain.from_iterable(values))
+    return values <= known

@@ -41,7 +41,7 @@ from typing import Any, BinaryIO, ClassVar, Generic, TypeVar
 
 import attrs
 
-__all__ = ["ExportOptions", "Exporter", "Language"]
+__all__ = ["ExportOptions", "Exporter", "Language", "text_option", "url_option"]
 
 
 class Language(StrEnum):
@@ -63,6 +63,42 @@ class ExportOptions:
 
     language: Language = Language.VI
     internal: bool = False
+
+
+def text_option() -> Any:
+    """An optional text field of an options class: NFC, lone surrogates refused.
+
+    Like every text field of the models, so an option given in NFD reaches
+    the exporter in NFC, and bad text is a decode error naming the option.
+
+    >>> @attrs.frozen(kw_only=True)
+    ... class TitledOptions(ExportOptions):
+    ...     title: str | None = text_option()
+    >>> TitledOptions(title="Thu\u0301y").title == "Thúy"
+    True
+    """
+    from khuonha._fields import text_optional  # noqa: PLC0415
+
+    return text_optional()
+
+
+def url_option() -> Any:
+    """An optional field of an options class holding an absolute http(s) URL.
+
+    A value that is not one (a space, another scheme) raises
+    :class:`~khuonha.exceptions.InvalidDataError` naming the option.
+
+    >>> @attrs.frozen(kw_only=True)
+    ... class LinkedOptions(ExportOptions):
+    ...     link: str | None = url_option()
+    >>> LinkedOptions(link="ftp://example.invalid/")
+    Traceback (most recent call last):
+    ...
+    khuonha.exceptions.InvalidDataError: link: expected an absolute http(s) URL, got 'ftp://example.invalid/'
+    """
+    from khuonha.news import url_field  # noqa: PLC0415
+
+    return url_field()
 
 
 O = TypeVar("O", bound=ExportOptions)  # noqa: E741 - short, as in Generic[O]

@@ -27,12 +27,15 @@ languages, and :func:`label` returns it:
 >>> criterion = khuonha.load_ruleset("124/2021/TT-BCA").criteria[0]
 >>> label(criterion, "en") == criterion.text_en
 True
+
+An administrative unit is named with the short word for its kind, before the
+name in Vietnamese and after it in English (:func:`unit_name`).
 """
 
 from __future__ import annotations
 
 from enum import Enum
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from khuonha._checks import FindingStatus
 from khuonha._criteria import CheckKind
@@ -48,194 +51,262 @@ from khuonha.exporters import Language
 from khuonha.groups import GroupKind
 from khuonha.people import EducationLevel, EnterpriseSize, OrganizationKind
 from khuonha.periods import Convention, Precision
-from khuonha.places import AreaKind, CodeScheme, UnitKind, UnitLevel
+from khuonha.places import AdministrativeUnit, AreaKind, CodeScheme, UnitKind, UnitLevel
 from khuonha.quantities import Qualifier
 
-__all__ = ["LANGUAGES", "label"]
+__all__ = ["LANGUAGES", "label", "unit_name"]
 
 #: The languages labels exist in.
 LANGUAGES: tuple[str, ...] = ("vi", "en")
 
-# Every table maps a member to (Vietnamese, English). The Vietnamese label is
-# the official term, with diacritics, in NFC.
-_LABELS: dict[Enum, tuple[str, str]] = {
+# One table per enum, because members of different enums may share a value
+# ("xa" is both UnitKind.XA and UnitType.XA). Each maps a member to
+# (Vietnamese, English); the Vietnamese label is the official term, with
+# diacritics, in NFC.
+_LABELS: dict[type[Enum], dict[Any, tuple[str, str]]] = {
     # places
-    UnitLevel.PROVINCE: ("Cấp tỉnh", "Province level"),
-    UnitLevel.DISTRICT: ("Cấp huyện", "District level"),
-    UnitLevel.COMMUNE: ("Cấp xã", "Commune level"),
-    UnitKind.TINH: ("Tỉnh", "Province"),
-    UnitKind.THANH_PHO_TRUC_THUOC_TRUNG_UONG: (
-        "Thành phố trực thuộc trung ương",
-        "Centrally governed city",
-    ),
-    UnitKind.HUYEN: ("Huyện", "Rural district"),
-    UnitKind.QUAN: ("Quận", "Urban district"),
-    UnitKind.THI_XA: ("Thị xã", "District-level town"),
-    UnitKind.THANH_PHO_THUOC_TINH: ("Thành phố thuộc tỉnh", "Provincial city"),
-    UnitKind.XA: ("Xã", "Commune"),
-    UnitKind.PHUONG: ("Phường", "Ward"),
-    UnitKind.THI_TRAN: ("Thị trấn", "Township"),
-    UnitKind.DAC_KHU: ("Đặc khu", "Special zone"),
-    CodeScheme.PRE_2025: (
-        "Mã đơn vị hành chính trước ngày 1/7/2025",
-        "Administrative unit codes before 1 July 2025",
-    ),
-    CodeScheme.POST_2025: (
-        "Mã đơn vị hành chính từ ngày 1/7/2025",
-        "Administrative unit codes from 1 July 2025",
-    ),
-    AreaKind.THON: ("Thôn", "Village (thôn)"),
-    AreaKind.LANG: ("Làng", "Village (làng)"),
-    AreaKind.BAN: ("Bản", "Village (bản)"),
-    AreaKind.AP: ("Ấp", "Hamlet (ấp)"),
-    AreaKind.BUON: ("Buôn", "Village (buôn)"),
-    AreaKind.PHUM: ("Phum", "Village (phum)"),
-    AreaKind.SOC: ("Sóc", "Village (sóc)"),
-    AreaKind.KHOM: ("Khóm", "Neighbourhood (khóm)"),
-    AreaKind.TO_DAN_PHO: ("Tổ dân phố", "Residential group (tổ dân phố)"),
-    AreaKind.KHU_PHO: ("Khu phố", "Urban quarter (khu phố)"),
-    AreaKind.KHU_DAN_CU: ("Khu dân cư", "Residential area"),
+    UnitLevel: {
+        UnitLevel.PROVINCE: ("Cấp tỉnh", "Province level"),
+        UnitLevel.DISTRICT: ("Cấp huyện", "District level"),
+        UnitLevel.COMMUNE: ("Cấp xã", "Commune level"),
+    },
+    UnitKind: {
+        UnitKind.TINH: ("Tỉnh", "Province"),
+        UnitKind.THANH_PHO_TRUC_THUOC_TRUNG_UONG: (
+            "Thành phố trực thuộc trung ương",
+            "Centrally governed city",
+        ),
+        UnitKind.HUYEN: ("Huyện", "Rural district"),
+        UnitKind.QUAN: ("Quận", "Urban district"),
+        UnitKind.THI_XA: ("Thị xã", "District-level town"),
+        UnitKind.THANH_PHO_THUOC_TINH: ("Thành phố thuộc tỉnh", "Provincial city"),
+        UnitKind.XA: ("Xã", "Commune"),
+        UnitKind.PHUONG: ("Phường", "Ward"),
+        UnitKind.THI_TRAN: ("Thị trấn", "Township"),
+        UnitKind.DAC_KHU: ("Đặc khu", "Special zone"),
+    },
+    CodeScheme: {
+        CodeScheme.PRE_2025: (
+            "Mã đơn vị hành chính trước ngày 1/7/2025",
+            "Administrative unit codes before 1 July 2025",
+        ),
+        CodeScheme.POST_2025: (
+            "Mã đơn vị hành chính từ ngày 1/7/2025",
+            "Administrative unit codes from 1 July 2025",
+        ),
+    },
+    AreaKind: {
+        AreaKind.THON: ("Thôn", "Village (thôn)"),
+        AreaKind.LANG: ("Làng", "Village (làng)"),
+        AreaKind.BAN: ("Bản", "Village (bản)"),
+        AreaKind.AP: ("Ấp", "Hamlet (ấp)"),
+        AreaKind.BUON: ("Buôn", "Village (buôn)"),
+        AreaKind.PHUM: ("Phum", "Village (phum)"),
+        AreaKind.SOC: ("Sóc", "Village (sóc)"),
+        AreaKind.KHOM: ("Khóm", "Neighbourhood (khóm)"),
+        AreaKind.TO_DAN_PHO: ("Tổ dân phố", "Residential group (tổ dân phố)"),
+        AreaKind.KHU_PHO: ("Khu phố", "Urban quarter (khu phố)"),
+        AreaKind.KHU_DAN_CU: ("Khu dân cư", "Residential area"),
+    },
     # people and organisations
-    OrganizationKind.PARTY_COMMITTEE: ("Đảng ủy", "Party committee"),
-    OrganizationKind.PARTY_CELL: ("Chi bộ", "Party cell"),
-    OrganizationKind.PEOPLES_COUNCIL: ("Hội đồng nhân dân", "People's Council"),
-    OrganizationKind.PEOPLES_COMMITTEE: ("Ủy ban nhân dân", "People's Committee"),
-    OrganizationKind.FATHERLAND_FRONT: (
-        "Ủy ban Mặt trận Tổ quốc Việt Nam",
-        "Vietnam Fatherland Front Committee",
-    ),
-    OrganizationKind.MASS_ORGANIZATION: (
-        "Đoàn thể chính trị - xã hội",
-        "Socio-political organisation",
-    ),
-    OrganizationKind.POLICE: ("Công an", "Police"),
-    OrganizationKind.STEERING_COMMITTEE: ("Ban Chỉ đạo", "Steering Committee"),
-    OrganizationKind.AGENCY: ("Cơ quan", "Agency"),
-    OrganizationKind.HEALTH_STATION: ("Trạm y tế", "Health station"),
-    OrganizationKind.ENTERPRISE: ("Doanh nghiệp", "Enterprise"),
-    OrganizationKind.SCHOOL: ("Cơ sở giáo dục", "Educational institution"),
-    OrganizationKind.ARMED_FORCES: ("Đơn vị lực lượng vũ trang", "Armed forces unit"),
-    OrganizationKind.PRESS: ("Cơ quan báo chí", "News outlet"),
-    OrganizationKind.OTHER: ("Tổ chức khác", "Other organisation"),
-    EducationLevel.NHA_TRE: ("Nhà trẻ", "Crèche"),
-    EducationLevel.MAM_NON: ("Mầm non", "Pre-school"),
-    EducationLevel.TIEU_HOC: ("Tiểu học", "Primary school"),
-    EducationLevel.THCS: ("Trung học cơ sở", "Lower secondary school"),
-    EducationLevel.THPT: ("Trung học phổ thông", "Upper secondary school"),
-    EducationLevel.LIEN_CAP: ("Liên cấp", "Multi-level school"),
-    EducationLevel.GIAO_DUC_NGHE_NGHIEP: ("Giáo dục nghề nghiệp", "Vocational education"),
-    EducationLevel.DAI_HOC: ("Đại học", "University"),
-    EducationLevel.GIAO_DUC_THUONG_XUYEN: ("Giáo dục thường xuyên", "Continuing education"),
-    EnterpriseSize.MICRO: ("Doanh nghiệp siêu nhỏ", "Micro enterprise"),
-    EnterpriseSize.SMALL: ("Doanh nghiệp nhỏ", "Small enterprise"),
-    EnterpriseSize.MEDIUM: ("Doanh nghiệp vừa", "Medium-sized enterprise"),
-    EnterpriseSize.LARGE: ("Doanh nghiệp lớn", "Large enterprise"),
+    OrganizationKind: {
+        OrganizationKind.PARTY_COMMITTEE: ("Đảng ủy", "Party committee"),
+        OrganizationKind.PARTY_CELL: ("Chi bộ", "Party cell"),
+        OrganizationKind.PEOPLES_COUNCIL: ("Hội đồng nhân dân", "People's Council"),
+        OrganizationKind.PEOPLES_COMMITTEE: ("Ủy ban nhân dân", "People's Committee"),
+        OrganizationKind.FATHERLAND_FRONT: (
+            "Ủy ban Mặt trận Tổ quốc Việt Nam",
+            "Vietnam Fatherland Front Committee",
+        ),
+        OrganizationKind.MASS_ORGANIZATION: (
+            "Đoàn thể chính trị - xã hội",
+            "Socio-political organisation",
+        ),
+        OrganizationKind.POLICE: ("Công an", "Police"),
+        OrganizationKind.STEERING_COMMITTEE: ("Ban Chỉ đạo", "Steering Committee"),
+        OrganizationKind.AGENCY: ("Cơ quan", "Agency"),
+        OrganizationKind.HEALTH_STATION: ("Trạm y tế", "Health station"),
+        OrganizationKind.ENTERPRISE: ("Doanh nghiệp", "Enterprise"),
+        OrganizationKind.SCHOOL: ("Cơ sở giáo dục", "Educational institution"),
+        OrganizationKind.ARMED_FORCES: ("Đơn vị lực lượng vũ trang", "Armed forces unit"),
+        OrganizationKind.PRESS: ("Cơ quan báo chí", "News outlet"),
+        OrganizationKind.OTHER: ("Tổ chức khác", "Other organisation"),
+    },
+    EducationLevel: {
+        EducationLevel.NHA_TRE: ("Nhà trẻ", "Crèche"),
+        EducationLevel.MAM_NON: ("Mầm non", "Pre-school"),
+        EducationLevel.TIEU_HOC: ("Tiểu học", "Primary school"),
+        EducationLevel.THCS: ("Trung học cơ sở", "Lower secondary school"),
+        EducationLevel.THPT: ("Trung học phổ thông", "Upper secondary school"),
+        EducationLevel.LIEN_CAP: ("Liên cấp", "Multi-level school"),
+        EducationLevel.GIAO_DUC_NGHE_NGHIEP: ("Giáo dục nghề nghiệp", "Vocational education"),
+        EducationLevel.DAI_HOC: ("Đại học", "University"),
+        EducationLevel.GIAO_DUC_THUONG_XUYEN: ("Giáo dục thường xuyên", "Continuing education"),
+    },
+    EnterpriseSize: {
+        EnterpriseSize.MICRO: ("Doanh nghiệp siêu nhỏ", "Micro enterprise"),
+        EnterpriseSize.SMALL: ("Doanh nghiệp nhỏ", "Small enterprise"),
+        EnterpriseSize.MEDIUM: ("Doanh nghiệp vừa", "Medium-sized enterprise"),
+        EnterpriseSize.LARGE: ("Doanh nghiệp lớn", "Large enterprise"),
+    },
     # groups and models
-    GroupKind.TO_TU_QUAN: ("Tổ tự quản", "Self-managed group"),
-    GroupKind.MO_HINH: ("Mô hình", "Movement model"),
-    GroupKind.TO_DAN_PHONG: ("Tổ dân phòng", "Civil fire-safety team"),
-    GroupKind.CUM_LIEN_KET: (
-        "Cụm liên kết bảo đảm an ninh, trật tự",
-        "Security liaison cluster",
-    ),
-    GroupKind.TO_BAO_VE_ANTT: (
-        "Tổ bảo vệ an ninh, trật tự ở cơ sở",
-        "Grassroots security and order team",
-    ),
-    GroupKind.BAO_VE_DAN_PHO: ("Bảo vệ dân phố", "Neighbourhood guard"),
+    GroupKind: {
+        GroupKind.TO_TU_QUAN: ("Tổ tự quản", "Self-managed group"),
+        GroupKind.MO_HINH: ("Mô hình", "Movement model"),
+        GroupKind.TO_DAN_PHONG: ("Tổ dân phòng", "Civil fire-safety team"),
+        GroupKind.CUM_LIEN_KET: (
+            "Cụm liên kết bảo đảm an ninh, trật tự",
+            "Security liaison cluster",
+        ),
+        GroupKind.TO_BAO_VE_ANTT: (
+            "Tổ bảo vệ an ninh, trật tự ở cơ sở",
+            "Grassroots security and order team",
+        ),
+        GroupKind.BAO_VE_DAN_PHO: ("Bảo vệ dân phố", "Neighbourhood guard"),
+    },
     # events
-    EventKind.NGAY_HOI: (
-        "Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
-        "All-people National Security Protection Festival",
-    ),
-    EventKind.DIEN_DAN: ("Diễn đàn", "Forum"),
-    EventKind.HOI_NGHI: ("Hội nghị", "Conference"),
-    EventKind.RA_MAT_MO_HINH: ("Ra mắt mô hình", "Launch of a model"),
-    EventKind.TAP_HUAN: ("Tập huấn", "Training course"),
-    EventKind.KHAC: ("Sự kiện khác", "Other event"),
-    PartOfDay.SANG: ("Sáng", "Morning"),
-    PartOfDay.TRUA: ("Trưa", "Midday"),
-    PartOfDay.CHIEU: ("Chiều", "Afternoon"),
-    PartOfDay.TOI: ("Tối", "Evening"),
-    ProgrammeKind.BAO_CAO: ("Báo cáo", "Report"),
-    ProgrammeKind.PHAT_BIEU: ("Phát biểu", "Speech"),
-    ProgrammeKind.KHEN_THUONG: ("Khen thưởng", "Commendations and awards"),
-    ProgrammeKind.PHAT_DONG: ("Phát động phong trào", "Launch of the movement"),
-    ProgrammeKind.KY_GIAO_UOC: ("Ký giao ước thi đua", "Signing of the emulation pledge"),
-    ProgrammeKind.DIEN_DAN: ("Diễn đàn", "Forum"),
-    ProgrammeKind.VAN_NGHE: ("Văn nghệ", "Culture and arts"),
-    ProgrammeKind.THE_THAO: ("Thể dục thể thao", "Sports"),
-    ProgrammeKind.KHAC: ("Nội dung khác", "Other item"),
+    EventKind: {
+        EventKind.NGAY_HOI: (
+            "Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
+            "All-people National Security Protection Festival",
+        ),
+        EventKind.DIEN_DAN: ("Diễn đàn", "Forum"),
+        EventKind.HOI_NGHI: ("Hội nghị", "Conference"),
+        EventKind.RA_MAT_MO_HINH: ("Ra mắt mô hình", "Launch of a model"),
+        EventKind.TAP_HUAN: ("Tập huấn", "Training course"),
+        EventKind.KHAC: ("Sự kiện khác", "Other event"),
+    },
+    PartOfDay: {
+        PartOfDay.SANG: ("Sáng", "Morning"),
+        PartOfDay.TRUA: ("Trưa", "Midday"),
+        PartOfDay.CHIEU: ("Chiều", "Afternoon"),
+        PartOfDay.TOI: ("Tối", "Evening"),
+    },
+    ProgrammeKind: {
+        ProgrammeKind.BAO_CAO: ("Báo cáo", "Report"),
+        ProgrammeKind.PHAT_BIEU: ("Phát biểu", "Speech"),
+        ProgrammeKind.KHEN_THUONG: ("Khen thưởng", "Commendations and awards"),
+        ProgrammeKind.PHAT_DONG: ("Phát động phong trào", "Launch of the movement"),
+        ProgrammeKind.KY_GIAO_UOC: ("Ký giao ước thi đua", "Signing of the emulation pledge"),
+        ProgrammeKind.DIEN_DAN: ("Diễn đàn", "Forum"),
+        ProgrammeKind.VAN_NGHE: ("Văn nghệ", "Culture and arts"),
+        ProgrammeKind.THE_THAO: ("Thể dục thể thao", "Sports"),
+        ProgrammeKind.KHAC: ("Nội dung khác", "Other item"),
+    },
     # awards
-    AwardForm.GIAY_KHEN: ("Giấy khen", "Certificate of merit"),
-    AwardForm.BANG_KHEN: ("Bằng khen", "Higher certificate of merit"),
-    AwardForm.CO_THI_DUA: ("Cờ thi đua", "Emulation flag"),
-    AwardForm.DANH_HIEU: ("Danh hiệu thi đua", "Emulation title"),
-    AwardForm.KHAC: ("Hình thức khác", "Other form"),
-    LegalRegime.TDKT_2003: (
-        "Luật Thi đua, khen thưởng 2003 (sửa đổi 2005, 2013)",
-        "Law on Emulation and Commendation 2003 (amended 2005, 2013)",
-    ),
-    LegalRegime.TDKT_2022: (
-        "Luật Thi đua, khen thưởng 2022 (06/2022/QH15)",
-        "Law on Emulation and Commendation 2022 (06/2022/QH15)",
-    ),
-    RecipientKind.TAP_THE: ("Tập thể", "Collective"),
-    RecipientKind.CA_NHAN: ("Cá nhân", "Individual"),
+    AwardForm: {
+        AwardForm.GIAY_KHEN: ("Giấy khen", "Certificate of merit"),
+        AwardForm.BANG_KHEN: ("Bằng khen", "Higher certificate of merit"),
+        AwardForm.CO_THI_DUA: ("Cờ thi đua", "Emulation flag"),
+        AwardForm.DANH_HIEU: ("Danh hiệu thi đua", "Emulation title"),
+        AwardForm.KHAC: ("Hình thức khác", "Other form"),
+    },
+    LegalRegime: {
+        LegalRegime.TDKT_2003: (
+            "Luật Thi đua, khen thưởng 2003 (sửa đổi 2005, 2013)",
+            "Law on Emulation and Commendation 2003 (amended 2005, 2013)",
+        ),
+        LegalRegime.TDKT_2022: (
+            "Luật Thi đua, khen thưởng 2022 (06/2022/QH15)",
+            "Law on Emulation and Commendation 2022 (06/2022/QH15)",
+        ),
+    },
+    RecipientKind: {
+        RecipientKind.TAP_THE: ("Tập thể", "Collective"),
+        RecipientKind.CA_NHAN: ("Cá nhân", "Individual"),
+    },
     # certification and classification
-    UnitType.KHU_DAN_CU: ("Khu dân cư", "Residential area"),
-    UnitType.XA: ("Xã, phường, thị trấn", "Commune, ward or township"),
-    UnitType.CO_QUAN: ("Cơ quan", "Agency"),
-    UnitType.DOANH_NGHIEP: ("Doanh nghiệp", "Enterprise"),
-    UnitType.CO_SO_GIAO_DUC: ("Cơ sở giáo dục", "Educational institution"),
-    Result.DAT: ("Đạt", "Met"),
-    Result.CHUA_DAT: ("Chưa đạt", "Not met"),
-    AssessmentResult.DAT: ("Đạt", "Met"),
-    AssessmentResult.CHUA_DAT: ("Chưa đạt", "Not met"),
-    AssessmentResult.UNDETERMINED: ("Chưa xác định", "Undetermined"),
-    AssessmentResult.NOT_ELIGIBLE: ("Không thuộc diện công nhận", "Not eligible"),
-    FindingStatus.MET: ("Đáp ứng", "Met"),
-    FindingStatus.NOT_MET: ("Không đáp ứng", "Not met"),
-    FindingStatus.UNKNOWN: ("Chưa đủ thông tin", "Unknown"),
-    FindingStatus.NOT_APPLICABLE: ("Không áp dụng", "Not applicable"),
-    CheckKind.TRUE: ("Điều kiện được đáp ứng", "Condition holds"),
-    CheckKind.AT_LEAST: ("Không thấp hơn mức tối thiểu", "At least"),
-    CheckKind.AT_MOST: ("Không vượt quá mức tối đa", "At most"),
-    CheckKind.SHARE: ("Tỷ lệ tối thiểu", "Minimum share"),
-    CheckKind.NO_INCREASE: ("Không tăng so với kỳ trước", "No increase on the previous cycle"),
-    CheckKind.NONE_OF: ("Không xảy ra vụ việc nào", "None of the listed events"),
-    CheckKind.REGISTERED_SHARE: ("Tỷ lệ đơn vị đăng ký", "Share of units registered"),
-    CheckKind.RECOGNISED_SHARE: ("Tỷ lệ đơn vị được công nhận", "Share of units recognised"),
-    CheckKind.CONFIRMED: ("Được xác nhận", "Confirmed"),
-    MovementLevel.XUAT_SAC: ("Xuất sắc", "Excellent"),
-    MovementLevel.KHA: ("Khá", "Good"),
-    MovementLevel.TRUNG_BINH: ("Trung bình", "Average"),
-    MovementLevel.YEU: ("Yếu, kém", "Weak"),
-    TaskRating.HOAN_THANH_XUAT_SAC: (
-        "Hoàn thành xuất sắc nhiệm vụ",
-        "Tasks completed with distinction",
-    ),
-    TaskRating.HOAN_THANH_TOT: ("Hoàn thành tốt nhiệm vụ", "Tasks completed well"),
-    TaskRating.HOAN_THANH: ("Hoàn thành nhiệm vụ", "Tasks completed"),
-    TaskRating.KHONG_HOAN_THANH: ("Không hoàn thành nhiệm vụ", "Tasks not completed"),
+    UnitType: {
+        UnitType.KHU_DAN_CU: ("Khu dân cư", "Residential area"),
+        UnitType.XA: ("Xã, phường, thị trấn", "Commune, ward or township"),
+        UnitType.CO_QUAN: ("Cơ quan", "Agency"),
+        UnitType.DOANH_NGHIEP: ("Doanh nghiệp", "Enterprise"),
+        UnitType.CO_SO_GIAO_DUC: ("Cơ sở giáo dục", "Educational institution"),
+    },
+    Result: {
+        Result.DAT: ("Đạt", "Met"),
+        Result.CHUA_DAT: ("Chưa đạt", "Not met"),
+    },
+    AssessmentResult: {
+        AssessmentResult.DAT: ("Đạt", "Met"),
+        AssessmentResult.CHUA_DAT: ("Chưa đạt", "Not met"),
+        AssessmentResult.UNDETERMINED: ("Chưa xác định", "Undetermined"),
+        AssessmentResult.NOT_ELIGIBLE: ("Không thuộc diện công nhận", "Not eligible"),
+    },
+    FindingStatus: {
+        FindingStatus.MET: ("Đáp ứng", "Met"),
+        FindingStatus.NOT_MET: ("Không đáp ứng", "Not met"),
+        FindingStatus.UNKNOWN: ("Chưa đủ thông tin", "Unknown"),
+        FindingStatus.NOT_APPLICABLE: ("Không áp dụng", "Not applicable"),
+    },
+    CheckKind: {
+        CheckKind.TRUE: ("Điều kiện được đáp ứng", "Condition holds"),
+        CheckKind.AT_LEAST: ("Không thấp hơn mức tối thiểu", "At least"),
+        CheckKind.AT_MOST: ("Không vượt quá mức tối đa", "At most"),
+        CheckKind.SHARE: ("Tỷ lệ tối thiểu", "Minimum share"),
+        CheckKind.NO_INCREASE: ("Không tăng so với kỳ trước", "No increase on the previous cycle"),
+        CheckKind.NONE_OF: ("Không xảy ra vụ việc nào", "None of the listed events"),
+        CheckKind.REGISTERED_SHARE: ("Tỷ lệ đơn vị đăng ký", "Share of units registered"),
+        CheckKind.RECOGNISED_SHARE: ("Tỷ lệ đơn vị được công nhận", "Share of units recognised"),
+        CheckKind.CONFIRMED: ("Được xác nhận", "Confirmed"),
+    },
+    MovementLevel: {
+        MovementLevel.XUAT_SAC: ("Xuất sắc", "Excellent"),
+        MovementLevel.KHA: ("Khá", "Good"),
+        MovementLevel.TRUNG_BINH: ("Trung bình", "Average"),
+        MovementLevel.YEU: ("Yếu, kém", "Weak"),
+    },
+    TaskRating: {
+        TaskRating.HOAN_THANH_XUAT_SAC: (
+            "Hoàn thành xuất sắc nhiệm vụ",
+            "Tasks completed with distinction",
+        ),
+        TaskRating.HOAN_THANH_TOT: ("Hoàn thành tốt nhiệm vụ", "Tasks completed well"),
+        TaskRating.HOAN_THANH: ("Hoàn thành nhiệm vụ", "Tasks completed"),
+        TaskRating.KHONG_HOAN_THANH: ("Không hoàn thành nhiệm vụ", "Tasks not completed"),
+    },
     # periods and quantities
-    Precision.EXACT: ("Chính xác", "Exact"),
-    Precision.APPROXIMATE: ("Gần đúng", "Approximate"),
-    Precision.OPEN_START: ("Chưa rõ ngày bắt đầu", "Open start"),
-    Precision.OPEN_END: ("Chưa có ngày kết thúc", "Open end"),
-    Convention.CALENDAR: ("Theo lịch", "Calendar"),
-    Convention.REPORTING: ("Theo kỳ chốt số liệu báo cáo", "Reporting cut-offs"),
-    Convention.ASSESSMENT: ("Theo kỳ đánh giá", "Assessment cycle"),
-    Convention.SCHOOL_YEAR: ("Theo năm học", "School year"),
-    Qualifier.EXACT: ("Chính xác", "Exact"),
-    Qualifier.MORE_THAN: ("Trên", "More than"),
-    Qualifier.NEARLY: ("Gần", "Nearly"),
-    Qualifier.ABOUT: ("Khoảng", "About"),
-    Qualifier.AT_LEAST: ("Ít nhất", "At least"),
-    Qualifier.AT_MOST: ("Tối đa", "At most"),
+    Precision: {
+        Precision.EXACT: ("Chính xác", "Exact"),
+        Precision.APPROXIMATE: ("Gần đúng", "Approximate"),
+        Precision.OPEN_START: ("Chưa rõ ngày bắt đầu", "Open start"),
+        Precision.OPEN_END: ("Chưa có ngày kết thúc", "Open end"),
+    },
+    Convention: {
+        Convention.CALENDAR: ("Theo lịch", "Calendar"),
+        Convention.REPORTING: ("Theo kỳ chốt số liệu báo cáo", "Reporting cut-offs"),
+        Convention.ASSESSMENT: ("Theo kỳ đánh giá", "Assessment cycle"),
+        Convention.SCHOOL_YEAR: ("Theo năm học", "School year"),
+    },
+    Qualifier: {
+        Qualifier.EXACT: ("Chính xác", "Exact"),
+        Qualifier.MORE_THAN: ("Trên", "More than"),
+        Qualifier.NEARLY: ("Gần", "Nearly"),
+        Qualifier.ABOUT: ("Khoảng", "About"),
+        Qualifier.AT_LEAST: ("Ít nhất", "At least"),
+        Qualifier.AT_MOST: ("Tối đa", "At most"),
+    },
     # exports
-    Language.VI: ("Tiếng Việt", "Vietnamese"),
-    Language.EN: ("Tiếng Anh", "English"),
+    Language: {
+        Language.VI: ("Tiếng Việt", "Vietnamese"),
+        Language.EN: ("Tiếng Anh", "English"),
+    },
+}
+
+
+# The word for a unit's kind as it stands in the unit's name ("xã Khuôn Hà",
+# "Khuôn Hà commune"): shorter than the label of the kind, lower case.
+_KIND_WORDS: dict[UnitKind, tuple[str, str]] = {
+    UnitKind.TINH: ("tỉnh", "province"),
+    UnitKind.THANH_PHO_TRUC_THUOC_TRUNG_UONG: ("thành phố", "city"),
+    UnitKind.HUYEN: ("huyện", "district"),
+    UnitKind.QUAN: ("quận", "urban district"),
+    UnitKind.THI_XA: ("thị xã", "town"),
+    UnitKind.THANH_PHO_THUOC_TINH: ("thành phố", "city"),
+    UnitKind.XA: ("xã", "commune"),
+    UnitKind.PHUONG: ("phường", "ward"),
+    UnitKind.THI_TRAN: ("thị trấn", "township"),
+    UnitKind.DAC_KHU: ("đặc khu", "special zone"),
 }
 
 
@@ -284,7 +355,7 @@ def label(value: object, language: str = "vi") -> str:
     """
     index = _index(language)
     if isinstance(value, Enum):
-        pair = _LABELS.get(value)
+        pair = _LABELS.get(type(value), {}).get(value)
         if pair is None:
             raise LabelNotFoundError(value)
         return pair[index]
@@ -294,3 +365,20 @@ def label(value: object, language: str = "vi") -> str:
     if isinstance(value, _Bilingual):
         return value.text_vi if index == 0 else value.text_en
     raise LabelNotFoundError(value)
+
+
+def unit_name(unit: AdministrativeUnit, language: str = "vi") -> str:
+    """*unit*'s name with the word for its kind, as a text names it in *language*.
+
+    Vietnamese puts the kind first ("xã Khuôn Hà"), English after the name
+    ("Khuôn Hà commune"). Raises :class:`~khuonha.exceptions.UnknownLanguageError`
+    for a language other than ``vi`` and ``en``.
+
+    >>> import khuonha
+    >>> unit = next(u for u in khuonha.sample().units if u.code == "02251")
+    >>> unit_name(unit), unit_name(unit, "en")
+    ('xã Khuôn Hà', 'Khuôn Hà commune')
+    """
+    index = _index(language)
+    word = _KIND_WORDS[unit.kind][index]
+    return f"{unit.name} {word}" if index == 1 else f"{word} {unit.name}"

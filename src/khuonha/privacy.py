@@ -34,12 +34,17 @@ _CACHE: dict[type, tuple[tuple[str, Any], ...]] = {}
 
 
 def sensitive_fields(cls: type) -> tuple[tuple[str, Any], ...]:
-    """``(name, default)`` of every field of *cls* marked as personal data."""
+    """``(name, default)`` of every field of the model *cls* marked as personal data.
+
+    :func:`redact` resets these fields to their defaults; an exporter that
+    shows personal data in an internal export lists them from here.
+
+    >>> [name for name, _ in sensitive_fields(Person)]
+    ['birth_year', 'address', 'note']
+    """
     found = _CACHE.get(cls)
     if found is None:
-        found = tuple(
-            (f.name, f.default) for f in attrs.fields(cls) if f.metadata.get(SENSITIVE)
-        )
+        found = tuple((f.name, f.default) for f in attrs.fields(cls) if f.metadata.get(SENSITIVE))
         _CACHE[cls] = found
     return found
 

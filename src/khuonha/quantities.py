@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from khuonha._fields import check_non_negative, text_optional
+from khuonha._fields import MAX_NUMBER, check_non_negative, text_optional
 from khuonha.exceptions import InvalidDataError
 
 __all__ = ["Qualifier", "Quantity", "format_number", "format_quantity", "parse_quantity"]
@@ -50,11 +50,12 @@ class Qualifier(StrEnum):
 def _check_value(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if (
         type(value) not in (int, float)
-        or not math.isfinite(value)  # type: ignore[arg-type]
-        or value < 0  # type: ignore[operator]
+        or (type(value) is float and not math.isfinite(value))
+        or not 0 <= value <= MAX_NUMBER  # type: ignore[operator]
     ):
         raise InvalidDataError(
-            f"expected a finite number >= 0, got {value!r:.60}", field=attribute.name
+            f"expected a finite number from 0 to {MAX_NUMBER}, got {value!r:.60}",
+            field=attribute.name,
         )
 
 
@@ -129,7 +130,7 @@ def format_number(value: int | float, language: str = "vi") -> str:
     '1,234,567'
     """
     lang = _language(language)
-    if type(value) not in (int, float) or not math.isfinite(value):
+    if type(value) not in (int, float) or (type(value) is float and not math.isfinite(value)):
         raise InvalidDataError(f"expected a finite number, got {value!r:.40}")
     sign = "-" if value < 0 else ""
     value = abs(value)

@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from khuonha_ics import IcsExporter, IcsOptions
 from khuonha_ics._clean import clean
-from khuonha_ics._labels import label
 
 import khuonha
 from khuonha import (
@@ -24,6 +23,7 @@ from khuonha import (
     Event,
     EventKind,
     ExportError,
+    Language,
     Organization,
     OrganizationKind,
     PartOfDay,
@@ -32,8 +32,8 @@ from khuonha import (
     ProgrammeKind,
     Site,
     UnitKind,
+    label,
 )
-from khuonha.exporters import Language
 from khuonha.testing import strategies as ks
 
 TZ = "Asia/Ho_Chi_Minh"

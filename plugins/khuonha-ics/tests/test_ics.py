@@ -22,9 +22,9 @@ from khuonha import (
     Event,
     EventKind,
     ExportError,
+    Language,
     UnitKind,
 )
-from khuonha.exporters import Language
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("KHUONHA_UPDATE_GOLDENS") == "1"

@@ -20,8 +20,8 @@ from khuonha_pdf._labels import labels_for
 from PIL import Image, ImageChops, ImageStat
 
 import khuonha
+from khuonha import Language
 from khuonha.exceptions import ExportError
-from khuonha.exporters import Language
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("KHUONHA_UPDATE_GOLDENS", "") not in ("", "0")

@@ -16,6 +16,9 @@ from lxml import etree
 
 from khuonha import Dataset, NewsItem
 
+#: Never resolve entities or reach the network, even for our own output.
+SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 Render = Callable[..., bytes]
@@ -89,7 +92,7 @@ def _dataset(text: str) -> Dataset:
 def test_rss_survives_hostile_text(render: Render, text: str) -> None:
     """RSS stays well-formed; title, author and category read back as the cleaned text."""
     data = render(RssExporter(), _dataset(text))
-    root = etree.fromstring(data)
+    root = etree.fromstring(data, parser=SAFE_PARSER)
     item = root.find("channel/item")
     assert item is not None
     want = _expected(text)
@@ -105,7 +108,7 @@ def test_rss_survives_hostile_text(render: Render, text: str) -> None:
 def test_atom_survives_hostile_text(render: Render, text: str) -> None:
     """Atom stays well-formed; every text reads back as the cleaned text."""
     data = render(AtomExporter(), _dataset(text))
-    root = etree.fromstring(data)
+    root = etree.fromstring(data, parser=SAFE_PARSER)
     entry = root.find(f"{ATOM}entry")
     assert entry is not None
     want = _expected(text)
@@ -170,6 +173,6 @@ def test_text_options_are_cleaned_and_nfc(render: Render) -> None:
         title=unicodedata.normalize("NFD", "Tin\x1b Khuôn Hà"),
         description="<Mô tả> & \x00",
     )
-    root = etree.fromstring(data)
+    root = etree.fromstring(data, parser=SAFE_PARSER)
     assert root.findtext(f"{ATOM}title") == "Tin Khuôn Hà"
     assert root.findtext(f"{ATOM}subtitle") == "<Mô tả> & "

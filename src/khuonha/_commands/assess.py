@@ -1,4 +1,4 @@
-"""``khuonha assess [FILE] [--cycle YEAR] [--json]``: assess every unit with evidence.
+"""``khuonha assess [FILE] [--cycle YEAR] [--json] [--lang vi|en]``: assess units with evidence.
 
 Prints, for each unit with evidence, its result and every criterion's status
 and reason, then the recognitions per commune and unit type (from the
@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from khuonha._commands._io import print_json, read_dataset
@@ -37,6 +38,13 @@ def register(sub: Any) -> None:
         help="only this assessment cycle (the year assessed)",
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default=None,
+        help="write unit types, results and statuses as labels in this language "
+        "(default: their slugs); JSON output always keeps the slugs",
+    )
     p.set_defaults(func=run)
 
 
@@ -57,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
             }
         )
     else:
-        sys.stdout.write(_table(ds.title, assessments, summaries))
+        sys.stdout.write(_table(ds.title, assessments, summaries, getattr(args, "lang", None)))
         sys.stdout.flush()
     return 0
 
@@ -100,21 +108,29 @@ def _summary(s: RecognitionSummary) -> dict[str, Any]:
 
 
 def _table(
-    title: str, assessments: tuple[Assessment, ...], summaries: tuple[RecognitionSummary, ...]
+    title: str,
+    assessments: tuple[Assessment, ...],
+    summaries: tuple[RecognitionSummary, ...],
+    lang: str | None = None,
 ) -> str:
+    from khuonha.labels import label  # noqa: PLC0415
+
+    def show(value: Enum) -> str:
+        return str(value.value) if lang is None else label(value, lang)
+
     lines = [title, ""]
     if assessments:
         rows = [("unit", "type", "cycle", "basis", "result")]
         rows += [
-            (a.unit, a.unit_type.value, str(a.cycle), a.basis, a.result.value) for a in assessments
+            (a.unit, show(a.unit_type), str(a.cycle), a.basis, show(a.result)) for a in assessments
         ]
         lines += _columns(rows)
         for a in assessments:
-            lines += ["", f"{a.unit} ({a.cycle}): {a.result.value}"]
+            lines += ["", f"{a.unit} ({a.cycle}): {show(a.result)}"]
             if a.reason:
                 lines.append(f"  {a.reason}")
             else:
-                lines += [f"  {f.status.value:<14} {f.clause}: {f.reason}" for f in a.findings]
+                lines += [f"  {show(f.status):<14} {f.clause}: {f.reason}" for f in a.findings]
     else:
         lines.append("No evidence to assess.")
     lines += ["", "Recognised (đạt chuẩn)"]
@@ -122,7 +138,7 @@ def _table(
     rows += [
         (
             s.commune or "-",
-            s.unit_type.value,
+            show(s.unit_type),
             "-" if s.cycle is None else str(s.cycle),
             str(s.recognised),
             "-" if s.total is None else str(s.total),

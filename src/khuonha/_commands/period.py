@@ -29,6 +29,13 @@ def register(sub: Any) -> None:
         help="calendar (default) or reporting (data cut-offs of Nghị định 09/2019/NĐ-CP)",
     )
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default=None,
+        help="write the period, its precision and its convention in this language "
+        "(default: the period in Vietnamese, the others as slugs); JSON keeps the slugs",
+    )
     p.set_defaults(func=run)
 
 
@@ -67,9 +74,17 @@ def run(args: argparse.Namespace) -> int:
     }
     if args.json:
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    else:
+    elif getattr(args, "lang", None) is None:
         sys.stdout.write(
             f"{record['start'] or '…'} – {record['end'] or '…'}  {format_period(period)}  "
             f"({record['precision']}, {record['convention']})\n"
+        )
+    else:
+        from khuonha.labels import label  # noqa: PLC0415
+
+        sys.stdout.write(
+            f"{record['start'] or '…'} – {record['end'] or '…'}  "
+            f"{format_period(period, args.lang)}  "
+            f"({label(period.precision, args.lang)}, {label(period.convention, args.lang)})\n"
         )
     return 0

@@ -27,14 +27,19 @@ the dataset, so a writer can stream a million records in bounded memory.
 from __future__ import annotations
 
 import json
-import random
 import unicodedata
 from collections.abc import Iterator
 from datetime import date
-from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
+
+from khuonha.testing import _national_records as _records
+from khuonha.testing._national_outline import CYCLE, FULL, national_counts
+from khuonha.testing._national_outline import _skeleton as _outline
 
 __all__ = [
+    "CYCLE",
+    "FULL",
+    "NFD_EVERY",
     "iter_national",
     "iter_national_data",
     "national_counts",
@@ -42,163 +47,117 @@ __all__ = [
     "national_document",
 ]
 
-#: Counts of the full national dataset (``scale=1``).
-FULL = {
-    "provinces": 34,
-    "xa": 2621,
-    "phuong": 687,
-    "dac_khu": 13,
-    "areas": 100_000,
-    "activities": 1_000_000,
-}
-CYCLE = 2025
-"""The cycle of the evidence records; certification records are of the cycle before."""
 
-# The 34 provinces and cities of NQ 202/2025/QH15 (cities first). Codes are not real.
-_CITIES = ("Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ")
-_PROVINCES = (
-    "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa", "Nghệ An",
-    "Hà Tĩnh", "Cao Bằng", "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ", "Bắc Ninh",
-    "Hưng Yên", "Ninh Bình", "Quảng Trị", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Lâm Đồng",
-    "Đắk Lắk", "Đồng Nai", "Tây Ninh", "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang",
-)  # fmt: skip
-# Syllables of made-up place names. The pairs differ only in tone-mark placement:
-# old style (mark on the first vowel of oa/oe/uy) and new style (on the main vowel).
-_SYLLABLES = (
-    "Khuôn Hà Thượng Lâm Phúc Yên Xuân Lập Bình An Hồng Quang Thổ Minh Sơn Đồng Tân Phú "
-    "Thành Trung Nam Bắc Đông Tây Long Vĩnh Mỹ Cẩm Hưng Lộc Nghĩa Thịnh Tiến Đức Kiên "
-    "Cường Hải Ngọc Nà Pác Bó Khau Lũng Nậm Mường Chiềng Quỳnh Nguyễn Trường Thắng Lợi "
-    "Hiệp Hương Điền Giang Thanh Vân Lương Mai Cao Hạ Tĩnh Ninh Châu Kỳ Diễn Đạo Ấm Tiên"
-).split()
-_TONE_PAIRS = (
-    ("Hòa", "Hoà"), ("Thủy", "Thuỷ"), ("Hóa", "Hoá"), ("Thúy", "Thuý"), ("Tùy", "Tuỳ"),
-    ("Xòe", "Xoè"), ("Hỏa", "Hoả"), ("Khỏe", "Khoẻ"), ("Lũy", "Luỹ"), ("Họa", "Hoạ"),
-)  # fmt: skip
-_AREA_KINDS = {
-    "north": (("thon", "Thôn"), ("ban", "Bản"), ("lang", "Làng")),
-    "centre": (("thon", "Thôn"), ("lang", "Làng"), ("buon", "Buôn")),
-    "south": (("ap", "Ấp"), ("khom", "Khóm"), ("phum", "Phum"), ("soc", "Sóc")),
-    "city": (("to_dan_pho", "Tổ dân phố"), ("khu_pho", "Khu phố")),
-}
-_COMMUNE_WORD = {"xa": "xã", "phuong": "phường", "dac_khu": "đặc khu"}
-# (kind, unit, largest value); kinds are those of khuonha.activities.ACTIVITY_KINDS.
-_ACTIVITIES = (
-    ("tuyen_truyen", "buổi", 40), ("luot_nguoi_nghe", "lượt người", 3000),
-    ("tuyen_truyen_luu_dong", "lượt", 60), ("tin_truyen_thanh", "tin", 120),
-    ("bai_viet", "tin, bài", 30), ("gap_go_giao_duc", "đối tượng", 25),
-    ("goi_hoi_ran_de", "đối tượng", 15), ("cam_ket", "hộ", 400), ("tuan_tra", "lượt", 200),
-    ("hoa_giai", "vụ", 12), ("tin_bao_to_giac", "tin", 20), ("hoc_tap_phap_luat", "buổi", 24),
-)  # fmt: skip
+def iter_national(*, seed: int = 0, scale: float = 1.0) -> Iterator[tuple[str, Any]]:
+    """Yield ``(collection, record)`` for the national dataset, one record at a time.
 
+    The order is :meth:`Dataset.records() <khuonha.Dataset.records>`'s
+    (evidence last); only a small per-commune outline is kept in
+    memory, so a writer can stream every record without building the dataset.
 
-class _Commune(NamedTuple):
-    index: int
-    id: str
-    name: str
-    kind: str
-    code: str
-    province: int
-    region: str
-    areas: range  # global indices of its residential areas
-    activities: range  # global indices of its activities
-
-
-class _Skeleton(NamedTuple):
-    provinces: tuple[tuple[str, str, str, str], ...]  # id, name, kind, code
-    communes: tuple[_Commune, ...]
-
-
-def national_counts(scale: float = 1.0) -> dict[str, int]:
-    """How many records of each kind :func:`national_dataset` makes at *scale*.
-
-    >>> national_counts(0.1)["communes"], national_counts(0.1)["areas"]
-    (332, 10000)
+    >>> from collections import Counter
+    >>> Counter(c for c, _ in iter_national(seed=1, scale=0.001))["activities"]
+    1000
     """
-    if not 0 < scale <= 1:
-        msg = f"scale must be in (0, 1], got {scale!r}"
-        raise ValueError(msg)
-    phuong, dac_khu = round(FULL["phuong"] * scale), round(FULL["dac_khu"] * scale)
-    communes = max(1, round((FULL["xa"] + FULL["phuong"] + FULL["dac_khu"]) * scale))
-    provinces = min(FULL["provinces"], communes)
-    areas = round(FULL["areas"] * scale)
+    sk = _outline(seed, scale)
+    for collection, records in (
+        ("units", _records.units(sk)),
+        ("areas", _records.areas(seed, sk)),
+        ("organizations", _records.organizations(sk)),
+        ("activities", _records.activities(seed, sk)),
+        ("events", _records.events(seed, sk)),
+        ("awards", _records.awards(seed, sk)),
+        ("certifications", _records.certifications(seed, sk)),
+        ("evidence", _records.evidence(seed, sk)),
+    ):
+        for record in records:
+            yield collection, record
+
+
+def _header(seed: int, scale: float) -> dict[str, Any]:
     return {
-        "provinces": provinces,
-        "communes": communes,
-        "xa": communes - phuong - dac_khu,
-        "phuong": phuong,
-        "dac_khu": dac_khu,
-        "areas": areas,
-        "activities": round(FULL["activities"] * scale),
-        "organizations": provinces + 2 * communes,
-        "events": provinces + communes,
-        "awards": 2 * communes,
-        "certifications": areas + communes,
-        "evidence": areas + communes,
+        "slug": f"toan-quoc-{CYCLE}-{seed}",
+        "title": f"Phong trào toàn dân bảo vệ an ninh Tổ quốc toàn quốc năm {CYCLE} "
+        "(dữ liệu giả định)",
+        "report_date": date(CYCLE, 12, 31),
+        "description": "Made-up data for benchmarks (khuonha.testing.national, "
+        f"seed {seed}, scale {scale}): only the province names are real.",
     }
 
 
-def _rng(seed: int, *parts: object) -> random.Random:
-    return random.Random(":".join(str(p) for p in (seed, *parts)))
+def national_dataset(*, seed: int = 0, scale: float = 1.0) -> Any:
+    """Build the national :class:`~khuonha.Dataset` (about 1.3 million records at scale 1).
+
+    >>> ds = national_dataset(seed=1, scale=0.001)
+    >>> ds.slug, ds.units[0].name, ds.units[-1].kind.value in ("xa", "phuong", "dac_khu")
+    ('toan-quoc-2025-1', 'Hà Nội', True)
+    """
+    from khuonha.dataset import Dataset  # noqa: PLC0415
+
+    collections: dict[str, Any] = {}
+    for collection, record in iter_national(seed=seed, scale=scale):
+        collections.setdefault(collection, []).append(record)
+    return Dataset(**_header(seed, scale), **collections)
 
 
-def _name(rng: random.Random, syllables: int = 2) -> str:
-    words = [rng.choice(_SYLLABLES) for _ in range(syllables)]
-    if rng.random() < 0.3:  # about 1 in 4 names carries a style-dependent syllable
-        old, new = rng.choice(_TONE_PAIRS)
-        words[rng.randrange(syllables)] = old if rng.random() < 0.8 else new
-    return " ".join(words)
+#: Every how many records :func:`iter_national_data` writes one in NFD.
+NFD_EVERY = 37
 
 
-def _split(total: int, weights: list[float]) -> list[range]:
-    """Cut ``range(total)`` into consecutive parts proportional to *weights*."""
-    whole, acc, start, parts = sum(weights), 0.0, 0, []
-    for w in weights:
-        acc += w
-        end = round(total * acc / whole)
-        parts.append(range(start, end))
-        start = end
-    return parts
+def _nfd(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFD", value)
+    if isinstance(value, list):
+        return [_nfd(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _nfd(v) for k, v in value.items()}
+    return value
 
 
-@lru_cache(maxsize=8)
-def _skeleton(seed: int, scale: float) -> _Skeleton:
-    counts = national_counts(scale)
-    rng = _rng(seed, "skeleton")
-    names = [*_CITIES, *_PROVINCES][: counts["provinces"]]
-    provinces = tuple(
-        (
-            f"tinh-{i + 1:02d}",
-            name,
-            "thanh_pho_truc_thuoc_trung_uong" if name in _CITIES else "tinh",
-            f"{i + 1:02d}",
-        )
-        for i, name in enumerate(names)
-    )
-    kinds = ["xa"] * counts["xa"] + ["phuong"] * counts["phuong"] + ["dac_khu"] * counts["dac_khu"]
-    rng.shuffle(kinds)
-    owner = [p for p, r in enumerate(_split(len(kinds), [rng.uniform(0.5, 1.5) for _ in names]))]
-    province_of = [p for p, r in zip(owner, _split(len(kinds), [1.0] * 0 or _weights(rng, names)), strict=True) for _ in r]
-    area_weights = [
-        rng.uniform(0.4, 1.6) * {"xa": 1.0, "phuong": 1.3, "dac_khu": 0.3}[k] for k in kinds
-    ]
-    area_parts = _split(counts["areas"], area_weights)
-    communes = []
-    for i, (kind, areas) in enumerate(zip(kinds, area_parts, strict=True)):
-        code = f"{(i + 1) * 3:05d}"
-        p = province_of[i]
-        region = "city" if kind == "phuong" else ("north", "centre", "south")[p * 3 // len(names)]
-        first = round(counts["activities"] * areas.start / max(1, counts["areas"]))
-        last = round(counts["activities"] * areas.stop / max(1, counts["areas"]))
-        if counts["areas"] == 0:
-            first = last = 0
-        communes.append(
-            _Commune(
-                i, f"{kind.replace('_', '-')}-{code}", _name(rng), kind, code, p, region,
-                areas, range(first, last),
-            )  # fmt: skip
-        )
-    return _Skeleton(provinces, tuple(communes))
+def iter_national_data(*, seed: int = 0, scale: float = 1.0) -> Iterator[tuple[str, Any]]:
+    """Like :func:`iter_national`, but plain JSON data as a client sends it.
+
+    Every :data:`NFD_EVERY`-th record of each collection has its text in NFD
+    (decomposed), as text copied from a PDF arrives; decoding gives the
+    records of :func:`iter_national` back, in NFC.
+    """
+    from khuonha.codec import to_dict  # noqa: PLC0415
+
+    position: dict[str, int] = {}
+    for collection, record in iter_national(seed=seed, scale=scale):
+        n = position[collection] = position.get(collection, -1) + 1
+        data = to_dict(record)
+        yield collection, _nfd(data) if n % NFD_EVERY == NFD_EVERY - 1 else data
 
 
-def _weights(rng: random.Random, names: list[str]) -> list[float]:
-    return [rng.uniform(0.5, 1.5) for _ in names]
+def national_document(*, seed: int = 0, scale: float = 1.0) -> bytes:
+    """The national dataset as one JSON document, from :func:`iter_national_data`.
+
+    >>> import khuonha
+    >>> doc = national_document(seed=1, scale=0.001)
+    >>> khuonha.loads(doc) == national_dataset(seed=1, scale=0.001)
+    True
+    """
+    from khuonha.codec import dumps, to_dict  # noqa: PLC0415
+    from khuonha.dataset import Dataset  # noqa: PLC0415
+
+    def dump(data: Any) -> str:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    head = dump(to_dict(Dataset(**_header(seed, scale))))
+    parts = [head[:-1]]
+    current = None
+    position = 0
+    for collection, record in iter_national(seed=seed, scale=scale):
+        if collection != current:
+            parts.append(f"{']' if current else ''},{dump(collection)}:[")
+            current, position = collection, 0
+        else:
+            parts.append(",")
+            position += 1
+        if position % NFD_EVERY == NFD_EVERY - 1:  # as iter_national_data writes it
+            parts.append(dump(_nfd(to_dict(record))))
+        else:
+            parts.append(dumps(record).decode("utf-8"))
+    parts.append("]}" if current else "}")
+    return "".join(parts).encode("utf-8")

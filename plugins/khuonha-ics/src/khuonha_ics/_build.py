@@ -24,11 +24,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 
-from khuonha import Dataset, Event
+from khuonha import Dataset, Event, redact
 from khuonha_ics._campaign import CampaignItem, campaign_items
 from khuonha_ics._clean import clean
 from khuonha_ics._describe import Describer
-from khuonha_ics._labels import label
+from khuonha_ics._labels import category
 from khuonha_ics._options import IcsOptions
 
 __all__ = ["PRODID", "build_calendar", "campaign_years", "dtstamp", "uid"]
@@ -190,7 +190,7 @@ class _Builder:
                 event, part_of_day=not isinstance(start, datetime), zone_note=unknown_zone
             ),
         )
-        vevent.add("categories", [clean(label(event.kind, self.options.language))])
+        vevent.add("categories", [clean(category(event.kind, self.options.language))])
         if event.parent is not None:
             vevent.add("related-to", uid(event.parent, self.ds), parameters={"RELTYPE": "PARENT"})
         for source in event.sources:
@@ -241,4 +241,6 @@ def build_calendar(ds: Dataset, options: IcsOptions) -> icalendar.Calendar:
     >>> [str(e["SUMMARY"])[:30] for e in cal.events]
     ['Ngày hội toàn dân bảo vệ an ni', 'Diễn đàn “Công an lắng nghe ý ']
     """
+    if not options.internal:  # personal data out, by the one mechanism every exporter shares
+        ds = redact(ds)
     return _Builder(ds, options).calendar()

@@ -24,6 +24,7 @@ import attrs
 
 from khuonha import (
     InvalidDataError,
+    Language,
     UnitType,
     anniversary_label,
     assessment_window,
@@ -32,11 +33,12 @@ from khuonha import (
 )
 from khuonha.calendars import CAMPAIGN_WINDOWS
 from khuonha.classification import movement_rules
-from khuonha.exporters import Language
 from khuonha_ics._labels import word
 
 __all__ = ["CampaignItem", "campaign_items"]
 
+#: The unit types as the campaign items list them: lower case, and plural in English
+#: ("residential areas"), a form the core's singular labels (khuonha.label) do not give.
 _UNIT_TYPES: dict[UnitType, tuple[str, str]] = {
     UnitType.KHU_DAN_CU: ("khu dân cư", "residential areas"),
     UnitType.XA: ("xã, phường, thị trấn", "communes, wards, townships"),

@@ -1,9 +1,9 @@
 """Words of a VEVENT: LOCATION and DESCRIPTION from an event and its dataset.
 
-Personal data stays out of public exports: a person marked ``private`` is
-never named (nor are the posts that would identify them), and no field whose
-attrs metadata carries ``"khuonha.sensitive": True`` is read unless the
-options say ``internal``.
+Personal data stays out of public exports: the dataset of a public export is
+passed through :func:`khuonha.redact` first (see ``build_calendar``), so no
+field marked sensitive holds a value, and a person marked ``private`` is never
+named here (nor are the posts that would identify them).
 """
 
 from __future__ import annotations
@@ -11,44 +11,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import attrs
-
 from khuonha import (
     AdministrativeUnit,
     Dataset,
     Delegate,
     Event,
+    Language,
     Organization,
     Person,
     Post,
     Site,
+    label,
     match_key,
+    unit_name,
 )
-from khuonha.exporters import Language
-from khuonha_ics._labels import UNIT_KINDS, label, word
+from khuonha_ics._labels import part_of_day_label, word
 
 __all__ = ["Describer"]
 
-#: The attrs metadata key that marks personal data (Nghị định 13/2023/NĐ-CP).
-SENSITIVE = "khuonha.sensitive"
 _MAX_PARENTS = 8
-
-
-def public(record: Any, name: str, internal: bool) -> Any:
-    """The value of *record*'s field *name*, or ``None`` when it is personal data.
-
-    >>> from khuonha import Person
-    >>> p = Person(id="a", name="An", address="thôn Nà Đông")
-    >>> public(p, "address", False) is None, public(p, "address", True)
-    (True, 'thôn Nà Đông')
-    """
-    value = getattr(record, name)
-    if internal:
-        return value
-    field = attrs.fields_dict(type(record)).get(name)
-    if field is not None and field.metadata.get(SENSITIVE, False):
-        return None
-    return value
 
 
 def _unique(parts: Iterator[str | None]) -> list[str]:
@@ -80,7 +61,7 @@ class Describer:
     # ------------------------------------------------------------ names
 
     def _get(self, record: Any, name: str) -> Any:
-        return public(record, name, self.internal)
+        return getattr(record, name)
 
     def person(self, person_id: str | None) -> str | None:
         """A person's name with the honorific as written; ``None`` when hidden or unknown."""
@@ -103,11 +84,7 @@ class Describer:
         unit = self.units.get(unit_id or "")
         if unit is None:
             return None
-        kind_vi, kind_en = UNIT_KINDS.get(unit.kind, (unit.kind.value, unit.kind.value))
-        name = self._get(unit, "name")
-        if self.language is Language.EN:
-            return f"{name} {kind_en}"
-        return f"{kind_vi} {name}"
+        return unit_name(unit, self.language)
 
     def unit_chain(self, unit_id: str | None) -> list[str]:
         """The unit and the units above it: ["xã Khuôn Hà", "huyện Lâm Bình", …]."""
@@ -140,9 +117,8 @@ class Describer:
         unit = self.units.get(unit_id or "")
         if unit is None:
             return set()
-        name = self._get(unit, "name") or ""
-        kinds = UNIT_KINDS.get(unit.kind, (unit.kind.value, unit.kind.value))
-        return {match_key(name), match_key(f"{kinds[0]} {name}"), match_key(f"{name} {kinds[1]}")}
+        names = (self._get(unit, "name") or "", unit_name(unit, "vi"), unit_name(unit, "en"))
+        return {match_key(name) for name in names}
 
     def location(self, event: Event) -> str | None:
         """LOCATION: every site of the event, joined by "; "."""
@@ -183,7 +159,7 @@ class Describer:
         sections: list[list[str]] = []
         head: list[str] = []
         if part_of_day and event.part_of_day is not None:
-            head.append(label(event.part_of_day, lang) + ".")
+            head.append(part_of_day_label(event.part_of_day, lang) + ".")
         if zone_note:
             head.append(f"{word('zone', lang)}: {event.timezone}.")
         for key in ("theme", "purpose"):

@@ -1,63 +1,19 @@
-"""Labels the calendar writes for people, in Vietnamese and English.
+"""Words only the calendar writes, in Vietnamese and English.
 
-The data itself is never translated: names, roles and titles stay as written;
-only these labels (kinds, headings, parts of the day) follow the language.
+The data itself is never translated: names, roles and titles stay as written.
+Kinds of events and programme items, parts of the day and units are named by
+the core (:func:`khuonha.label`, :func:`khuonha.unit_name`); this module holds
+the calendar's own headings and phrases.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Any
+import khuonha
+from khuonha import EventKind, Language, PartOfDay
 
-from khuonha import EventKind, PartOfDay, ProgrammeKind, UnitKind
-from khuonha.exporters import Language
-
-__all__ = ["EVENT_KINDS", "PARTS_OF_DAY", "PROGRAMME_KINDS", "UNIT_KINDS", "label", "word"]
+__all__ = ["category", "part_of_day_label", "word"]
 
 Pair = tuple[str, str]
-
-EVENT_KINDS: dict[EventKind, Pair] = {
-    EventKind.NGAY_HOI: ("Ngày hội toàn dân bảo vệ an ninh Tổ quốc", "All-people festival"),
-    EventKind.DIEN_DAN: ("Diễn đàn", "Forum"),
-    EventKind.HOI_NGHI: ("Hội nghị", "Conference"),
-    EventKind.RA_MAT_MO_HINH: ("Ra mắt mô hình", "Model launch"),
-    EventKind.TAP_HUAN: ("Tập huấn", "Training"),
-    EventKind.KHAC: ("Sự kiện khác", "Other event"),
-}
-
-PARTS_OF_DAY: dict[PartOfDay, Pair] = {
-    PartOfDay.SANG: ("Buổi sáng", "Morning"),
-    PartOfDay.TRUA: ("Buổi trưa", "Midday"),
-    PartOfDay.CHIEU: ("Buổi chiều", "Afternoon"),
-    PartOfDay.TOI: ("Buổi tối", "Evening"),
-}
-
-PROGRAMME_KINDS: dict[ProgrammeKind, Pair] = {
-    ProgrammeKind.BAO_CAO: ("Báo cáo", "Report"),
-    ProgrammeKind.PHAT_BIEU: ("Phát biểu", "Speech"),
-    ProgrammeKind.KHEN_THUONG: ("Khen thưởng", "Commendations"),
-    ProgrammeKind.PHAT_DONG: ("Phát động", "Launch of the movement"),
-    ProgrammeKind.KY_GIAO_UOC: ("Ký giao ước thi đua", "Signing of the pledge"),
-    ProgrammeKind.DIEN_DAN: ("Diễn đàn", "Forum"),
-    ProgrammeKind.VAN_NGHE: ("Văn nghệ", "Culture and arts"),
-    ProgrammeKind.THE_THAO: ("Thể thao", "Sports"),
-    ProgrammeKind.KHAC: ("Khác", "Other"),
-}
-
-#: Kind words of administrative units: Vietnamese precedes the name ("xã Khuôn Hà"),
-#: English follows it ("Khuôn Hà commune").
-UNIT_KINDS: dict[UnitKind, Pair] = {
-    UnitKind.TINH: ("tỉnh", "province"),
-    UnitKind.THANH_PHO_TRUC_THUOC_TRUNG_UONG: ("thành phố", "city"),
-    UnitKind.HUYEN: ("huyện", "district"),
-    UnitKind.QUAN: ("quận", "urban district"),
-    UnitKind.THI_XA: ("thị xã", "town"),
-    UnitKind.THANH_PHO_THUOC_TINH: ("thành phố", "city"),
-    UnitKind.XA: ("xã", "commune"),
-    UnitKind.PHUONG: ("phường", "ward"),
-    UnitKind.THI_TRAN: ("thị trấn", "township"),
-    UnitKind.DAC_KHU: ("đặc khu", "special zone"),
-}
 
 _WORDS: dict[str, Pair] = {
     "theme": ("Chủ đề", "Theme"),
@@ -87,32 +43,8 @@ _WORDS: dict[str, Pair] = {
     "unnamed": ("một đại biểu", "a delegate"),
 }
 
-
-_TABLES: dict[type[StrEnum], dict[Any, Pair]] = {
-    EventKind: EVENT_KINDS,
-    PartOfDay: PARTS_OF_DAY,
-    ProgrammeKind: PROGRAMME_KINDS,
-    UnitKind: UNIT_KINDS,
-}
-
-
-def _pick(pair: Pair, language: Language) -> str:
-    return pair[1] if language is Language.EN else pair[0]
-
-
-def label(value: StrEnum, language: Language) -> str:
-    """The label of an enum member, or its slug when no label is known.
-
-    >>> label(EventKind.DIEN_DAN, Language.VI), label(PartOfDay.CHIEU, Language.EN)
-    ('Diễn đàn', 'Afternoon')
-    >>> label(ProgrammeKind.KHAC, Language.VI)
-    'Khác'
-    """
-    # Pick the table by type: "khac" is both an EventKind and a ProgrammeKind,
-    # and StrEnum members of different enums with one value compare equal.
-    table: dict[Any, Pair] = _TABLES.get(type(value), {})
-    pair = table.get(value)
-    return str(value.value) if pair is None else _pick(pair, language)
+#: Short English CATEGORIES where the core's label is too long for a calendar's tag list.
+_SHORT_CATEGORIES_EN: dict[EventKind, str] = {EventKind.NGAY_HOI: "All-people festival"}
 
 
 def word(key: str, language: Language) -> str:
@@ -121,4 +53,30 @@ def word(key: str, language: Language) -> str:
     >>> word("delegates", Language.VI)
     'Đại biểu'
     """
-    return _pick(_WORDS[key], language)
+    pair = _WORDS[key]
+    return pair[1] if language is Language.EN else pair[0]
+
+
+def part_of_day_label(value: PartOfDay, language: Language) -> str:
+    """The part of the day as the description's first sentence names it.
+
+    The core's label, after "Buổi" in Vietnamese, where it stands alone:
+
+    >>> part_of_day_label(PartOfDay.CHIEU, Language.VI)
+    'Buổi chiều'
+    >>> part_of_day_label(PartOfDay.CHIEU, Language.EN)
+    'Afternoon'
+    """
+    text = khuonha.label(value, language)
+    return text if language is Language.EN else f"Buổi {text.lower()}"
+
+
+def category(kind: EventKind, language: Language) -> str:
+    """The CATEGORIES tag of an event: the core's label of its kind, short in English.
+
+    >>> category(EventKind.NGAY_HOI, Language.EN), category(EventKind.DIEN_DAN, Language.VI)
+    ('All-people festival', 'Diễn đàn')
+    """
+    if language is Language.EN and kind in _SHORT_CATEGORIES_EN:
+        return _SHORT_CATEGORIES_EN[kind]
+    return khuonha.label(kind, language)

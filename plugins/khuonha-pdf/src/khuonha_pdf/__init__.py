@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from khuonha import hookimpl
-from khuonha.exporters import Exporter
+from khuonha import Exporter, hookimpl
 from khuonha_pdf.exporter import PdfExporter, PdfOptions
 
 __all__ = ["PdfExporter", "PdfOptions", "khuonha_register_exporters"]

@@ -12,7 +12,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
-from khuonha.activities import Activity
+from khuonha import Activity
 from khuonha_pdf._fonts import BOLD, REGULAR
 from khuonha_pdf._format import format_number
 from khuonha_pdf._labels import Labels
@@ -63,9 +63,7 @@ def activity_chart(activities: Iterable[Activity], labels: Labels, width: float)
     chart.barWidth = _BAR
     chart.groupSpacing = _BAR * 0.6
 
-    chart.categoryAxis.categoryNames = [
-        clip(plain(labels.activity_kind(k), 200), _LABEL_CHARS) for k in kinds
-    ]
+    chart.categoryAxis.categoryNames = [clip(plain(labels.of(k), 200), _LABEL_CHARS) for k in kinds]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 8.5
     chart.categoryAxis.labels.boxAnchor = "e"

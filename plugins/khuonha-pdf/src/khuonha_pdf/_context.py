@@ -9,9 +9,7 @@ import attrs
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from khuonha._fields import is_sensitive
-from khuonha.dataset import Dataset
-from khuonha.people import Person
+from khuonha import Dataset, Person, sensitive_fields
 from khuonha_pdf._fonts import BOLD, REGULAR
 from khuonha_pdf._labels import Labels
 from khuonha_pdf._layout import FRAME_HEIGHT, Styles
@@ -89,11 +87,8 @@ class Context:
         """(field, value) of the sensitive fields *record* has set (internal profile only)."""
         if not self.internal or not attrs.has(type(record)):
             return []
-        return [
-            (field.name, getattr(record, field.name))
-            for field in attrs.fields(type(record))  # type: ignore[arg-type]
-            if is_sensitive(field) and getattr(record, field.name) not in (None, (), "")
-        ]
+        values = ((name, getattr(record, name)) for name, _ in sensitive_fields(type(record)))
+        return [(name, value) for name, value in values if value not in (None, (), "")]
 
     # -- building blocks ----------------------------------------------------
 

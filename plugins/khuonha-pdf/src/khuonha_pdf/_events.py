@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
-from khuonha.events import Delegate, Event
-from khuonha.people import Person
+from khuonha import Delegate, Event, Person
 from khuonha_pdf._context import Context, sentence
 from khuonha_pdf._format import format_quantity, format_short_date
 from khuonha_pdf._lazy import LazyStory
@@ -27,7 +26,8 @@ def _when(ctx: Context, event: Event) -> str:
             times += "–" + event.end_time.strftime("%H:%M")
         return f"{times}, {text}"
     if event.part_of_day is not None:
-        return f"{lb.part_of_day(event.part_of_day)} {text}"
+        part = [lb.of(event.part_of_day), lb["day_of"], text]
+        return " ".join(p for p in part if p)
     return sentence(text)
 
 
@@ -95,7 +95,7 @@ def _event(ctx: Context, index: int, event: Event) -> list[Flowable]:
     if event.programme:
         out.append(Paragraph(f"- {markup(lb['programme'])}:", st.item))
         for n, item in enumerate(event.programme, start=1):
-            text = f"{n}) {item.title} ({lb.programme_kind(item.kind).lower()})"
+            text = f"{n}) {item.title} ({lb.of(item.kind).lower()})"
             speaker = ctx.name(item.speaker)
             if speaker:
                 text += f"; {lb['speaker']}: {speaker}"

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from khuonha.periods import Period
-from khuonha.periods import format_period as core_period
-from khuonha.quantities import Quantity
-from khuonha.quantities import format_number as core_number
-from khuonha.quantities import format_quantity as core_quantity
+import khuonha
+from khuonha import Period, Quantity
 from khuonha_pdf._labels import Labels
 
 __all__ = ["format_date", "format_number", "format_period", "format_quantity", "place_date"]
@@ -27,7 +24,7 @@ def format_number(value: float, *, english: bool = False) -> str:
     >>> format_number(2500), format_number(87.9), format_number(1234567.25, english=True)
     ('2.500', '87,9', '1,234,567.25')
     """
-    return core_number(value, "en" if english else "vi")
+    return khuonha.format_number(value, "en" if english else "vi")
 
 
 def format_quantity(q: Quantity, labels: Labels) -> str:
@@ -36,18 +33,22 @@ def format_quantity(q: Quantity, labels: Labels) -> str:
     The unit and scope are data and stay as written; only the qualifier word
     and the number notation follow the labels' language.
     """
-    return core_quantity(q, labels.language.value)
+    return khuonha.format_quantity(q, labels.language.value)
 
 
 def format_date(day: date, labels: Labels) -> str:
     """A date in the official long form ("ngày 05 tháng 02 năm 2023").
 
-    Nghị định 30/2020/NĐ-CP zero-pads days below 10 and the months 1 and 2.
+    Nghị định 30/2020/NĐ-CP zero-pads days below 10 and the months 1 and 2;
+    the core writes it (:func:`khuonha.format_period` of the one day).
+
+    >>> from khuonha_pdf._labels import labels_for
+    >>> format_date(date(2023, 2, 5), labels_for("vi"))
+    'ngày 05 tháng 02 năm 2023'
+    >>> format_date(date(2022, 8, 10), labels_for("en"))
+    '10 August 2022'
     """
-    if labels.en:
-        return f"{day.day} {labels.month(day.month)} {day.year}"
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    return khuonha.format_period(Period.day(day), labels.language)
 
 
 def format_short_date(day: date, labels: Labels) -> str:
@@ -77,4 +78,4 @@ def format_period(period: Period, labels: Labels) -> str:
     """
     if period.label and not labels.en:
         return period.label
-    return core_period(period, labels.language.value)
+    return khuonha.format_period(period, labels.language.value)

@@ -1,18 +1,16 @@
 """The words the report prints around the data, in Vietnamese and English.
 
-Data is never translated; only these labels follow ``options.language``.
+Data is never translated; only these words and the core's labels of enum
+values and activity kinds (:func:`khuonha.label`, through :meth:`Labels.of`)
+follow ``options.language``.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from khuonha.activities import ACTIVITY_KINDS
-from khuonha.awards import AwardForm
-from khuonha.certification import Result, UnitType
-from khuonha.events import PartOfDay, ProgrammeKind
-from khuonha.exporters import Language
-from khuonha.groups import GroupKind
+import khuonha
+from khuonha import Language
 
 __all__ = ["Labels", "labels_for"]
 
@@ -72,15 +70,9 @@ _VI: Final[dict[str, str]] = {
     "recipients": "Tập thể, cá nhân được khen",
     "cycle": "năm",
     "decision": "Quyết định",
-    "total": "Tổng cộng",
-    "date_day": "ngày",
-    "date_month": "tháng",
-    "date_year": "năm",
     "from": "từ",
     "to": "đến",
-    "until": "đến ngày",
-    "since": "từ ngày",
-    "for_period": "trong",
+    "day_of": "",
 }
 
 _EN: Final[dict[str, str]] = {
@@ -139,74 +131,11 @@ _EN: Final[dict[str, str]] = {
     "recipients": "Named recipients",
     "cycle": "year",
     "decision": "Decision",
-    "total": "Total",
-    "date_day": "",
-    "date_month": "",
-    "date_year": "",
     "from": "from",
     "to": "to",
-    "until": "until",
-    "since": "since",
-    "for_period": "in",
+    "day_of": "of",
 }
 
-_RESULT = {
-    Result.DAT: ("Đạt", "Met"),
-    Result.CHUA_DAT: ("Chưa đạt", "Not met"),
-}
-_UNIT_TYPE = {
-    UnitType.KHU_DAN_CU: ("Khu dân cư", "Residential area"),
-    UnitType.XA: ("Xã, phường, thị trấn", "Commune-level unit"),
-    UnitType.CO_QUAN: ("Cơ quan", "Agency"),
-    UnitType.DOANH_NGHIEP: ("Doanh nghiệp", "Enterprise"),
-    UnitType.CO_SO_GIAO_DUC: ("Cơ sở giáo dục", "Educational institution"),
-}
-_AWARD_FORM = {
-    AwardForm.GIAY_KHEN: ("Giấy khen", "Certificate of merit"),
-    AwardForm.BANG_KHEN: ("Bằng khen", "Certificate of merit (higher)"),
-    AwardForm.CO_THI_DUA: ("Cờ thi đua", "Emulation flag"),
-    AwardForm.DANH_HIEU: ("Danh hiệu thi đua", "Emulation title"),
-    AwardForm.KHAC: ("Hình thức khác", "Other"),
-}
-_GROUP_KIND = {
-    GroupKind.TO_TU_QUAN: ("Tổ tự quản", "Self-managed group"),
-    GroupKind.MO_HINH: ("Mô hình", "Movement model"),
-    GroupKind.TO_DAN_PHONG: ("Tổ dân phòng", "Fire-safety team"),
-    GroupKind.CUM_LIEN_KET: ("Cụm liên kết", "Liaison cluster"),
-    GroupKind.TO_BAO_VE_ANTT: ("Tổ bảo vệ ANTT", "Grassroots security team"),
-    GroupKind.BAO_VE_DAN_PHO: ("Bảo vệ dân phố", "Neighbourhood guard"),
-}
-_PROGRAMME = {
-    ProgrammeKind.BAO_CAO: ("Báo cáo", "Report"),
-    ProgrammeKind.PHAT_BIEU: ("Phát biểu", "Speech"),
-    ProgrammeKind.KHEN_THUONG: ("Khen thưởng", "Awards"),
-    ProgrammeKind.PHAT_DONG: ("Phát động", "Launch"),
-    ProgrammeKind.KY_GIAO_UOC: ("Ký giao ước", "Pledge signing"),
-    ProgrammeKind.DIEN_DAN: ("Diễn đàn", "Forum"),
-    ProgrammeKind.VAN_NGHE: ("Văn nghệ", "Culture and arts"),
-    ProgrammeKind.THE_THAO: ("Thể thao", "Sports"),
-    ProgrammeKind.KHAC: ("Khác", "Other"),
-}
-_PART_OF_DAY = {
-    PartOfDay.SANG: ("Sáng", "Morning of"),
-    PartOfDay.TRUA: ("Trưa", "Noon of"),
-    PartOfDay.CHIEU: ("Chiều", "Afternoon of"),
-    PartOfDay.TOI: ("Tối", "Evening of"),
-}
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -221,41 +150,14 @@ class Labels:
     def __getitem__(self, key: str) -> str:
         return self._words[key]
 
-    def _pick(self, pair: tuple[str, str]) -> str:
-        return pair[1] if self.en else pair[0]
+    def of(self, value: object) -> str:
+        """The core's label of an enum value or activity kind (:func:`khuonha.label`).
 
-    def result(self, value: Result) -> str:
-        """Đạt / Chưa đạt."""
-        return self._pick(_RESULT[value])
-
-    def unit_type(self, value: UnitType) -> str:
-        """The certified unit type."""
-        return self._pick(_UNIT_TYPE[value])
-
-    def award_form(self, value: AwardForm) -> str:
-        """Giấy khen, bằng khen …."""
-        return self._pick(_AWARD_FORM[value])
-
-    def group_kind(self, value: GroupKind) -> str:
-        """Tổ tự quản, mô hình …."""
-        return self._pick(_GROUP_KIND[value])
-
-    def programme_kind(self, value: ProgrammeKind) -> str:
-        """Kind of programme item."""
-        return self._pick(_PROGRAMME[value])
-
-    def part_of_day(self, value: PartOfDay) -> str:
-        """Sáng, chiều, tối."""
-        return self._pick(_PART_OF_DAY[value])
-
-    def activity_kind(self, kind: str) -> str:
-        """The name of an activity kind, or its slug when unknown."""
-        known = ACTIVITY_KINDS.get(kind)
-        return self._pick(known) if known else kind
-
-    def month(self, month: int) -> str:
-        """An English month name (only used in English labels)."""
-        return _MONTHS_EN[month - 1]
+        >>> from khuonha import Result
+        >>> labels_for("vi").of(Result.DAT), labels_for("en").of("tuyen_truyen")
+        ('Đạt', 'Outreach sessions')
+        """
+        return khuonha.label(value, self.language)
 
     @staticmethod
     def roman(index: int) -> str:

@@ -10,8 +10,7 @@ from collections.abc import Iterator
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from khuonha.awards import Award, RecipientKind
-from khuonha.certification import Certification
+from khuonha import Award, Certification, RecipientKind
 from khuonha_pdf._chart import activity_chart
 from khuonha_pdf._context import Context, sentence
 from khuonha_pdf._events import events_section
@@ -76,7 +75,7 @@ def _activity_rows(ctx: Context) -> Iterator[list[Paragraph]]:
             notes.append(lb["jointly"])
         parent = by_id.get(activity.part_of) if activity.part_of else None
         if parent is not None:
-            notes.append(f"{lb['part_of']}: {lb.activity_kind(parent.kind).lower()}")
+            notes.append(f"{lb['part_of']}: {lb.of(parent.kind).lower()}")
         if activity.period is not None and activity.period != ds.period:
             notes.append(format_period(activity.period, lb))
         if ctx.internal and activity.subjects:
@@ -86,7 +85,7 @@ def _activity_rows(ctx: Context) -> Iterator[list[Paragraph]]:
             notes.append(", ".join(covered))
         yield [
             ctx.cell(i, center=True),
-            ctx.cell(lb.activity_kind(activity.kind)),
+            ctx.cell(lb.of(activity.kind)),
             ctx.cell(format_quantity(activity.quantity, lb), center=True),
             ctx.cell(ctx.name(activity.actor) or ""),
             ctx.cell(sentence("; ".join(notes))),
@@ -95,7 +94,7 @@ def _activity_rows(ctx: Context) -> Iterator[list[Paragraph]]:
 
 def _certified_unit(ctx: Context, cert: Certification) -> str:
     if cert.count is not None:
-        return cert.count.unit or ctx.labels.unit_type(cert.unit_type).lower()
+        return cert.count.unit or ctx.labels.of(cert.unit_type).lower()
     return ctx.name(cert.unit) or cert.unit or ""
 
 
@@ -131,9 +130,9 @@ def certification_section(ctx: Context, number: str) -> list[Flowable]:
     rows = (
         [
             ctx.cell(i, center=True),
-            ctx.cell(lb.unit_type(cert.unit_type)),
+            ctx.cell(lb.of(cert.unit_type)),
             ctx.cell(sentence(_certified_unit(ctx, cert))),
-            ctx.cell(lb.result(cert.result), center=True),
+            ctx.cell(lb.of(cert.result), center=True),
             ctx.cell(_ratio(ctx, cert), center=True),
             ctx.cell(_when(ctx, cert)),
         ]
@@ -162,7 +161,7 @@ def _count(value: int | None, ctx: Context) -> str:
 
 
 def _award_title(ctx: Context, award: Award) -> str:
-    form = ctx.labels.award_form(award.form)
+    form = ctx.labels.of(award.form)
     title = sentence(award.title)
     if title.casefold().startswith(form.casefold()):
         return title
@@ -255,7 +254,7 @@ def _group_rows(ctx: Context) -> Iterator[list[Paragraph]]:
             coverage.append(format_short_date(group.established_on, lb))
         yield [
             ctx.cell(i, center=True),
-            ctx.cell(lb.group_kind(group.kind)),
+            ctx.cell(lb.of(group.kind)),
             ctx.cell(sentence(name)),
             ctx.cell(sentence(place)),
             ctx.cell(format_quantity(group.count, lb) if group.count else _DASH, center=True),

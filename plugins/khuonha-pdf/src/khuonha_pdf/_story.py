@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
-from khuonha.people import Organization
+from khuonha import Organization
 from khuonha_pdf._context import Context
 from khuonha_pdf._fonts import BOLD, REGULAR
 from khuonha_pdf._format import format_period, place_date

@@ -7,8 +7,7 @@ from typing import Any, BinaryIO
 
 import attrs
 
-from khuonha.exceptions import ExportError
-from khuonha.exporters import Exporter, ExportOptions
+from khuonha import Exporter, ExportError, ExportOptions
 
 __all__ = ["PdfExporter", "PdfOptions"]
 
@@ -31,7 +30,7 @@ class PdfOptions(ExportOptions):
 
 
 def _is_dataset(obj: object) -> bool:
-    from khuonha.dataset import Dataset  # noqa: PLC0415
+    from khuonha import Dataset  # noqa: PLC0415
 
     return isinstance(obj, Dataset)
 

@@ -16,15 +16,20 @@ from datetime import date
 
 import attrs
 
-from khuonha.activities import Activity
-from khuonha.awards import Award
-from khuonha.certification import Certification
-from khuonha.dataset import Dataset
-from khuonha.events import Event
-from khuonha.groups import Group
-from khuonha.people import Organization, OrganizationKind
-from khuonha.places import AdministrativeUnit, CodeScheme, UnitKind
-from khuonha.quantities import Quantity
+from khuonha import (
+    Activity,
+    AdministrativeUnit,
+    Award,
+    Certification,
+    CodeScheme,
+    Dataset,
+    Event,
+    Group,
+    Organization,
+    OrganizationKind,
+    Quantity,
+    UnitKind,
+)
 
 __all__ = ["commune_names", "province_dataset"]
 
@@ -55,7 +60,7 @@ def province_dataset(communes: int = 120) -> Dataset:
     """A province's report: the sample's activities, certifications, events, awards
     and groups repeated for *communes* communes, each with its own police force.
     """
-    from khuonha.samples import sample  # noqa: PLC0415
+    from khuonha import sample  # noqa: PLC0415
 
     base = sample()
     province = next(u for u in base.units if u.id == "tinh-tuyen-quang")

@@ -28,15 +28,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta, timezone
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import attrs
-
-from khuonha import Certification, Dataset, Event, NewsItem, PartOfDay
-from khuonha._fields import is_sensitive
-from khuonha_rss._labels import label, unit_name
+import khuonha
+from khuonha import Certification, Dataset, Event, NewsItem, PartOfDay, redact
+from khuonha_rss._labels import label, word
 
 __all__ = [
     "PART_OF_DAY_TIMES",
@@ -87,18 +85,6 @@ def stand_in_link(slug: str, *parts: str) -> str:
     if not parts:
         return f"https://{STAND_IN_HOST}/{slug}/"
     return f"https://{STAND_IN_HOST}/{slug}/{'/'.join(parts)}"
-
-
-_SENSITIVE: dict[type, frozenset[str]] = {}
-
-
-def _sensitive(cls: type) -> frozenset[str]:
-    """The names of *cls*'s fields that hold personal data (computed once per class)."""
-    names = _SENSITIVE.get(cls)
-    if names is None:
-        fields = attrs.fields(cls) if attrs.has(cls) else ()
-        names = _SENSITIVE[cls] = frozenset(f.name for f in fields if is_sensitive(f))
-    return names
 
 
 @lru_cache(maxsize=64)
@@ -156,16 +142,12 @@ class _Context:
         }
 
     def get(self, record: Any, name: str) -> Any:
-        """*record*'s field *name*, or ``None`` when it is personal data in a public export."""
-        if not self.internal and name in _sensitive(type(record)):
-            return None
+        """*record*'s field *name* (a public export's dataset is already redacted)."""
         return getattr(record, name)
 
     def reader(self, record: Any) -> Callable[[str], Any]:
-        """``self.get`` bound to *record*; plain attribute access when nothing is hidden."""
-        if self.internal or not _sensitive(type(record)):
-            return record.__getattribute__  # type: ignore[no-any-return]
-        return partial(self.get, record)
+        """``self.get`` bound to *record*."""
+        return record.__getattribute__  # type: ignore[no-any-return]
 
     def moment(self, event_id: str) -> datetime | None:
         moment = self._moments.get(event_id)
@@ -200,8 +182,7 @@ class _Context:
         unit = self.units.get(unit_id) if unit_id else None
         if unit is None:
             return None
-        name = self.get(unit, "name")
-        return None if name is None else unit_name(unit.kind.value, name, self.language)
+        return khuonha.unit_name(unit, self.language)
 
     def post_label(self, post_id: str) -> str | None:
         post = self.posts.get(post_id)
@@ -221,6 +202,8 @@ def build_entries(
     ds: Dataset, *, language: str, internal: bool, authority: str, default_author: str
 ) -> list[Entry]:
     """Every item of *ds*, newest first (ties keep news, events, certifications order)."""
+    if not internal:  # personal data out (khuonha.redact), in one place for every exporter
+        ds = redact(ds)
     ctx = _Context(ds, language=language, internal=internal, authority=authority)
     entries: list[Entry] = []
     for item in ds.news:
@@ -281,7 +264,7 @@ def _event_when(ctx: _Context, event: Event) -> str:
         clock = f"{event.start_time.hour:02d}:{event.start_time.minute:02d}"
         return f"{clock} {text}" if lang != "en" else f"{text} {clock}"
     if event.part_of_day is not None:
-        part = label(f"part.{event.part_of_day.value}", lang)
+        part = word(event.part_of_day, lang)
         return f"{part} {text}" if lang != "en" else f"{text}, {part}"
     return text
 
@@ -318,7 +301,7 @@ def _event_entry(ctx: _Context, event: Event, default_author: str) -> Entry:
         link=ctx.source_link(get("sources")) or stand_in_link(slug, "events", event.id),
         date=ctx.moment(event.id) or event_moment(event),
         author=ctx.org_name(get("organiser")) or default_author,
-        categories=(ctx.labels["cat.event"], label(f"event.{event.kind.value}", ctx.language)),
+        categories=(ctx.labels["cat.event"], khuonha.label(event.kind, ctx.language)),
     )
 
 
@@ -328,18 +311,14 @@ def _certified(ctx: _Context, cert: Certification) -> str:
     if count is not None:
         if count.text:
             return str(count.text)
-        what = count.unit or label(f"unit_type.{cert.unit_type.value}", lang)
+        what = count.unit or word(cert.unit_type, lang)
         amount = f"{count.value}/{count.total}" if count.total is not None else f"{count.value}"
         return f"{amount} {what}"
     unit_id = ctx.get(cert, "unit")
     area = ctx.areas.get(unit_id) if unit_id else None
     if area is not None and ctx.get(area, "name"):
         return str(ctx.get(area, "name"))
-    return (
-        ctx.org_name(unit_id)
-        or ctx.unit_label(unit_id)
-        or label(f"unit_type.{cert.unit_type.value}", lang)
-    )
+    return ctx.org_name(unit_id) or ctx.unit_label(unit_id) or word(cert.unit_type, lang)
 
 
 def _certification_entry(ctx: _Context, cert: Certification, default_author: str) -> Entry | None:
@@ -362,6 +341,6 @@ def _certification_entry(ctx: _Context, cert: Certification, default_author: str
         author=author or default_author,
         categories=(
             ctx.labels["cat.certification"],
-            label(f"unit_type.{cert.unit_type.value}", ctx.language),
+            word(cert.unit_type, ctx.language),
         ),
     )

@@ -18,11 +18,18 @@ from typing import Any, BinaryIO, ClassVar
 import attrs
 from feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from khuonha import Dataset, Exporter, ExportError, ExportOptions, InvalidDataError
-from khuonha._fields import text_optional
-from khuonha.news import check_url
+from khuonha import (
+    Dataset,
+    Exporter,
+    ExportError,
+    ExportOptions,
+    InvalidDataError,
+    text_option,
+    unit_name,
+    url_option,
+)
 from khuonha_rss._items import STAND_IN_HOST, Entry, build_entries, has_entries, stand_in_link
-from khuonha_rss._labels import label, unit_name
+from khuonha_rss._labels import label
 
 __all__ = ["AtomExporter", "FeedOptions", "RssExporter", "xml_text"]
 
@@ -57,10 +64,6 @@ def _check_authority(_inst: object, attribute: attrs.Attribute[Any], value: obje
         )
 
 
-def _url_option() -> Any:
-    return attrs.field(default=None, validator=check_url)
-
-
 @attrs.frozen(kw_only=True)
 class FeedOptions(ExportOptions):
     """Options of the ``rss`` and ``atom`` exporters.
@@ -79,10 +82,10 @@ class FeedOptions(ExportOptions):
     'https://example.invalid/tin-tuc/'
     """
 
-    title: str | None = text_optional()
-    description: str | None = text_optional()
-    link: str | None = _url_option()
-    self_link: str | None = _url_option()
+    title: str | None = text_option()
+    description: str | None = text_option()
+    link: str | None = url_option()
+    self_link: str | None = url_option()
     tag_authority: str = attrs.field(default=f"{STAND_IN_HOST},2022", validator=_check_authority)
 
 
@@ -110,7 +113,7 @@ class _Meta:
 def _commune_name(ds: Dataset, language: str) -> str | None:
     for unit in ds.units:
         if unit.id == ds.commune:
-            return unit_name(unit.kind.value, unit.name, language)
+            return unit_name(unit, language)
     return None
 
 
@@ -118,10 +121,9 @@ def _valid_url(value: str | None) -> str | None:
     if value is None:
         return None
     try:
-        check_url(None, attrs.fields(FeedOptions).link, value)
+        return FeedOptions(link=value).link
     except InvalidDataError:
         return None
-    return value
 
 
 def _publisher_site(ds: Dataset) -> str | None:
