@@ -302,7 +302,15 @@ def bench_pdf(communes: int) -> None:
             "",
         )
     )
-    record("pdf_vs_reportlab", f"{a:.2f} s", f"{b:.2f} s", a / b, "<= 1.5")
+    # The direct baseline draws only the tables (no headings, chart or events), so
+    # it makes fewer pages of the same data: compare the time per page.
+    record(
+        "pdf_vs_reportlab",
+        f"{a / pages_a * 1000:.1f} ms/page",
+        f"{b / pages_b * 1000:.1f} ms/page",
+        (a / pages_a) / (b / pages_b),
+        "<= 1.5",
+    )
 
 
 # ---------------------------------------------------------------- main

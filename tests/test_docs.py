@@ -200,6 +200,7 @@ def _shown(output: str) -> str:
     return "".join(f"{line}\n" for line in lines)
 
 
+@pytest.mark.workspace
 def test_cli_guide_shows_real_output_with_workspace_plugins(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -44,6 +44,8 @@ SECRETS = (
 )
 PUBLIC_NAME = "Nguyễn Văn Công Khai"
 
+pytestmark = pytest.mark.workspace
+
 
 def planted() -> Dataset:
     """The sample with personal data planted where exporters look: delegates, awards, subjects."""

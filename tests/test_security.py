@@ -60,6 +60,7 @@ def test_tests_parse_xml_without_entities() -> None:
     assert unsafe == []
 
 
+@pytest.mark.workspace
 def test_an_entity_in_the_data_stays_text() -> None:
     """An XXE payload in the data comes out of the feeds as escaped text, never an entity."""
     import io

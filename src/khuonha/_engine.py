@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any
 
 import attrs
 
@@ -200,18 +199,6 @@ _ORG_TYPES = {
 }
 
 
-def _unit_facts(unit: Unit) -> dict[str, Any]:
-    if isinstance(unit, ResidentialArea):
-        return {"households": unit.households}
-    if isinstance(unit, Organization):
-        return {
-            "organization_kind": unit.kind,
-            "education_level": unit.education_level,
-            "enterprise_size": unit.enterprise_size,
-        }
-    return {}
-
-
 def _excluded(unit: Unit, exclusions: tuple[Exclusion, ...]) -> Exclusion | None:
     if not exclusions or not isinstance(unit, Organization):
         return None
@@ -274,6 +261,84 @@ def assess(
             f"evidence is for {evidence.unit!r} in {evidence.cycle}, not {unit.id!r} in {cycle}",
             code="evidence_mismatch",
         )
+    return _prepare(unit_type, cycle, basis, province, criteria).run(unit, evidence)
+
+
+class _Prepared:
+    """Everything assessing a unit of one type, cycle, basis and province needs."""
+
+    __slots__ = ("basis", "checks", "cycle", "exclusions", "finders", "unit_type", "window")
+
+    def __init__(
+        self,
+        *,
+        unit_type: UnitType,
+        cycle: int,
+        basis: str,
+        window: Period | None,
+        checks: tuple[CompiledCriterion, ...],
+        exclusions: tuple[Exclusion, ...],
+    ) -> None:
+        self.unit_type = unit_type
+        self.cycle = cycle
+        self.basis = basis
+        self.window = window
+        self.checks = checks
+        self.finders = tuple(c.find for c in checks)
+        self.exclusions = exclusions
+
+    def run(self, unit: Unit, evidence: Evidence | None) -> Assessment:
+        """Assess *unit* on *evidence* (already checked to be the unit's, for this cycle)."""
+        exclusion = _excluded(unit, self.exclusions) if self.exclusions else None
+        if exclusion is not None:
+            why = f"not eligible under {self.basis} {exclusion.clause}: {exclusion.text_en}"
+            findings = tuple(
+                Finding(
+                    criterion=c.id,
+                    clause=c.clause,
+                    status=FindingStatus.NOT_APPLICABLE,
+                    reason=why,
+                    unverified=c.unverified,
+                )
+                for c in self.checks
+            )
+            return Assessment(
+                unit=unit.id,
+                unit_type=self.unit_type,
+                cycle=self.cycle,
+                basis=self.basis,
+                result=AssessmentResult.NOT_ELIGIBLE,
+                findings=findings,
+                window=self.window,
+                reason=why,
+            )
+        ev = EMPTY if evidence is None else evidence
+        findings = tuple([find(ev, unit) for find in self.finders])
+        statuses = [f.status for f in findings]
+        if _NOT_MET in statuses:
+            result = AssessmentResult.CHUA_DAT
+        elif _UNKNOWN in statuses or not findings:
+            result = AssessmentResult.UNDETERMINED
+        else:
+            result = AssessmentResult.DAT
+        return Assessment(
+            unit=unit.id,
+            unit_type=self.unit_type,
+            cycle=self.cycle,
+            basis=self.basis,
+            result=result,
+            findings=findings,
+            window=self.window,
+        )
+
+
+def _prepare(
+    unit_type: UnitType,
+    cycle: int,
+    basis: str | Ruleset | None,
+    province: str | None,
+    criteria: Iterable[Criterion] | None,
+) -> _Prepared:
     compiled = _compiled(_ruleset_for(basis, unit_type, cycle))
     plan = compiled.plans[unit_type._value_]
     window = plan.window(cycle)
@@ -282,47 +347,13 @@ def assess(
         extra = _provincial(unit_type, province, criteria)
         if extra:
             checks = checks + extra
-    exclusion = _excluded(unit, plan.exclusions) if plan.exclusions else None
-    if exclusion is not None:
-        why = f"not eligible under {compiled.basis} {exclusion.clause}: {exclusion.text_en}"
-        findings = tuple(
-            Finding(
-                criterion=c.id,
-                clause=c.clause,
-                status=FindingStatus.NOT_APPLICABLE,
-                reason=why,
-                unverified=c.unverified,
-            )
-            for c in checks
-        )
-        return Assessment(
-            unit=unit.id,
-            unit_type=unit_type,
-            cycle=cycle,
-            basis=compiled.basis,
-            result=AssessmentResult.NOT_ELIGIBLE,
-            findings=findings,
-            window=window,
-            reason=why,
-        )
-    ev = EMPTY if evidence is None else evidence
-    facts = _unit_facts(unit)
-    findings = tuple([c.run(ev, facts) for c in checks])
-    result = AssessmentResult.DAT if findings else AssessmentResult.UNDETERMINED
-    for f in findings:
-        if f.status is _NOT_MET:
-            result = AssessmentResult.CHUA_DAT
-            break
-        if f.status is _UNKNOWN:
-            result = AssessmentResult.UNDETERMINED
-    return Assessment(
-        unit=unit.id,
+    return _Prepared(
         unit_type=unit_type,
         cycle=cycle,
         basis=compiled.basis,
-        result=result,
-        findings=findings,
         window=window,
+        checks=checks,
+        exclusions=plan.exclusions,
     )
 
 

@@ -20,8 +20,9 @@ from khuonha._engine import (
     Unit,
     _compiled,
     _excluded,
+    _prepare,
+    _Prepared,
     _ruleset_for,
-    assess,
     unit_type_of,
 )
 from khuonha._evidence import Evidence, SubunitTally
@@ -171,11 +172,10 @@ class _CycleIndex:
         counts = self.counts.get(commune, {})
         tallies = []
         for unit_type in _counted_types(ruleset):
-            members = [
-                m
-                for m in self._members(commune, unit_type)
-                if _excluded(m, compiled.plans[unit_type.value].exclusions) is None
-            ]
+            members = self._members(commune, unit_type)
+            exclusions = compiled.plans[unit_type.value].exclusions
+            if exclusions:
+                members = [m for m in members if _excluded(m, exclusions) is None]
             if not members:
                 tallies.append(_from_counts(unit_type, counts.get(unit_type, [])))
                 continue
@@ -262,28 +262,38 @@ def assess_dataset(
     """
     index = _Index(ds)
     chosen = [e for e in ds.evidence if cycle is None or e.cycle == cycle]
-    done: dict[int, Assessment] = {}
+    done: list[Assessment | None] = [None] * len(chosen)
     results: dict[tuple[str, int], AssessmentResult] = {}
     cycles: dict[int, _CycleIndex] = {}
     provincial: dict[str | None, tuple[Criterion, ...]] = {}
-    units = [(i, e, index.unit(e.unit)) for i, e in enumerate(chosen)]
-    order = sorted(units, key=lambda t: (_evidence_type(t[1], t[2]) is UnitType.XA, t[0]))
-    for i, given, unit in order:
+    prepared: dict[tuple[UnitType, int, str | None], _Prepared] = {}
+    records = [index.unit(e.unit) for e in chosen]
+    types = [_evidence_type(e, u) for e, u in zip(chosen, records, strict=True)]
+    xa = UnitType.XA
+    everything = list(zip(range(len(chosen)), chosen, records, types, strict=True))
+    # communes last, each group in the order of the evidence
+    order = [t for t in everything if t[3] is not xa] + [t for t in everything if t[3] is xa]
+    for i, given, unit, unit_type in order:
         ev = given
-        if _evidence_type(ev, unit) is UnitType.XA and ev.subunits is None:
+        if unit_type is xa and ev.subunits is None:
             by_cycle = cycles.get(ev.cycle)
             if by_cycle is None:
                 by_cycle = cycles[ev.cycle] = _CycleIndex(ds, ev.cycle)
             ev = attrs.evolve(ev, subunits=by_cycle.tally(unit.id, basis, results))
         province = index.province_of(unit)
-        extra = provincial.get(province)
-        if extra is None:  # the plugins' criteria, asked once per province
-            extra = provincial[province] = provincial_criteria(province) if province else ()
-        done[i] = found = assess(
-            unit, ev, ev.cycle, basis, province=province, criteria=extra if province else None
-        )
+        key = (unit_type, ev.cycle, province)
+        plan = prepared.get(key)
+        if plan is None:
+            extra = provincial.get(province)
+            if extra is None:  # the plugins' criteria, asked once per province
+                extra = provincial[province] = provincial_criteria(province) if province else ()
+            plan = prepared[key] = _prepare(
+                unit_type, ev.cycle, basis, province, extra if province else None
+            )
+        # the evidence names the unit (the index found it by that id) and its cycle
+        done[i] = found = plan.run(unit, ev)
         results[(found.unit, found.cycle)] = found.result
-    return tuple(done[i] for i in range(len(chosen)))
+    return tuple(done)  # type: ignore[arg-type]
 
 
 def _evidence_type(ev: Evidence, unit: Unit) -> UnitType:

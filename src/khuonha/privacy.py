@@ -16,6 +16,7 @@ it unless their ``internal`` option is set.
 
 from __future__ import annotations
 
+import typing
 from typing import Any, TypeVar
 
 import attrs
@@ -58,14 +59,48 @@ def redact(obj: T) -> T:
     return _redact(obj)  # type: ignore[no-any-return]
 
 
+_WALK: dict[type, tuple[str, ...] | None] = {}
+
+
+def _model_types(tp: Any) -> list[type]:
+    """The attrs classes a field's type can hold (through tuples and unions)."""
+    if isinstance(tp, type) and attrs.has(tp):
+        return [tp]
+    return [t for arg in typing.get_args(tp) for t in _model_types(arg)]
+
+
+def _fields_to_walk(cls: type) -> tuple[str, ...] | None:
+    """Fields of *cls* that may hold personal data deeper down; ``None`` when none can."""
+    if cls in _WALK:
+        return _WALK[cls]
+    _WALK[cls] = None  # a class that contains itself holds nothing more
+    hints = typing.get_type_hints(cls)
+    walk = tuple(
+        f.name
+        for f in attrs.fields(cls)
+        if any(
+            t is Person or sensitive_fields(t) or _fields_to_walk(t) is not None
+            for t in _model_types(hints[f.name])
+        )
+    )
+    found = walk if walk or cls is Person or sensitive_fields(cls) else None
+    _WALK[cls] = found
+    return found
+
+
 def _redact(obj: Any) -> Any:
     if isinstance(obj, tuple):
+        if not obj or _fields_to_walk(type(obj[0])) is None:
+            return obj
         items = [_redact(x) for x in obj]
         if all(a is b for a, b in zip(items, obj, strict=True)):
             return obj
         return tuple(items)
     cls = type(obj)
     if not attrs.has(cls):
+        return obj
+    walk = _fields_to_walk(cls)
+    if walk is None:
         return obj
     changes: dict[str, Any] = {}
     for name, default in sensitive_fields(cls):
@@ -75,14 +110,13 @@ def _redact(obj: Any) -> Any:
         changes["name"] = PRIVATE_NAME
         if obj.honorific is not None:
             changes["honorific"] = None
-    for field in attrs.fields(cls):
-        if field.name in changes:
+    for name in walk:
+        if name in changes:
             continue
-        value = getattr(obj, field.name)
-        if isinstance(value, tuple) or attrs.has(type(value)):
-            new = _redact(value)
-            if new is not value:
-                changes[field.name] = new
+        value = getattr(obj, name)
+        new = _redact(value)
+        if new is not value:
+            changes[name] = new
     if not changes:
         return obj
     return attrs.evolve(obj, **changes)
