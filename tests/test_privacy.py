@@ -16,13 +16,18 @@ def _planted() -> Dataset:
         slug="x",
         title="X",
         people=(
-            Person(id="p1", name="Lò Văn Bí Mật", private=True, address="Số 7 ngõ Kín",
-                   birth_year=1990, honorific="ông"),
+            Person(
+                id="p1",
+                name="Lò Văn Bí Mật",
+                private=True,
+                address="Số 7 ngõ Kín",
+                birth_year=1990,
+                honorific="ông",
+            ),
             Person(id="p2", name="Đặng Văn Sình", note="ghi chú riêng tư"),
         ),
         activities=(
-            Activity(id="a", kind="gap_go_giao_duc", quantity=Quantity(value=1),
-                     subjects=("p1",)),
+            Activity(id="a", kind="gap_go_giao_duc", quantity=Quantity(value=1), subjects=("p1",)),
         ),
     )
 

@@ -8,6 +8,7 @@ unit neither parses JSON nor inspects types.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from enum import StrEnum
 from fractions import Fraction
 from operator import attrgetter
@@ -17,6 +18,7 @@ import attrs
 
 from khuonha._criteria import Check, CheckKind, Criterion
 from khuonha._evidence import Evidence, FactKind, SubunitTally, fact_kind
+from khuonha._plan import key_reader
 from khuonha.people import Organization
 from khuonha.places import ResidentialArea
 
@@ -62,6 +64,12 @@ _STATUS = (
 )
 #: Findings remembered per criterion (a national run has a few thousand distinct ones).
 _MEMO_SIZE = 16384
+_RANK = {
+    FindingStatus.MET: 0,
+    FindingStatus.NOT_APPLICABLE: 0,
+    FindingStatus.UNKNOWN: 1,
+    FindingStatus.NOT_MET: 2,
+}
 #: Evidence with no fact at all (every criterion unknown).
 EMPTY = Evidence(unit="none", cycle=2000)
 
@@ -290,104 +298,14 @@ def unit_facts(unit: object) -> dict[str, Any]:
     return {}
 
 
-# ---------------------------------------------------------------- memo keys
-#
-# A criterion's finding depends only on the facts its checks read, so it is
-# remembered under the tuple of those raw values: a repeated unit costs one
-# C-level attribute read and one dict lookup, no formatting. Evidence
-# attributes are read with one ``attrgetter``; the rest (the unit record's
-# properties, measures, a condition's outcome) by small functions.
-
-_KeyPart = Callable[[Evidence, object], Any]
-
-
-def _unit_households(_ev: Evidence, unit: object) -> Any:
-    return unit.households if isinstance(unit, ResidentialArea) else None
-
-
-def _unit_property(name: str) -> _KeyPart:
-    attribute = "kind" if name == "organization_kind" else name
-
-    def get(_ev: Evidence, unit: object) -> Any:
-        return getattr(unit, attribute) if isinstance(unit, Organization) else None
-
-    return get
-
-
-def _condition_outcome(check: Check) -> _KeyPart:
-    # What ``conditional`` decides from the condition: None, True or False.
-    assert check.when is not None
-    name = check.when.fact
-    read = _unit_property(name) if fact_kind(name) == FactKind.UNIT else _evidence_attr(name)
-    wanted = frozenset(check.when.one_of)
-
-    def outcome(ev: Evidence, unit: object) -> Any:
-        value = read(ev, unit)
-        if value is not None and not isinstance(value, bool):
-            return getattr(value, "value", value) in wanted
-        return None if value is None else value is True
-
-    return outcome
-
-
-def _measure(name: str) -> _KeyPart:
-    return lambda ev, _unit: ev.fact(name)
-
-
-def _evidence_attr(name: str) -> _KeyPart:
-    get = attrgetter(name)
-    return lambda ev, _unit: get(ev)
-
-
-def _key_of(criterion: Criterion) -> tuple[tuple[str, ...], tuple[_KeyPart, ...]] | None:
-    """The evidence attributes and other parts a criterion's finding depends on.
-
-    ``None`` when it is not worth remembering (a commune's tallies differ per commune).
-    """
-    plain: dict[str, None] = {}
-    parts: list[_KeyPart] = []
-    for check in criterion.checks:
-        if check.kind in (CheckKind.REGISTERED_SHARE, CheckKind.RECOGNISED_SHARE):
-            return None
-        if check.kind is CheckKind.CONFIRMED:
-            plain.update(dict.fromkeys(("confirmed", "refuted")))
-        if check.when is not None:
-            parts.append(_condition_outcome(check))
-        for name in (check.fact, check.of):
-            if name is None:
-                continue
-            kind = fact_kind(name)
-            if kind == FactKind.SUBUNITS:
-                return None
-            if kind == FactKind.UNIT:
-                parts.append(_unit_property(name))
-            elif kind == FactKind.MEASURE:
-                parts.append(_measure(name))
-            else:
-                plain[name] = None
-                if name == "households":
-                    parts.append(_unit_households)
-    return tuple(plain), tuple(parts)
-
-
-def _key_function(names: tuple[str, ...], parts: tuple[_KeyPart, ...]) -> _KeyPart | None:
-    """The key of a criterion with *parts*; ``None`` when ``attrgetter(*names)`` alone is it."""
-    if not parts:
-        return None
-    read = attrgetter(*names) if names else (lambda _ev: ())
-    if len(parts) == 1:
-        (part,) = parts
-        return lambda ev, unit: (read(ev), part(ev, unit))
-    return lambda ev, unit: (read(ev), *[p(ev, unit) for p in parts])
-
-
 class CompiledCriterion:
     __slots__ = (
         "checks",
         "clause",
         "criterion",
-        "find",
         "id",
+        "key",
+        "key_uses_unit",
         "memo",
         "province",
         "unverified",
@@ -403,52 +321,22 @@ class CompiledCriterion:
         self.checks = tuple(_compile_check(c, criterion.id) for c in criterion.checks)
         # Findings are immutable: identical ones (most of them) are built once.
         self.memo: dict[str, Finding] = {}
-        # ... and remembered under the facts they were computed from.
-        self.values: dict[Any, Finding] = {}
-        self.find = self._finder()
+        # ... and remembered, with their rank, under the facts they were computed from.
+        self.values: dict[Any, tuple[Finding, int]] = {}
+        self.key, self.key_uses_unit = key_reader(criterion)
 
-    def _finder(self) -> Callable[[Evidence, object], Finding]:
-        """``find(ev, unit)``: the finding for *ev* and the assessed record *unit*.
+    def miss(self, ev: Evidence, unit: object) -> tuple[Finding, int]:
+        """The finding for *ev* and the assessed record *unit*, and its rank, remembered.
 
-        It gives what :meth:`run` gives, remembered under the facts it reads.
+        The rank is 0 (met, not applicable), 1 (unknown) or 2 (not met).
         """
-        run, values = self.run, self.values
-        key = _key_of(self.criterion)
-        if key is None:
-            return lambda ev, unit: run(ev, unit_facts(unit))
-        names, parts = key
-        combined = _key_function(names, parts)
-        if combined is None:
-            plain = attrgetter(*names) if names else (lambda _ev: ())
-
-            def find_plain(ev: Evidence, unit: object) -> Finding:
-                k = plain(ev)  # evidence attributes only: one C call
-                try:
-                    found = values.get(k)
-                except TypeError:  # an unhashable value (not from the codec): no memo
-                    return run(ev, unit_facts(unit))
-                if found is None:
-                    found = run(ev, unit_facts(unit))
-                    if len(values) < _MEMO_SIZE:
-                        values[k] = found
-                return found
-
-            return find_plain
-        read: _KeyPart = combined
-
-        def find(ev: Evidence, unit: object) -> Finding:
-            k = read(ev, unit)
-            try:
-                found = values.get(k)
-            except TypeError:
-                return run(ev, unit_facts(unit))
-            if found is None:
-                found = run(ev, unit_facts(unit))
-                if len(values) < _MEMO_SIZE:
-                    values[k] = found
-            return found
-
-        return find
+        found = self.run(ev, unit_facts(unit))
+        entry = (found, _RANK[found.status])
+        key = self.key
+        if key is not None and len(self.values) < _MEMO_SIZE:
+            with suppress(TypeError):  # an unhashable value (not from the codec): not remembered
+                self.values[key(ev, unit) if self.key_uses_unit else key(ev)] = entry
+        return entry
 
     def run(self, ev: Evidence, unit: dict[str, Any]) -> Finding:
         failed = unknown = False

@@ -10,8 +10,10 @@ fields and type hints, and compiled:
   ":"), allow_nan=False)`` gives;
 - ``structure``: an optimistic decoder that checks what the strict
   converter checks (exact JSON types, ISO dates, enum slugs, no unknown
-  key) and builds the object through its constructor, so every validator
-  still runs. It never reports errors: on any failure the codec reruns the
+  key) and builds the object as its attrs constructor does (converters,
+  validators, ``__attrs_post_init__``), except that a field left out takes
+  its converted default, known valid, directly. It never reports errors:
+  on any failure the codec reruns the
   converter's detailed path, which finds and words every problem. Accepting
   exactly what that path accepts (or failing) keeps the behaviour one.
 
@@ -333,6 +335,9 @@ def _fail() -> Any:
     raise _FallbackError
 
 
+_DATES_SIZE = 4096
+
+
 class Decoders:
     """Generated optimistic decoders (``fn(data) -> obj``); see the module docstring."""
 
@@ -340,6 +345,15 @@ class Decoders:
         self.scalars = scalars  # the converter's hooks for date, datetime and time
         self._cache: dict[type, Callable[[Any], Any] | None] = {}
         self._building: set[type] = set()
+        self._dates: dict[str, date] = {}
+
+    def _date(self, value: Any) -> date:
+        """The converter's date hook, remembered (a date is immutable, always true)."""
+        found: date = self.scalars[date](value, None)
+        if len(self._dates) >= _DATES_SIZE:
+            self._dates.clear()
+        self._dates[value] = found
+        return found
 
     def structure(self, cls: type) -> Callable[[Any], Any] | None:
         """The generated decoder of *cls*, or ``None``."""
@@ -369,7 +383,10 @@ class Decoders:
             return f"(float({var}) if type({var}) in (int, float) else fail())"
         if _is_number(tp):
             return f"({var} if type({var}) in (int, float) else fail())"
-        if tp in (date, datetime, time):
+        if tp is date:  # dates repeat (quarters, cycles): each text is read once
+            env["DATES"], env["s_date"] = self._dates, self._date
+            return f"(DATES.get({var}) or s_date({var}))"
+        if tp in (datetime, time):
             env[f"s_{tp.__name__}"] = self.scalars[tp]
             return f"s_{tp.__name__}({var}, None)"
         if isinstance(tp, type) and issubclass(tp, Enum):
@@ -389,28 +406,81 @@ class Decoders:
         raise _UnsupportedError(tp)
 
     def _build(self, cls: type) -> Callable[[Any], Any]:
-        env: dict[str, Any] = {"fail": _fail, "MISSING": _MISSING, "cls": cls}
+        # The object is built as its attrs ``__init__`` builds it (converters,
+        # then validators, then ``__attrs_post_init__``), except that a field
+        # left out gets its converted default, already known to be valid,
+        # without running its converter and validator again.
+        if hasattr(cls, "__attrs_pre_init__") or "_attrs_cached_hash" in getattr(
+            cls, "__slots__", ()
+        ):
+            raise _UnsupportedError(cls)
+        env: dict[str, Any] = {
+            "fail": _fail,
+            "MISSING": _MISSING,
+            "cls": cls,
+            "new": object.__new__,
+            "put": object.__setattr__,
+        }
         fields = attrs.fields(cls)
         hints = typing.get_type_hints(cls)
         env["KEYS"] = frozenset(f.name for f in fields)
         lines = [
             f"def structure_{cls.__name__}(d):",
             "    if type(d) is not dict or not d.keys() <= KEYS: fail()",
+            "    o = new(cls)",
         ]
-        args = []
         for i, field in enumerate(fields):
             if not field.init or isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
                 raise _UnsupportedError(field)
-            expr = self._expr(hints[field.name], "v", env)
+            env[f"F{i}"] = field
+            steps = [f"a{i} = {self._expr(hints[field.name], 'v', env)}"]
+            steps += _convert_step(field, f"a{i}", f"F{i}", env, f"c{i}")
+            steps.append(f"put(o, {field.name!r}, a{i})")
+            if field.validator is not None:
+                env[f"w{i}"] = field.validator
+                steps.append(f"w{i}(o, F{i}, a{i})")
             if field.default is attrs.NOTHING:
-                lines += [f"    v = d[{field.name!r}]", f"    a{i} = {expr}"]
-            else:
-                env[f"d{i}"] = field.default
-                lines += [
-                    f"    v = d.get({field.name!r}, MISSING)",
-                    f"    a{i} = d{i} if v is MISSING else {expr}",
-                ]
-            args.append(f"{field.alias}=a{i}")
-        lines.append(f"    return cls({', '.join(args)})")
+                lines.append(f"    v = d[{field.name!r}]")
+                lines += [f"    {step}" for step in steps]
+                continue
+            env[f"d{i}"] = default = _converted_default(field)
+            lines += [
+                f"    v = d.get({field.name!r}, MISSING)",
+                "    if v is MISSING:",
+                f"        put(o, {field.name!r}, d{i})",
+            ]
+            if field.validator is not None and not _valid_default(field, default):
+                lines.append(f"        w{i}(o, F{i}, d{i})")
+            lines += ["    else:", *[f"        {step}" for step in steps]]
+        if hasattr(cls, "__attrs_post_init__"):
+            lines.append("    o.__attrs_post_init__()")
+        lines.append("    return o")
         exec(compile("\n".join(lines), f"<khuonha decoder {cls.__name__}>", "exec"), env)  # noqa: S102
         return typing.cast("Callable[[Any], Any]", env[f"structure_{cls.__name__}"])
+
+
+def _convert_step(
+    field: attrs.Attribute[Any], var: str, field_name: str, env: dict[str, Any], name: str
+) -> list[str]:
+    """The statement applying *field*'s converter to *var*, as attrs does (or nothing)."""
+    conv: Any = field.converter
+    if conv is None:
+        return []
+    if isinstance(conv, attrs.Converter):
+        wrapped: Any = conv
+        if wrapped.takes_self:  # it would see a half-built object: leave it to the converter
+            raise _UnsupportedError(field)
+        env[name] = wrapped.converter
+        extra = f", {field_name}" if wrapped.takes_field else ""
+        return [f"{var} = {name}({var}{extra})"]
+    env[name] = conv
+    return [f"{var} = {name}({var})"]
+
+
+def _valid_default(field: attrs.Attribute[Any], default: Any) -> bool:
+    """Whether *field*'s validator accepts its converted *default* (checked once)."""
+    try:
+        field.validator(None, field, default)  # type: ignore[misc]
+    except Exception:  # e.g. a validator reading the instance: run it each time
+        return False
+    return True

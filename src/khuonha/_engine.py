@@ -7,16 +7,18 @@ JSON or inspects types.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
+from typing import Any
 
 import attrs
 
 from khuonha._checks import EMPTY, CompiledCriterion, Finding, FindingStatus
 from khuonha._criteria import Criterion, Exclusion, Ruleset
 from khuonha._evidence import Evidence
+from khuonha._plan import compile_runner
 from khuonha._rulesets import default_ruleset, load_ruleset, resolve, root_basis
 from khuonha.certification import Certification, Result, UnitType
 from khuonha.exceptions import InvalidDataError
@@ -265,9 +267,14 @@ def assess(
 
 
 class _Prepared:
-    """Everything assessing a unit of one type, cycle, basis and province needs."""
+    """Everything assessing a unit of one type, cycle, basis and province needs.
 
-    __slots__ = ("basis", "checks", "cycle", "exclusions", "finders", "unit_type", "window")
+    ``on(unit, ev)`` assesses a unit on its evidence (not ``None``; checked
+    to be the unit's, for this cycle): a generated runner (see
+    :mod:`khuonha._plan`) unless the basis excludes some units.
+    """
+
+    __slots__ = ("basis", "checks", "cycle", "exclusions", "on", "runner", "unit_type", "window")
 
     def __init__(
         self,
@@ -284,52 +291,59 @@ class _Prepared:
         self.basis = basis
         self.window = window
         self.checks = checks
-        self.finders = tuple(c.find for c in checks)
         self.exclusions = exclusions
+        constants = {
+            "unit_type": unit_type,
+            "cycle": cycle,
+            "basis": basis,
+            "window": window,
+            "results": _RESULTS,
+        }
+        self.runner: Callable[[Unit, Evidence], Assessment] = compile_runner(
+            checks, Assessment, constants
+        )
+        self.on: Callable[[Unit, Evidence], Assessment] = self._on if exclusions else self.runner
 
     def run(self, unit: Unit, evidence: Evidence | None) -> Assessment:
         """Assess *unit* on *evidence* (already checked to be the unit's, for this cycle)."""
-        exclusion = _excluded(unit, self.exclusions) if self.exclusions else None
-        if exclusion is not None:
-            why = f"not eligible under {self.basis} {exclusion.clause}: {exclusion.text_en}"
-            findings = tuple(
-                Finding(
-                    criterion=c.id,
-                    clause=c.clause,
-                    status=FindingStatus.NOT_APPLICABLE,
-                    reason=why,
-                    unverified=c.unverified,
-                )
-                for c in self.checks
-            )
-            return Assessment(
-                unit=unit.id,
-                unit_type=self.unit_type,
-                cycle=self.cycle,
-                basis=self.basis,
-                result=AssessmentResult.NOT_ELIGIBLE,
-                findings=findings,
-                window=self.window,
+        return self.on(unit, EMPTY if evidence is None else evidence)
+
+    def _on(self, unit: Unit, ev: Evidence) -> Assessment:
+        exclusion = _excluded(unit, self.exclusions)
+        if exclusion is None:
+            return self.runner(unit, ev)
+        why = f"not eligible under {self.basis} {exclusion.clause}: {exclusion.text_en}"
+        findings = tuple(
+            Finding(
+                criterion=c.id,
+                clause=c.clause,
+                status=FindingStatus.NOT_APPLICABLE,
                 reason=why,
+                unverified=c.unverified,
             )
-        ev = EMPTY if evidence is None else evidence
-        findings = tuple([find(ev, unit) for find in self.finders])
-        statuses = [f.status for f in findings]
-        if _NOT_MET in statuses:
-            result = AssessmentResult.CHUA_DAT
-        elif _UNKNOWN in statuses or not findings:
-            result = AssessmentResult.UNDETERMINED
-        else:
-            result = AssessmentResult.DAT
+            for c in self.checks
+        )
         return Assessment(
             unit=unit.id,
             unit_type=self.unit_type,
             cycle=self.cycle,
             basis=self.basis,
-            result=result,
+            result=AssessmentResult.NOT_ELIGIBLE,
             findings=findings,
             window=self.window,
+            reason=why,
         )
+
+
+#: The result from the findings' ranks or-ed (see :func:`khuonha._plan.compile_runner`).
+_RESULTS = (
+    AssessmentResult.DAT,
+    AssessmentResult.UNDETERMINED,
+    AssessmentResult.CHUA_DAT,
+    AssessmentResult.CHUA_DAT,
+)
+_PREPARED: dict[tuple[Any, ...], _Prepared] = {}
+_PREPARED_SIZE = 1024
 
 
 def _prepare(
@@ -340,24 +354,24 @@ def _prepare(
     criteria: Iterable[Criterion] | None,
 ) -> _Prepared:
     compiled = _compiled(_ruleset_for(basis, unit_type, cycle))
-    plan = compiled.plans[unit_type._value_]
-    window = plan.window(cycle)
-    checks = plan.criteria
+    extra: tuple[CompiledCriterion, ...] = ()
     if compiled.provincial and (province is not None or criteria is not None):
         extra = _provincial(unit_type, province, criteria)
-        if extra:
-            checks = checks + extra
-    return _Prepared(
-        unit_type=unit_type,
-        cycle=cycle,
-        basis=compiled.basis,
-        window=window,
-        checks=checks,
-        exclusions=plan.exclusions,
-    )
-
-
-_NOT_MET, _UNKNOWN = FindingStatus.NOT_MET, FindingStatus.UNKNOWN
+    key = (compiled, unit_type._value_, cycle, extra)
+    found = _PREPARED.get(key)
+    if found is None:
+        if len(_PREPARED) >= _PREPARED_SIZE:
+            _PREPARED.clear()
+        plan = compiled.plans[unit_type._value_]
+        found = _PREPARED[key] = _Prepared(
+            unit_type=unit_type,
+            cycle=cycle,
+            basis=compiled.basis,
+            window=plan.window(cycle),
+            checks=plan.criteria + extra,
+            exclusions=plan.exclusions,
+        )
+    return found
 
 
 def _provincial(

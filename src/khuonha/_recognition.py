@@ -158,6 +158,7 @@ class _CycleIndex:
         self.organizations: dict[str | None, list[Organization]] = {}
         for o in ds.organizations:
             self.organizations.setdefault(o.unit, []).append(o)
+        self.counted: dict[int, tuple[UnitType, ...]] = {}
 
     def tally(
         self,
@@ -171,7 +172,10 @@ class _CycleIndex:
         evidence, recorded = self.evidence, self.recorded
         counts = self.counts.get(commune, {})
         tallies = []
-        for unit_type in _counted_types(ruleset):
+        counted = self.counted.get(id(ruleset))
+        if counted is None:  # the ruleset stays alive while this index is used
+            counted = self.counted[id(ruleset)] = _counted_types(ruleset)
+        for unit_type in counted:
             members = self._members(commune, unit_type)
             exclusions = compiled.plans[unit_type.value].exclusions
             if exclusions:
@@ -230,8 +234,13 @@ class _CycleIndex:
 
 
 def _from_counts(unit_type: UnitType, records: list[Certification]) -> SubunitTally:
-    if not records:
-        return SubunitTally(unit_type=unit_type, total=0, registered=0, recognised=0)
+    if not records:  # the same for every commune: built once
+        found = _NONE_MANAGED.get(unit_type._value_)
+        if found is None:
+            found = _NONE_MANAGED[unit_type._value_] = SubunitTally(
+                unit_type=unit_type, total=0, registered=0, recognised=0
+            )
+        return found
     totals = [r.total for r in records]
     total = None if any(t is None for t in totals) else max(t or 0 for t in totals)
     recognised = (
@@ -250,6 +259,23 @@ def _from_counts(unit_type: UnitType, records: list[Certification]) -> SubunitTa
     )
 
 
+_NONE_MANAGED: dict[str, SubunitTally] = {}
+_EVIDENCE_FIELDS: tuple[str, ...] = tuple(f.name for f in attrs.fields(Evidence))
+
+
+def _with_subunits(ev: Evidence, tallies: tuple[SubunitTally, ...]) -> Evidence:
+    """*ev* with the commune's *tallies* (what ``attrs.evolve`` gives, without re-checking).
+
+    Every field was checked when *ev* was built, and the tallies are built
+    here, one per unit type, so the constructor's checks would all pass.
+    """
+    new = object.__new__(Evidence)
+    for name in _EVIDENCE_FIELDS:
+        object.__setattr__(new, name, getattr(ev, name))
+    object.__setattr__(new, "subunits", tallies)
+    return new
+
+
 def assess_dataset(
     ds: Dataset, cycle: int | None = None, basis: str | Ruleset | None = None
 ) -> tuple[Assessment, ...]:
@@ -266,7 +292,7 @@ def assess_dataset(
     results: dict[tuple[str, int], AssessmentResult] = {}
     cycles: dict[int, _CycleIndex] = {}
     provincial: dict[str | None, tuple[Criterion, ...]] = {}
-    prepared: dict[tuple[UnitType, int, str | None], _Prepared] = {}
+    prepared: dict[tuple[str, int, str | None], _Prepared] = {}
     records = [index.unit(e.unit) for e in chosen]
     types = [_evidence_type(e, u) for e, u in zip(chosen, records, strict=True)]
     xa = UnitType.XA
@@ -279,9 +305,9 @@ def assess_dataset(
             by_cycle = cycles.get(ev.cycle)
             if by_cycle is None:
                 by_cycle = cycles[ev.cycle] = _CycleIndex(ds, ev.cycle)
-            ev = attrs.evolve(ev, subunits=by_cycle.tally(unit.id, basis, results))
+            ev = _with_subunits(ev, by_cycle.tally(unit.id, basis, results))
         province = index.province_of(unit)
-        key = (unit_type, ev.cycle, province)
+        key = (unit_type._value_, ev.cycle, province)  # str hashes are cached, enums' are not
         plan = prepared.get(key)
         if plan is None:
             extra = provincial.get(province)
@@ -291,7 +317,7 @@ def assess_dataset(
                 unit_type, ev.cycle, basis, province, extra if province else None
             )
         # the evidence names the unit (the index found it by that id) and its cycle
-        done[i] = found = plan.run(unit, ev)
+        done[i] = found = plan.on(unit, ev)
         results[(found.unit, found.cycle)] = found.result
     return tuple(done)  # type: ignore[arg-type]
 
