@@ -50,6 +50,42 @@ def sensitive_fields(cls: type) -> tuple[tuple[str, Any], ...]:
     return found
 
 
+_MAY: dict[type, bool] = {}
+_MODEL_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _model_types(tp: Any) -> list[type]:
+    """The model classes a declared field type can hold (through tuples and unions)."""
+    if isinstance(tp, type) and attrs.has(tp):
+        return [tp]
+    return [t for arg in typing.get_args(tp) for t in _model_types(arg)]
+
+
+def _may_hold_personal_data(cls: type) -> bool:
+    """Whether objects of *cls* can hold personal data (cached per class).
+
+    Judged on the class itself, so a subclass that marks a field sensitive is
+    caught even where the declared type is its base class.
+    """
+    known = _MAY.get(cls)
+    if known is not None:
+        return known
+    if not attrs.has(cls):
+        _MAY[cls] = False
+        return False
+    _MAY[cls] = False  # a model that contains itself adds nothing more
+    hints = typing.get_type_hints(cls)
+    fields = tuple(f.name for f in attrs.fields(cls) if _model_types(hints[f.name]))
+    _MODEL_FIELDS[cls] = fields
+    known = (
+        cls is Person
+        or bool(sensitive_fields(cls))
+        or any(_may_hold_personal_data(t) for n in fields for t in _model_types(hints[n]))
+    )
+    _MAY[cls] = known
+    return known
+
+
 def redact(obj: T) -> T:
     """Return *obj* without personal data; *obj* itself is not changed.
 
@@ -59,48 +95,16 @@ def redact(obj: T) -> T:
     return _redact(obj)  # type: ignore[no-any-return]
 
 
-_WALK: dict[type, tuple[str, ...] | None] = {}
-
-
-def _model_types(tp: Any) -> list[type]:
-    """The attrs classes a field's type can hold (through tuples and unions)."""
-    if isinstance(tp, type) and attrs.has(tp):
-        return [tp]
-    return [t for arg in typing.get_args(tp) for t in _model_types(arg)]
-
-
-def _fields_to_walk(cls: type) -> tuple[str, ...] | None:
-    """Fields of *cls* that may hold personal data deeper down; ``None`` when none can."""
-    if cls in _WALK:
-        return _WALK[cls]
-    _WALK[cls] = None  # a class that contains itself holds nothing more
-    hints = typing.get_type_hints(cls)
-    walk = tuple(
-        f.name
-        for f in attrs.fields(cls)
-        if any(
-            t is Person or sensitive_fields(t) or _fields_to_walk(t) is not None
-            for t in _model_types(hints[f.name])
-        )
-    )
-    found = walk if walk or cls is Person or sensitive_fields(cls) else None
-    _WALK[cls] = found
-    return found
-
-
 def _redact(obj: Any) -> Any:
     if isinstance(obj, tuple):
-        if not obj or _fields_to_walk(type(obj[0])) is None:
+        if not any(_may_hold_personal_data(kind) for kind in {type(x) for x in obj}):
             return obj
         items = [_redact(x) for x in obj]
         if all(a is b for a, b in zip(items, obj, strict=True)):
             return obj
         return tuple(items)
     cls = type(obj)
-    if not attrs.has(cls):
-        return obj
-    walk = _fields_to_walk(cls)
-    if walk is None:
+    if not _may_hold_personal_data(cls):
         return obj
     changes: dict[str, Any] = {}
     for name, default in sensitive_fields(cls):
@@ -110,7 +114,7 @@ def _redact(obj: Any) -> Any:
         changes["name"] = PRIVATE_NAME
         if obj.honorific is not None:
             changes["honorific"] = None
-    for name in walk:
+    for name in _MODEL_FIELDS[cls]:
         if name in changes:
             continue
         value = getattr(obj, name)
