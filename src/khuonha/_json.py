@@ -36,7 +36,7 @@ import json
 import typing
 from collections.abc import Iterable
 from functools import cache
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 import attrs
 
@@ -115,14 +115,11 @@ class JsonOptions(ExportOptions):
     pretty: bool = False
 
 
-class JsonExporter(Exporter[JsonOptions]):
-    """The canonical JSON document (:func:`khuonha.dumps`) of a dataset or a record."""
+O = TypeVar("O", bound=ExportOptions)  # noqa: E741 - the options type, as in khuonha.exporters
 
-    name = "json"
-    description = "Canonical JSON document of the data (lossless; includes personal data)"
-    media_type = "application/json"
-    suffixes = (".json",)
-    options_type = JsonOptions
+
+class _DataExporter(Exporter[O]):
+    """What the two lossless formats share: they take a dataset or any of its records."""
 
     def can_export(self, obj: object) -> bool:
         """A dataset or any single record of one."""
@@ -133,6 +130,16 @@ class JsonExporter(Exporter[JsonOptions]):
         if _exportable(obj):
             return None
         return f"a Dataset or one of its records, not {type(obj).__name__}"
+
+
+class JsonExporter(_DataExporter[JsonOptions]):
+    """The canonical JSON document (:func:`khuonha.dumps`) of a dataset or a record."""
+
+    name = "json"
+    description = "Canonical JSON document of the data (lossless; includes personal data)"
+    media_type = "application/json"
+    suffixes = (".json",)
+    options_type = JsonOptions
 
     def write(self, obj: Any, stream: BinaryIO, options: JsonOptions) -> None:
         """Write the canonical JSON of *obj*."""
@@ -146,7 +153,7 @@ class JsonlOptions(ExportOptions):
     """Options of the ``jsonl`` exporter (only the common ones)."""
 
 
-class JsonlExporter(Exporter[JsonlOptions]):
+class JsonlExporter(_DataExporter[JsonlOptions]):
     """JSON Lines: a header, then one self-describing record per line, streamed."""
 
     name = "jsonl"
@@ -154,16 +161,6 @@ class JsonlExporter(Exporter[JsonlOptions]):
     media_type = "application/jsonl"
     suffixes = (".jsonl",)
     options_type = JsonlOptions
-
-    def can_export(self, obj: object) -> bool:
-        """A dataset or any single record of one."""
-        return _exportable(obj)
-
-    def missing(self, obj: object) -> str | None:
-        """Name what is wrong with *obj*, when it is not a dataset or a record."""
-        if _exportable(obj):
-            return None
-        return f"a Dataset or one of its records, not {type(obj).__name__}"
 
     def write(self, obj: Any, stream: BinaryIO, options: JsonlOptions) -> None:
         """Write the header, then each record as it is encoded (bounded memory)."""
