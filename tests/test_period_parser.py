@@ -437,3 +437,14 @@ def test_cli_bad_reference_is_a_usage_error(capsys: pytest.CaptureFixture[str]) 
     """A --reference that is not an ISO date exits 2."""
     assert main(["period", "năm 2022", "--reference", "10/8/2022"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\u202equý III/2022", "quý\u200b III/2022", "\ufeffquý III/2022\u200e", "quý\u2066 III/2022"],
+)
+def test_invisible_format_characters_read_as_spaces(text: str) -> None:
+    """Bidi controls and zero-width characters pasted from web pages do not stop the reader."""
+    p = khuonha.parse_period(text)
+    assert (p.start, p.end) == (date(2022, 7, 1), date(2022, 9, 30))
+    assert p.label == text

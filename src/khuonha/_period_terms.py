@@ -24,7 +24,9 @@ _TOKEN = re.compile(
     r"|(?P<dash>[-\u2010-\u2015\u2212~])"
     r"|(?P<sep>[/.])"
     r"|(?P<punct>[,;:()])"
-    r"|(?P<space>\s+)"
+    # Invisible format characters (bidi controls, zero-width spaces, soft
+    # hyphens) pasted from web pages and PDFs separate words like spaces.
+    r"|(?P<space>[\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+)"
     r"|(?P<other>.)",
     re.DOTALL,
 )
