@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import io
 import re
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-import icalendar
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from khuonha_ics import IcsExporter, IcsOptions
+from khuonha_ics import IcsExporter
 from khuonha_ics._clean import clean
+from khuonha_ics_builders import dataset, event, export, parse, vevents
 
 import khuonha
 from khuonha import (
-    AdministrativeUnit,
-    CodeScheme,
     Dataset,
     Delegate,
-    Event,
     EventKind,
     ExportError,
     Language,
@@ -40,49 +36,9 @@ TZ = "Asia/Ho_Chi_Minh"
 FORBIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def export(obj: Any, **options: Any) -> bytes:
-    out = io.BytesIO()
-    IcsExporter().write(obj, out, IcsOptions(**options))
-    return out.getvalue()
-
-
 def unescape(raw: str) -> str:
     """Unescape an RFC 5545 TEXT value (for properties icalendar does not type)."""
     return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], raw)
-
-
-def parse(data: bytes) -> icalendar.Calendar:
-    return icalendar.Calendar.from_ical(data)
-
-
-def vevents(data: bytes) -> dict[str, icalendar.Event]:
-    return {str(e["UID"]).split("@")[0]: e for e in parse(data).walk("VEVENT")}
-
-
-def unit(**kw: Any) -> AdministrativeUnit:
-    fields = {
-        "id": "xa-thu",
-        "name": "Thử",
-        "kind": UnitKind.XA,
-        "code": "01234",
-        "scheme": CodeScheme.PRE_2025,
-    }
-    return AdministrativeUnit(**{**fields, **kw})
-
-
-def dataset(*events: Event, **kw: Any) -> Dataset:
-    fields: dict[str, Any] = {"slug": "thu-nghiem", "title": "Thử nghiệm", "units": (unit(),)}
-    return Dataset(**{**fields, **kw}, events=events)
-
-
-def event(**kw: Any) -> Event:
-    fields = {
-        "id": "su-kien",
-        "kind": EventKind.HOI_NGHI,
-        "name": "Hội nghị",
-        "start_on": date(2022, 8, 10),
-    }
-    return Event(**{**fields, **kw})
 
 
 # ---------------------------------------------------------------- event shapes

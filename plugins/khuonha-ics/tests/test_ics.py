@@ -12,62 +12,17 @@ import attrs
 import icalendar
 import pytest
 from khuonha_ics import IcsExporter, IcsOptions, khuonha_register_exporters
+from khuonha_ics_builders import dataset, event, export, parse, vevents
 
 import khuonha
 from khuonha import (
-    AdministrativeUnit,
-    CodeScheme,
-    Dataset,
     DecodeError,
-    Event,
-    EventKind,
     ExportError,
     Language,
-    UnitKind,
 )
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("KHUONHA_UPDATE_GOLDENS") == "1"
-
-
-def export(obj: Any, **options: Any) -> bytes:
-    out = io.BytesIO()
-    IcsExporter().write(obj, out, IcsOptions(**options))
-    return out.getvalue()
-
-
-def parse(data: bytes) -> icalendar.Calendar:
-    return icalendar.Calendar.from_ical(data)
-
-
-def vevents(data: bytes) -> dict[str, icalendar.Event]:
-    return {str(e["UID"]).split("@")[0]: e for e in parse(data).walk("VEVENT")}
-
-
-def unit(**kw: Any) -> AdministrativeUnit:
-    fields = {
-        "id": "xa-thu",
-        "name": "Thử",
-        "kind": UnitKind.XA,
-        "code": "01234",
-        "scheme": CodeScheme.PRE_2025,
-    }
-    return AdministrativeUnit(**{**fields, **kw})
-
-
-def dataset(*events: Event, **kw: Any) -> Dataset:
-    fields: dict[str, Any] = {"slug": "thu-nghiem", "title": "Thử nghiệm", "units": (unit(),)}
-    return Dataset(**{**fields, **kw}, events=events)
-
-
-def event(**kw: Any) -> Event:
-    fields = {
-        "id": "su-kien",
-        "kind": EventKind.HOI_NGHI,
-        "name": "Hội nghị",
-        "start_on": date(2022, 8, 10),
-    }
-    return Event(**{**fields, **kw})
 
 
 # ---------------------------------------------------------------- the sample
