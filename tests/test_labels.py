@@ -18,7 +18,7 @@ from khuonha.activities import ACTIVITY_KINDS
 from khuonha.exceptions import KhuonhaError, LabelNotFoundError, UnknownLanguageError
 
 #: Vietnamese labels that are rightly written without any diacritic.
-ASCII_VIETNAMESE = {"Phum"}
+ASCII_VIETNAMESE = {"Phum", "Ban", "Khoa"}
 
 
 def _khuonha_enums() -> list[type[Enum]]:

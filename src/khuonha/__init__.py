@@ -22,6 +22,8 @@ _EXPORTS: dict[str, str] = {
     "AreaKind": "khuonha.places",
     "Assessment": "khuonha.rules",
     "AssessmentResult": "khuonha.rules",
+    "Authority": "khuonha.rules",
+    "AuthorityLevel": "khuonha.rules",
     "Award": "khuonha.awards",
     "AwardForm": "khuonha.awards",
     "Certification": "khuonha.certification",
@@ -33,8 +35,14 @@ _EXPORTS: dict[str, str] = {
     "Convention": "khuonha.periods",
     "Criterion": "khuonha.rules",
     "Dataset": "khuonha.dataset",
+    "Deadline": "khuonha.rules",
     "DecodeError": "khuonha.exceptions",
     "Delegate": "khuonha.events",
+    "DivisionKind": "khuonha.rules",
+    "DivisionTally": "khuonha.rules",
+    "Dossier": "khuonha.rules",
+    "DossierDocument": "khuonha.rules",
+    "DossierStage": "khuonha.rules",
     "DuplicateExporterError": "khuonha.exceptions",
     "EducationLevel": "khuonha.people",
     "EnterpriseSize": "khuonha.people",
@@ -50,6 +58,7 @@ _EXPORTS: dict[str, str] = {
     "Group": "khuonha.groups",
     "GroupKind": "khuonha.groups",
     "Identifier": "khuonha.places",
+    "Include": "khuonha.rules",
     "InvalidDataError": "khuonha.exceptions",
     "KhuonhaError": "khuonha.exceptions",
     "LabelNotFoundError": "khuonha.exceptions",
@@ -73,6 +82,7 @@ _EXPORTS: dict[str, str] = {
     "PluginLoadFailure": "khuonha.plugins",
     "Post": "khuonha.people",
     "Precision": "khuonha.periods",
+    "Procedure": "khuonha.rules",
     "ProgrammeItem": "khuonha.events",
     "ProgrammeKind": "khuonha.events",
     "Qualifier": "khuonha.quantities",
@@ -87,6 +97,8 @@ _EXPORTS: dict[str, str] = {
     "RulesetNotFoundError": "khuonha.exceptions",
     "SCHEMA_VERSION": "khuonha.dataset",
     "Site": "khuonha.events",
+    "Standing": "khuonha.rules",
+    "StandingCount": "khuonha.rules",
     "SubunitTally": "khuonha.rules",
     "TaskRating": "khuonha.classification",
     "TeamCandidate": "khuonha.classification",
@@ -250,16 +262,28 @@ if TYPE_CHECKING:
     from khuonha.quantities import parse_quantity as parse_quantity
     from khuonha.rules import Assessment as Assessment
     from khuonha.rules import AssessmentResult as AssessmentResult
+    from khuonha.rules import Authority as Authority
+    from khuonha.rules import AuthorityLevel as AuthorityLevel
     from khuonha.rules import Check as Check
     from khuonha.rules import CheckKind as CheckKind
     from khuonha.rules import Condition as Condition
     from khuonha.rules import Criterion as Criterion
+    from khuonha.rules import Deadline as Deadline
+    from khuonha.rules import DivisionKind as DivisionKind
+    from khuonha.rules import DivisionTally as DivisionTally
+    from khuonha.rules import Dossier as Dossier
+    from khuonha.rules import DossierDocument as DossierDocument
+    from khuonha.rules import DossierStage as DossierStage
     from khuonha.rules import Evidence as Evidence
     from khuonha.rules import Finding as Finding
     from khuonha.rules import FindingStatus as FindingStatus
+    from khuonha.rules import Include as Include
     from khuonha.rules import Measure as Measure
+    from khuonha.rules import Procedure as Procedure
     from khuonha.rules import RecognitionSummary as RecognitionSummary
     from khuonha.rules import Ruleset as Ruleset
+    from khuonha.rules import Standing as Standing
+    from khuonha.rules import StandingCount as StandingCount
     from khuonha.rules import SubunitTally as SubunitTally
     from khuonha.rules import assess as assess
     from khuonha.rules import assess_dataset as assess_dataset

@@ -16,9 +16,10 @@ from typing import Any
 import attrs
 
 from khuonha._checks import EMPTY, CompiledCriterion, Finding, FindingStatus
-from khuonha._criteria import Criterion, Exclusion, Ruleset
+from khuonha._criteria import Criterion, Exclusion, Procedure, Ruleset
 from khuonha._evidence import Evidence
 from khuonha._plan import compile_runner
+from khuonha._procedure import procedure_findings
 from khuonha._rulesets import default_ruleset, load_ruleset, resolve, root_basis
 from khuonha.certification import Certification, Result, UnitType
 from khuonha.exceptions import InvalidDataError
@@ -49,7 +50,10 @@ class AssessmentResult(StrEnum):
 class Assessment:
     """The assessment of one unit for one cycle under one basis (every finding, not the first).
 
-    ``reason`` says why a unit is not eligible; ``window`` is the period judged.
+    ``reason`` / ``reason_vi`` say why a unit is not eligible; ``window`` is
+    the period judged; ``procedure`` holds the findings on the dossiers, the
+    deadline and who decides (TT 124 Điều 9–10), which never change
+    ``result``.
     """
 
     unit: str
@@ -60,6 +64,8 @@ class Assessment:
     findings: tuple[Finding, ...]
     window: Period | None = None
     reason: str | None = None
+    reason_vi: str | None = None
+    procedure: tuple[Finding, ...] = ()
 
     @property
     def missing(self) -> tuple[Finding, ...]:
@@ -101,17 +107,23 @@ class Assessment:
         if self.reason:
             lines.append(f"  {self.reason}")
         lines.extend(f"  [{f.status.value}] {f.clause}: {f.reason}" for f in self.findings)
+        lines.extend(
+            f"  [{f.status.value}] {f.clause}: {f.reason}"
+            for f in self.procedure
+            if f.status is not FindingStatus.UNKNOWN
+        )
         return "\n".join(lines)
 
 
 class _Plan:
     """What assessing one unit type under one ruleset needs, keyed for speed."""
 
-    __slots__ = ("criteria", "exclusions", "root", "unit_type", "windows")
+    __slots__ = ("criteria", "exclusions", "procedure", "root", "unit_type", "windows")
 
     def __init__(self, ruleset: Ruleset, unit_type: UnitType, root: str) -> None:
         self.unit_type = unit_type
         self.root = root
+        self.procedure = ruleset.procedure
         self.criteria = tuple(
             CompiledCriterion(c) for c in ruleset.criteria if c.unit_type is unit_type
         )
@@ -274,7 +286,17 @@ class _Prepared:
     :mod:`khuonha._plan`) unless the basis excludes some units.
     """
 
-    __slots__ = ("basis", "checks", "cycle", "exclusions", "on", "runner", "unit_type", "window")
+    __slots__ = (
+        "basis",
+        "checks",
+        "cycle",
+        "exclusions",
+        "on",
+        "procedure",
+        "runner",
+        "unit_type",
+        "window",
+    )
 
     def __init__(
         self,
@@ -285,6 +307,7 @@ class _Prepared:
         window: Period | None,
         checks: tuple[CompiledCriterion, ...],
         exclusions: tuple[Exclusion, ...],
+        procedure: Procedure | None = None,
     ) -> None:
         self.unit_type = unit_type
         self.cycle = cycle
@@ -299,8 +322,10 @@ class _Prepared:
             "window": window,
             "results": _RESULTS,
         }
+        self.procedure = procedure_findings(procedure, unit_type, cycle)
+        extras = None if self.procedure is None else {"procedure": self.procedure}
         self.runner: Callable[[Unit, Evidence], Assessment] = compile_runner(
-            checks, Assessment, constants
+            checks, Assessment, constants, extras
         )
         self.on: Callable[[Unit, Evidence], Assessment] = self._on if exclusions else self.runner
 
@@ -313,12 +338,16 @@ class _Prepared:
         if exclusion is None:
             return self.runner(unit, ev)
         why = f"not eligible under {self.basis} {exclusion.clause}: {exclusion.text_en}"
+        why_vi = (
+            f"không thuộc diện công nhận theo {self.basis} {exclusion.clause}: {exclusion.text_vi}"
+        )
         findings = tuple(
             Finding(
                 criterion=c.id,
                 clause=c.clause,
                 status=FindingStatus.NOT_APPLICABLE,
                 reason=why,
+                reason_vi=why_vi,
                 unverified=c.unverified,
             )
             for c in self.checks
@@ -332,6 +361,7 @@ class _Prepared:
             findings=findings,
             window=self.window,
             reason=why,
+            reason_vi=why_vi,
         )
 
 
@@ -370,6 +400,7 @@ def _prepare(
             window=plan.window(cycle),
             checks=plan.criteria + extra,
             exclusions=plan.exclusions,
+            procedure=plan.procedure,
         )
     return found
 

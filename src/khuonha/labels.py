@@ -38,8 +38,9 @@ from enum import Enum
 from typing import Any, Protocol, runtime_checkable
 
 from khuonha._checks import FindingStatus
-from khuonha._criteria import CheckKind
+from khuonha._criteria import AuthorityLevel, CheckKind, DossierStage
 from khuonha._engine import AssessmentResult
+from khuonha._evidence import DivisionKind, Standing
 from khuonha._teams import TaskRating
 from khuonha.activities import ACTIVITY_KINDS
 from khuonha.awards import AwardForm, LegalRegime, RecipientKind
@@ -249,6 +250,46 @@ _LABELS: dict[type[Enum], dict[Any, tuple[str, str]]] = {
         CheckKind.REGISTERED_SHARE: ("Tỷ lệ đơn vị đăng ký", "Share of units registered"),
         CheckKind.RECOGNISED_SHARE: ("Tỷ lệ đơn vị được công nhận", "Share of units recognised"),
         CheckKind.CONFIRMED: ("Được xác nhận", "Confirmed"),
+        CheckKind.RATED: ("Đạt danh hiệu hoặc mức xếp loại", "Holds a title or rating"),
+        CheckKind.DIVISION_SHARE: (
+            "Tỷ lệ đầu mối trực thuộc đạt danh hiệu",
+            "Share of sub-units holding a title or rating",
+        ),
+    },
+    Standing: {
+        Standing.TAP_THE_LAO_DONG_XUAT_SAC: (
+            "Tập thể lao động xuất sắc",
+            "Excellent Labour Collective",
+        ),
+        Standing.TAP_THE_LAO_DONG_TIEN_TIEN: (
+            "Tập thể lao động tiên tiến",
+            "Advanced Labour Collective",
+        ),
+        Standing.HOAN_THANH_XUAT_SAC: (
+            "Hoàn thành xuất sắc nhiệm vụ",
+            "Tasks completed with distinction",
+        ),
+        Standing.HOAN_THANH_TOT: ("Hoàn thành tốt nhiệm vụ", "Tasks completed well"),
+        Standing.HOAN_THANH: ("Hoàn thành nhiệm vụ", "Tasks completed"),
+        Standing.KHONG_HOAN_THANH: ("Không hoàn thành nhiệm vụ", "Tasks not completed"),
+    },
+    DivisionKind: {
+        DivisionKind.PHONG: ("Phòng", "Department"),
+        DivisionKind.BAN: ("Ban", "Board"),
+        DivisionKind.TO: ("Tổ", "Team"),
+        DivisionKind.DOI: ("Đội", "Squad"),
+        DivisionKind.KHOA: ("Khoa", "Faculty"),
+        DivisionKind.TO_CHUYEN_MON: ("Tổ chuyên môn", "Subject group"),
+    },
+    DossierStage: {
+        DossierStage.DANG_KY: ("Hồ sơ đăng ký", "Registration dossier"),
+        DossierStage.CONG_NHAN: ("Hồ sơ đề nghị công nhận", "Recognition dossier"),
+    },
+    AuthorityLevel: {
+        AuthorityLevel.UBND_XA: ("Ủy ban nhân dân cấp xã", "Commune People's Committee"),
+        AuthorityLevel.UBND_HUYEN: ("Ủy ban nhân dân cấp huyện", "District People's Committee"),
+        AuthorityLevel.UBND_TINH: ("Ủy ban nhân dân cấp tỉnh", "Provincial People's Committee"),
+        AuthorityLevel.BO_CONG_AN: ("Bộ Công an", "Ministry of Public Security"),
     },
     MovementLevel: {
         MovementLevel.XUAT_SAC: ("Xuất sắc", "Excellent"),

@@ -260,7 +260,7 @@ def _maybe(rng: random.Random, value: Any, missing: float = 0.005) -> Any:
 
 
 def evidence(seed: int, sk: _Skeleton) -> Iterator[Any]:
-    from khuonha._evidence import Evidence  # noqa: PLC0415
+    from khuonha._evidence import Evidence, Standing  # noqa: PLC0415
 
     for c in sk.communes:
         rng = _rng(seed, "evidence", c.number)
@@ -280,6 +280,10 @@ def evidence(seed: int, sk: _Skeleton) -> Iterator[Any]:
                 social_evils=_maybe(rng, evils),
                 social_evils_previous=_maybe(rng, evils + rng.randrange(-1, 2)),
                 models_operating=_maybe(rng, rng.randrange(1, 4)),
+                # constant, so the random stream (and every other figure) stays as it was
+                incidents=(),
+                security_force_rating=Standing.HOAN_THANH_TOT,
+                security_force_disciplined=0,
             )
         crimes, evils = rng.randrange(15), rng.randrange(6)
         yield Evidence(
@@ -297,4 +301,5 @@ def evidence(seed: int, sk: _Skeleton) -> Iterator[Any]:
             social_evils_previous=max(0, evils + rng.randrange(-1, 3)),
             police_advising=True,
             officers_disciplined=0 if rng.random() < 0.97 else 1,
+            incidents=(),
         )
