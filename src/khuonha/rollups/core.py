@@ -27,7 +27,7 @@ from khuonha.exceptions import InvalidDataError
 from khuonha.model import AdministrativeUnit, Dataset, UnitLevel
 from khuonha.rollups.bounds import Total
 from khuonha.rollups.indicators import Catalogue, Indicator, indicator_catalogue
-from khuonha.text import Period, Quantity
+from khuonha.text import Period, Qualifier, Quantity
 
 __all__ = ["Comparison", "Rollup", "RollupRow", "rollup"]
 
@@ -286,6 +286,61 @@ def _kind(record: Any, collection: str) -> str:
 _COLLECTIONS = ("activities", "groups", "certifications")
 
 
+class _Acc:
+    """A running :class:`Total`, mutable while figures are added (one object per key)."""
+
+    __slots__ = ("approximate", "count", "high", "high_open", "low", "low_open")
+
+    def __init__(self) -> None:
+        self.low: int | float = 0
+        self.high: int | float | None = 0
+        self.low_open = False
+        self.high_open = False
+        self.approximate = False
+        self.count = 0
+
+    def add(self, value: int | float, qualifier: Qualifier) -> None:
+        self.count += 1
+        if qualifier is Qualifier.EXACT:
+            self.low += value
+            if self.high is not None:
+                self.high += value
+        elif qualifier is Qualifier.MORE_THAN or qualifier is Qualifier.AT_LEAST:
+            self.low += value
+            self.high = None
+            self.low_open = self.low_open or qualifier is Qualifier.MORE_THAN
+        elif qualifier is Qualifier.NEARLY or qualifier is Qualifier.AT_MOST:
+            if self.high is not None:
+                self.high += value
+            self.high_open = self.high_open or qualifier is Qualifier.NEARLY
+        else:  # about
+            self.low += value
+            if self.high is not None:
+                self.high += value
+            self.approximate = True
+
+    def add_total(self, other: Total) -> None:
+        self.count += other.count
+        self.low += other.low
+        self.high = None if self.high is None or other.high is None else self.high + other.high
+        self.low_open = self.low_open or other.low_open
+        self.high_open = self.high_open or other.high_open
+        self.approximate = self.approximate or other.approximate
+
+    def total(self) -> Total:
+        def tidy(x: int | float) -> int | float:
+            return round(x, 6) if isinstance(x, float) else x
+
+        return Total(
+            low=tidy(self.low),
+            high=None if self.high is None else tidy(self.high),
+            low_open=self.low_open,
+            high_open=self.high_open,
+            approximate=self.approximate,
+            count=self.count,
+        )
+
+
 def _where(
     record_period: Period | None, period: Period | None, previous: Period | None
 ) -> Literal["current", "previous", "outside", "straddles", "undated"]:
@@ -343,56 +398,77 @@ def rollup(
         previous = period.same_period_in(period.end.year - 1)
     cat = catalogue or indicator_catalogue()
     units = _Units(level, reorganisation or {})
-    sums: dict[tuple[str, str, bool], Total] = {}
+    sums: dict[tuple[str, str, bool], _Acc] = {}
     indicators: dict[str, Indicator] = {}
     skipped = {"straddles": 0, "undated": 0}
     feeds: dict[tuple[str, str], list[tuple[Indicator, str]]] = {}
+    wheres: dict[int, str] = {}
     for ds in datasets:
         targets = units.add_dataset(ds)
         index = _unit_index(ds)
         placed: dict[str, str | None] = {}
         for collection in _COLLECTIONS:
-            for record in getattr(ds, collection):
-                kind = _kind(record, collection)
+            records = getattr(ds, collection)
+            if not records:
+                continue
+            has_role = hasattr(records[0], "role")
+            for record in records:
+                kind = record.kind if collection == "activities" else _kind(record, collection)
                 fed = feeds.get((collection, kind))
                 if fed is None:
                     fed = feeds[(collection, kind)] = [
                         (i, m) for i, m in cat.feeding(collection, kind) if i.summable
                     ]
-                if not fed or not _is_result(record):
+                if not fed or (has_role and not _is_result(record)):
                     continue
-                where = _where(getattr(record, "period", None) or ds.period, period, previous)
-                if where in ("straddles", "undated"):
-                    skipped[where] += 1
+                own = getattr(record, "period", None) or ds.period
+                where = wheres.get(id(own))
+                if where is None:
+                    where = wheres[id(own)] = _where(own, period, previous)
+                if where not in ("current", "previous"):
+                    if where != "outside":
+                        skipped[where] += 1
                     continue
-                if where == "outside":
-                    continue
-                ref = _commune_of(record, collection, ds, index)
+                covered = getattr(record, "covered", None)
+                ref = index.get(covered[0]) if covered else None
                 if ref is None:
-                    continue
-                target = placed.get(ref)
-                if target is None and ref not in placed:
-                    target = placed[ref] = targets.get(ref)
-                if target is None:
-                    continue
-                for indicator, measure in fed:
-                    figure = _figure(record, collection, measure)
-                    if figure is None:
+                    ref = _commune_of(record, collection, ds, index)
+                    if ref is None:
                         continue
-                    key = (target, indicator.id, where == "previous")
-                    sums[key] = sums.get(key, Total()) + figure
-                    indicators[indicator.id] = indicator
+                target = placed.get(ref)
+                if target is None:
+                    if ref in placed:
+                        continue
+                    target = placed[ref] = targets.get(ref)
+                    if target is None:
+                        continue
+                earlier = where == "previous"
+                for indicator, measure in fed:
+                    key = (target, indicator.id, earlier)
+                    acc = sums.get(key)
+                    if acc is None:
+                        acc = sums[key] = _Acc()
+                        indicators[indicator.id] = indicator
+                    if collection == "activities":
+                        quantity = record.quantity
+                        if quantity.unit != "%":
+                            acc.add(quantity.value, quantity.qualifier)
+                        continue
+                    figure = _figure(record, collection, measure)
+                    if figure is not None:
+                        acc.add_total(figure)
+    totals = {key: acc.total() for key, acc in sums.items() if acc.count}
     rows = []
     order = {ind.id: n for n, ind in enumerate(cat.indicators)}
     current_keys = sorted(
-        {(u, i) for (u, i, prev) in sums if not prev or compare is not None},
+        {(u, i) for (u, i, prev) in totals if not prev or compare is not None},
         key=lambda k: (units.names.get(k[0], (k[0], None))[0], order.get(k[1], 0)),
     )
     for unit, ind_id in current_keys:
-        total = sums.get((unit, ind_id, False), Total())
+        total = totals.get((unit, ind_id, False), Total())
         comparison = None
         if compare is not None:
-            comparison = _compare(total, sums.get((unit, ind_id, True), Total()))
+            comparison = _compare(total, totals.get((unit, ind_id, True), Total()))
         name, code = units.names.get(unit, (unit, None))
         rows.append(
             RollupRow(
@@ -404,7 +480,7 @@ def rollup(
                 comparison=comparison,
             )
         )
-    reported = {u for (u, _i, prev) in sums if not prev}
+    reported = {u for (u, _i, prev) in totals if not prev}
     silent = tuple(
         sorted((k, units.names.get(k, (k, None))[0]) for k in units.known if k not in reported)
     )
