@@ -1014,3 +1014,137 @@ def test_demo_validates_against_the_json_schema() -> None:
 
     ds = khuonha.sample("assessment-demo")
     jsonschema.validate(json.loads(khuonha.dumps(ds)), khuonha.json_schema())
+
+
+def test_team_ratings_are_standings() -> None:
+    """Every HD 01 team rating has a Standing of the same slug, so Điều 4.5 reads it as it is."""
+    assert {r.value for r in khuonha.TaskRating} <= {s.value for s in Standing}
+
+
+def test_kdc_security_force_cross_rule() -> None:
+    """Điều 4.5: "hoàn thành nhiệm vụ" or better with nobody disciplined; unknown without it."""
+    thon = UNITS[UnitType.KHU_DAN_CU]
+    for rating, status in [
+        (Standing.HOAN_THANH_XUAT_SAC, FindingStatus.MET),
+        (Standing.HOAN_THANH, FindingStatus.MET),
+        (Standing.KHONG_HOAN_THANH, FindingStatus.NOT_MET),
+        (None, FindingStatus.UNKNOWN),
+    ]:
+        ev = _evidence(UnitType.KHU_DAN_CU, 2023, security_force_rating=rating)
+        assert _finding(assess(thon, ev, 2023), "kdc-4-5").status is status, rating
+    ev = _evidence(UnitType.KHU_DAN_CU, 2023, security_force_disciplined=1)
+    f = _finding(assess(thon, ev, 2023), "kdc-4-5")
+    assert f.status is FindingStatus.NOT_MET
+    assert f.reason_vi == (
+        "xếp loại lực lượng bảo vệ ANTT ở cơ sở: Hoàn thành nhiệm vụ; "
+        "thành viên bị kỷ luật: 1 > 0 (tối đa)"
+    )
+
+
+def test_conditions_of_the_protection_force_and_sub_unit_rules() -> None:
+    """Where emulation titles cannot be reviewed the standing part does not apply; a school
+    without a protection force is not held to 7.5; not reporting either keeps a failure open."""
+    school, agency = UNITS[UnitType.CO_SO_GIAO_DUC], UNITS[UnitType.CO_QUAN]
+    ev = _evidence(
+        UnitType.CO_SO_GIAO_DUC,
+        2023,
+        has_protection_force=False,
+        protection_force_standing=None,
+        protection_force_disciplined=None,
+    )
+    f = _finding(assess(school, ev, 2023), "csgd-7-5")
+    assert f.status is FindingStatus.NOT_APPLICABLE
+    assert f.reason_vi == "không áp dụng (có lực lượng bảo vệ: không)"
+    ev = _evidence(
+        UnitType.CO_QUAN,
+        2023,
+        emulation_eligible=False,
+        divisions=_FIVE_OF_EIGHT,
+        protection_force_standing=Standing.HOAN_THANH,
+    )
+    a = assess(agency, ev, 2023)
+    assert a.result is AssessmentResult.DAT
+    assert _finding(a, "cq-6-5").status is FindingStatus.NOT_APPLICABLE
+    assert "không áp dụng (đủ điều kiện bình xét danh hiệu thi đua: không)" in (
+        _finding(a, "cq-6-4").reason_vi or ""
+    )
+    ev = _evidence(UnitType.CO_QUAN, 2023, emulation_eligible=None, divisions=_FIVE_OF_EIGHT)
+    f = _finding(assess(agency, ev, 2023), "cq-6-5")
+    assert f.status is FindingStatus.UNKNOWN
+    assert "chưa rõ có áp dụng không" in (f.reason_vi or "")
+
+
+def test_sub_unit_rule_with_unrated_sub_units_is_unknown_until_decided() -> None:
+    """Sub-units not rated yet may still decide: 5 of 8 with 2 open is unknown, with 0 open
+    not met; a disciplined member fails the rule whatever the share."""
+    agency = UNITS[UnitType.CO_QUAN]
+    open_ = (
+        DivisionTally(
+            kind=DivisionKind.PHONG,
+            total=8,
+            disciplined=0,
+            standings=(
+                StandingCount(standing=Standing.HOAN_THANH_TOT, count=5),
+                StandingCount(standing=Standing.HOAN_THANH, count=1),
+            ),
+        ),
+    )
+    f = _finding(assess(agency, _evidence(UnitType.CO_QUAN, 2023, divisions=open_), 2023), "cq-6-5")
+    assert f.status is FindingStatus.UNKNOWN
+    assert (
+        f.reason_vi == "5/8 phòng đạt: 62,5% < 70% (cần 6), 2 chưa rõ; không có cá nhân bị kỷ luật"
+    )
+    f = _finding(
+        assess(agency, _evidence(UnitType.CO_QUAN, 2023, divisions=_FIVE_OF_EIGHT), 2023), "cq-6-5"
+    )
+    assert f.reason_vi == "5/8 phòng, ban đạt: 62,5% < 70% (cần 6); không có cá nhân bị kỷ luật"
+    assert f.reason == (
+        "sub-units: 5/8 departments, boards qualifying: 62.5% < 70% (6 required); "
+        "no member disciplined"
+    )
+
+
+def test_deadline_and_authority_findings() -> None:
+    """A decision on or after the Điều 9.1 day is late; the 2025 gap in Điều 10 is unknown."""
+    thon, xa = UNITS[UnitType.KHU_DAN_CU], UNITS[UnitType.XA]
+    ev = _evidence(
+        UnitType.KHU_DAN_CU, 2023, dossier_submitted_on=None, recognised_on=date(2023, 11, 15)
+    )
+    f = _finding(assess(thon, ev, 2023), "han-9-1-a")
+    assert f.status is FindingStatus.NOT_MET
+    assert f.reason_vi == "quá hạn: công nhận ngày 15/11/2023, hạn trước ngày 15/11/2023"
+    ev = _evidence(UnitType.XA, 2023, recognised_on=date(2023, 11, 19))
+    a = assess(xa, ev, 2023)
+    assert _finding(a, "han-9-1-b").status is FindingStatus.MET
+    assert a.result is AssessmentResult.DAT
+    late = assess(xa, attrs.evolve(ev, recognised_on=date(2023, 11, 20)), 2023)
+    assert _finding(late, "han-9-1-b").status is FindingStatus.NOT_MET
+    assert late.result is AssessmentResult.DAT  # the procedure never changes the result
+    assert "Ủy ban nhân dân cấp huyện" in (_finding(a, "tham-quyen").reason_vi or "")
+    gap = _finding(assess(xa, None, 2025), "tham-quyen")
+    assert gap.status is FindingStatus.UNKNOWN
+    assert "TT 48/2025/TT-BCA (unverified)" in gap.reason
+    agency = _finding(assess(UNITS[UnitType.CO_QUAN], None, 2026), "tham-quyen")
+    assert agency.status is FindingStatus.MET
+    assert "cấp huyện" not in (agency.reason_vi or "")
+    assert "Điều 10 khoản 5" in agency.reason
+    assert assess(UNITS[UnitType.XA], None, 2021).procedure == ()  # TT 23: no procedure data
+
+
+def test_dossier_party_resolution_depends_on_the_party_organisation() -> None:
+    """The resolution is asked only where a Party organisation exists; unknown otherwise."""
+    agency = UNITS[UnitType.CO_QUAN]
+    docs = ("ke-hoach", "ban-dang-ky")
+    for has_party, status in [
+        (False, FindingStatus.MET),
+        (True, FindingStatus.NOT_MET),
+        (None, FindingStatus.UNKNOWN),
+    ]:
+        ev = _evidence(
+            UnitType.CO_QUAN,
+            2023,
+            documents=docs,
+            has_party_organization=has_party,
+            resolution_in_q1=True,
+        )
+        assert _finding(assess(agency, ev, 2023), "ho-so-dang-ky").status is status, has_party
