@@ -1148,3 +1148,21 @@ def test_dossier_party_resolution_depends_on_the_party_organisation() -> None:
             resolution_in_q1=True,
         )
         assert _finding(assess(agency, ev, 2023), "ho-so-dang-ky").status is status, has_party
+
+
+def test_a_province_criterion_may_reuse_a_bundled_clause() -> None:
+    """A province's own criterion names a TT 124 clause in ``includes``, resolved at assessment."""
+    extra = khuonha.Criterion(
+        id="tinh-99-xa-4-4",
+        province="99",
+        unit_type=UnitType.CO_QUAN,
+        clause="QĐ 2/2023/QĐ-UBND (made up)",
+        text_vi="Cơ quan cũng đạt khoản 4 Điều 4.",
+        text_en="Agencies also meet Điều 4 khoản 4.",
+        includes=(khuonha.Include(criterion="kdc-4-4"),),
+    )
+    agency = UNITS[UnitType.CO_QUAN]
+    ev = _evidence(UnitType.CO_QUAN, 2023, crimes=5)
+    f = _finding(assess(agency, ev, 2023, province="99", criteria=[extra]), "tinh-99-xa-4-4")
+    assert f.status is FindingStatus.NOT_MET
+    assert "crimes (Điều 4 khoản 4 điểm a–d): 5 > 2 in the previous year" in f.reason

@@ -591,6 +591,7 @@ class CompiledCriterion:
         "key_uses_unit",
         "memo",
         "province",
+        "source",
         "unverified",
         "values",
         "when_words",
@@ -598,6 +599,7 @@ class CompiledCriterion:
 
     def __init__(self, criterion: Criterion) -> None:
         self.criterion = criterion
+        self.source = criterion  # what it was compiled from (a province's, before its includes)
         self.id = criterion.id
         self.clause = criterion.clause
         self.unverified = criterion.unverified

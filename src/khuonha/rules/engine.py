@@ -24,7 +24,13 @@ from khuonha.rules.checks import EMPTY, CompiledCriterion, Finding, FindingStatu
 from khuonha.rules.criteria import Criterion, Exclusion, Procedure, Ruleset
 from khuonha.rules.plan import compile_runner
 from khuonha.rules.procedure import procedure_findings
-from khuonha.rules.rulesets import default_ruleset, load_ruleset, resolve, root_basis
+from khuonha.rules.rulesets import (
+    default_ruleset,
+    included_checks,
+    load_ruleset,
+    resolve,
+    root_basis,
+)
 from khuonha.rules.windows import assessment_window
 from khuonha.text.periods import Period
 
@@ -140,11 +146,12 @@ class _Plan:
 
 
 class _CompiledRuleset:
-    __slots__ = ("basis", "plans", "provincial", "root", "ruleset")
+    __slots__ = ("basis", "by_id", "plans", "provincial", "root", "ruleset")
 
     def __init__(self, given: Ruleset) -> None:
         ruleset = resolve(given)
         self.ruleset = given  # kept alive, so its id stays unique in the cache
+        self.by_id = {c.id: c for c in ruleset.criteria}  # what a province's criteria may reuse
         self.basis = ruleset.basis
         self.root = root_basis(ruleset)
         self.provincial = ruleset.provincial_criteria
@@ -153,7 +160,7 @@ class _CompiledRuleset:
 
 
 _COMPILED: dict[int, _CompiledRuleset] = {}
-_EXTRA: dict[int, CompiledCriterion] = {}
+_EXTRA: dict[tuple[int, int], CompiledCriterion] = {}
 _DEFAULTS: dict[tuple[str, int], Ruleset] = {}
 
 
@@ -164,10 +171,18 @@ def _compiled(ruleset: Ruleset) -> _CompiledRuleset:
     return found
 
 
-def _compiled_extra(criterion: Criterion) -> CompiledCriterion:
-    found = _EXTRA.get(id(criterion))
-    if found is None or found.criterion is not criterion:
-        found = _EXTRA[id(criterion)] = CompiledCriterion(criterion)
+def _compiled_extra(criterion: Criterion, ruleset: _CompiledRuleset) -> CompiledCriterion:
+    """A province's criterion compiled, its ``includes`` resolved against *ruleset*."""
+    key = (id(criterion), id(ruleset))
+    found = _EXTRA.get(key)
+    if found is None or found.source is not criterion:
+        expanded = criterion
+        if criterion.includes:
+            by_id = {**ruleset.by_id, criterion.id: criterion}
+            checks = included_checks(criterion, by_id, ("0", criterion.id))
+            expanded = attrs.evolve(criterion, included=checks)
+        found = _EXTRA[key] = CompiledCriterion(expanded)
+        found.source = criterion
     return found
 
 
@@ -386,7 +401,7 @@ def _prepare(
     compiled = _compiled(_ruleset_for(basis, unit_type, cycle))
     extra: tuple[CompiledCriterion, ...] = ()
     if compiled.provincial and (province is not None or criteria is not None):
-        extra = _provincial(unit_type, province, criteria)
+        extra = _provincial(unit_type, province, criteria, compiled)
     key = (compiled, unit_type._value_, cycle, extra)
     found = _PREPARED.get(key)
     if found is None:
@@ -406,12 +421,15 @@ def _prepare(
 
 
 def _provincial(
-    unit_type: UnitType, province: str | None, criteria: Iterable[Criterion] | None
+    unit_type: UnitType,
+    province: str | None,
+    criteria: Iterable[Criterion] | None,
+    ruleset: _CompiledRuleset,
 ) -> tuple[CompiledCriterion, ...]:
     if criteria is None:
         return ()
     return tuple(
-        _compiled_extra(c)
+        _compiled_extra(c, ruleset)
         for c in criteria
         if c.unit_type is unit_type and (province is None or c.province in (None, province))
     )

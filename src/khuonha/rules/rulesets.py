@@ -24,6 +24,7 @@ __all__ = [
     "basis_key",
     "bundled_rulesets",
     "default_ruleset",
+    "included_checks",
     "list_rulesets",
     "load_ruleset",
     "resolve",
@@ -80,7 +81,7 @@ def _lookup(basis: str) -> Ruleset:
     return ruleset
 
 
-def _included_checks(
+def included_checks(
     criterion: Criterion, by_id: dict[str, Criterion], path: tuple[str, ...]
 ) -> tuple[Check, ...]:
     """The checks *criterion* reuses through ``includes``, each labelled with its clause."""
@@ -97,7 +98,7 @@ def _included_checks(
             raise InvalidDataError(
                 f"{criterion.id} includes itself through {target.id}", field=f"{where}.criterion"
             )
-        checks = target.checks + _included_checks(target, by_id, (*path, target.id))
+        checks = target.checks + included_checks(target, by_id, (*path, target.id))
         kept: list[Check] = []
         for check in checks:
             if include.points:
@@ -133,7 +134,7 @@ def _expand(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
         return criteria
     by_id = {c.id: c for c in criteria}
     return tuple(
-        attrs.evolve(c, included=_included_checks(c, by_id, (str(i), c.id))) if c.includes else c
+        attrs.evolve(c, included=included_checks(c, by_id, (str(i), c.id))) if c.includes else c
         for i, c in enumerate(criteria)
     )
 
