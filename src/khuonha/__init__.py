@@ -93,6 +93,7 @@ _EXPORTS: dict[str, str] = {
     "TeamRating": "khuonha.classification",
     "UnitKind": "khuonha.places",
     "UnitLevel": "khuonha.places",
+    "UnitRegistry": "khuonha._units",
     "UnitType": "khuonha.certification",
     "UnknownLanguageError": "khuonha.exceptions",
     "anniversary_label": "khuonha.calendars",
@@ -156,6 +157,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from khuonha._text import match_key as match_key
+    from khuonha._units import UnitRegistry as UnitRegistry
     from khuonha.activities import Activity as Activity
     from khuonha.awards import Award as Award
     from khuonha.awards import AwardForm as AwardForm

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from khuonha._criteria import Criterion
     from khuonha._loading import Loader
     from khuonha._registry import Registration
+    from khuonha._units import UnitRegistry
 
 __all__ = [
     "BUILTIN",
@@ -236,6 +237,20 @@ class PluginHost:
     def criteria(self) -> list[Criterion]:
         """Every provincial criterion the plugins registered (``khuonha_register_criteria``)."""
         return list(self._loaded().criteria)
+
+    def unit_registries(self) -> list[UnitRegistry]:
+        """Every unit registry plugins registered (``khuonha_register_units``), in load order."""
+        return list(self._loaded().unit_registries)
+
+    def unit_registry(self) -> UnitRegistry:
+        """All unit registries merged into one (empty when no plugin provides units).
+
+        The registries are asked in load order; a unit (scheme and code) is
+        listed once, from the first registry that knows it.
+        """
+        from khuonha._units import merge_unit_registries  # noqa: PLC0415
+
+        return merge_unit_registries(self._loaded().unit_registries)
 
     def conflicts(self) -> list[DuplicateExporterError]:
         """One error per name or suffix that two exporters claim."""
