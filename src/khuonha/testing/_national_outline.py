@@ -52,7 +52,7 @@ _AREA_KINDS = {
     "city": (("to_dan_pho", "Tổ dân phố"), ("khu_pho", "Khu phố")),
 }
 _COMMUNE_WORD = {"xa": "xã", "phuong": "phường", "dac_khu": "đặc khu"}
-# (kind, unit, largest value); kinds are those of khuonha.activities.ACTIVITY_KINDS.
+# (kind, unit, largest value); kinds are those of khuonha.model.activities.ACTIVITY_KINDS.
 _ACTIVITIES = (
     ("tuyen_truyen", "buổi", 40), ("luot_nguoi_nghe", "lượt người", 3000),
     ("tuyen_truyen_luu_dong", "lượt", 60), ("tin_truyen_thanh", "tin", 120),

@@ -38,7 +38,7 @@ __all__ = [
 
 
 def units(sk: _Skeleton) -> Iterator[Any]:
-    from khuonha.places import AdministrativeUnit, CodeScheme, UnitKind  # noqa: PLC0415
+    from khuonha.model.places import AdministrativeUnit, CodeScheme, UnitKind  # noqa: PLC0415
 
     reform = date(2025, 7, 1)
     for pid, name, kind, code in sk.provinces:
@@ -63,7 +63,7 @@ def units(sk: _Skeleton) -> Iterator[Any]:
 
 
 def areas(seed: int, sk: _Skeleton) -> Iterator[Any]:
-    from khuonha.places import AreaKind, ResidentialArea  # noqa: PLC0415
+    from khuonha.model.places import AreaKind, ResidentialArea  # noqa: PLC0415
 
     for c in sk.communes:
         for a in _areas_of(seed, c):
@@ -73,7 +73,7 @@ def areas(seed: int, sk: _Skeleton) -> Iterator[Any]:
 
 
 def organizations(sk: _Skeleton) -> Iterator[Any]:
-    from khuonha.people import Organization, OrganizationKind  # noqa: PLC0415
+    from khuonha.model.people import Organization, OrganizationKind  # noqa: PLC0415
 
     for pid, name, kind, _code in sk.provinces:
         word = "thành phố" if kind != "tinh" else "tỉnh"
@@ -99,9 +99,9 @@ def organizations(sk: _Skeleton) -> Iterator[Any]:
 
 
 def activities(seed: int, sk: _Skeleton) -> Iterator[Any]:
-    from khuonha.activities import Activity  # noqa: PLC0415
-    from khuonha.periods import Period  # noqa: PLC0415
-    from khuonha.quantities import Qualifier, Quantity  # noqa: PLC0415
+    from khuonha.model.activities import Activity  # noqa: PLC0415
+    from khuonha.text.periods import Period  # noqa: PLC0415
+    from khuonha.text.quantities import Qualifier, Quantity  # noqa: PLC0415
 
     quarters = [Period.quarter(CYCLE, q) for q in (1, 2, 3, 4)]
     for c in sk.communes:
@@ -142,7 +142,7 @@ def activities(seed: int, sk: _Skeleton) -> Iterator[Any]:
 
 
 def events(seed: int, sk: _Skeleton) -> Iterator[Any]:
-    from khuonha.events import (  # noqa: PLC0415
+    from khuonha.model.events import (  # noqa: PLC0415
         Delegate,
         Event,
         EventKind,
@@ -192,7 +192,7 @@ def events(seed: int, sk: _Skeleton) -> Iterator[Any]:
 
 
 def awards(seed: int, sk: _Skeleton) -> Iterator[Any]:
-    from khuonha.awards import Award, AwardForm, Recipient, RecipientKind  # noqa: PLC0415
+    from khuonha.model.awards import Award, AwardForm, Recipient, RecipientKind  # noqa: PLC0415
 
     reason = "Có thành tích xuất sắc trong Phong trào toàn dân bảo vệ an ninh Tổ quốc"
     for c in sk.communes:
@@ -224,7 +224,7 @@ def awards(seed: int, sk: _Skeleton) -> Iterator[Any]:
 
 
 def certifications(seed: int, sk: _Skeleton) -> Iterator[Any]:
-    from khuonha.certification import Certification, Result, UnitType  # noqa: PLC0415
+    from khuonha.model.certification import Certification, Result, UnitType  # noqa: PLC0415
 
     year = CYCLE - 1
     for c in sk.communes:
@@ -260,7 +260,7 @@ def _maybe(rng: random.Random, value: Any, missing: float = 0.005) -> Any:
 
 
 def evidence(seed: int, sk: _Skeleton) -> Iterator[Any]:
-    from khuonha._evidence import Evidence  # noqa: PLC0415
+    from khuonha.model.evidence import Evidence  # noqa: PLC0415
 
     for c in sk.communes:
         rng = _rng(seed, "evidence", c.number)
