@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
+import attrs
 import pytest
 
 import khuonha
@@ -15,6 +16,7 @@ from khuonha import AdministrativeUnit, CodeScheme, UnitKind, UnitRegistry, matc
 from khuonha.cli import main
 from khuonha.exceptions import PluginLoadError
 from khuonha.plugins import PluginHost, set_default_host
+from khuonha.plugins.units import check_units
 from khuonha.testing.plugins import FakeEntryPoint
 
 
@@ -216,3 +218,69 @@ def test_cli_without_a_registry(capsys: pytest.CaptureFixture[str]) -> None:
     finally:
         set_default_host(old)
     assert "no unit registry is installed" in capsys.readouterr().err
+
+
+# -- validate --units --------------------------------------------------------------------
+
+
+def _dataset(**changes: Any) -> khuonha.Dataset:
+    return attrs.evolve(khuonha.sample(), **changes)
+
+
+def test_check_units_agrees_with_a_matching_registry() -> None:
+    """The sample's units agree with a registry that holds the same units."""
+    sample = khuonha.sample()
+    registry = ListRegistry(*[_as_registry_unit(u) for u in sample.units])
+    assert check_units(sample, registry) == []
+
+
+def _as_registry_unit(u: AdministrativeUnit) -> AdministrativeUnit:
+    return attrs.evolve(
+        u, id=f"{u.scheme.value}:{u.code}", parent=None, successors=(), predecessors=()
+    )
+
+
+def test_check_units_reports_name_kind_code_and_date() -> None:
+    """A wrong name, a wrong kind, an unknown code and a commune gone on the report date."""
+    sample = khuonha.sample()
+    registry = ListRegistry(*[_as_registry_unit(u) for u in sample.units])
+    units = list(sample.units)
+    at = {u.id: i for i, u in enumerate(units)}
+    units[at["xa-khuon-ha"]] = attrs.evolve(units[at["xa-khuon-ha"]], name="Thượng Lâm")
+    units[at["huyen-lam-binh"]] = attrs.evolve(units[at["huyen-lam-binh"]], kind=UnitKind.QUAN)
+    units.append(unit("99999", "Không Có", OLD))
+    changed = attrs.evolve(sample, units=tuple(units), report_date=date(2026, 1, 29))
+    warnings = check_units(changed, registry)
+    k, h = at["xa-khuon-ha"], at["huyen-lam-binh"]
+    assert warnings == [
+        f"$.units[{h}].kind: pre_2025 unit 071 'Lâm Bình' is a huyen, not a quan",
+        f"$.units[{k}].name: 'Thượng Lâm' is not the name of pre_2025 unit 02251 ('Khuôn Hà', xa)",
+        f"$.units[{k}]: pre_2025 unit 02251 'Khuôn Hà' did not exist on the dataset's date "
+        "2026-01-29 (valid … – 2025-06-30)",
+        f"$.units[{len(units) - 1}].code: no pre_2025 unit has code '99999' in the installed "
+        "unit registries",
+    ]
+
+
+def test_validate_units_prints_warnings_and_keeps_exit_0(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`khuonha validate --units`: warnings on stdout, exit 0; no registry: exit 1."""
+    sample = khuonha.sample()
+    path = tmp_path / "d.json"
+    path.write_bytes(khuonha.dumps(_dataset(report_date=date(2026, 1, 29))))
+    registry = ListRegistry(*[_as_registry_unit(u) for u in sample.units])
+    old = set_default_host(host_with(("units", units_plugin(registry))))
+    try:
+        assert main(["validate", "--units", str(path)]) == 0
+    finally:
+        set_default_host(old)
+    out = capsys.readouterr().out
+    assert f"{path}: $.units[3]: warning: pre_2025 unit 02251 'Khuôn Hà' did not exist" in out
+    old = set_default_host(PluginHost(entry_points=False))
+    try:
+        assert main(["validate", "--units", str(path)]) == 1
+        assert main(["validate", str(path)]) == 0
+    finally:
+        set_default_host(old)
+    assert "--units needs a unit registry" in capsys.readouterr().err

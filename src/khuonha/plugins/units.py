@@ -19,11 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from khuonha.model import AdministrativeUnit, CodeScheme
 
-__all__ = ["UnitRegistry", "merge_unit_registries"]
+if TYPE_CHECKING:
+    from khuonha.model import Dataset
+
+__all__ = ["UnitRegistry", "check_units", "merge_unit_registries"]
 
 
 @runtime_checkable
@@ -105,3 +108,58 @@ def merge_unit_registries(registries: Iterable[UnitRegistry]) -> UnitRegistry:
     registry's answer. With no registry, every answer is empty.
     """
     return _MergedRegistry(registries)
+
+
+def check_units(dataset: Dataset, registry: UnitRegistry) -> list[str]:
+    """Warnings about a dataset's units, as ``$.path: message`` lines (empty when all agree).
+
+    For each unit of ``dataset.units`` whose code *registry* knows in the unit's
+    scheme: the name must be one the registry resolves to that unit (any
+    tone-mark placement, with or without the level word), and the kind must be
+    the registry's. A code the registry does not know is reported too. The
+    units the dataset's records stand on (its ``commune`` and the units of its
+    ``areas``) must have existed on the dataset's date: its ``report_date``,
+    else the last day of its ``period``; successors listed for history are
+    not checked against the date.
+
+    >>> from khuonha import sample
+    >>> check_units(sample(), merge_unit_registries([]))
+    []
+    """
+    warnings: list[str] = []
+    day = dataset.report_date
+    if day is None and dataset.period is not None:
+        day = dataset.period.end or dataset.period.start
+    used = {dataset.commune, *(area.unit for area in dataset.areas)}
+    for index, unit in enumerate(dataset.units):
+        path = f"$.units[{index}]"
+        known = registry.find(unit.code, unit.scheme)
+        if known is None:
+            if not _empty(registry):
+                warnings.append(
+                    f"{path}.code: no {unit.scheme.value} unit has code {unit.code!r} "
+                    "in the installed unit registries"
+                )
+            continue
+        candidates = registry.resolve(unit.name)
+        if not any((c.scheme, c.code) == (known.scheme, known.code) for c in candidates):
+            warnings.append(
+                f"{path}.name: {unit.name!r} is not the name of {unit.scheme.value} unit "
+                f"{unit.code} ({known.name!r}, {known.kind.value})"
+            )
+        elif known.kind is not unit.kind:
+            warnings.append(
+                f"{path}.kind: {unit.scheme.value} unit {unit.code} {known.name!r} is a "
+                f"{known.kind.value}, not a {unit.kind.value}"
+            )
+        if day is not None and unit.id in used and not known.valid_on(day):
+            span = f"{known.valid_from or '…'} – {known.valid_until or '…'}"
+            warnings.append(
+                f"{path}: {unit.scheme.value} unit {unit.code} {known.name!r} did not exist on "
+                f"the dataset's date {day.isoformat()} (valid {span})"
+            )
+    return warnings
+
+
+def _empty(registry: UnitRegistry) -> bool:
+    return isinstance(registry, _MergedRegistry) and not registry.registries
