@@ -69,8 +69,8 @@ def record(registry: UnitRegistry, unit: AdministrativeUnit) -> dict[str, Any]:
 
 
 def _table(rows: list[dict[str, Any]]) -> str:
-    from khuonha.labels import label  # noqa: PLC0415
-    from khuonha.model import UnitKind  # noqa: PLC0415
+    from khuonha.labels import label  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.model import UnitKind  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     head = ("code", "name", "kind", "scheme", "valid", "successors", "within")
     body = [
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     """Resolve the name; print the candidates, or say none was found."""
     from datetime import date  # noqa: PLC0415
 
-    from khuonha.plugins import default_host  # noqa: PLC0415
+    from khuonha.plugins import default_host  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     on = None
     if args.on is not None:

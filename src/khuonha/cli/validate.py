@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
 
     registry = None
     if getattr(args, "units", False):
-        from khuonha.plugins import default_host  # noqa: PLC0415
+        from khuonha.plugins import default_host  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
         host = default_host()
         if not host.unit_registries():
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
                 sys.stdout.write(f"{name}: {line}\n")
             continue
         if registry is not None:
-            from khuonha.plugins.units import check_units  # noqa: PLC0415
+            from khuonha.plugins.units import check_units  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
             for line in check_units(dataset, registry):
                 path, _, reason = line.partition(": ")

@@ -60,9 +60,9 @@ from khuonha.plugins.records import (
     PluginLoadFailure,
 )
 from khuonha.plugins.registry import Registration, can_export, export_with
+from khuonha.plugins.units import UnitRegistry, merge_unit_registries
 
 if TYPE_CHECKING:
-    from khuonha.plugins.units import UnitRegistry
     from khuonha.rules.criteria import Criterion
 
 __all__ = [
@@ -188,8 +188,6 @@ class PluginHost:
         The registries are asked in load order; a unit (scheme and code) is
         listed once, from the first registry that knows it.
         """
-        from khuonha.plugins.units import merge_unit_registries  # noqa: PLC0415
-
         return merge_unit_registries(self._loaded().unit_registries)
 
     def conflicts(self) -> list[DuplicateExporterError]:

@@ -35,6 +35,7 @@ from khuonha.plugins.records import (
     clip,
 )
 from khuonha.plugins.registry import ExporterRegistry, Registration
+from khuonha.plugins.units import UnitRegistry
 from khuonha.rules.criteria import Criterion
 
 if TYPE_CHECKING:
@@ -276,8 +277,6 @@ class Loader:
         return out
 
     def _units_of(self, pm: pluggy.PluginManager, plugin: object) -> list[Any]:
-        from khuonha.plugins.units import UnitRegistry  # noqa: PLC0415
-
         hook = "khuonha_register_units"
         out: list[Any] = []
         for result in self.call_hook(pm, plugin, hook):
