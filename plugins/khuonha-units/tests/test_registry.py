@@ -234,6 +234,9 @@ def test_spellings_of_khuon_ha(registry: NationalRegistry, text: str) -> None:
         ("tỉnh Lạng Sơn", BEFORE, [("pre_2025", "20")]),
         ("Tĩnh Túc", BEFORE, [("pre_2025", "01729")]),  # "Tĩnh" is no "tỉnh"
         ("Tinh Tuc", BEFORE, [("pre_2025", "01729")]),
+        ("TP.HCM", AFTER, [("post_2025", "79")]),
+        ("TPHCM", BEFORE, [("pre_2025", "79")]),
+        ("xa-bac-dong-quan", AFTER, [("post_2025", "12745")]),  # a URL slug (corpus 09)
         ("Đặc khu Phú Quốc", AFTER, [("post_2025", "31078")]),
     ],
 )

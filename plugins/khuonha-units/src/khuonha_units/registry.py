@@ -33,6 +33,8 @@ from khuonha_units._names import Kinds, has_marks, name_key, readings, strip_lev
 __all__ = ["NationalRegistry", "national_registry", "unit_id"]
 
 DATA_FILE = "units.json.gz"
+#: Short forms of province names that articles use, typed without marks, and the code.
+PROVINCE_ALIASES = {"hcm": "79", "tphcm": "79", "tp hcm": "79"}
 _SPLIT_NOTE = "Split on 1/7/2025: its area went to {n} units, whose figures cannot be divided."
 
 
@@ -107,6 +109,11 @@ class NationalRegistry:
                     if p >= 0:
                         self._children[p].append(i)
             new = CodeScheme.POST_2025
+            for alias, code in PROVINCE_ALIASES.items():
+                for scheme in CodeScheme:
+                    row = self._by_code.get((scheme, code))
+                    if row is not None:
+                        self._folded.setdefault(alias, []).append(row)
             for i, codes in enumerate(successors):
                 self._succ.append([self._by_code[(new, c)] for c in codes])
                 for j in self._succ[i]:
