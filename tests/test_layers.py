@@ -1,7 +1,7 @@
 """The import graph of ``src/khuonha``: no cycle, no import against the layers.
 
 The layers, lowest first: ``exceptions`` ← ``text`` ← ``model`` ← ``codec`` ←
-``rules`` ← ``plugins`` ← ``labels`` ← ``cli`` ← ``testing``. A module may import
+``rules`` ← ``rollups`` ← ``plugins`` ← ``labels`` ← ``cli`` ← ``testing``. A module may import
 its own layer and the layers below it, never one above, and no chain of
 imports may lead back to where it started. Top-level and function-local
 imports count alike; imports under ``if TYPE_CHECKING:`` never run, so they
@@ -29,12 +29,13 @@ LAYERS: dict[str, int] = {
     "khuonha.model": 2,
     "khuonha.codec": 3,
     "khuonha.rules": 4,
-    "khuonha.plugins": 5,
-    "khuonha.labels": 6,
-    "khuonha.cli": 7,
-    "khuonha.__main__": 7,
-    "khuonha.testing": 8,
-    "khuonha": 9,  # the lazy public face: resolves names on first use only
+    "khuonha.rollups": 5,
+    "khuonha.plugins": 6,
+    "khuonha.labels": 7,
+    "khuonha.cli": 8,
+    "khuonha.__main__": 8,
+    "khuonha.testing": 9,
+    "khuonha": 10,  # the lazy public face: resolves names on first use only
 }
 
 
