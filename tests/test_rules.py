@@ -1166,3 +1166,10 @@ def test_a_province_criterion_may_reuse_a_bundled_clause() -> None:
     f = _finding(assess(agency, ev, 2023, province="99", criteria=[extra]), "tinh-99-xa-4-4")
     assert f.status is FindingStatus.NOT_MET
     assert "crimes (Điều 4 khoản 4 điểm a–d): 5 > 2 in the previous year" in f.reason
+
+
+def test_tt124_cites_the_codified_text() -> None:
+    """The ruleset names the codification it follows, once, next to the published text."""
+    sources = load_ruleset(TT124).sources
+    assert len(set(sources)) == len(sources)
+    assert any("Bộ pháp điển" in s and "Điều 1.6.TT.20.3–10" in s for s in sources)
