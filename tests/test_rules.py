@@ -1173,3 +1173,15 @@ def test_tt124_cites_the_codified_text() -> None:
     sources = load_ruleset(TT124).sources
     assert len(set(sources)) == len(sources)
     assert any("Bộ pháp điển" in s and "Điều 1.6.TT.20.3–10" in s for s in sources)
+
+
+def test_unreported_dossier_lists_only_what_is_asked() -> None:
+    """Without documents the finding is unknown and names what is asked of this unit."""
+    agency = UNITS[UnitType.CO_QUAN]
+    ev = _evidence(UnitType.CO_QUAN, 2023, documents=None, has_party_organization=False)
+    f = _finding(assess(agency, ev, 2023), "ho-so-dang-ky")
+    assert f.status is FindingStatus.UNKNOWN
+    assert f.reason_vi == (
+        "Hồ sơ đăng ký: chưa báo cáo hồ sơ "
+        "(cần: Kế hoạch bảo đảm an ninh, trật tự; Bản đăng ký phấn đấu đạt tiêu chuẩn)"
+    )

@@ -35,8 +35,6 @@ def _dossier(dossier: Dossier, unit_type: UnitType) -> Callable[[Evidence], Find
     required = [d for d in documents if d.required]
     if not required:
         return None
-    names_vi = "; ".join(d.text_vi for d in required)
-    names_en = "; ".join(d.text_en for d in required)
 
     def finding(status: FindingStatus, en: str, vi: str) -> Finding:
         return Finding(
@@ -46,10 +44,13 @@ def _dossier(dossier: Dossier, unit_type: UnitType) -> Callable[[Evidence], Find
     def run(ev: Evidence) -> Finding:
         held = ev.documents
         if held is None:
+            asked = [d for d in required if d.when is None or getattr(ev, d.when) is not False]
+            needs_en = "; ".join(d.text_en for d in asked)
+            needs_vi = "; ".join(d.text_vi for d in asked)
             return finding(
                 FindingStatus.UNKNOWN,
-                f"{dossier.text_en}: documents not reported (needs: {names_en})",
-                f"{dossier.text_vi}: chưa báo cáo hồ sơ (cần: {names_vi})",
+                f"{dossier.text_en}: documents not reported (needs: {needs_en})",
+                f"{dossier.text_vi}: chưa báo cáo hồ sơ (cần: {needs_vi})",
             )
         missing: list[DossierDocument] = []
         maybe: list[DossierDocument] = []
