@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
             loads(read_bytes(name))
         except DecodeError as exc:
             failed += 1
-            for line in exc.errors:
+            for line in exc.lines:
                 sys.stdout.write(f"{name}: {line}\n")
     sys.stdout.flush()
     if failed:
