@@ -452,6 +452,8 @@ def from_dict(data: Any, cls: type[T], *, max_errors: int = DEFAULT_MAX_ERRORS) 
     if fast is not None:
         try:
             return typing.cast("T", fast(data))
+        except MemoryError:
+            raise DecodeError([_out_of_memory(cls)]) from None
         except Exception:  # noqa: S110 - the detailed path words every problem
             pass
     hook = converter.get_structure_hook(cls)
@@ -465,11 +467,13 @@ def from_dict(data: Any, cls: type[T], *, max_errors: int = DEFAULT_MAX_ERRORS) 
     except RecursionError:
         raise DecodeError(["$: nested too deeply"]) from None
     except MemoryError:
-        raise DecodeError(
-            [f"$: out of memory building {_name(cls)} records from the document"]
-        ) from None
+        raise DecodeError([_out_of_memory(cls)]) from None
     finally:
         _BUDGET.reset(token)
+
+
+def _out_of_memory(cls: type) -> str:
+    return f"$: out of memory building the {_name(cls)} records of the document (too big)"
 
 
 def _name(cls: type) -> str:
