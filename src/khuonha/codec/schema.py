@@ -1,8 +1,14 @@
 """JSON Schema (draft 2020-12) of every model, generated from the attrs classes.
 
 The schema describes what :func:`khuonha.dumps` writes and what
-:func:`khuonha.loads` accepts; a property test checks every model's output
-against it, so the two cannot drift apart.
+:func:`khuonha.loads` accepts: it never rejects a document ``loads`` accepts,
+and it carries every rule ``loads`` applies to a single field (a count is at
+least 0 and at most 2**53 - 1, a birth year from 1880 to 2100, an id at most
+200 characters …), taken from the fields' validators and metadata (see
+``khuonha.text.fields.with_schema``). What JSON Schema cannot express
+(references between records, duplicate ids and keys, ``3.0`` as an integer …)
+is listed in the schema's top-level ``description``. Property tests check
+both directions.
 
 >>> import khuonha
 >>> schema = khuonha.json_schema()
@@ -38,9 +44,9 @@ _SCALARS: dict[Any, dict[str, Any]] = {
     float: {"type": "number"},
     bool: {"type": "boolean"},
     date: {"type": "string", "format": "date", "pattern": f"^{_DAY}$"},
+    # no "format": "date-time": RFC 3339 wants seconds, which khuonha may leave out
     datetime: {
         "type": "string",
-        "format": "date-time",
         "pattern": f"^{_DAY}T{_HOUR}(:[0-5][0-9](\\.[0-9]{{1,6}})?)?(Z|[+-]{_HOUR})$",
     },
     time: {"type": "string", "pattern": f"^{_HOUR}(:[0-5][0-9])?$"},
@@ -55,7 +61,8 @@ NOT_EXPRESSED = (
     "no JSON object names a key twice (a JSON Schema validator sees only the last value)",
     "an integer is written without a fraction: 3.0 is not an integer (JSON Schema "
     "counts it as one)",
-    "dates exist in the calendar (no 30 February); date-times carry a UTC offset",
+    "dates and date-times exist in the calendar (no 30 February; for dates, "
+    '"format": "date" says so to a validator that asserts formats)',
     "rules between fields of one record: end dates and times not before start ones, "
     "a unit's code has 2, 3 or 5 digits by its kind, no district in the post-2025 code "
     "list, an education level only for a school, a size only for an enterprise, a "
