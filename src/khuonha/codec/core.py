@@ -37,6 +37,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 
 from khuonha.codec import _codegen
 from khuonha.exceptions import DecodeError, InvalidDataError
+from khuonha.model.dataset import SCHEMA_VERSION, Dataset
 
 if typing.TYPE_CHECKING:
     from khuonha.model.dataset import Dataset
@@ -652,7 +653,6 @@ def loads(
     collection would find nothing, yet with a million new records it would
     run thousands of times, the full ones over every record built so far.
     """
-    from khuonha.model.dataset import Dataset  # noqa: PLC0415
 
     target: Any = Dataset if cls is None else cls
     size = len(data)
@@ -693,7 +693,6 @@ def load(
 
 
 def _check_schema_version(parsed: Any) -> None:
-    from khuonha.model.dataset import SCHEMA_VERSION  # noqa: PLC0415
 
     if not isinstance(parsed, dict):
         return
@@ -739,7 +738,6 @@ def _fast(cache: dict[type, Any], cls: type, build: Callable[[], Any]) -> Any:
 def _fast_paths() -> tuple[_codegen.Codegen, _codegen.Decoders]:
     if _PATHS:
         return _PATHS[0]
-    from khuonha.model.dataset import Dataset  # noqa: PLC0415
 
     with _codegen.LOCK:
         if not _PATHS:
