@@ -129,7 +129,7 @@ def test_the_base_document_is_valid_both_ways() -> None:
     VALIDATOR.validate(BASE)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(SLOTS), VALUES)
 def test_schema_and_loads_agree_on_one_field(path: tuple[Any, ...], value: Any) -> None:
     """One field changed: what loads accepts the schema accepts; what loads rejects for a
