@@ -4,7 +4,7 @@
 
     KhuonhaError                            root: catch this to catch everything we raise
     ├── InvalidDataError(ValueError)        an invariant failed when a model was built
-    ├── DecodeError(ValueError)             input did not decode; .errors lists "$.path: message"
+    ├── DecodeError(ValueError)             input did not decode; .errors (the first lines), .total
     ├── PeriodParseError(ValueError)        text is not a period we can read; .text, .position
     ├── QuantityParseError(ValueError)      text is not a quantity we can read; .text, .position
     ├── ExporterNotFoundError(LookupError)  .name, .available, .failures
@@ -71,14 +71,15 @@ class InvalidDataError(KhuonhaError, ValueError):
     ) -> None:
         self.message = message
         self.field = field
-        pairs = tuple(_pair(d) for d in details)
-        self.details: tuple[str, ...] = tuple(
-            f"{path}: {reason}" if path else reason for path, reason in pairs
-        )
-        self._pairs = pairs
+        self._pairs = tuple(_pair(d) for d in details)
         if code is not None:
             self.code = code
         super().__init__(message)
+
+    @property
+    def details(self) -> tuple[str, ...]:
+        """Every problem as a ``"path: reason"`` line (empty for a single-field error)."""
+        return tuple(f"{path}: {reason}" if path else reason for path, reason in self._pairs)
 
     @property
     def problems(self) -> tuple[tuple[str, str], ...]:
