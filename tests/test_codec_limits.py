@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 import traceback
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -294,3 +295,21 @@ def test_a_real_memory_error_is_one_line() -> None:
     assert "Traceback" not in run.stderr
     assert run.stdout.startswith("$: out of memory"), (run.stdout, run.stderr[-500:])
     assert run.stdout.count("\n") == 1
+
+
+def test_validate_prints_the_capped_report(tmp_path: Path) -> None:
+    """`khuonha validate` prints the first 50 problems, then how many more there are."""
+    path = tmp_path / "flood.json"
+    path.write_text(_bad_units(5000), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "khuonha", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert run.returncode == 1
+    lines = run.stdout.splitlines()
+    assert len(lines) == 51
+    assert lines[0].startswith(f"{path}: $.units[0].")
+    assert lines[-1] == f"{path}: … and 9,950 more"
