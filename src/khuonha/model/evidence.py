@@ -24,6 +24,9 @@ import attrs
 from khuonha.exceptions import InvalidDataError
 from khuonha.model.certification import UnitType
 from khuonha.model.fields import (
+    ID_MAX,
+    ID_PATTERN,
+    SCHEMA,
     check_date,
     check_id,
     check_non_negative,
@@ -254,7 +257,9 @@ class Evidence:
     """
 
     unit: str = id_field()
-    cycle: int = attrs.field(validator=_check_year)
+    cycle: int = attrs.field(
+        validator=_check_year, metadata={SCHEMA: {"minimum": 1990, "maximum": 2200}}
+    )
     unit_type: UnitType | None = None
     # Quarter I: resolution, plan and registration (Điều 4.1, 5.1, 6.1).
     resolution_in_q1: bool | None = None
@@ -271,7 +276,10 @@ class Evidence:
     laws_implemented: bool | None = None
     """Party guidelines, State law and local ANTT rules fully implemented."""
     prohibited_events: tuple[str, ...] | None = attrs.field(
-        default=None, converter=_codes, validator=_check_codes
+        default=None,
+        converter=_codes,
+        validator=_check_codes,
+        metadata={SCHEMA: {"items": {"pattern": ID_PATTERN, "maxLength": ID_MAX}}},
     )
     """Codes of the prohibited events that occurred (Điều 4.3 points: "a", "b", … "dd" for đ)."""
     crimes: int | None = _count()
@@ -299,7 +307,10 @@ class Evidence:
     """A commune's tallies; ``None`` lets :func:`khuonha.assess_dataset` count the records."""
     # TT 124 Điều 4.4 points b–d, 4.5, 6.4–6.5, 7.4–7.6.
     incidents: tuple[str, ...] | None = attrs.field(
-        default=None, converter=_codes, validator=_check_codes
+        default=None,
+        converter=_codes,
+        validator=_check_codes,
+        metadata={SCHEMA: {"items": {"pattern": ID_PATTERN, "maxLength": ID_MAX}}},
     )
     """Codes of the Điều 4.4 events that occurred ("b" serious crime not handled in time,
     "c" a new hotspot or person with a social evil, "d" serious fire, fatal accident)."""
@@ -322,7 +333,10 @@ class Evidence:
     "cảnh cáo" or above for a social evil (Điều 7.4)."""
     # TT 124 Điều 9: the dossier and its dates.
     documents: tuple[str, ...] | None = attrs.field(
-        default=None, converter=_codes, validator=_check_codes
+        default=None,
+        converter=_codes,
+        validator=_check_codes,
+        metadata={SCHEMA: {"items": {"pattern": ID_PATTERN, "maxLength": ID_MAX}}},
     )
     """Ids of the dossier documents the unit has (the ruleset's procedure lists them)."""
     dossier_submitted_on: date | None = attrs.field(default=None, validator=check_date)
