@@ -46,6 +46,8 @@ _EXPORTS: dict[str, str] = {
     "Exporter": "khuonha.exporters",
     "ExporterNotFoundError": "khuonha.exceptions",
     "Finding": "khuonha.rules",
+    "FoundPeriod": "khuonha.text.scan",
+    "FoundQuantity": "khuonha.text.scan",
     "FindingStatus": "khuonha.rules",
     "Group": "khuonha.groups",
     "GroupKind": "khuonha.groups",
@@ -86,6 +88,7 @@ _EXPORTS: dict[str, str] = {
     "Ruleset": "khuonha.rules",
     "RulesetNotFoundError": "khuonha.exceptions",
     "SCHEMA_VERSION": "khuonha.dataset",
+    "ScanResult": "khuonha.text.scan",
     "Site": "khuonha.events",
     "SubunitTally": "khuonha.rules",
     "TaskRating": "khuonha.classification",
@@ -126,6 +129,7 @@ _EXPORTS: dict[str, str] = {
     "rate_teams": "khuonha.classification",
     "redact": "khuonha.privacy",
     "sample": "khuonha.samples",
+    "scan": "khuonha.text.scan",
     "sensitive_fields": "khuonha.privacy",
     "summarise": "khuonha.rules",
     "text_option": "khuonha.exporters",
@@ -269,3 +273,7 @@ if TYPE_CHECKING:
     from khuonha.rules import summarise as summarise
     from khuonha.samples import sample as sample
     from khuonha.schema import json_schema as json_schema
+    from khuonha.text.scan import FoundPeriod as FoundPeriod
+    from khuonha.text.scan import FoundQuantity as FoundQuantity
+    from khuonha.text.scan import ScanResult as ScanResult
+    from khuonha.text.scan import scan as scan
