@@ -16,4 +16,5 @@ COMMANDS: tuple[str, ...] = (
     "assess",
     "plugins",
     "period",
+    "scan",
 )

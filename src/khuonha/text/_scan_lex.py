@@ -82,8 +82,7 @@ class Lexed:
         """Whether token *i* is one of *words* (compared by key)."""
         if not (0 <= i < len(self.kind) and self.kind[i] == "w"):
             return False
-        k = self.key[i]
-        return any(k == key(w) for w in words)
+        return self.key[i] in {key(w) for w in words}
 
 
 def lex(text: str) -> Lexed:

@@ -248,17 +248,32 @@ def _dated(period: Period) -> str:
     return "dated" if period.start is not None and period.end is not None else "open"
 
 
+_READ: dict[tuple[str, date | None], tuple[Period | None, str | None]] = {}
+_READ_SIZE = 4096
+
+
 def _read(lx: Lexed, first: int, last: int, reference: date | None) -> Found:
-    """Hand the span to parse_period (brackets inside the span read as spaces)."""
-    s, e = lx.start[first], lx.end[last - 1]
-    span = lx.text[s:e]
-    if any(lx.kind[j] in _BRACKETS for j in range(first, last)):
-        span = "".join(" " if ch in _BRACKETS else ch for ch in span)
-    try:
-        period = parse_period(span, reference=reference)
-    except PeriodParseError as exc:
-        return Found(None, "unspecified", first, last, reason=exc.reason)
-    period = attrs.evolve(period, label=lx.text[s:e])
+    """Hand the span to parse_period (brackets inside the span read as spaces).
+
+    Reports repeat their periods ("năm 2025"), so readings are remembered
+    (a bounded cache: periods are immutable).
+    """
+    raw = lx.text[lx.start[first] : lx.end[last - 1]]
+    known = _READ.get((raw, reference))
+    if known is None:
+        span = raw
+        if any(lx.kind[j] in _BRACKETS for j in range(first, last)):
+            span = "".join(" " if ch in _BRACKETS else ch for ch in span)
+        try:
+            known = (attrs.evolve(parse_period(span, reference=reference), label=raw), None)
+        except PeriodParseError as exc:
+            known = (None, exc.reason)
+        if len(_READ) >= _READ_SIZE:
+            _READ.clear()
+        _READ[raw, reference] = known
+    period, reason = known
+    if period is None:
+        return Found(None, "unspecified", first, last, reason=reason)
     return Found(period, _dated(period), first, last)
 
 
@@ -338,11 +353,13 @@ def _special(lx: Lexed, i: int, reference: date | None) -> Found | None:
 
 def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found]:
     """The periods starting at token *i* (a compound gives the whole, then its parts)."""
-    special = _special(lx, i, reference)
-    if special is not None:
-        return [special]
-    opener = _phrase_at(lx, i, _OPEN, 2)
-    closer = _phrase_at(lx, i, _CLOSE, 2) if opener < 0 else -1
+    k = lx.key[i]
+    if k in _SPECIAL_FIRST:
+        special = _special(lx, i, reference)
+        if special is not None:
+            return [special]
+    opener = _phrase_at(lx, i, _OPEN, 2) if k in _OPEN_FIRST else -1
+    closer = _phrase_at(lx, i, _CLOSE, 2) if opener < 0 and k in _CLOSE_FIRST else -1
     j = max(opener, closer, i)
     if closer > 0:
         j += lx.is_word(j, "hết")
@@ -426,14 +443,38 @@ _TRIGGERS = keys(
 )  # fmt: skip
 
 
+def _firsts(*tables: frozenset[str]) -> frozenset[str]:
+    return frozenset(phrase.split(" ")[0] for table in tables for phrase in table)
+
+
+_SPECIAL_FIRST = _firsts(_RECURRING, _UNSPECIFIED) | keys("những", "các", "năm", "hiện")
+_OPEN_FIRST = _firsts(_OPEN)
+_CLOSE_FIRST = _firsts(_CLOSE)
+_GLUE = frozenset("/-.,:")
+
+
 def find_periods(lx: Lexed, reference: date | None) -> list[Found]:
     """Every period of the text, in order; spans never overlap except a compound's parts."""
     g = _Grammar(lx)
     out: list[Found] = []
     i, n = 0, len(lx)
-    kind, key_ = lx.kind, lx.key
+    kind, key_, start, end = lx.kind, lx.key, lx.start, lx.end
     while i < n:
-        if (kind[i] == "w" and key_[i] in _TRIGGERS) or kind[i] == "n":
+        if kind[i] == "n":
+            # A number starts a period only before a glued separator ("19/8") or "tháng".
+            nxt = i + 1
+            if nxt < n and ((kind[nxt] in _GLUE and start[nxt] == end[i]) or key_[nxt] == _K_THANG):
+                found = _match(lx, g, i, reference)
+                if found:
+                    out.extend(found)
+                    i = max(f.last for f in found)
+                    continue
+            # No period starts inside a run of glued digits and separators.
+            i += 1
+            while i < n and start[i] == end[i - 1] and (kind[i] == "n" or kind[i] in _GLUE):
+                i += 1
+            continue
+        if kind[i] == "w" and key_[i] in _TRIGGERS:
             found = _match(lx, g, i, reference)
             if found:
                 out.extend(found)

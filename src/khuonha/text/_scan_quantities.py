@@ -32,7 +32,7 @@ from khuonha.text._scan_words import (
 
 __all__ = ["Hit", "find_quantities"]
 
-_MAX_UNIT_WORDS = 8
+_MAX_UNIT_WORDS = 10
 _MAX_QUOTED = 30
 _OPENERS = frozenset("([") | QUOTES
 _TIME_GLUE = keys("h", "g", "giờ", "am", "pm")
@@ -42,6 +42,7 @@ _ALMOST = keys("hầu như", "gần như")
 _TOTAL = keys("tổng", "với")
 _K_SO = key("số")
 _K_HANG = key("hàng")
+_QUALIFIER_LAST = frozenset(phrase.split(" ")[-1] for phrase in QUALIFIERS)
 _NO_UNIT = "no counted noun follows the number"
 _DOT = "'.' before other than three digits: an English decimal point or a section number"
 
@@ -75,13 +76,13 @@ class _Reader:
     def phrase(self, k: int, table: Container[str], longest: int) -> int:
         """The end of the longest phrase of *table* at token *k*, or -1."""
         lx = self.lx
-        words: list[str] = []
+        phrase = ""
         found = -1
-        for j in range(k, min(k + longest, self.n)):
+        for j in range(max(k, 0), min(k + longest, self.n)):
             if lx.kind[j] != "w" or self.covered[j]:
                 break
-            words.append(lx.key[j])
-            if " ".join(words) in table:
+            phrase = lx.key[j] if j == k else phrase + " " + lx.key[j]
+            if phrase in table:
                 found = j + 1
         return found
 
@@ -113,6 +114,8 @@ class _Reader:
 
     def qualifier_before(self, i: int) -> tuple[Qualifier, int]:
         """The qualifier written just before token *i*, and where it starts."""
+        if i == 0 or self.lx.kind[i - 1] != "w" or self.lx.key[i - 1] not in _QUALIFIER_LAST:
+            return Qualifier.EXACT, i
         for size in (3, 2, 1):
             s = i - size
             if s < 0:
@@ -169,7 +172,6 @@ class _Reader:
                     or not lx.raw(nxt)[:1].islower()
                     or lx.key[nxt] in STOPS
                     or self.pair(nxt) in STOPS
-                    or head in NAMED
                 ):
                     break
                 commas += 1

@@ -53,7 +53,7 @@ STOPS = keys(
     "chiếm", "tương ứng", "trở lên", "trở xuống", "sau", "trước", "qua", "lên", "xuống",
     "ra", "về", "đi", "tổ chức", "thực hiện", "triển khai", "xây dựng", "duy trì", "hoạt động",
     "ngày", "năm", "tháng", "quý", "này", "đó", "kia", "ấy", "nữa", "thêm", "hơn", "khoảng",
-    "gần", "hiện", "nay", "tổng", "số", "riêng", "ngoài",
+    "gần", "hiện", "nay", "tổng", "riêng", "ngoài",
 )  # fmt: skip
 #: Measures: a comma before three digits is a decimal comma ("13,849 km2").
 MEASURES = keys(
