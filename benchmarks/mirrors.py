@@ -21,7 +21,7 @@ import attrs
 import msgspec
 import pydantic
 
-from khuonha._fields import SCHEMA, check_non_negative
+from khuonha.model.fields import SCHEMA, check_non_negative
 
 _SCALARS = (str, int, float, bool, date, datetime, time)
 
@@ -109,13 +109,13 @@ def _pydantic_constrain(tp: Any, constraints: dict[str, Any]) -> Any:
 
 def msgspec_dataset() -> Any:
     """The msgspec Struct mirroring :class:`khuonha.Dataset`."""
-    from khuonha.dataset import Dataset
+    from khuonha.model.dataset import Dataset
 
     return _Mirror(_msgspec_class, _msgspec_constrain).model(Dataset)
 
 
 def pydantic_dataset() -> Any:
     """The pydantic model mirroring :class:`khuonha.Dataset`."""
-    from khuonha.dataset import Dataset
+    from khuonha.model.dataset import Dataset
 
     return _Mirror(_pydantic_class, _pydantic_constrain).model(Dataset)

@@ -177,7 +177,7 @@ def _rss_mb() -> float:
 
 def jsonl_child(scale: float) -> None:
     """In a fresh process: stream the national records to jsonl; print records, MB, growth."""
-    from khuonha._json import RECORD_TYPES, write_records
+    from khuonha.plugins.json_exporters import RECORD_TYPES, write_records
     from khuonha.testing.national import iter_national
 
     records = ((c, r) for c, r in iter_national(seed=0, scale=scale) if c in RECORD_TYPES)

@@ -15,11 +15,11 @@ from typing import Any, BinaryIO
 import pytest
 
 import khuonha
-from khuonha import _atomic
-from khuonha._atomic import TEMP_PREFIX, KeepOpen, atomic_write, clear_stale
 from khuonha.exceptions import ExportError, OutputError
-from khuonha.exporters import Exporter
-from khuonha.plugins import PluginHost
+from khuonha.plugins import atomic as _atomic
+from khuonha.plugins.atomic import TEMP_PREFIX, KeepOpen, atomic_write, clear_stale
+from khuonha.plugins.exporter import Exporter
+from khuonha.plugins.host import PluginHost
 
 
 def leftovers(directory: Path) -> list[str]:
@@ -121,7 +121,7 @@ def test_keeps_permission_bits(tmp_path: Path) -> None:
 KILLED_WRITER = textwrap.dedent(
     """
     import os, signal, sys
-    from khuonha._atomic import atomic_write
+    from khuonha.plugins.atomic import atomic_write
     with atomic_write(sys.argv[1]) as stream:
         stream.write(b"partial" * 100000)
         stream.flush()

@@ -8,11 +8,11 @@ import pytest
 
 import khuonha
 from khuonha import Convention, Precision
-from khuonha.calendars import (
-    ASSESSMENT_RULES,
+from khuonha.exceptions import InvalidDataError
+from khuonha.model.certification import UnitType
+from khuonha.rules.windows import ASSESSMENT_RULES, AssessmentRule
+from khuonha.text.calendars import (
     CAND,
-    REPORTING_CUTOFF,
-    AssessmentRule,
     CampaignWindow,
     DayOfYear,
     Festival,
@@ -21,8 +21,7 @@ from khuonha.calendars import (
     festival_dates,
     school_year,
 )
-from khuonha.certification import UnitType
-from khuonha.exceptions import InvalidDataError
+from khuonha.text.reporting import REPORTING_CUTOFF
 
 D = date
 

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khuonha import MovementLevel, TaskRating, TeamCandidate, UnitType, classify, rate_teams
-from khuonha.classification import movement_rules, team_rating_rules
 from khuonha.exceptions import InvalidDataError
+from khuonha.rules.classification import movement_rules, team_rating_rules
 
 T = {"xuat_sac": 90, "kha": 70, "trung_binh": 50}
 FULL = {"1": 3, "2": 3, "3": 5, "4a": 1}

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import khuonha
-from khuonha.cli import main
+from khuonha.cli.main import main
 
 
 def _json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, Any]:

@@ -16,8 +16,8 @@ from typing import Any, BinaryIO
 import pytest
 
 import khuonha
-from khuonha.cli import main
-from khuonha.exporters import Exporter
+from khuonha.cli.main import main
+from khuonha.plugins.exporter import Exporter
 from khuonha.testing.plugins import FakeEntryPoint
 
 SAMPLE = khuonha.sample()
@@ -339,7 +339,7 @@ FD_LEVEL = textwrap.dedent(
     """
     import importlib.metadata, os, sys, types
     import khuonha
-    from khuonha.cli import main
+    from khuonha.cli.main import main
     from khuonha.testing.plugins import FakeEntryPoint
 
     module = types.ModuleType("noisy")
@@ -479,6 +479,6 @@ def test_unwritable_output_directory(capsys: pytest.CaptureFixture[str]) -> None
 )
 def test_output_names_are_safe(slug: str, stem: str) -> None:
     """File names made from a slug never leave the directory or hit reserved names."""
-    from khuonha._commands.export import safe_stem
+    from khuonha.cli.export import safe_stem
 
     assert safe_stem(slug) == stem

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import khuonha
 from khuonha import DecodeError, Quantity
-from khuonha.codec import from_dict, to_dict
+from khuonha.codec.core import from_dict, to_dict
 from khuonha.testing.strategies import STRATEGIES
 
 MODELS = sorted(STRATEGIES, key=lambda c: c.__name__)

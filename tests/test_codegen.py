@@ -8,9 +8,9 @@ from typing import Any
 from hypothesis import given
 
 import khuonha
-from khuonha import codec
-from khuonha.codec import converter, dumps, from_dict, to_dict
-from khuonha.dataset import Dataset
+from khuonha.codec import core as codec
+from khuonha.codec.core import converter, dumps, from_dict, to_dict
+from khuonha.model.dataset import Dataset
 from khuonha.testing import hostile
 from khuonha.testing.national import national_dataset
 from khuonha.testing.strategies import datasets

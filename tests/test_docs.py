@@ -18,9 +18,9 @@ import pytest
 
 import khuonha
 import khuonha.exceptions
-import khuonha.hookspecs
+import khuonha.plugins.hookspecs
 import khuonha.testing
-from khuonha.cli import main
+from khuonha.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -65,14 +65,14 @@ def test_every_public_name_has_its_own_docstring(name: str) -> None:
 def _hooks() -> list[str]:
     return sorted(
         name
-        for name, value in vars(khuonha.hookspecs).items()
+        for name, value in vars(khuonha.plugins.hookspecs).items()
         if name.startswith("khuonha_") and callable(value)
     )
 
 
 def _signature(name: str) -> str:
     """The exact signature ``name(params) -> return`` as the hook spec declares it."""
-    sig = inspect.signature(getattr(khuonha.hookspecs, name))
+    sig = inspect.signature(getattr(khuonha.plugins.hookspecs, name))
     params = []
     for p in sig.parameters.values():
         params.append(f"{p.name}: {p.annotation}" if p.annotation is not p.empty else p.name)
@@ -101,7 +101,7 @@ def test_every_hook_has_a_heading_with_its_exact_signature(hook: str) -> None:
 def test_every_hook_is_documented_by_autodoc(hook: str) -> None:
     """The hook reference renders each hook's docstring with autofunction."""
     text = (DOCS / "reference/hooks.md").read_text(encoding="utf-8")
-    assert f".. autofunction:: khuonha.hookspecs.{hook}" in text
+    assert f".. autofunction:: khuonha.plugins.hookspecs.{hook}" in text
 
 
 @pytest.mark.parametrize("hook", _hooks())

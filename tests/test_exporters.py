@@ -14,10 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import khuonha
-from khuonha._json import RECORD_TYPES
-from khuonha.codec import from_dict
-from khuonha.exporters import Exporter
-from khuonha.plugins import PluginHost
+from khuonha.codec.core import from_dict
+from khuonha.plugins.exporter import Exporter
+from khuonha.plugins.host import PluginHost
+from khuonha.plugins.json_exporters import RECORD_TYPES
 from khuonha.testing import ConformanceError, check_exporter, hostile
 
 HOST = PluginHost(entry_points=False)
@@ -87,7 +87,7 @@ def test_jsonl_layout() -> None:
     assert first_activity == {
         "type": "activity",
         "dataset": ds.slug,
-        "record": khuonha.codec.to_dict(ds.activities[0]),
+        "record": khuonha.codec.core.to_dict(ds.activities[0]),
     }
 
 

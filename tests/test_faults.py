@@ -24,8 +24,8 @@ from typing import Any
 import pytest
 
 import khuonha
-from khuonha._atomic import TEMP_PREFIX, TEMP_SUFFIX
-from khuonha.cli import main
+from khuonha.cli.main import main
+from khuonha.plugins.atomic import TEMP_PREFIX, TEMP_SUFFIX
 
 SAMPLE_JSON = khuonha.dumps(khuonha.sample())
 
@@ -137,7 +137,7 @@ SLOW_PLUGIN = textwrap.dedent(
     """
     import os, time
     import khuonha
-    from khuonha.exporters import Exporter
+    from khuonha.plugins.exporter import Exporter
 
     class Slow(Exporter):
         name = "slow"
@@ -164,7 +164,7 @@ SLOW_PLUGIN = textwrap.dedent(
 RUN_WITH_PLUGIN = textwrap.dedent(
     """
     import importlib.metadata, sys
-    from khuonha.cli import main
+    from khuonha.cli.main import main
     from khuonha.testing.plugins import FakeEntryPoint
 
     name, module = sys.argv[1], sys.argv[2]
@@ -270,7 +270,7 @@ BROKEN_PLUGINS = {
     "duplicate": textwrap.dedent(
         """
         import khuonha
-        from khuonha._json import JsonExporter
+        from khuonha.plugins.json_exporters import JsonExporter
 
         @khuonha.hookimpl
         def khuonha_register_exporters():
@@ -300,7 +300,9 @@ def test_broken_plugin_never_corrupts_stdout(kind: str, tmp_path: Path) -> None:
     (tmp_path / f"{module}.py").write_text(BROKEN_PLUGINS[kind])
     proc = run_with_plugin(tmp_path, module, "export", "-f", "jsonl", "-o", "-")
     assert proc.returncode == 0, proc.stderr
-    expected = run_with_plugin(tmp_path, "khuonha._json", "export", "-f", "jsonl", "-o", "-")
+    expected = run_with_plugin(
+        tmp_path, "khuonha.plugins.json_exporters", "export", "-f", "jsonl", "-o", "-"
+    )
     assert proc.stdout == expected.stdout
     assert proc.stdout.startswith(b'{"type":"header"')
     assert b"Traceback" not in proc.stderr

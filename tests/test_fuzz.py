@@ -102,7 +102,7 @@ def test_every_exporter_on_valid_datasets(
     exporter: str, ds: khuonha.Dataset, parse_output: ReadBack
 ) -> None:
     """Every valid dataset gives parseable output, or a clear refusal through can_export."""
-    selected = khuonha.plugins.get_exporter(exporter)
+    selected = khuonha.plugins.host.get_exporter(exporter)
     buf = io.BytesIO()
     if not selected.can_export(ds):
         with pytest.raises(ExportError):

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 import khuonha
 from khuonha import label
-from khuonha.activities import ACTIVITY_KINDS
 from khuonha.exceptions import KhuonhaError, LabelNotFoundError, UnknownLanguageError
+from khuonha.model.activities import ACTIVITY_KINDS
 
 #: Vietnamese labels that are rightly written without any diacritic.
 ASCII_VIETNAMESE = {"Phum"}
@@ -115,7 +115,7 @@ def test_official_terms() -> None:
 
 def test_language_accepts_the_language_enum() -> None:
     """The language may be given as the exporters' Language enum as well as a string."""
-    from khuonha.exporters import Language
+    from khuonha.plugins.exporter import Language
 
     assert label(khuonha.Result.DAT, Language.EN) == "Met"
 
@@ -177,7 +177,7 @@ def test_assess_table_speaks_the_language_asked_for(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`khuonha assess --lang` writes results and unit types as labels; without it, slugs."""
-    from khuonha.cli import main
+    from khuonha.cli.main import main
 
     demo = tmp_path / "demo.json"
     demo.write_bytes(khuonha.dumps(khuonha.sample("assessment-demo")))
@@ -197,7 +197,7 @@ def test_assess_table_speaks_the_language_asked_for(
 
 def test_period_speaks_the_language_asked_for(capsys: pytest.CaptureFixture[str]) -> None:
     """`khuonha period --lang en` writes the period, precision and convention in English."""
-    from khuonha.cli import main
+    from khuonha.cli.main import main
 
     assert main(["period", "quý III/2022", "--lang", "en"]) == 0
     assert capsys.readouterr().out == "2022-07-01 – 2022-09-30  Q3 2022  (Exact, Calendar)\n"

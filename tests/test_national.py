@@ -11,7 +11,7 @@ import pytest
 
 import khuonha
 from khuonha import InvalidDataError
-from khuonha._json import write_records
+from khuonha.plugins.json_exporters import write_records
 from khuonha.rules import assess_dataset
 from khuonha.testing import _national_outline, national
 from khuonha.testing.national import (

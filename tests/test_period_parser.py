@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import khuonha
 from khuonha import Convention, Precision, parse_period
-from khuonha.cli import main
+from khuonha.cli.main import main
 from khuonha.exceptions import InvalidDataError, PeriodParseError
 
 D = date

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import khuonha
 from khuonha import Convention, Period, Precision, format_period, parse_period
-from khuonha.codec import from_dict
+from khuonha.codec.core import from_dict
 from khuonha.exceptions import InvalidDataError
 from khuonha.testing.strategies import periods
 

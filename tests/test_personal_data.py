@@ -20,7 +20,7 @@ import pytest
 
 import khuonha
 from khuonha import Dataset, Person, Recipient, RecipientKind
-from khuonha.events import Delegate
+from khuonha.model.events import Delegate
 
 ReadBack = Callable[[str, bytes], str]  # the parse_output fixture of conftest.py
 

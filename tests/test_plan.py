@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khuonha import assess
-from khuonha._checks import CompiledCriterion, unit_facts
 from khuonha.exceptions import InvalidDataError
 from khuonha.rules import AssessmentResult, load_ruleset, resolve, unit_type_of
+from khuonha.rules.checks import CompiledCriterion, unit_facts
 from khuonha.testing import strategies as ks
 
 _UNITS = st.one_of(ks.residential_areas(), ks.organizations(), ks.administrative_units())

@@ -19,14 +19,14 @@ import attrs
 import pytest
 
 import khuonha
-from khuonha import hookspecs
 from khuonha.exceptions import (
     DuplicateExporterError,
     ExporterNotFoundError,
     PluginLoadError,
 )
-from khuonha.exporters import Exporter, ExportOptions, Language
-from khuonha.plugins import PluginHost, PluginLoadFailure, set_default_host
+from khuonha.plugins import hookspecs
+from khuonha.plugins.exporter import Exporter, ExportOptions, Language
+from khuonha.plugins.host import PluginHost, PluginLoadFailure, set_default_host
 from khuonha.testing.plugins import FakeEntryPoint
 
 ROOT = Path(__file__).parent.parent
@@ -111,7 +111,7 @@ def test_import_khuonha_loads_no_plugin_machinery() -> None:
     code = (
         "import sys, khuonha; khuonha.Dataset; "
         "bad = [m for m in sys.modules if m.startswith(('pluggy', 'importlib.metadata', "
-        "'khuonha.plugins', 'khuonha.hookspecs', 'khuonha._json', 'khuonha_'))]; print(bad)"
+        "'khuonha.plugins', 'khuonha_'))]; print(bad)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
@@ -122,11 +122,11 @@ def test_import_khuonha_loads_no_plugin_machinery() -> None:
 @pytest.mark.parametrize(
     "code",
     [
-        "import khuonha; khuonha.exporters(); import khuonha.exporters; "
-        "print(len(khuonha.exporters()) > 0, khuonha.exporters.Exporter.__name__)",
-        "import khuonha.exporters, khuonha; "
-        "print(len(khuonha.exporters()) > 0, khuonha.exporters.Exporter.__name__)",
-        "from khuonha import exporters; import khuonha.exporters as m; "
+        "import khuonha; khuonha.exporters(); import khuonha.plugins.exporter; "
+        "print(len(khuonha.exporters()) > 0, khuonha.plugins.exporter.Exporter.__name__)",
+        "import khuonha.plugins.exporter, khuonha; "
+        "print(len(khuonha.exporters()) > 0, khuonha.plugins.exporter.Exporter.__name__)",
+        "from khuonha import exporters; import khuonha.plugins.exporter as m; "
         "print(len(exporters()) > 0, m.Exporter.__name__)",
     ],
 )
@@ -392,7 +392,7 @@ def test_trace_logs_every_hook_call(
     monkeypatch.setenv("KHUONHA_TRACE_PLUGINS", "1")
     with caplog.at_level(logging.INFO, logger="khuonha.plugins"):
         PluginHost(entry_points=[ep("csv", plugin(make_exporter("csv")))]).load()
-    assert "calling khuonha_register_exporters() of khuonha._json" in caplog.text
+    assert "calling khuonha_register_exporters() of khuonha.plugins.json_exporters" in caplog.text
     assert "calling khuonha_register_exporters() of csv" in caplog.text
     assert "plugin 'csv' (khuonha-csv 1.0): loading" in caplog.text
 

@@ -7,7 +7,7 @@ from hypothesis import given
 
 import khuonha
 from khuonha import Activity, Dataset, Person, Quantity
-from khuonha.privacy import PRIVATE_NAME, redact, sensitive_fields
+from khuonha.plugins.privacy import PRIVATE_NAME, redact, sensitive_fields
 from khuonha.testing.strategies import datasets
 
 

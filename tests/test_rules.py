@@ -29,7 +29,7 @@ from khuonha import (
     assess,
     load_ruleset,
 )
-from khuonha.codec import from_dict, loads
+from khuonha.codec.core import from_dict, loads
 from khuonha.exceptions import DecodeError, InvalidDataError, RulesetNotFoundError
 from khuonha.rules import Ruleset, tally_subunits
 from khuonha.testing import strategies as ks
@@ -680,7 +680,7 @@ def test_provincial_criteria_from_a_plugin() -> None:
 
 def test_assess_dataset_asks_the_default_host() -> None:
     """assess_dataset reads each unit's province and the default host's provincial criteria."""
-    from khuonha.plugins import set_default_host
+    from khuonha.plugins.host import set_default_host
 
     old = set_default_host(_host(_ProvincePlugin()))
     try:

@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 
 import khuonha
 from khuonha import FoundPeriod, FoundQuantity, Qualifier, ScanResult, scan
-from khuonha.cli import main
+from khuonha.cli.main import main
 from khuonha.exceptions import InvalidDataError
 from khuonha.testing.hostile import HOSTILE_TEXTS
+from khuonha.text.scan import MAX_SCAN_LENGTH
 
 D = date
 MORE, NEARLY, ABOUT, EXACT = (
@@ -364,7 +365,7 @@ def test_bad_arguments() -> None:
     with pytest.raises(InvalidDataError):
         scan("10 thôn", reference="2024-01-01")  # type: ignore[arg-type]
     with pytest.raises(InvalidDataError, match="more than"):
-        scan("x" * (khuonha.text.scan.MAX_SCAN_LENGTH + 1))
+        scan("x" * (MAX_SCAN_LENGTH + 1))
 
 
 def test_public_types() -> None:

@@ -27,7 +27,7 @@ _LXML_PARSE = re.compile(r"etree\.(?:fromstring|parse|XML)\(([^()]*(?:\([^()]*\)
 
 
 #: Modules allowed to compile code: they generate it from the model classes, never from data.
-_CODE_GENERATORS = {"src/khuonha/_codegen.py", "src/khuonha/_plan.py"}
+_CODE_GENERATORS = {"src/khuonha/codec/_codegen.py", "src/khuonha/rules/plan.py"}
 
 
 def _sources(roots: list[Path]) -> list[Path]:

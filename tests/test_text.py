@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import khuonha
-from khuonha._text import TextError, nfc, slugify
+from khuonha.text.unicode import TextError, nfc, slugify
 
 PAIRS = [
     ("Huyện uỷ", "Huyện ủy"),

@@ -17,124 +17,132 @@ from typing import TYPE_CHECKING, Any
 
 # name -> module that defines it. Keep sorted by name.
 _EXPORTS: dict[str, str] = {
-    "Activity": "khuonha.activities",
-    "AdministrativeUnit": "khuonha.places",
-    "AreaKind": "khuonha.places",
+    "Activity": "khuonha.model",
+    "AdministrativeUnit": "khuonha.model",
+    "AreaKind": "khuonha.model",
     "Assessment": "khuonha.rules",
     "AssessmentResult": "khuonha.rules",
-    "Award": "khuonha.awards",
-    "AwardForm": "khuonha.awards",
-    "Certification": "khuonha.certification",
+    "Award": "khuonha.model",
+    "AwardForm": "khuonha.model",
+    "CAMPAIGN_WINDOWS": "khuonha.text",
+    "Certification": "khuonha.model",
     "Check": "khuonha.rules",
     "CheckKind": "khuonha.rules",
-    "Classification": "khuonha.classification",
-    "CodeScheme": "khuonha.places",
+    "Classification": "khuonha.rules",
+    "CodeScheme": "khuonha.model",
     "Condition": "khuonha.rules",
-    "Convention": "khuonha.periods",
+    "Convention": "khuonha.text",
     "Criterion": "khuonha.rules",
-    "Dataset": "khuonha.dataset",
+    "Dataset": "khuonha.model",
     "DecodeError": "khuonha.exceptions",
-    "Delegate": "khuonha.events",
+    "Delegate": "khuonha.model",
     "DuplicateExporterError": "khuonha.exceptions",
-    "EducationLevel": "khuonha.people",
-    "EnterpriseSize": "khuonha.people",
-    "Event": "khuonha.events",
-    "EventKind": "khuonha.events",
+    "EducationLevel": "khuonha.model",
+    "EnterpriseSize": "khuonha.model",
+    "Event": "khuonha.model",
+    "EventKind": "khuonha.model",
     "Evidence": "khuonha.rules",
     "ExportError": "khuonha.exceptions",
-    "ExportOptions": "khuonha.exporters",
-    "Exporter": "khuonha.exporters",
+    "ExportOptions": "khuonha.plugins",
+    "Exporter": "khuonha.plugins",
     "ExporterNotFoundError": "khuonha.exceptions",
     "Finding": "khuonha.rules",
-    "FoundPeriod": "khuonha.text.scan",
-    "FoundQuantity": "khuonha.text.scan",
+    "FoundPeriod": "khuonha.text",
+    "FoundQuantity": "khuonha.text",
     "FindingStatus": "khuonha.rules",
-    "Group": "khuonha.groups",
-    "GroupKind": "khuonha.groups",
-    "Identifier": "khuonha.places",
+    "Group": "khuonha.model",
+    "GroupKind": "khuonha.model",
+    "Identifier": "khuonha.model",
+    "Indicator": "khuonha.rollups",
     "InvalidDataError": "khuonha.exceptions",
     "KhuonhaError": "khuonha.exceptions",
     "LabelNotFoundError": "khuonha.exceptions",
-    "Language": "khuonha.exporters",
-    "LegalRegime": "khuonha.awards",
+    "Language": "khuonha.text",
+    "LegalRegime": "khuonha.model",
     "Measure": "khuonha.rules",
-    "Membership": "khuonha.people",
-    "MovementLevel": "khuonha.classification",
-    "NewsItem": "khuonha.news",
-    "Organization": "khuonha.people",
-    "OrganizationKind": "khuonha.people",
+    "Membership": "khuonha.model",
+    "MovementLevel": "khuonha.rules",
+    "NewsItem": "khuonha.model",
+    "Organization": "khuonha.model",
+    "OrganizationKind": "khuonha.model",
     "OutputError": "khuonha.exceptions",
-    "PartOfDay": "khuonha.events",
-    "Period": "khuonha.periods",
+    "PartOfDay": "khuonha.model",
+    "Period": "khuonha.text",
     "PeriodParseError": "khuonha.exceptions",
-    "Person": "khuonha.people",
-    "Pledge": "khuonha.events",
+    "Person": "khuonha.model",
+    "Pledge": "khuonha.model",
     "PluginError": "khuonha.exceptions",
     "PluginHost": "khuonha.plugins",
     "PluginLoadError": "khuonha.exceptions",
     "PluginLoadFailure": "khuonha.plugins",
-    "Post": "khuonha.people",
-    "Precision": "khuonha.periods",
-    "ProgrammeItem": "khuonha.events",
-    "ProgrammeKind": "khuonha.events",
-    "Qualifier": "khuonha.quantities",
-    "Quantity": "khuonha.quantities",
+    "Post": "khuonha.model",
+    "Precision": "khuonha.text",
+    "ProgrammeItem": "khuonha.model",
+    "ProgrammeKind": "khuonha.model",
+    "Qualifier": "khuonha.text",
+    "Quantity": "khuonha.text",
     "QuantityParseError": "khuonha.exceptions",
-    "Recipient": "khuonha.awards",
-    "RecipientKind": "khuonha.awards",
+    "Recipient": "khuonha.model",
+    "RecipientKind": "khuonha.model",
     "RecognitionSummary": "khuonha.rules",
-    "ResidentialArea": "khuonha.places",
-    "Result": "khuonha.certification",
+    "ResidentialArea": "khuonha.model",
+    "Result": "khuonha.model",
+    "Rollup": "khuonha.rollups",
+    "RollupRow": "khuonha.rollups",
     "Ruleset": "khuonha.rules",
     "RulesetNotFoundError": "khuonha.exceptions",
-    "SCHEMA_VERSION": "khuonha.dataset",
-    "ScanResult": "khuonha.text.scan",
-    "Site": "khuonha.events",
+    "SCHEMA_VERSION": "khuonha.model",
+    "ScanResult": "khuonha.text",
+    "Site": "khuonha.model",
     "SubunitTally": "khuonha.rules",
-    "TaskRating": "khuonha.classification",
-    "TeamCandidate": "khuonha.classification",
-    "TeamRating": "khuonha.classification",
-    "UnitKind": "khuonha.places",
-    "UnitLevel": "khuonha.places",
-    "UnitType": "khuonha.certification",
+    "TaskRating": "khuonha.rules",
+    "TeamCandidate": "khuonha.rules",
+    "TeamRating": "khuonha.rules",
+    "Total": "khuonha.rollups",
+    "UnitKind": "khuonha.model",
+    "UnitLevel": "khuonha.model",
+    "UnitType": "khuonha.model",
     "UnknownLanguageError": "khuonha.exceptions",
-    "anniversary_label": "khuonha.calendars",
-    "assess": "khuonha.rules",
-    "assess_dataset": "khuonha.rules",
-    "assessment_window": "khuonha.calendars",
-    "campaign_window": "khuonha.calendars",
-    "classify": "khuonha.classification",
+    "anniversary_label": "khuonha.text",
+    "assess": "khuonha.plugins",
+    "assess_dataset": "khuonha.plugins",
+    "assessment_window": "khuonha.rules",
+    "campaign_window": "khuonha.text",
+    "classify": "khuonha.rules",
     "dumps": "khuonha.codec",
     "export": "khuonha.plugins",
     "exporter_for_path": "khuonha.plugins",
-    "exporters": "khuonha.exporters",  # the module, callable (see exporters.py)
+    "exporters": "khuonha.plugins",
     "exporters_for": "khuonha.plugins",
-    "festival_anniversary": "khuonha.calendars",
-    "festival_date": "khuonha.calendars",
-    "format_number": "khuonha.quantities",
-    "format_period": "khuonha.periods",
-    "format_quantity": "khuonha.quantities",
+    "festival_anniversary": "khuonha.text",
+    "festival_date": "khuonha.text",
+    "format_number": "khuonha.text",
+    "format_period": "khuonha.text",
+    "format_quantity": "khuonha.text",
     "get_exporter": "khuonha.plugins",
-    "hookimpl": "khuonha.hookspecs",
-    "json_schema": "khuonha.schema",
+    "hookimpl": "khuonha.plugins",
+    "indicator_catalogue": "khuonha.rollups",
+    "json_schema": "khuonha.codec",
     "label": "khuonha.labels",
     "list_rulesets": "khuonha.rules",
     "load": "khuonha.codec",
     "load_ruleset": "khuonha.rules",
     "loads": "khuonha.codec",
-    "match_key": "khuonha._text",
-    "parse_period": "khuonha.periods",
-    "parse_quantity": "khuonha.quantities",
-    "provincial_criteria": "khuonha.rules",
-    "rate_teams": "khuonha.classification",
-    "redact": "khuonha.privacy",
-    "sample": "khuonha.samples",
-    "scan": "khuonha.text.scan",
-    "sensitive_fields": "khuonha.privacy",
+    "match_key": "khuonha.text",
+    "movement_rules": "khuonha.rules",
+    "parse_period": "khuonha.text",
+    "parse_quantity": "khuonha.text",
+    "provincial_criteria": "khuonha.plugins",
+    "rate_teams": "khuonha.rules",
+    "redact": "khuonha.plugins",
+    "rollup": "khuonha.rollups",
+    "sample": "khuonha.codec",
+    "scan": "khuonha.text",
+    "sensitive_fields": "khuonha.plugins",
     "summarise": "khuonha.rules",
-    "text_option": "khuonha.exporters",
+    "text_option": "khuonha.plugins",
     "unit_name": "khuonha.labels",
-    "url_option": "khuonha.exporters",
+    "url_option": "khuonha.plugins",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])  # noqa: PLE0605 - from _EXPORTS: one list
@@ -159,41 +167,11 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from khuonha._text import match_key as match_key
-    from khuonha.activities import Activity as Activity
-    from khuonha.awards import Award as Award
-    from khuonha.awards import AwardForm as AwardForm
-    from khuonha.awards import LegalRegime as LegalRegime
-    from khuonha.awards import Recipient as Recipient
-    from khuonha.awards import RecipientKind as RecipientKind
-    from khuonha.calendars import anniversary_label as anniversary_label
-    from khuonha.calendars import assessment_window as assessment_window
-    from khuonha.calendars import campaign_window as campaign_window
-    from khuonha.calendars import festival_anniversary as festival_anniversary
-    from khuonha.calendars import festival_date as festival_date
-    from khuonha.certification import Certification as Certification
-    from khuonha.certification import Result as Result
-    from khuonha.certification import UnitType as UnitType
-    from khuonha.classification import Classification as Classification
-    from khuonha.classification import MovementLevel as MovementLevel
-    from khuonha.classification import TaskRating as TaskRating
-    from khuonha.classification import TeamCandidate as TeamCandidate
-    from khuonha.classification import TeamRating as TeamRating
-    from khuonha.classification import classify as classify
-    from khuonha.classification import rate_teams as rate_teams
     from khuonha.codec import dumps as dumps
+    from khuonha.codec import json_schema as json_schema
     from khuonha.codec import load as load
     from khuonha.codec import loads as loads
-    from khuonha.dataset import SCHEMA_VERSION as SCHEMA_VERSION
-    from khuonha.dataset import Dataset as Dataset
-    from khuonha.events import Delegate as Delegate
-    from khuonha.events import Event as Event
-    from khuonha.events import EventKind as EventKind
-    from khuonha.events import PartOfDay as PartOfDay
-    from khuonha.events import Pledge as Pledge
-    from khuonha.events import ProgrammeItem as ProgrammeItem
-    from khuonha.events import ProgrammeKind as ProgrammeKind
-    from khuonha.events import Site as Site
+    from khuonha.codec import sample as sample
     from khuonha.exceptions import DecodeError as DecodeError
     from khuonha.exceptions import DuplicateExporterError as DuplicateExporterError
     from khuonha.exceptions import ExporterNotFoundError as ExporterNotFoundError
@@ -208,72 +186,110 @@ if TYPE_CHECKING:
     from khuonha.exceptions import QuantityParseError as QuantityParseError
     from khuonha.exceptions import RulesetNotFoundError as RulesetNotFoundError
     from khuonha.exceptions import UnknownLanguageError as UnknownLanguageError
-    from khuonha.exporters import Exporter as Exporter
-    from khuonha.exporters import ExportOptions as ExportOptions
-    from khuonha.exporters import Language as Language
-    from khuonha.exporters import text_option as text_option
-    from khuonha.exporters import url_option as url_option
-    from khuonha.groups import Group as Group
-    from khuonha.groups import GroupKind as GroupKind
-    from khuonha.hookspecs import hookimpl as hookimpl
     from khuonha.labels import label as label
     from khuonha.labels import unit_name as unit_name
-    from khuonha.news import NewsItem as NewsItem
-    from khuonha.people import EducationLevel as EducationLevel
-    from khuonha.people import EnterpriseSize as EnterpriseSize
-    from khuonha.people import Membership as Membership
-    from khuonha.people import Organization as Organization
-    from khuonha.people import OrganizationKind as OrganizationKind
-    from khuonha.people import Person as Person
-    from khuonha.people import Post as Post
-    from khuonha.periods import Convention as Convention
-    from khuonha.periods import Period as Period
-    from khuonha.periods import Precision as Precision
-    from khuonha.periods import format_period as format_period
-    from khuonha.periods import parse_period as parse_period
-    from khuonha.places import AdministrativeUnit as AdministrativeUnit
-    from khuonha.places import AreaKind as AreaKind
-    from khuonha.places import CodeScheme as CodeScheme
-    from khuonha.places import Identifier as Identifier
-    from khuonha.places import ResidentialArea as ResidentialArea
-    from khuonha.places import UnitKind as UnitKind
-    from khuonha.places import UnitLevel as UnitLevel
+    from khuonha.model import SCHEMA_VERSION as SCHEMA_VERSION
+    from khuonha.model import Activity as Activity
+    from khuonha.model import AdministrativeUnit as AdministrativeUnit
+    from khuonha.model import AreaKind as AreaKind
+    from khuonha.model import Award as Award
+    from khuonha.model import AwardForm as AwardForm
+    from khuonha.model import Certification as Certification
+    from khuonha.model import CodeScheme as CodeScheme
+    from khuonha.model import Dataset as Dataset
+    from khuonha.model import Delegate as Delegate
+    from khuonha.model import EducationLevel as EducationLevel
+    from khuonha.model import EnterpriseSize as EnterpriseSize
+    from khuonha.model import Event as Event
+    from khuonha.model import EventKind as EventKind
+    from khuonha.model import Group as Group
+    from khuonha.model import GroupKind as GroupKind
+    from khuonha.model import Identifier as Identifier
+    from khuonha.model import LegalRegime as LegalRegime
+    from khuonha.model import Membership as Membership
+    from khuonha.model import NewsItem as NewsItem
+    from khuonha.model import Organization as Organization
+    from khuonha.model import OrganizationKind as OrganizationKind
+    from khuonha.model import PartOfDay as PartOfDay
+    from khuonha.model import Person as Person
+    from khuonha.model import Pledge as Pledge
+    from khuonha.model import Post as Post
+    from khuonha.model import ProgrammeItem as ProgrammeItem
+    from khuonha.model import ProgrammeKind as ProgrammeKind
+    from khuonha.model import Recipient as Recipient
+    from khuonha.model import RecipientKind as RecipientKind
+    from khuonha.model import ResidentialArea as ResidentialArea
+    from khuonha.model import Result as Result
+    from khuonha.model import Site as Site
+    from khuonha.model import UnitKind as UnitKind
+    from khuonha.model import UnitLevel as UnitLevel
+    from khuonha.model import UnitType as UnitType
+    from khuonha.plugins import Exporter as Exporter
+    from khuonha.plugins import ExportOptions as ExportOptions
     from khuonha.plugins import PluginHost as PluginHost
     from khuonha.plugins import PluginLoadFailure as PluginLoadFailure
+    from khuonha.plugins import assess as assess
+    from khuonha.plugins import assess_dataset as assess_dataset
     from khuonha.plugins import export as export
     from khuonha.plugins import exporter_for_path as exporter_for_path
     from khuonha.plugins import exporters as exporters
     from khuonha.plugins import exporters_for as exporters_for
     from khuonha.plugins import get_exporter as get_exporter
-    from khuonha.privacy import redact as redact
-    from khuonha.privacy import sensitive_fields as sensitive_fields
-    from khuonha.quantities import Qualifier as Qualifier
-    from khuonha.quantities import Quantity as Quantity
-    from khuonha.quantities import format_number as format_number
-    from khuonha.quantities import format_quantity as format_quantity
-    from khuonha.quantities import parse_quantity as parse_quantity
+    from khuonha.plugins import hookimpl as hookimpl
+    from khuonha.plugins import provincial_criteria as provincial_criteria
+    from khuonha.plugins import redact as redact
+    from khuonha.plugins import sensitive_fields as sensitive_fields
+    from khuonha.plugins import text_option as text_option
+    from khuonha.plugins import url_option as url_option
+    from khuonha.rollups import Indicator as Indicator
+    from khuonha.rollups import Rollup as Rollup
+    from khuonha.rollups import RollupRow as RollupRow
+    from khuonha.rollups import Total as Total
+    from khuonha.rollups import indicator_catalogue as indicator_catalogue
+    from khuonha.rollups import rollup as rollup
     from khuonha.rules import Assessment as Assessment
     from khuonha.rules import AssessmentResult as AssessmentResult
     from khuonha.rules import Check as Check
     from khuonha.rules import CheckKind as CheckKind
+    from khuonha.rules import Classification as Classification
     from khuonha.rules import Condition as Condition
     from khuonha.rules import Criterion as Criterion
     from khuonha.rules import Evidence as Evidence
     from khuonha.rules import Finding as Finding
     from khuonha.rules import FindingStatus as FindingStatus
     from khuonha.rules import Measure as Measure
+    from khuonha.rules import MovementLevel as MovementLevel
     from khuonha.rules import RecognitionSummary as RecognitionSummary
     from khuonha.rules import Ruleset as Ruleset
     from khuonha.rules import SubunitTally as SubunitTally
-    from khuonha.rules import assess as assess
-    from khuonha.rules import assess_dataset as assess_dataset
+    from khuonha.rules import TaskRating as TaskRating
+    from khuonha.rules import TeamCandidate as TeamCandidate
+    from khuonha.rules import TeamRating as TeamRating
+    from khuonha.rules import assessment_window as assessment_window
+    from khuonha.rules import classify as classify
     from khuonha.rules import list_rulesets as list_rulesets
     from khuonha.rules import load_ruleset as load_ruleset
-    from khuonha.rules import provincial_criteria as provincial_criteria
+    from khuonha.rules import movement_rules as movement_rules
+    from khuonha.rules import rate_teams as rate_teams
     from khuonha.rules import summarise as summarise
-    from khuonha.samples import sample as sample
-    from khuonha.schema import json_schema as json_schema
-    from khuonha.text.scan import FoundPeriod as FoundPeriod
-    from khuonha.text.scan import FoundQuantity as FoundQuantity
-    from khuonha.text.scan import ScanResult as ScanResult
-    from khuonha.text.scan import scan as scan
+    from khuonha.text import CAMPAIGN_WINDOWS as CAMPAIGN_WINDOWS
+    from khuonha.text import Convention as Convention
+    from khuonha.text import FoundPeriod as FoundPeriod
+    from khuonha.text import FoundQuantity as FoundQuantity
+    from khuonha.text import Language as Language
+    from khuonha.text import Period as Period
+    from khuonha.text import Precision as Precision
+    from khuonha.text import Qualifier as Qualifier
+    from khuonha.text import Quantity as Quantity
+    from khuonha.text import ScanResult as ScanResult
+    from khuonha.text import anniversary_label as anniversary_label
+    from khuonha.text import campaign_window as campaign_window
+    from khuonha.text import festival_anniversary as festival_anniversary
+    from khuonha.text import festival_date as festival_date
+    from khuonha.text import format_number as format_number
+    from khuonha.text import format_period as format_period
+    from khuonha.text import format_quantity as format_quantity
+    from khuonha.text import match_key as match_key
+    from khuonha.text import parse_period as parse_period
+    from khuonha.text import parse_quantity as parse_quantity
+    from khuonha.text import scan as scan

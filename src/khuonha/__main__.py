@@ -1,5 +1,5 @@
 """``python -m khuonha``."""
 
-from khuonha.cli import run
+from khuonha.cli.main import run
 
 run()

@@ -13,7 +13,7 @@ every value:
 ('Xã', 'Tổ dân phố', 'Certificate of merit')
 
 Activity kinds are an open set of slug strings (see
-:data:`khuonha.activities.ACTIVITY_KINDS`); a plain string is read as one,
+:data:`khuonha.model.activities.ACTIVITY_KINDS`); a plain string is read as one,
 and a kind the library does not know comes back unchanged:
 
 >>> label("tuyen_truyen"), label("tuyen_truyen", "en")
@@ -37,22 +37,22 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any, Protocol, runtime_checkable
 
-from khuonha._checks import FindingStatus
-from khuonha._criteria import CheckKind
-from khuonha._engine import AssessmentResult
-from khuonha._teams import TaskRating
-from khuonha.activities import ACTIVITY_KINDS
-from khuonha.awards import AwardForm, LegalRegime, RecipientKind
-from khuonha.certification import Result, UnitType
-from khuonha.classification import MovementLevel
-from khuonha.events import EventKind, PartOfDay, ProgrammeKind
 from khuonha.exceptions import LabelNotFoundError, UnknownLanguageError
-from khuonha.exporters import Language
-from khuonha.groups import GroupKind
-from khuonha.people import EducationLevel, EnterpriseSize, OrganizationKind
-from khuonha.periods import Convention, Precision
-from khuonha.places import AdministrativeUnit, AreaKind, CodeScheme, UnitKind, UnitLevel
-from khuonha.quantities import Qualifier
+from khuonha.model.activities import ACTIVITY_KINDS
+from khuonha.model.awards import AwardForm, LegalRegime, RecipientKind
+from khuonha.model.certification import Result, UnitType
+from khuonha.model.events import EventKind, PartOfDay, ProgrammeKind
+from khuonha.model.groups import GroupKind
+from khuonha.model.people import EducationLevel, EnterpriseSize, OrganizationKind
+from khuonha.model.places import AdministrativeUnit, AreaKind, CodeScheme, UnitKind, UnitLevel
+from khuonha.rules.checks import FindingStatus
+from khuonha.rules.classification import MovementLevel
+from khuonha.rules.criteria import CheckKind
+from khuonha.rules.engine import AssessmentResult
+from khuonha.rules.teams import TaskRating
+from khuonha.text.language import Language
+from khuonha.text.periods import Convention, Precision
+from khuonha.text.quantities import Qualifier
 
 __all__ = ["LANGUAGES", "label", "unit_name"]
 

@@ -15,9 +15,9 @@ from khuonha_pdf import PdfExporter, khuonha_register_exporters
 from khuonha_pdf._text import MAX_CELL, markup, plain
 
 import khuonha
-from khuonha.awards import Recipient, RecipientKind
-from khuonha.events import Delegate
-from khuonha.people import Person
+from khuonha.model.awards import Recipient, RecipientKind
+from khuonha.model.events import Delegate
+from khuonha.model.people import Person
 from khuonha.testing import hostile
 from khuonha.testing import strategies as ks
 from khuonha.testing.conformance import check_exporter

@@ -22,7 +22,7 @@ import pytest
 from khuonha_rss import AtomExporter, RssExporter
 from lxml import etree
 
-from khuonha.exporters import Exporter
+from khuonha.plugins.exporter import Exporter
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("KHUONHA_UPDATE_GOLDENS", "") not in ("", "0")

@@ -15,7 +15,7 @@ from lxml import etree
 
 import khuonha
 from khuonha import Dataset
-from khuonha.plugins import PluginHost
+from khuonha.plugins.host import PluginHost
 from khuonha.testing import strategies as ks
 from khuonha.testing.conformance import check_exporter
 

@@ -28,8 +28,8 @@ from khuonha import (
     Quantity,
     UnitType,
 )
-from khuonha._fields import text_optional
 from khuonha.exceptions import DecodeError, ExportError
+from khuonha.model.fields import text_optional
 
 #: Never resolve entities or reach the network, even for our own output.
 SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)

@@ -10,6 +10,8 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from khuonha.exceptions import InvalidDataError
+
 __all__ = ["CYCLE", "FULL", "national_counts"]
 
 FULL = {
@@ -52,7 +54,7 @@ _AREA_KINDS = {
     "city": (("to_dan_pho", "Tổ dân phố"), ("khu_pho", "Khu phố")),
 }
 _COMMUNE_WORD = {"xa": "xã", "phuong": "phường", "dac_khu": "đặc khu"}
-# (kind, unit, largest value); kinds are those of khuonha.activities.ACTIVITY_KINDS.
+# (kind, unit, largest value); kinds are those of khuonha.model.activities.ACTIVITY_KINDS.
 _ACTIVITIES = (
     ("tuyen_truyen", "buổi", 40), ("luot_nguoi_nghe", "lượt người", 3000),
     ("tuyen_truyen_luu_dong", "lượt", 60), ("tin_truyen_thanh", "tin", 120),
@@ -85,7 +87,6 @@ def national_counts(scale: float = 1.0) -> dict[str, int]:
     >>> national_counts(0.1)["communes"], national_counts(0.1)["areas"]
     (332, 10000)
     """
-    from khuonha.exceptions import InvalidDataError  # noqa: PLC0415
 
     if type(scale) not in (int, float) or not 0 < scale <= 1:
         raise InvalidDataError(

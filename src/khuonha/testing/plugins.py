@@ -2,7 +2,7 @@
 
 .. code-block:: python
 
-    from khuonha.plugins import PluginHost
+    from khuonha.plugins.host import PluginHost
     from khuonha.testing.plugins import FakeEntryPoint
 
     host = PluginHost(entry_points=[FakeEntryPoint("csv", "khuonha_csv", "khuonha-csv")])
@@ -34,9 +34,9 @@ class FakeDistribution:
 class FakeEntryPoint:
     """An entry point of group ``khuonha`` (or *group*) for :class:`~khuonha.PluginHost`.
 
-    >>> ep = FakeEntryPoint("json2", "khuonha._json", "khuonha-json2", "2.0")
+    >>> ep = FakeEntryPoint("json2", "khuonha.plugins.json_exporters", "khuonha-json2", "2.0")
     >>> ep.load().__name__, ep.dist.name, ep.dist.version
-    ('khuonha._json', 'khuonha-json2', '2.0')
+    ('khuonha.plugins.json_exporters', 'khuonha-json2', '2.0')
     """
 
     def __init__(

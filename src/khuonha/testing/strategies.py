@@ -23,12 +23,11 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from khuonha._evidence import Evidence, Measure, SubunitTally
-from khuonha.activities import ACTIVITY_KINDS, Activity
-from khuonha.awards import Award, AwardForm, Recipient, RecipientKind
-from khuonha.certification import Certification, Result, UnitType
-from khuonha.dataset import Dataset
-from khuonha.events import (
+from khuonha.model.activities import ACTIVITY_KINDS, Activity
+from khuonha.model.awards import Award, AwardForm, Recipient, RecipientKind
+from khuonha.model.certification import Certification, Result, UnitType
+from khuonha.model.dataset import Dataset
+from khuonha.model.events import (
     Delegate,
     Event,
     EventKind,
@@ -38,9 +37,10 @@ from khuonha.events import (
     ProgrammeKind,
     Site,
 )
-from khuonha.groups import Group, GroupKind
-from khuonha.news import NewsItem
-from khuonha.people import (
+from khuonha.model.evidence import Evidence, Measure, SubunitTally
+from khuonha.model.groups import Group, GroupKind
+from khuonha.model.news import NewsItem
+from khuonha.model.people import (
     EducationLevel,
     EnterpriseSize,
     Membership,
@@ -49,8 +49,7 @@ from khuonha.people import (
     Person,
     Post,
 )
-from khuonha.periods import Convention, Period, Precision
-from khuonha.places import (
+from khuonha.model.places import (
     AdministrativeUnit,
     AreaKind,
     CodeScheme,
@@ -59,7 +58,8 @@ from khuonha.places import (
     UnitKind,
     UnitLevel,
 )
-from khuonha.quantities import Qualifier, Quantity
+from khuonha.text.periods import Convention, Period, Precision
+from khuonha.text.quantities import Qualifier, Quantity
 
 __all__ = [
     "activities",

@@ -4,7 +4,7 @@ One pass of one regular expression with no nested repetition splits the text
 into numbers, words and single punctuation characters; spaces (and the
 invisible format characters pasted from web pages) only separate them. Each
 token keeps its offsets, so "2.500" (a dot between digits) and "2. 500" (a
-sentence end) stay apart. Words carry their :func:`~khuonha._text.match_key`,
+sentence end) stay apart. Words carry their :func:`~khuonha.text.match_key`,
 cached, so "Trên", "TRÊN" and an NFD "trên" compare alike.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from khuonha._text import match_key
+from khuonha.text.unicode import match_key
 
 __all__ = ["DASHES", "QUOTES", "Lexed", "key", "keys", "lex"]
 

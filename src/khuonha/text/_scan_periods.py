@@ -15,8 +15,10 @@ from datetime import date
 import attrs
 
 from khuonha.exceptions import InvalidDataError, PeriodParseError
-from khuonha.periods import Period, Precision, parse_period
+from khuonha.text._period_kinds import Precision
+from khuonha.text._period_parser import parse_period
 from khuonha.text._scan_lex import Lexed, key, keys
+from khuonha.text.periods import Period
 
 __all__ = ["Found", "find_periods"]
 

@@ -15,7 +15,6 @@ from collections.abc import Container
 import attrs
 
 from khuonha.exceptions import InvalidDataError
-from khuonha.quantities import Qualifier, Quantity
 from khuonha.text._scan_lex import QUOTES, Lexed, key, keys
 from khuonha.text._scan_words import (
     COUNT_NOUNS,
@@ -29,6 +28,7 @@ from khuonha.text._scan_words import (
     ZERO_NOUNS,
     ZERO_VERBS,
 )
+from khuonha.text.quantities import Qualifier, Quantity
 
 __all__ = ["Hit", "find_quantities"]
 

@@ -6,8 +6,8 @@ reader can check it against the way reports write.
 
 from __future__ import annotations
 
-from khuonha.quantities import Qualifier
 from khuonha.text._scan_lex import keys
+from khuonha.text.quantities import Qualifier
 
 __all__ = [
     "COUNT_NOUNS",

@@ -25,8 +25,11 @@ from typing import Literal
 import attrs
 
 from khuonha.exceptions import InvalidDataError
-from khuonha.periods import Period
-from khuonha.quantities import Quantity
+from khuonha.text._scan_lex import lex
+from khuonha.text._scan_periods import find_periods
+from khuonha.text._scan_quantities import find_quantities
+from khuonha.text.periods import Period
+from khuonha.text.quantities import Quantity
 
 __all__ = ["MAX_SCAN_LENGTH", "FoundPeriod", "FoundQuantity", "ScanResult", "scan"]
 
@@ -112,10 +115,6 @@ def scan(text: str, *, reference: date | None = None) -> ScanResult:
     >>> scan("Quyết định số 510/QĐ-BCA đạt tiêu chí 19.2").quantities
     ()
     """
-    from khuonha.text._scan_lex import lex  # noqa: PLC0415
-    from khuonha.text._scan_periods import find_periods  # noqa: PLC0415
-    from khuonha.text._scan_quantities import find_quantities  # noqa: PLC0415
-
     if not isinstance(text, str):
         raise InvalidDataError(f"expected a string, got {type(text).__name__}", field="text")
     if len(text) > MAX_SCAN_LENGTH:

@@ -11,7 +11,7 @@ For each year it gives, when known:
   one item per distinct window (:func:`khuonha.assessment_window`; TT 124/2021
   from the 2022 cycle, TT 23/2012 before);
 - the deadlines for proposing the movement's classification (QĐ 510/QĐ-BCA-V05
-  Điều 11.3), from the score sheets of :func:`khuonha.classification.movement_rules`,
+  Điều 11.3), from the score sheets of :func:`khuonha.rules.classification.movement_rules`,
   one item per date, on the last day before it ("trước ngày 20/11" is 19/11).
 """
 
@@ -23,6 +23,7 @@ from datetime import date, timedelta
 import attrs
 
 from khuonha import (
+    CAMPAIGN_WINDOWS,
     InvalidDataError,
     Language,
     UnitType,
@@ -30,9 +31,8 @@ from khuonha import (
     assessment_window,
     campaign_window,
     festival_date,
+    movement_rules,
 )
-from khuonha.calendars import CAMPAIGN_WINDOWS
-from khuonha.classification import movement_rules
 from khuonha_ics._labels import word
 
 __all__ = ["CampaignItem", "campaign_items"]

@@ -26,7 +26,7 @@ LABELS: Final[dict[str, tuple[str, str]]] = {
     "when": ("Thời gian", "When"),
     "where": ("Địa điểm", "Where"),
     "delegates": ("Đại biểu", "Delegates"),
-    # Certification titles (khuonha.certification.Result).
+    # Certification titles (khuonha.model.certification.Result).
     "result.dat": (
         "Đạt chuẩn “An toàn về an ninh, trật tự”",
         "Meets the “An toàn về an ninh, trật tự” standard",

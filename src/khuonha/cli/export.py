@@ -1,0 +1,398 @@
+"""``khuonha export [FILE|-] [-f FORMAT]... [-o PATH] [--option KEY=VALUE]... [--lang vi|en]``.
+
+- No FILE: the bundled sample. ``-f`` may repeat; without it, every installed
+  format, or the one the suffix of ``-o FILE`` names.
+- ``-o`` is a file for one format, a directory for several; without it, files
+  go to ``./khuonha-out/<dataset-slug>.<suffix>``. ``-o -`` writes one format
+  to stdout, and nothing else goes to stdout (plugins that print while they
+  load or write are sent to stderr).
+- Files are written atomically; when one format fails the others are still
+  written, the failure is named and the exit code is 1. A format that declines
+  the data is skipped with a note unless ``-f`` asked for it (then: exit 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import os
+import sys
+import time
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
+
+from khuonha.cli._io import read_dataset
+
+if TYPE_CHECKING:
+    from khuonha.model.dataset import Dataset
+    from khuonha.plugins.exporter import Exporter
+    from khuonha.plugins.host import PluginHost
+
+#: Where files go without ``-o``.
+DEFAULT_DIR = "khuonha-out"
+
+_RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
+
+
+def register(sub: Any) -> None:
+    """Add the ``export`` subcommand."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "export",
+        help="export a dataset in one or more formats (default: the sample, every format)",
+        description="Export a dataset (default: the bundled sample) in every installed format, "
+        f"or the formats given with -f. Files go to ./{DEFAULT_DIR}/<slug>.<suffix> unless "
+        "-o names a file (one format), a directory (several) or - (stdout, one format). "
+        "Exit 0 when every format was written, 1 when one failed.",
+    )
+    p.add_argument("file", nargs="?", metavar="FILE", help="dataset JSON file, - for stdin")
+    p.add_argument(
+        "-f",
+        "--format",
+        dest="formats",
+        action="append",
+        metavar="FORMAT",
+        help="an exporter name (json, jsonl, rss …); repeat for several",
+    )
+    p.add_argument("-o", "--output", metavar="PATH", help="output file, directory, or - (stdout)")
+    p.add_argument(
+        "--option",
+        dest="options",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="an exporter option (pretty=true); FORMAT.KEY=VALUE for one format only",
+    )
+    p.add_argument("--lang", choices=("vi", "en"), help="language of labels for people")
+    p.set_defaults(func=run, export_parser=p)
+
+
+def _usage(args: argparse.Namespace, message: str) -> int:
+    parser: argparse.ArgumentParser = args.export_parser
+    parser.print_usage(sys.stderr)
+    print(f"{parser.prog}: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _parse_options(items: list[str]) -> list[tuple[str | None, str, str]] | str:
+    """``[(format or None, key, raw value)]``, or the usage error."""
+    parsed: list[tuple[str | None, str, str]] = []
+    for item in items:
+        key, sep, value = item.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            return f"--option expects KEY=VALUE, got {item!r}"
+        fmt, dot, name = key.rpartition(".")
+        parsed.append((fmt.lower() if dot else None, name, value))
+    return parsed
+
+
+def safe_stem(slug: str) -> str:
+    """A file name stem from *slug* that is safe on any file system.
+
+    >>> safe_stem("khuon-ha-2022"), safe_stem("../../etc"), safe_stem("CON")
+    ('khuon-ha-2022', 'etc', 'con-data')
+    """
+    from khuonha.text.unicode import slugify  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
+    stem = slugify(slug)[:100].strip("-") or "dataset"
+    return f"{stem}-data" if stem in _RESERVED else stem
+
+
+def _is_file_target(output: str) -> bool:
+    path = Path(output)
+    if output.endswith(("/", os.sep)) or path.is_dir():
+        return False
+    return bool(path.suffix)
+
+
+@contextlib.contextmanager
+def _stdout_reserved() -> Iterator[BinaryIO]:
+    """Yield the real stdout; meanwhile ``print`` and file descriptor 1 go to stderr."""
+    real = sys.stdout
+    real.flush()
+    try:
+        fd: int | None = real.fileno()
+    except (AttributeError, OSError, ValueError):
+        fd = None
+    if fd is None:  # not a real file (tests): redirecting sys.stdout is enough
+        with contextlib.redirect_stdout(sys.stderr):
+            yield real.buffer
+        return
+    saved = os.dup(fd)
+    try:
+        try:
+            sys.stderr.flush()
+            os.dup2(sys.stderr.fileno(), fd)
+        except (AttributeError, OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, fd)
+            os.close(devnull)
+        with os.fdopen(saved, "wb", closefd=False) as out, contextlib.redirect_stdout(sys.stderr):
+            yield cast("BinaryIO", out)
+    finally:
+        os.dup2(saved, fd)
+        os.close(saved)
+
+
+class _Progress:
+    """A one-line progress bar on stderr, shown only when stderr is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.on = bool(getattr(sys.stderr, "isatty", lambda: False)())
+        self.done = 0
+        self.name = ""
+        self.bytes = 0
+        self._last = 0.0
+
+    def start(self, name: str) -> None:
+        self.name, self.bytes = name, 0
+        self._draw(force=True)
+
+    def finish_one(self) -> None:
+        self.done += 1
+        self._draw(force=True)
+
+    def add(self, count: int) -> None:
+        self.bytes += count
+        self._draw()
+
+    def _draw(self, *, force: bool = False) -> None:
+        now = time.monotonic()
+        if not self.on or (not force and now - self._last < 0.1):
+            return
+        self._last = now
+        width = 20
+        filled = width * self.done // max(self.total, 1)
+        bar = "#" * filled + "-" * (width - filled)
+        size = f"{self.bytes / 1e6:.1f} MB" if self.bytes else ""
+        line = f"khuonha export [{bar}] {self.done}/{self.total} {self.name} {size}"
+        sys.stderr.write("\r" + line[:79].ljust(79))
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.on:
+            sys.stderr.write("\r" + " " * 79 + "\r")
+            sys.stderr.flush()
+
+
+class _Counting:
+    """Passes writes through and reports their size to the progress bar."""
+
+    def __init__(self, stream: BinaryIO, progress: _Progress) -> None:
+        self._stream = stream
+        self._progress = progress
+
+    def write(self, data: Any) -> int:
+        written = self._stream.write(data)
+        self._progress.add(len(memoryview(data)))
+        return written
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
+def _accepts_text(hint: Any) -> bool:
+    import types  # noqa: PLC0415
+    import typing  # noqa: PLC0415
+    from datetime import date, datetime  # noqa: PLC0415
+    from datetime import time as time_of_day  # noqa: PLC0415
+    from enum import Enum  # noqa: PLC0415
+
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return any(_accepts_text(a) for a in typing.get_args(hint))
+    return isinstance(hint, type) and issubclass(hint, str | date | datetime | time_of_day | Enum)
+
+
+def _options_for(
+    exporter: Exporter[Any], given: list[tuple[str | None, str, str]], lang: str | None
+) -> dict[str, Any]:
+    import json  # noqa: PLC0415
+    import typing  # noqa: PLC0415
+
+    import attrs  # noqa: PLC0415
+
+    hints = typing.get_type_hints(exporter.options_type)
+    fields = {f.name for f in attrs.fields(exporter.options_type)}
+    out: dict[str, Any] = {} if lang is None else {"language": lang}
+    for fmt, key, raw in given:
+        if fmt is None and key not in fields:
+            continue  # another selected format takes it
+        if fmt is not None and fmt != exporter.name:
+            continue
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            value = raw
+        if not isinstance(value, str) and _accepts_text(hints.get(key)):
+            value = raw
+        out[key] = value
+    return out
+
+
+def _unclaimed(
+    host: PluginHost, names: list[str], given: list[tuple[str | None, str, str]]
+) -> str | None:
+    """The error for an option that no selected format takes, if any."""
+    import attrs  # noqa: PLC0415
+
+    from khuonha.exceptions import KhuonhaError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
+    taken: dict[str, set[str]] = {}
+    for name in names:
+        try:
+            exporter = host.get_exporter(name)
+        except KhuonhaError:  # reported with that format
+            continue
+        taken[name] = {f.name for f in attrs.fields(exporter.options_type)}
+    for fmt, key, _raw in given:
+        if fmt is None and not any(key in keys for keys in taken.values()):
+            known = "; ".join(f"{n}: {', '.join(sorted(k))}" for n, k in taken.items())
+            return f"no selected format takes the option {key!r} ({known})"
+        if fmt is not None and fmt not in names:
+            return f"--option {fmt}.{key}: format {fmt!r} is not selected"
+    return None
+
+
+@dataclasses.dataclass
+class _Job:
+    """Everything one ``khuonha export`` run shares between formats."""
+
+    args: argparse.Namespace
+    host: PluginHost
+    ds: Dataset
+    given: list[tuple[str | None, str, str]]
+    stdout: BinaryIO | None
+    implicit: bool = False
+    file_target: Path | None = None
+    directory: Path = Path(DEFAULT_DIR)
+    progress: _Progress = dataclasses.field(default_factory=lambda: _Progress(0))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export the dataset in the selected formats."""
+    from khuonha.exceptions import DecodeError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.host import PluginHost  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
+    formats = list(dict.fromkeys(f.strip().lower() for f in args.formats or []))
+    to_stdout = args.output == "-"
+    if to_stdout and len(formats) != 1:
+        return _usage(args, "-o - writes one format to stdout: give exactly one -f FORMAT")
+    if (
+        len(formats) > 1
+        and args.output
+        and Path(args.output).suffix
+        and not Path(args.output).is_dir()
+    ):
+        return _usage(args, f"{len(formats)} formats need a directory for -o, not {args.output!r}")
+    given = _parse_options(args.options)
+    if isinstance(given, str):
+        return _usage(args, given)
+    try:
+        ds = read_dataset(args.file)
+    except DecodeError as exc:
+        for line in exc.errors:
+            print(f"{args.file}: {line}", file=sys.stderr)
+        return 1
+    host = PluginHost()
+    if to_stdout:
+        with _stdout_reserved() as out:
+            host.load()
+            return _run(_Job(args, host, ds, given, out), formats)
+    host.load()
+    return _run(_Job(args, host, ds, given, None), formats)
+
+
+def _run(job: _Job, formats: list[str]) -> int:
+    from khuonha.exceptions import KhuonhaError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
+    args = job.args
+    job.implicit = not formats
+    job.directory = Path(args.output or DEFAULT_DIR)
+    if (
+        job.stdout is None
+        and args.output
+        and (
+            (job.implicit and _is_file_target(args.output))
+            or (len(formats) == 1 and not job.directory.is_dir() and not args.output.endswith("/"))
+        )
+    ):
+        job.file_target = Path(args.output)
+        if job.implicit:
+            formats = [job.host.exporter_for_path(job.file_target).name]
+            job.implicit = False
+    if job.implicit:
+        formats = job.host.names()
+    problem = _unclaimed(job.host, formats, job.given)
+    if problem:
+        print(f"khuonha: error: {problem}", file=sys.stderr)
+        return 1
+    job.progress = progress = _Progress(len(formats))
+    failed = 0
+    try:
+        for name in formats:
+            progress.start(name)
+            try:
+                written = _export_one(job, name)
+            except KhuonhaError as exc:
+                failed += 1
+                progress.close()
+                if args.debug:
+                    traceback.print_exc()
+                text = str(exc)
+                shown = text if text.startswith(f"{name}:") else f"{name}: {text}"
+                print(f"khuonha: error: {shown}", file=sys.stderr)
+            else:
+                if written is not None:
+                    progress.close()
+                    print(written)
+            progress.finish_one()
+    finally:
+        progress.close()
+    if failed:
+        print(f"khuonha: {failed} of {len(formats)} format(s) failed", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _export_one(job: _Job, name: str) -> Path | None:
+    """Write one format; return the file written (``None``: stdout, or skipped)."""
+    from khuonha.exceptions import OutputError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.atomic import atomic_write  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.registry import can_export, missing  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
+    host, ds = job.host, job.ds
+    exporter = host.get_exporter(name)
+    options = _options_for(exporter, job.given, job.args.lang)
+    if job.implicit and not can_export(exporter, ds):
+        lacks = missing(exporter, ds)
+        why = f" (it needs {lacks})" if lacks else ""
+        print(f"khuonha: note: skipped {name}: it cannot export this dataset{why}", file=sys.stderr)
+        return None
+    if job.stdout is not None:
+        import tempfile  # noqa: PLC0415
+
+        with tempfile.SpooledTemporaryFile(max_size=8 << 20) as spool:
+            sink = cast("BinaryIO", _Counting(cast("BinaryIO", spool), job.progress))
+            host.export(ds, exporter, sink, options)
+            spool.seek(0)
+            while chunk := spool.read(1 << 20):
+                job.stdout.write(chunk)
+            job.stdout.flush()
+        return None
+    if job.file_target is not None:
+        target = job.file_target
+    else:
+        filename = safe_stem(ds.slug) + exporter.suffixes[0]
+        host.exporter_for_path(filename)  # two plugins claiming the suffix: an error
+        try:
+            job.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(str(job.directory), exc.strerror or str(exc)) from exc
+        target = job.directory / filename
+    with atomic_write(target) as stream:
+        host.export(ds, exporter, cast("BinaryIO", _Counting(stream, job.progress)), options)
+    return target

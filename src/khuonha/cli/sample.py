@@ -1,0 +1,32 @@
+"""``khuonha sample [NAME]``: print a bundled dataset as JSON."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from khuonha.cli._io import write_stdout
+
+
+def register(sub: Any) -> None:
+    """Add the ``sample`` subcommand."""
+    from khuonha.codec.samples import SAMPLES  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
+    p: argparse.ArgumentParser = sub.add_parser(
+        "sample",
+        help="print a bundled dataset as JSON (default: the Khuôn Hà 2022 article)",
+        description="Print a bundled dataset as canonical JSON.",
+    )
+    p.add_argument("name", nargs="?", default="khuon-ha-2022", choices=sorted(SAMPLES))
+    p.add_argument("--pretty", action="store_true", help="indent the JSON")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the sample."""
+    from khuonha.codec.core import dumps  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.codec.samples import sample  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
+    data = dumps(sample(args.name), pretty=args.pretty)
+    write_stdout(data if args.pretty else data + b"\n")
+    return 0

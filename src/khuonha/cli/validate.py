@@ -1,0 +1,41 @@
+"""``khuonha validate FILE...``: check documents, one line per problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from khuonha.cli._io import read_bytes
+
+
+def register(sub: Any) -> None:
+    """Add the ``validate`` subcommand."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "validate",
+        help="check dataset files; print FILE: $.path: reason per problem",
+        description="Check dataset JSON files. Exit 0 when all are valid, 1 when not. "
+        "Each problem is printed on stdout as 'FILE: $.json.path: reason'.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="a JSON file, or - for stdin")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate every file; report every problem."""
+    from khuonha.codec.core import loads  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.exceptions import DecodeError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
+    failed = 0
+    for name in args.files:
+        try:
+            loads(read_bytes(name))
+        except DecodeError as exc:
+            failed += 1
+            for line in exc.errors:
+                sys.stdout.write(f"{name}: {line}\n")
+    sys.stdout.flush()
+    if failed:
+        print(f"khuonha: {failed} of {len(args.files)} file(s) invalid", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,486 @@
+"""Generated fast paths of the codec for the core models (see :mod:`khuonha.codec.core`).
+
+For each model class, Python source is generated once, from its attrs
+fields and type hints, and compiled:
+
+- ``to_dict``: a dict builder giving exactly what the cattrs converter gives
+  (same keys, same order, defaults left out), with scalars inlined;
+- ``encode``: canonical JSON text written straight from the object, byte for
+  byte what ``json.dumps(to_dict(obj), ensure_ascii=False, separators=(",",
+  ":"), allow_nan=False)`` gives;
+- ``structure``: an optimistic decoder that checks what the strict
+  converter checks (exact JSON types, ISO dates, enum slugs, no unknown
+  key) and builds the object as its attrs constructor does (converters,
+  validators, ``__attrs_post_init__``), except that a field left out takes
+  its converted default, known valid, directly. It never reports errors:
+  on any failure the codec reruns the
+  converter's detailed path, which finds and words every problem. Accepting
+  exactly what that path accepts (or failing) keeps the behaviour one.
+
+A value of an unexpected runtime type is handed to the converter's own hook
+for its declared type, so odd but valid objects come out as before. Classes
+with a type the generator does not know get no fast path.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from collections.abc import Callable
+from datetime import date, datetime, time
+from enum import Enum
+from typing import Any, get_args, get_origin
+
+import attrs
+import cattrs
+
+__all__ = ["Codegen"]
+
+_ENC = json.encoder.encode_basestring
+_MISSING = object()
+_SCALARS = (str, int, float, bool, date, datetime, time)
+
+
+class _UnsupportedError(Exception):
+    """A type the generator does not handle: the class keeps the converter's hooks."""
+
+
+def _dump_any(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _split(tp: Any) -> tuple[Any, bool]:
+    """``(inner type, optional?)`` of *tp*."""
+    if get_origin(tp) in (typing.Union, types.UnionType):
+        args = get_args(tp)
+        rest = tuple(a for a in args if a is not type(None))
+        if len(rest) != len(args):
+            inner: Any = rest[0] if len(rest) == 1 else typing.Union[rest]  # noqa: UP007
+            return inner, True
+    return tp, False
+
+
+def _is_number(tp: Any) -> bool:
+    return get_origin(tp) in (typing.Union, types.UnionType) and set(get_args(tp)) == {int, float}
+
+
+def _converted_default(field: attrs.Attribute[Any]) -> Any:
+    default = field.default
+    conv: Any = field.converter
+    if conv is None:
+        return default
+    if isinstance(conv, attrs.Converter):
+        wrapped: Any = conv  # attrs types its attributes loosely
+        args: list[Any] = [default]
+        if wrapped.takes_self:
+            args.append(None)
+        if wrapped.takes_field:
+            args.append(field)
+        return wrapped.converter(*args)
+    return conv(default)
+
+
+class Codegen:
+    """The generated functions of one converter, built on first use and kept."""
+
+    def __init__(self, converter: cattrs.Converter, *, always: dict[type, frozenset[str]]) -> None:
+        self.converter = converter
+        self.always = always
+        self._dict: dict[type, Callable[[Any], Any] | None] = {}
+        self._enc: dict[type, Callable[..., None] | None] = {}
+        self._struct: dict[type, Callable[[Any], Any] | None] = {}
+        self._building: set[tuple[str, type]] = set()
+        self._counter = 0
+
+    # ------------------------------------------------------------ plumbing
+
+    def _compile(self, name: str, lines: list[str], env: dict[str, Any]) -> Any:
+        self._counter += 1
+        filename = f"<khuonha generated {name} {self._counter}>"
+        exec(compile("\n".join(lines), filename, "exec"), env)  # noqa: S102 - our own source
+        return env[name]
+
+    def _get(self, cache: dict[type, Any], kind: str, cls: type, build: Any) -> Any:
+        if cls in cache:
+            return cache[cls]
+        if (kind, cls) in self._building:  # recursive model: leave it to the converter
+            raise _UnsupportedError(cls)
+        self._building.add((kind, cls))
+        try:
+            found = build(cls)
+        except _UnsupportedError:
+            found = None
+        finally:
+            self._building.discard((kind, cls))
+        cache[cls] = found
+        return found
+
+    @staticmethod
+    def _supported(model: type) -> bool:
+        return attrs.has(model) and model.__module__.split(".")[0] == "khuonha"
+
+    def _fields(self, cls: type) -> list[tuple[attrs.Attribute[Any], Any]]:
+        hints = typing.get_type_hints(cls)
+        return [(f, hints[f.name]) for f in attrs.fields(cls)]
+
+    # ------------------------------------------------------------ to_dict
+
+    def to_dict(self, cls: type) -> Callable[[Any], Any] | None:
+        """The generated dict builder of *cls*, or ``None``."""
+        if not self._supported(cls):
+            return None
+        found: Callable[[Any], Any] | None = self._get(self._dict, "dict", cls, self._build_dict)
+        return found
+
+    def _value_expr(self, tp: Any, var: str, env: dict[str, Any]) -> str:
+        hook = f"h{len(env)}"
+        env[hook] = self.converter.get_unstructure_hook(tp)
+        inner, optional = _split(tp)
+        if optional:
+            return f"(None if {var} is None else {self._value_expr(inner, var, env)})"
+        if tp in (str, int, float, bool):
+            return f"({var} if type({var}) is {tp.__name__} else {hook}({var}))"
+        if _is_number(tp):
+            return f"({var} if type({var}) in (int, float) else {hook}({var}))"
+        if tp in (date, datetime, time):
+            env[f"iso_{tp.__name__}"], env[tp.__name__] = tp.isoformat, tp
+            return f"(iso_{tp.__name__}({var}) if type({var}) is {tp.__name__} else {hook}({var}))"
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            env[f"E{len(env)}"] = tp
+            return f"({var}._value_ if type({var}) is E{len(env) - 1} else {hook}({var}))"
+        if isinstance(tp, type) and attrs.has(tp):
+            nested = self.to_dict(tp)
+            if nested is None:
+                raise _UnsupportedError(tp)
+            env[f"u{len(env)}"] = nested
+            fn = f"u{len(env) - 1}"
+            return f"({fn}({var}) if type({var}) is {_typename(env, tp)} else {hook}({var}))"
+        if get_origin(tp) is tuple and len(get_args(tp)) == 2 and get_args(tp)[1] is Ellipsis:
+            item = self._value_expr(get_args(tp)[0], "e", env)
+            return f"([{item} for e in {var}] if type({var}) is tuple else {hook}({var}))"
+        raise _UnsupportedError(tp)
+
+    def _build_dict(self, cls: type) -> Callable[[Any], Any]:
+        env: dict[str, Any] = {}
+        always = self.always.get(cls, frozenset())
+        lines = [f"def to_dict_{cls.__name__}(o):", "    r = {}"]
+        for field, tp in self._fields(cls):
+            expr = self._value_expr(tp, "v", env)
+            lines.append(f"    v = o.{field.name}")
+            if field.default is attrs.NOTHING or field.name in always:
+                lines.append(f"    r[{field.name!r}] = {expr}")
+                continue
+            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                raise _UnsupportedError(field)
+            default = _converted_default(field)
+            if default is None:
+                lines.append(f"    if v is not None: r[{field.name!r}] = {expr}")
+            else:
+                env[f"d_{field.name}"] = default
+                lines.append(f"    if v != d_{field.name}: r[{field.name!r}] = {expr}")
+        lines.append("    return r")
+        return typing.cast(
+            "Callable[[Any], Any]", self._compile(f"to_dict_{cls.__name__}", lines, env)
+        )
+
+    # ------------------------------------------------------------ JSON text
+
+    def encoder(self, cls: type) -> Callable[..., None] | None:
+        """The generated JSON writer of *cls* (``fn(obj, parts, parts.append)``), or ``None``."""
+        if not self._supported(cls):
+            return None
+        found: Callable[..., None] | None = self._get(self._enc, "enc", cls, self._build_enc)
+        return found
+
+    def _text_expr(self, tp: Any, var: str, env: dict[str, Any]) -> str | None:
+        """An expression giving the JSON text of *var*, or ``None`` for nested records."""
+        hook = f"h{len(env)}"
+        env[hook] = self.converter.get_unstructure_hook(tp)
+        slow = f"dump_any({hook}({var}))"
+        inner, optional = _split(tp)
+        if optional:
+            text = self._text_expr(inner, var, env)
+            return None if text is None else f"('null' if {var} is None else {text})"
+        if tp is str:
+            return f"(enc({var}) if type({var}) is str else {slow})"
+        if tp is int:
+            return f"(int_repr({var}) if type({var}) is int else {slow})"
+        if tp is bool:
+            return f"(('true' if {var} else 'false') if type({var}) is bool else {slow})"
+        if tp is float or _is_number(tp):
+            return f"number({var}, {hook})"
+        if tp in (date, datetime, time):
+            env[f"iso_{tp.__name__}"], env[tp.__name__] = tp.isoformat, tp
+            return (
+                f"('\"' + iso_{tp.__name__}({var}) + '\"' "
+                f"if type({var}) is {tp.__name__} else {slow})"
+            )
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            if not all(type(m.value) is str for m in tp):
+                return slow
+            env[f"E{len(env)}"] = tp
+            return f"(enc({var}._value_) if type({var}) is E{len(env) - 1} else {slow})"
+        if isinstance(tp, type) and attrs.has(tp):
+            return None
+        if get_origin(tp) is tuple and len(get_args(tp)) == 2 and get_args(tp)[1] is Ellipsis:
+            item = self._text_expr(get_args(tp)[0], "e", env)
+            if item is None:
+                return None
+            joined = f"'[' + ','.join([{item} for e in {var}]) + ']'"
+            return f"({joined} if type({var}) is tuple else {slow})"
+        raise _UnsupportedError(tp)
+
+    def _write_value(self, tp: Any, key: str, env: dict[str, Any], pad: str) -> list[str]:
+        """Lines writing ``key`` then the JSON of ``v``."""
+        text = self._text_expr(tp, "v", env)
+        if text is not None:
+            return [f"{pad}w({key!r} + {text})"]
+        inner, optional = _split(tp)
+        hook = f"h{len(env)}"
+        env[hook] = self.converter.get_unstructure_hook(tp)
+        lines = [f"{pad}w({key!r})"]
+        if optional:
+            lines += [f"{pad}if v is None: w('null')", f"{pad}else:"]
+            pad += "    "
+        if attrs.has(inner):
+            fn = self.encoder(inner)
+            if fn is None:
+                raise _UnsupportedError(inner)
+            env[f"x{len(env)}"] = fn
+            name = f"x{len(env) - 1}"
+            lines += [
+                f"{pad}if type(v) is {_typename(env, inner)}: {name}(v, p, w)",
+                f"{pad}else: w(dump_any({hook}(v)))",
+            ]
+            return lines
+        # a tuple of records
+        elem = get_args(inner)[0]
+        fn = self.encoder(elem)
+        if fn is None:
+            raise _UnsupportedError(elem)
+        env[f"x{len(env)}"] = fn
+        name = f"x{len(env) - 1}"
+        t = _typename(env, elem)
+        lines += [
+            f"{pad}if type(v) is tuple and all([type(e) is {t} for e in v]):",
+            f"{pad}    w('[')",
+            f"{pad}    for e in v:",
+            f"{pad}        {name}(e, p, w)",
+            f"{pad}        w(',')",
+            f"{pad}    if v: p[-1] = ']'",
+            f"{pad}    else: w(']')",
+            f"{pad}else: w(dump_any({hook}(v)))",
+        ]
+        return lines
+
+    def _build_enc(self, cls: type) -> Callable[..., None]:
+        env: dict[str, Any] = {
+            "enc": _ENC,
+            "dump_any": _dump_any,
+            "int_repr": int.__repr__,
+            "number": _number,
+        }
+        always = self.always.get(cls, frozenset())
+        fields = self._fields(cls)
+        static_first = bool(fields) and (
+            fields[0][0].default is attrs.NOTHING or fields[0][0].name in always
+        )
+        lines = [f"def encode_{cls.__name__}(o, p, w):", "    w('{')"]
+        if not static_first:
+            lines.append("    start = len(p)")
+        for i, (field, tp) in enumerate(fields):
+            key = f'"{field.name}":' if i == 0 and static_first else f',"{field.name}":'
+            lines.append(f"    v = o.{field.name}")
+            if field.default is attrs.NOTHING or field.name in always:
+                lines += self._write_value(tp, key, env, "    ")
+                continue
+            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                raise _UnsupportedError(field)
+            default = _converted_default(field)
+            if default is None:
+                lines.append("    if v is not None:")
+            else:
+                env[f"d_{field.name}"] = default
+                lines.append(f"    if v != d_{field.name}:")
+            lines += self._write_value(tp, key, env, "        ")
+        if not static_first:
+            lines.append("    if len(p) > start: p[start] = p[start][1:]")
+        lines.append("    w('}')")
+        return typing.cast(
+            "Callable[..., None]", self._compile(f"encode_{cls.__name__}", lines, env)
+        )
+
+
+def _typename(env: dict[str, Any], tp: type) -> str:
+    name = f"T{len(env)}"
+    env[name] = tp
+    return name
+
+
+def _number(value: Any, hook: Callable[[Any], Any]) -> str:
+    kind = type(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and value - value == 0.0:  # finite
+        return float.__repr__(value)
+    return _dump_any(hook(value))
+
+
+class _FallbackError(Exception):
+    """The optimistic decoder gives up; the converter's detailed path takes over."""
+
+
+def _fail() -> Any:
+    raise _FallbackError
+
+
+_DATES_SIZE = 4096
+
+
+class Decoders:
+    """Generated optimistic decoders (``fn(data) -> obj``); see the module docstring."""
+
+    def __init__(self, scalars: dict[Any, Callable[[Any, Any], Any]]) -> None:
+        self.scalars = scalars  # the converter's hooks for date, datetime and time
+        self._cache: dict[type, Callable[[Any], Any] | None] = {}
+        self._building: set[type] = set()
+        self._dates: dict[str, date] = {}
+
+    def _date(self, value: Any) -> date:
+        """The converter's date hook, remembered (a date is immutable, always true)."""
+        found: date = self.scalars[date](value, None)
+        if len(self._dates) >= _DATES_SIZE:
+            self._dates.clear()
+        self._dates[value] = found
+        return found
+
+    def structure(self, cls: type) -> Callable[[Any], Any] | None:
+        """The generated decoder of *cls*, or ``None``."""
+        if not Codegen._supported(cls):
+            return None
+        if cls in self._cache:
+            return self._cache[cls]
+        if cls in self._building:
+            raise _UnsupportedError(cls)
+        self._building.add(cls)
+        try:
+            found: Callable[[Any], Any] | None = self._build(cls)
+        except _UnsupportedError:
+            found = None
+        finally:
+            self._building.discard(cls)
+        self._cache[cls] = found
+        return found
+
+    def _expr(self, tp: Any, var: str, env: dict[str, Any]) -> str:
+        inner, optional = _split(tp)
+        if optional:
+            return f"(None if {var} is None else {self._expr(inner, var, env)})"
+        if tp in (str, int, bool):
+            return f"({var} if type({var}) is {tp.__name__} else fail())"
+        if tp is float:
+            return f"(float({var}) if type({var}) in (int, float) else fail())"
+        if _is_number(tp):
+            return f"({var} if type({var}) in (int, float) else fail())"
+        if tp is date:  # dates repeat (quarters, cycles): each text is read once
+            env["DATES"], env["s_date"] = self._dates, self._date
+            return f"(DATES.get({var}) or s_date({var}))"
+        if tp in (datetime, time):
+            env[f"s_{tp.__name__}"] = self.scalars[tp]
+            return f"s_{tp.__name__}({var}, None)"
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            if not all(type(m.value) is str for m in tp):
+                raise _UnsupportedError(tp)
+            env[f"M{len(env)}"] = {m.value: m for m in tp}
+            return f"(M{len(env) - 1}[{var}] if type({var}) is str else fail())"
+        if isinstance(tp, type) and attrs.has(tp):
+            fn = self.structure(tp)
+            if fn is None:
+                raise _UnsupportedError(tp)
+            env[f"s{len(env)}"] = fn
+            return f"s{len(env) - 1}({var})"
+        if get_origin(tp) is tuple and len(get_args(tp)) == 2 and get_args(tp)[1] is Ellipsis:
+            item = self._expr(get_args(tp)[0], "e", env)
+            return f"(tuple([{item} for e in {var}]) if type({var}) is list else fail())"
+        raise _UnsupportedError(tp)
+
+    def _build(self, cls: type) -> Callable[[Any], Any]:
+        # The object is built as its attrs ``__init__`` builds it (converters,
+        # then validators, then ``__attrs_post_init__``), except that a field
+        # left out gets its converted default, already known to be valid,
+        # without running its converter and validator again.
+        if hasattr(cls, "__attrs_pre_init__") or "_attrs_cached_hash" in getattr(
+            cls, "__slots__", ()
+        ):
+            raise _UnsupportedError(cls)
+        env: dict[str, Any] = {
+            "fail": _fail,
+            "MISSING": _MISSING,
+            "cls": cls,
+            "new": object.__new__,
+            "put": object.__setattr__,
+        }
+        fields = attrs.fields(cls)
+        hints = typing.get_type_hints(cls)
+        env["KEYS"] = frozenset(f.name for f in fields)
+        lines = [
+            f"def structure_{cls.__name__}(d):",
+            "    if type(d) is not dict or not d.keys() <= KEYS: fail()",
+            "    o = new(cls)",
+        ]
+        for i, field in enumerate(fields):
+            if not field.init or isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                raise _UnsupportedError(field)
+            env[f"F{i}"] = field
+            steps = [f"a{i} = {self._expr(hints[field.name], 'v', env)}"]
+            steps += _convert_step(field, f"a{i}", f"F{i}", env, f"c{i}")
+            steps.append(f"put(o, {field.name!r}, a{i})")
+            if field.validator is not None:
+                env[f"w{i}"] = field.validator
+                steps.append(f"w{i}(o, F{i}, a{i})")
+            if field.default is attrs.NOTHING:
+                lines.append(f"    v = d[{field.name!r}]")
+                lines += [f"    {step}" for step in steps]
+                continue
+            env[f"d{i}"] = default = _converted_default(field)
+            lines += [
+                f"    v = d.get({field.name!r}, MISSING)",
+                "    if v is MISSING:",
+                f"        put(o, {field.name!r}, d{i})",
+            ]
+            if field.validator is not None and not _valid_default(field, default):
+                lines.append(f"        w{i}(o, F{i}, d{i})")
+            lines += ["    else:", *[f"        {step}" for step in steps]]
+        if hasattr(cls, "__attrs_post_init__"):
+            lines.append("    o.__attrs_post_init__()")
+        lines.append("    return o")
+        exec(compile("\n".join(lines), f"<khuonha decoder {cls.__name__}>", "exec"), env)  # noqa: S102
+        return typing.cast("Callable[[Any], Any]", env[f"structure_{cls.__name__}"])
+
+
+def _convert_step(
+    field: attrs.Attribute[Any], var: str, field_name: str, env: dict[str, Any], name: str
+) -> list[str]:
+    """The statement applying *field*'s converter to *var*, as attrs does (or nothing)."""
+    conv: Any = field.converter
+    if conv is None:
+        return []
+    if isinstance(conv, attrs.Converter):
+        wrapped: Any = conv
+        if wrapped.takes_self:  # it would see a half-built object: leave it to the converter
+            raise _UnsupportedError(field)
+        env[name] = wrapped.converter
+        extra = f", {field_name}" if wrapped.takes_field else ""
+        return [f"{var} = {name}({var}{extra})"]
+    env[name] = conv
+    return [f"{var} = {name}({var})"]
+
+
+def _valid_default(field: attrs.Attribute[Any], default: Any) -> bool:
+    """Whether *field*'s validator accepts its converted *default* (checked once)."""
+    try:
+        field.validator(None, field, default)  # type: ignore[misc]
+    except Exception:  # e.g. a validator reading the instance: run it each time
+        return False
+    return True

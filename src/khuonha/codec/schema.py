@@ -1,0 +1,154 @@
+"""JSON Schema (draft 2020-12) of every model, generated from the attrs classes.
+
+The schema describes what :func:`khuonha.dumps` writes and what
+:func:`khuonha.loads` accepts; a property test checks every model's output
+against it, so the two cannot drift apart.
+
+>>> import khuonha
+>>> schema = khuonha.json_schema()
+>>> schema["$schema"]
+'https://json-schema.org/draft/2020-12/schema'
+>>> schema["properties"]["schema_version"]["type"]
+'string'
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from datetime import date, datetime, time
+from enum import Enum
+from functools import cache
+from typing import Any, get_args, get_origin
+
+import attrs
+
+from khuonha.model.dataset import SCHEMA_VERSION, Dataset
+from khuonha.model.fields import SCHEMA
+
+__all__ = ["json_schema"]
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+_SCALARS: dict[Any, dict[str, Any]] = {
+    str: {"type": "string"},
+    int: {"type": "integer"},
+    float: {"type": "number"},
+    bool: {"type": "boolean"},
+    date: {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+    datetime: {
+        "type": "string",
+        "format": "date-time",
+        "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+        r"(Z|[+-][0-9]{2}:[0-9]{2})$",
+    },
+    time: {"type": "string", "pattern": r"^[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?$"},
+}
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {}
+
+    def of(self, tp: Any) -> dict[str, Any]:
+        if tp in _SCALARS:
+            return dict(_SCALARS[tp])
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            return self._ref(
+                tp,
+                lambda: {
+                    "type": "string",
+                    "enum": [m.value for m in tp],
+                    "title": tp.__name__,
+                    "description": _doc(tp),
+                },
+            )
+        if isinstance(tp, type) and attrs.has(tp):
+            return self._ref(tp, lambda: self._object(tp))
+        origin = get_origin(tp)
+        if origin is tuple:
+            return {"type": "array", "items": self.of(get_args(tp)[0])}
+        if origin in (typing.Union, types.UnionType):
+            args = get_args(tp)
+            if set(args) == {int, float}:
+                return {"type": "number"}
+            options = [self.of(a) for a in args if a is not type(None)]
+            if type(None) in args:
+                options.append({"type": "null"})
+            return {"anyOf": options}
+        msg = f"no JSON Schema for {tp!r}"
+        raise TypeError(msg)
+
+    def _ref(self, tp: type, build: typing.Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        name = tp.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # placeholder against recursion
+            self.defs[name] = build()
+        return {"$ref": f"#/$defs/{name}"}
+
+    def _object(self, cls: type) -> dict[str, Any]:
+        hints = typing.get_type_hints(cls)
+        props: dict[str, Any] = {}
+        required = []
+        for field in attrs.fields(cls):
+            schema = self.of(hints[field.name])
+            extra = field.metadata.get(SCHEMA)
+            if extra:
+                schema = _merge(schema, extra)
+            props[field.name] = schema
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+        out: dict[str, Any] = {
+            "type": "object",
+            "title": cls.__name__,
+            "description": _doc(cls),
+            "properties": props,
+            "additionalProperties": False,
+        }
+        if required:
+            out["required"] = required
+        return out
+
+
+def _merge(schema: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    if "anyOf" in schema:
+        return {
+            "anyOf": [_merge(s, extra) if s.get("type") != "null" else s for s in schema["anyOf"]]
+        }
+    if schema.get("type") == "array" and "items" in extra:
+        return {**schema, "items": {**schema["items"], **extra["items"]}}
+    return {**schema, **{k: v for k, v in extra.items() if k != "items"}}
+
+
+def _doc(obj: type) -> str:
+    doc = (obj.__doc__ or "").strip()
+    return doc.split("\n\n", 1)[0].replace("\n", " ")
+
+
+@cache
+def _schema_for(cls: type) -> dict[str, Any]:
+    builder = _Builder()
+    top = builder._object(cls)
+    builder.defs.pop(cls.__name__, None)
+
+    return {
+        "$schema": DRAFT,
+        "$id": f"https://khuonha.invalid/schema/{SCHEMA_VERSION}/{cls.__name__}.json",
+        **top,
+        "$defs": dict(sorted(builder.defs.items())),
+    }
+
+
+def json_schema(cls: type | None = None) -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of *cls* (default :class:`~khuonha.Dataset`).
+
+    A fresh copy is returned each time, so callers may change it.
+    """
+    import copy  # noqa: PLC0415
+
+    if cls is None:
+        cls = Dataset
+    if not attrs.has(cls):
+        msg = f"json_schema() takes a khuonha model class, got {cls!r}"
+        raise TypeError(msg)
+    return copy.deepcopy(_schema_for(cls))

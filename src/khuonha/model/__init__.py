@@ -1,0 +1,97 @@
+"""The model layer: immutable, validated attrs models of the movement's data.
+
+Administrative units and residential areas, people, organisations and posts,
+activities and their statistics, groups, events, awards, certification
+records, news items, evidence for the rules, and the :class:`Dataset` that
+holds them. Every model is frozen, keyword-only and NFC; if an object exists,
+it is valid.
+
+>>> from khuonha.model import AreaKind, ResidentialArea
+>>> ResidentialArea(id="thon-1", name="Thôn 1", kind=AreaKind.THON).kind.value
+'thon'
+"""
+
+from __future__ import annotations
+
+from khuonha.model.activities import ACTIVITY_KINDS, Activity
+from khuonha.model.awards import Award, AwardForm, LegalRegime, Recipient, RecipientKind, regime_on
+from khuonha.model.certification import Certification, Result, UnitType
+from khuonha.model.dataset import SCHEMA_VERSION, Dataset
+from khuonha.model.events import (
+    Delegate,
+    Event,
+    EventKind,
+    PartOfDay,
+    Pledge,
+    ProgrammeItem,
+    ProgrammeKind,
+    Site,
+)
+from khuonha.model.evidence import FACTS, Evidence, FactKind, Measure, SubunitTally
+from khuonha.model.groups import Group, GroupKind
+from khuonha.model.news import NewsItem, check_url
+from khuonha.model.people import (
+    EducationLevel,
+    EnterpriseSize,
+    Membership,
+    Organization,
+    OrganizationKind,
+    Person,
+    Post,
+)
+from khuonha.model.places import (
+    AdministrativeUnit,
+    AreaKind,
+    CodeScheme,
+    Identifier,
+    ResidentialArea,
+    UnitKind,
+    UnitLevel,
+)
+
+__all__ = [
+    "ACTIVITY_KINDS",
+    "FACTS",
+    "SCHEMA_VERSION",
+    "Activity",
+    "AdministrativeUnit",
+    "AreaKind",
+    "Award",
+    "AwardForm",
+    "Certification",
+    "CodeScheme",
+    "Dataset",
+    "Delegate",
+    "EducationLevel",
+    "EnterpriseSize",
+    "Event",
+    "EventKind",
+    "Evidence",
+    "FactKind",
+    "Group",
+    "GroupKind",
+    "Identifier",
+    "LegalRegime",
+    "Measure",
+    "Membership",
+    "NewsItem",
+    "Organization",
+    "OrganizationKind",
+    "PartOfDay",
+    "Person",
+    "Pledge",
+    "Post",
+    "ProgrammeItem",
+    "ProgrammeKind",
+    "Recipient",
+    "RecipientKind",
+    "ResidentialArea",
+    "Result",
+    "Site",
+    "SubunitTally",
+    "UnitKind",
+    "UnitLevel",
+    "UnitType",
+    "check_url",
+    "regime_on",
+]

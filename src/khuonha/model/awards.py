@@ -1,0 +1,146 @@
+"""Awards (thi đua, khen thưởng): giấy khen, bằng khen, cờ thi đua, titles.
+
+The issuer ("giấy khen của Chủ tịch UBND huyện") may differ from who hands
+the award over (the Chủ tịch HĐND huyện in the origin article). The legal
+regime follows the decision date: Luật Thi đua, khen thưởng 2003 (as amended
+in 2005 and 2013) before 1/1/2024, Luật 06/2022/QH15 from then on.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+import attrs
+
+from khuonha.exceptions import InvalidDataError
+from khuonha.model.fields import (
+    check_date,
+    check_non_negative,
+    id_field,
+    ref_field,
+    ref_tuple,
+    text,
+    text_optional,
+    tuple_of,
+)
+from khuonha.text.periods import Period
+
+__all__ = ["Award", "AwardForm", "LegalRegime", "Recipient", "RecipientKind", "regime_on"]
+
+#: The day Luật Thi đua, khen thưởng 06/2022/QH15 took effect.
+TDKT_2022_IN_FORCE = date(2024, 1, 1)
+
+
+class AwardForm(StrEnum):
+    """Form of commendation (hình thức khen thưởng) or emulation title."""
+
+    GIAY_KHEN = "giay_khen"
+    BANG_KHEN = "bang_khen"
+    CO_THI_DUA = "co_thi_dua"
+    DANH_HIEU = "danh_hieu"
+    """An emulation title ("Lao động tiên tiến", "Chiến sĩ thi đua cơ sở" …)."""
+    KHAC = "khac"
+
+
+class LegalRegime(StrEnum):
+    """The law an award was decided under."""
+
+    TDKT_2003 = "tdkt_2003"
+    """Luật Thi đua, khen thưởng 2003, amended 2005 and 2013 (decisions before 1/1/2024)."""
+    TDKT_2022 = "tdkt_2022"
+    """Luật Thi đua, khen thưởng 06/2022/QH15 (decisions from 1/1/2024)."""
+
+
+def regime_on(day: date) -> LegalRegime:
+    """The legal regime of an award decided on *day*.
+
+    >>> regime_on(date(2022, 8, 10)).value
+    'tdkt_2003'
+    """
+    return LegalRegime.TDKT_2022 if day >= TDKT_2022_IN_FORCE else LegalRegime.TDKT_2003
+
+
+class RecipientKind(StrEnum):
+    """Who receives an award."""
+
+    TAP_THE = "tap_the"
+    """A collective."""
+    CA_NHAN = "ca_nhan"
+    """An individual."""
+
+
+@attrs.frozen(kw_only=True)
+class Recipient:
+    """A named recipient: a person or an organisation, by id, or by name as written."""
+
+    kind: RecipientKind
+    name: str | None = text_optional()
+    person: str | None = ref_field()
+    organization: str | None = ref_field()
+
+    def __attrs_post_init__(self) -> None:
+        if self.name is None and self.person is None and self.organization is None:
+            raise InvalidDataError("a recipient needs a name, a person or an organization")
+
+
+@attrs.frozen(kw_only=True)
+class Award:
+    """A batch of awards of one form from one issuer ("giấy khen của Chủ tịch UBND xã").
+
+    ``collectives`` and ``individuals`` count the recipients when the text
+    gives numbers; ``recipients`` lists those it names.
+    """
+
+    id: str = id_field()
+    form: AwardForm
+    title: str = text()
+    """The award as written ("giấy khen của Chủ tịch UBND huyện")."""
+    issuer_post: str | None = ref_field()
+    """Id of the post that issues it (Chủ tịch UBND huyện)."""
+    presenter: str | None = ref_field()
+    """Id of the person who handed it over."""
+    presenter_text: str | None = text_optional()
+    """Who handed it over, as written, when no person is named ("Lãnh đạo Đảng uỷ xã")."""
+    collectives: int | None = attrs.field(default=None, validator=check_non_negative)
+    individuals: int | None = attrs.field(default=None, validator=check_non_negative)
+    recipients: tuple[Recipient, ...] = tuple_of(Recipient)
+    reason: str | None = text_optional()
+    achievement_period: Period | None = None
+    awarded_on: date | None = attrs.field(default=None, validator=check_date)
+    decision_number: str | None = text_optional()
+    decided_on: date | None = attrs.field(default=None, validator=check_date)
+    legal_regime: LegalRegime | None = None
+    event: str | None = ref_field()
+    sources: tuple[str, ...] = ref_tuple()
+
+    @property
+    def regime(self) -> LegalRegime | None:
+        """The legal regime: as recorded, or from the decision (or award) date."""
+        if self.legal_regime is not None:
+            return self.legal_regime
+        day = self.decided_on or self.awarded_on
+        return regime_on(day) if day is not None else None
+
+    def __attrs_post_init__(self) -> None:
+        for kind, count in (
+            (RecipientKind.TAP_THE, self.collectives),
+            (RecipientKind.CA_NHAN, self.individuals),
+        ):
+            named = sum(1 for r in self.recipients if r.kind is kind)
+            if count is not None and named > count:
+                raise InvalidDataError(
+                    f"{named} named {kind.value} recipients exceed the count {count}",
+                    code="award_recipients_exceed_count",
+                )
+        day = self.decided_on or self.awarded_on
+        if (
+            self.legal_regime is not None
+            and day is not None
+            and regime_on(day) != self.legal_regime
+        ):
+            raise InvalidDataError(
+                f"an award decided on {day} falls under {regime_on(day).value}, "
+                f"not {self.legal_regime.value}",
+                field="legal_regime",
+            )

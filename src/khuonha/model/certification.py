@@ -1,0 +1,103 @@
+"""Recognitions of the standard "An toàn về an ninh, trật tự" (công nhận đạt tiêu chuẩn).
+
+A record is either one named unit's result for a cycle, or what a text
+says of several unnamed units ("10/10 thôn … đạt chuẩn"): then ``count``
+holds how many were recognised, out of how many when the text says.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+import attrs
+
+from khuonha.exceptions import InvalidDataError
+from khuonha.model.fields import (
+    check_date,
+    id_field,
+    ref_field,
+    ref_tuple,
+    text_optional,
+)
+from khuonha.text.quantities import Quantity
+
+__all__ = ["Certification", "Result", "UnitType"]
+
+
+class UnitType(StrEnum):
+    """The unit types the standard certifies (TT 124/2021/TT-BCA Điều 1–2)."""
+
+    KHU_DAN_CU = "khu_dan_cu"
+    XA = "xa"
+    """Xã, phường, thị trấn (and đặc khu)."""
+    CO_QUAN = "co_quan"
+    DOANH_NGHIEP = "doanh_nghiep"
+    CO_SO_GIAO_DUC = "co_so_giao_duc"
+
+
+class Result(StrEnum):
+    """Outcome of the annual assessment: the only two are đạt and chưa đạt."""
+
+    DAT = "dat"
+    CHUA_DAT = "chua_dat"
+
+
+@attrs.frozen(kw_only=True)
+class Certification:
+    """A recognition record (kết quả công nhận "An toàn về ANTT").
+
+    - ``unit``: id of the recognised unit, when it is named; else ``count``;
+    - ``commune``: id of the commune-level unit that manages the unit(s);
+    - ``cycle_year``: the year assessed, ``None`` when the text does not say;
+    - ``legal_basis``: the document number ("124/2021/TT-BCA"), when known;
+    - ``as_of``: the date the status was reported for ("Đến nay" in a text);
+    - ``text``: the words as written.
+    """
+
+    id: str = id_field()
+    unit_type: UnitType
+    result: Result = Result.DAT
+    unit: str | None = ref_field()
+    count: Quantity | None = None
+    commune: str | None = ref_field()
+    cycle_year: int | None = None
+    legal_basis: str | None = text_optional()
+    deciding_authority: str | None = ref_field()
+    """Id of the post or organisation that decided."""
+    decision_number: str | None = text_optional()
+    decided_on: date | None = attrs.field(default=None, validator=check_date)
+    as_of: date | None = attrs.field(default=None, validator=check_date)
+    text: str | None = text_optional()
+    sources: tuple[str, ...] = ref_tuple()
+
+    @property
+    def recognised(self) -> int:
+        """How many units the record covers."""
+        if self.count is None:
+            return 1
+        return int(self.count.value)
+
+    @property
+    def total(self) -> int | None:
+        """Out of how many, when known (``None`` when the source gives no total)."""
+        if self.count is None:
+            return None
+        return self.count.total
+
+    def __attrs_post_init__(self) -> None:
+        if self.unit is None and self.count is None:
+            raise InvalidDataError(
+                "a certification names a unit or gives a count", code="certification_empty"
+            )
+        if self.unit is not None and self.count is not None:
+            raise InvalidDataError(
+                "a certification names one unit or gives a count, not both",
+                code="certification_ambiguous",
+            )
+        if self.cycle_year is not None and (
+            type(self.cycle_year) is not int or not 1990 <= self.cycle_year <= 2200
+        ):
+            raise InvalidDataError(
+                f"expected a year, got {self.cycle_year!r:.40}", field="cycle_year"
+            )

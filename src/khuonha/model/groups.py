@@ -1,0 +1,89 @@
+"""Self-managed groups, movement models and grassroots forces.
+
+Tổ tự quản and mô hình are movement models; tổ dân phòng belongs to fire
+prevention; cụm liên kết is an agreement between neighbouring units; the Tổ
+bảo vệ an ninh, trật tự exists by law from 1/7/2024.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+import attrs
+
+from khuonha.exceptions import InvalidDataError
+from khuonha.model.fields import (
+    check_date,
+    id_field,
+    ref_field,
+    ref_tuple,
+    text_optional,
+)
+from khuonha.text.quantities import Quantity
+
+__all__ = ["Group", "GroupKind"]
+
+#: The day Luật Lực lượng tham gia bảo vệ ANTT ở cơ sở (30/2023/QH15) took effect.
+GRASSROOTS_FORCE_LAW = date(2024, 7, 1)
+
+
+class GroupKind(StrEnum):
+    """Kind of group or model."""
+
+    TO_TU_QUAN = "to_tu_quan"
+    """Tổ tự quản (về ANTT): a self-managed group, a movement model."""
+    MO_HINH = "mo_hinh"
+    """Mô hình phong trào toàn dân BVANTQ: any other movement model."""
+    TO_DAN_PHONG = "to_dan_phong"
+    """Tổ (đội) dân phòng: civil fire-safety team."""
+    CUM_LIEN_KET = "cum_lien_ket"
+    """Cụm liên kết bảo đảm ANTT at boundary areas (địa bàn giáp ranh)."""
+    TO_BAO_VE_ANTT = "to_bao_ve_antt"
+    """Tổ bảo vệ an ninh, trật tự ở cơ sở (from 1/7/2024)."""
+    BAO_VE_DAN_PHO = "bao_ve_dan_pho"
+    """Bảo vệ dân phố (merged into the grassroots force in 2024)."""
+
+
+@attrs.frozen(kw_only=True)
+class Group:
+    """A group or model (tổ, mô hình), one or counted.
+
+    - ``host``: id of the organisation or area it sits in (THCS Khuôn Hà);
+    - ``covered``: ids of the units it covers;
+    - ``count``: how many such groups the text reports, when it counts them;
+    - ``coverage``: a coverage statement as written ("tại các thôn bản đều có");
+    - ``description``: the text as written.
+    """
+
+    id: str = id_field()
+    kind: GroupKind
+    name: str | None = text_optional()
+    host: str | None = ref_field()
+    unit: str | None = ref_field()
+    covered: tuple[str, ...] = ref_tuple()
+    count: Quantity | None = None
+    coverage: str | None = text_optional()
+    focus: str | None = text_optional()
+    """What it manages, as written ("về ANTT")."""
+    established_on: date | None = attrs.field(default=None, validator=check_date)
+    dissolved_on: date | None = attrs.field(default=None, validator=check_date)
+    active: bool = True
+    description: str | None = text_optional()
+    sources: tuple[str, ...] = ref_tuple()
+
+    def __attrs_post_init__(self) -> None:
+        if (
+            self.kind is GroupKind.TO_BAO_VE_ANTT
+            and self.established_on is not None
+            and self.established_on < GRASSROOTS_FORCE_LAW
+        ):
+            raise InvalidDataError(
+                f"a Tổ bảo vệ ANTT cannot exist before {GRASSROOTS_FORCE_LAW}, "
+                f"got {self.established_on}",
+                field="established_on",
+            )
+        if self.established_on and self.dissolved_on and self.dissolved_on < self.established_on:
+            raise InvalidDataError(
+                "dissolved_on must not be before established_on", field="dissolved_on"
+            )

@@ -1,0 +1,189 @@
+"""Places: administrative units (đơn vị hành chính) and residential areas (khu dân cư).
+
+Codes and names are reused across reorganisations (02269 was old Thượng Lâm's
+code and is the new Thượng Lâm's), so a unit is its code *and* its code
+scheme *and* its validity dates; ``successors`` link a unit to the units
+that took it over (Khuôn Hà 02251 → Thượng Lâm 02269 on 1/7/2025).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+import attrs
+
+from khuonha.exceptions import InvalidDataError
+from khuonha.model.fields import (
+    SCHEMA,
+    check_date,
+    check_non_negative,
+    id_field,
+    ref_field,
+    ref_tuple,
+    text,
+    text_optional,
+    tuple_of,
+)
+
+__all__ = [
+    "AdministrativeUnit",
+    "AreaKind",
+    "CodeScheme",
+    "Identifier",
+    "ResidentialArea",
+    "UnitKind",
+    "UnitLevel",
+]
+
+
+class UnitLevel(StrEnum):
+    """Level of an administrative unit (cấp)."""
+
+    PROVINCE = "province"
+    DISTRICT = "district"
+    """Abolished on 1/7/2025."""
+    COMMUNE = "commune"
+
+
+class UnitKind(StrEnum):
+    """Kind of administrative unit, as its name says."""
+
+    TINH = "tinh"
+    THANH_PHO_TRUC_THUOC_TRUNG_UONG = "thanh_pho_truc_thuoc_trung_uong"
+    HUYEN = "huyen"
+    QUAN = "quan"
+    THI_XA = "thi_xa"
+    THANH_PHO_THUOC_TINH = "thanh_pho_thuoc_tinh"
+    XA = "xa"
+    PHUONG = "phuong"
+    THI_TRAN = "thi_tran"
+    DAC_KHU = "dac_khu"
+    """Special zone: a commune-level unit since 1/7/2025."""
+
+    @property
+    def level(self) -> UnitLevel:
+        """The level this kind belongs to."""
+        return _LEVELS[self]
+
+
+_LEVELS = {
+    UnitKind.TINH: UnitLevel.PROVINCE,
+    UnitKind.THANH_PHO_TRUC_THUOC_TRUNG_UONG: UnitLevel.PROVINCE,
+    UnitKind.HUYEN: UnitLevel.DISTRICT,
+    UnitKind.QUAN: UnitLevel.DISTRICT,
+    UnitKind.THI_XA: UnitLevel.DISTRICT,
+    UnitKind.THANH_PHO_THUOC_TINH: UnitLevel.DISTRICT,
+    UnitKind.XA: UnitLevel.COMMUNE,
+    UnitKind.PHUONG: UnitLevel.COMMUNE,
+    UnitKind.THI_TRAN: UnitLevel.COMMUNE,
+    UnitKind.DAC_KHU: UnitLevel.COMMUNE,
+}
+_CODE_DIGITS = {UnitLevel.PROVINCE: 2, UnitLevel.DISTRICT: 3, UnitLevel.COMMUNE: 5}
+
+#: The day the district level was abolished and the 2025 code list took effect.
+REFORM_2025 = date(2025, 7, 1)
+
+
+class CodeScheme(StrEnum):
+    """The official code list a unit's code belongs to."""
+
+    PRE_2025 = "pre_2025"
+    """GSO list of three-level units, in use until 30/6/2025."""
+    POST_2025 = "post_2025"
+    """NSO list of two-level units (QĐ 19/2025/QĐ-TTg), from 1/7/2025."""
+
+
+@attrs.frozen(kw_only=True)
+class Identifier:
+    """An identifier of a record in another scheme (Popolo ``identifiers``)."""
+
+    scheme: str = text()
+    identifier: str = text()
+
+
+@attrs.frozen(kw_only=True)
+class AdministrativeUnit:
+    """An administrative unit (đơn vị hành chính): tỉnh, huyện, xã, phường, đặc khu ….
+
+    ``code`` is the official code as a string (2, 3 or 5 digits by level, zero
+    padded); ``parent`` is the id of the unit above it during its validity.
+    """
+
+    id: str = id_field()
+    name: str = text()
+    kind: UnitKind
+    code: str = attrs.field(metadata={SCHEMA: {"pattern": "^[0-9]{2,5}$"}})
+    scheme: CodeScheme
+    parent: str | None = ref_field()
+    valid_from: date | None = attrs.field(default=None, validator=check_date)
+    valid_until: date | None = attrs.field(default=None, validator=check_date)
+    successors: tuple[str, ...] = ref_tuple()
+    predecessors: tuple[str, ...] = ref_tuple()
+    identifiers: tuple[Identifier, ...] = tuple_of(Identifier)
+    note: str | None = text_optional()
+
+    @property
+    def level(self) -> UnitLevel:
+        """The unit's level (province, district or commune)."""
+        return self.kind.level
+
+    def valid_on(self, day: date) -> bool:
+        """Whether the unit existed on *day* (unknown bounds count as open)."""
+        if self.valid_from is not None and day < self.valid_from:
+            return False
+        return not (self.valid_until is not None and day > self.valid_until)
+
+    def __attrs_post_init__(self) -> None:
+        digits = _CODE_DIGITS[self.level]
+        if not isinstance(self.code, str) or len(self.code) != digits or not self.code.isdigit():
+            raise InvalidDataError(
+                f"a {self.level.value} code must be {digits} digits, got {self.code!r:.40}",
+                field="code",
+            )
+        if self.level is UnitLevel.DISTRICT and self.scheme is CodeScheme.POST_2025:
+            raise InvalidDataError(
+                "districts do not exist in the post-2025 code list", field="scheme"
+            )
+        if (
+            self.valid_from is not None
+            and self.valid_until is not None
+            and self.valid_until < self.valid_from
+        ):
+            raise InvalidDataError(
+                f"valid_until ({self.valid_until}) must not be before valid_from "
+                f"({self.valid_from})",
+                field="valid_until",
+            )
+
+
+class AreaKind(StrEnum):
+    """Kind of residential area (khu dân cư, TT 124/2021/TT-BCA Điều 2.1)."""
+
+    THON = "thon"
+    LANG = "lang"
+    BAN = "ban"
+    AP = "ap"
+    BUON = "buon"
+    PHUM = "phum"
+    SOC = "soc"
+    KHOM = "khom"
+    TO_DAN_PHO = "to_dan_pho"
+    KHU_PHO = "khu_pho"
+    KHU_DAN_CU = "khu_dan_cu"
+    """Any other place where households live together."""
+
+
+@attrs.frozen(kw_only=True)
+class ResidentialArea:
+    """A residential area (khu dân cư): thôn, bản, làng, ấp, buôn, tổ dân phố, khu phố ….
+
+    ``unit`` is the id of the commune-level unit it belongs to.
+    """
+
+    id: str = id_field()
+    name: str = text()
+    kind: AreaKind
+    unit: str | None = ref_field()
+    households: int | None = attrs.field(default=None, validator=check_non_negative)
+    identifiers: tuple[Identifier, ...] = tuple_of(Identifier)

@@ -1,0 +1,304 @@
+"""Loading plugins with pluggy, one at a time, each failure charged to its plugin.
+
+The steps (see :mod:`khuonha.plugins.host` for the rules users see):
+
+1. register the default plugins under their module names;
+2. for each entry point of group ``khuonha``, in name order: skip it when the
+   allow-list leaves it out or its distribution was seen already; import it
+   (``print`` goes to stderr); register it; check its hooks exist;
+3. call each plugin's hooks for that plugin alone and validate the results;
+4. build the exporter registry from the plugins left, and report conflicts.
+
+Every pluggy call of the library lives here, so the rest of khuonha is typed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import logging
+import re
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from khuonha.exceptions import PluginLoadError
+from khuonha.plugins import hookspecs
+from khuonha.plugins.exporter import Exporter
+from khuonha.plugins.records import (
+    BUILTIN,
+    DEFAULT_PLUGINS,
+    GROUP,
+    PluginInfo,
+    PluginLoadFailure,
+    clip,
+)
+from khuonha.plugins.registry import ExporterRegistry, Registration
+from khuonha.rules.criteria import Criterion
+
+if TYPE_CHECKING:
+    import pluggy
+
+__all__ = ["Loader"]
+
+logger = logging.getLogger("khuonha.plugins")
+
+
+class _MalformedError(Exception):
+    """A plugin did not keep to a hook's specification."""
+
+
+def _normalise(dist: str) -> str:
+    return re.sub(r"[-_.]+", "-", dist).lower()
+
+
+def _dist_of(ep: Any) -> tuple[str, str]:
+    dist = getattr(ep, "dist", None)
+    if dist is None:
+        return "unknown", "unknown"
+    try:
+        name = str(dist.name or dist.metadata["Name"])
+    except Exception:
+        name = "unknown"
+    try:
+        version = str(dist.version)
+    except Exception:
+        version = "unknown"
+    return name, version
+
+
+def core_version() -> str:
+    """The installed version of khuonha (``unknown`` in a bare source tree)."""
+    try:
+        from importlib.metadata import version  # noqa: PLC0415
+
+        return version("khuonha")
+    except Exception:
+        return "unknown"
+
+
+@contextlib.contextmanager
+def _stdout_to_stderr() -> Iterator[None]:
+    """Send ``print`` from plugin code to stderr, keeping stdout for output."""
+    target = sys.stderr if sys.stderr is not None else io.StringIO()
+    with contextlib.redirect_stdout(target):
+        yield
+
+
+class Loader:
+    """One loading run: fills :attr:`plugins`, :attr:`failures` and :attr:`registry`."""
+
+    def __init__(
+        self,
+        entry_points: bool | list[Any],
+        *,
+        allowed: set[str] | None,
+        strict: bool,
+        trace: bool,
+    ) -> None:
+        self.entry_points = entry_points
+        self.allowed = allowed
+        self.strict = strict
+        self.trace = trace
+        self.plugins: list[PluginInfo] = []
+        self.failures: list[PluginLoadFailure] = []
+        self.registry = ExporterRegistry()
+        self.criteria: list[Any] = []
+        """Provincial criteria from ``khuonha_register_criteria``, in load order."""
+
+    def run(self) -> None:
+        """Load everything; in strict mode, raise at the first failure or conflict."""
+        import pluggy  # noqa: PLC0415 - only when plugins are needed
+
+        pm = pluggy.PluginManager(hookspecs.PROJECT)
+        pm.add_hookspecs(hookspecs)
+        if self.trace:
+            pm.add_hookcall_monitoring(self._before_call, self._after_call)
+        builtin = PluginInfo(BUILTIN, "khuonha", core_version())
+        loaded: list[tuple[object, PluginInfo]] = []
+        for module_name in DEFAULT_PLUGINS:
+            module = importlib.import_module(module_name)
+            pm.register(module, name=module_name)
+            loaded.append((module, builtin))
+        loaded.extend(self._entry_points(pm))
+        collected: dict[int, list[Exporter[Any]]] = {}
+        criteria: dict[int, list[Any]] = {}
+        for plugin, info in list(loaded):
+            try:
+                collected[id(plugin)] = self._exporters_of(pm, plugin)
+                criteria[id(plugin)] = self._criteria_of(pm, plugin)
+            except (Exception, SystemExit) as exc:
+                pm.unregister(plugin)
+                loaded.remove((plugin, info))
+                self._fail(info, exc)
+        for plugin, info in loaded:
+            if info not in self.plugins:
+                self.plugins.append(info)
+            for exporter in collected[id(plugin)]:
+                self.registry.add(Registration(exporter, info))
+            self.criteria.extend(criteria[id(plugin)])
+        for conflict in self.registry.conflicts():
+            if self.strict:
+                raise conflict
+            logger.warning("%s; using it is an error until then", conflict)
+
+    def _discover(self) -> list[Any]:
+        if self.entry_points is False:
+            return []
+        if self.entry_points is True:
+            from importlib import metadata  # noqa: PLC0415
+
+            try:
+                found: list[Any] = list(metadata.entry_points(group=GROUP))
+            except Exception as exc:  # broken metadata must not stop the tool
+                logger.warning("cannot list the installed plugins: %s", exc)
+                return []
+        else:
+            found = [ep for ep in self.entry_points if getattr(ep, "group", GROUP) == GROUP]
+        return sorted(found, key=lambda ep: (ep.name, _dist_of(ep)))
+
+    def _entry_points(self, pm: pluggy.PluginManager) -> Iterator[tuple[object, PluginInfo]]:
+        seen: set[tuple[str, str]] = set()
+        by_object: dict[int, PluginInfo] = {}
+        names: set[str] = set()
+        for ep in self._discover():
+            dist, version = _dist_of(ep)
+            info = PluginInfo(ep.name, dist, version)
+            names.add(ep.name)
+            if self.allowed is not None and ep.name not in self.allowed:
+                self._log("%s: skipped, not in KHUONHA_LOAD_PLUGINS", info)
+                continue
+            key = (_normalise(dist), ep.name)
+            if key in seen:
+                self._log("%s: seen twice, loaded once", info)
+                continue
+            seen.add(key)
+            self._log("%s: loading %s", info, getattr(ep, "value", "?"))
+            plugin: object = None
+            registered = False
+            try:
+                with _stdout_to_stderr():
+                    plugin = ep.load()
+                earlier = by_object.get(id(plugin))
+                if earlier is not None:
+                    if _normalise(earlier.distribution) == _normalise(dist):
+                        continue  # one distribution, two names for the same plugin
+                    raise _MalformedError(f"the same plugin object is already loaded as {earlier}")
+                if pm.has_plugin(ep.name) or pm.is_registered(plugin):
+                    raise _MalformedError(f"the name {ep.name!r} or its object is already taken")
+                pm.register(plugin, name=ep.name)
+                registered = True
+                self._check_hooks(pm, plugin)
+            except (Exception, SystemExit) as exc:
+                if registered:
+                    pm.unregister(plugin)
+                self._fail(info, exc)
+                continue
+            by_object[id(plugin)] = info
+            yield plugin, info
+        for name in sorted((self.allowed or set()) - names):
+            logger.warning("KHUONHA_LOAD_PLUGINS names %r, but no installed plugin has it", name)
+
+    @staticmethod
+    def _check_hooks(pm: pluggy.PluginManager, plugin: object) -> None:
+        callers = pm.get_hookcallers(plugin) or []
+        unknown = sorted(c.name for c in callers if not c.has_spec())
+        if unknown:
+            known = ", ".join(sorted(n for n in dir(pm.hook) if n.startswith("khuonha_")))
+            msg = f"unknown hook {', '.join(unknown)} (misspelled? the hooks are: {known})"
+            raise _MalformedError(msg)
+        if not callers:
+            msg = "implements no hook (mark the hook functions with @khuonha.hookimpl)"
+            raise _MalformedError(msg)
+
+    @staticmethod
+    def call_hook(pm: pluggy.PluginManager, plugin: object, hook: str) -> list[Any]:
+        """Call *hook* of *plugin* alone; an implementation that returned None is malformed."""
+        others = [p for p in pm.get_plugins() if p is not plugin]
+        caller = pm.subset_hook_caller(hook, remove_plugins=others)
+        impls = len(caller.get_hookimpls())
+        with _stdout_to_stderr():
+            results: list[Any] = caller()
+        if len(results) != impls:
+            msg = f"{hook} returned None; return a list (an empty one for nothing)"
+            raise _MalformedError(msg)
+        return results
+
+    def _exporters_of(self, pm: pluggy.PluginManager, plugin: object) -> list[Exporter[Any]]:
+        hook = "khuonha_register_exporters"
+        out: list[Exporter[Any]] = []
+        for result in self.call_hook(pm, plugin, hook):
+            if isinstance(result, str | bytes | Mapping | Exporter) or not isinstance(
+                result, Iterable
+            ):
+                msg = f"{hook} returned {result!r:.80}; return a list of Exporter instances"
+                raise _MalformedError(msg)
+            with _stdout_to_stderr():
+                items = list(result)
+            for item in items:
+                if isinstance(item, type) and issubclass(item, Exporter):
+                    name = item.__name__
+                    msg = f"{hook} returned the class {name}; return an instance ({name}())"
+                    raise _MalformedError(msg)
+                if not isinstance(item, Exporter):
+                    msg = f"{hook} returned {item!r:.80}, which is not an Exporter"
+                    raise _MalformedError(msg)
+                problems = item.check_metadata()
+                if problems:
+                    msg = f"exporter {item!r} has invalid metadata: {'; '.join(problems)}"
+                    raise _MalformedError(msg)
+                out.append(item)
+        return out
+
+    def _criteria_of(self, pm: pluggy.PluginManager, plugin: object) -> list[Any]:
+
+        hook = "khuonha_register_criteria"
+        out: list[Any] = []
+        for result in self.call_hook(pm, plugin, hook):
+            if isinstance(result, str | bytes | Mapping | Criterion) or not isinstance(
+                result, Iterable
+            ):
+                msg = f"{hook} returned {result!r:.80}; return a list of Criterion instances"
+                raise _MalformedError(msg)
+            with _stdout_to_stderr():
+                items = list(result)
+            for item in items:
+                if not isinstance(item, Criterion):
+                    msg = f"{hook} returned {item!r:.80}, which is not a Criterion"
+                    raise _MalformedError(msg)
+                out.append(item)
+        return out
+
+    def _fail(self, info: PluginInfo, exc: BaseException) -> None:
+        if isinstance(exc, _MalformedError):
+            detail = f"malformed registration: {exc}"
+            exc = PluginLoadError(info.name, info.distribution, info.version, detail)
+        failure = PluginLoadFailure(info.name, info.distribution, info.version, exc)
+        self.failures.append(failure)
+        if self.strict:
+            raise failure.as_error()  # the original error is chained as its cause
+        logger.warning(
+            "%s; the other plugins keep working (khuonha %s; KHUONHA_STRICT_PLUGINS=1 makes "
+            "this an error)",
+            failure,
+            core_version(),
+        )
+
+    def _log(self, message: str, *args: object) -> None:
+        if self.trace:
+            logger.info(message, *args)
+
+    @staticmethod
+    def _before_call(hook: str, impls: Sequence[Any], kwargs: Mapping[str, Any]) -> None:
+        names = ", ".join(i.plugin_name for i in impls)
+        logger.info("calling %s(%s) of %s", hook, ", ".join(kwargs), names)
+
+    @staticmethod
+    def _after_call(
+        outcome: Any, hook: str, impls: Sequence[Any], _kwargs: Mapping[str, Any]
+    ) -> None:
+        names = ", ".join(i.plugin_name for i in impls)
+        exc = outcome.exception
+        result = f"raised {type(exc).__name__}: {exc}" if exc else "returned"
+        logger.info("%s of %s %s", hook, names, clip(result))

@@ -1,0 +1,453 @@
+"""The reader behind :func:`khuonha.parse_period`.
+
+Text is split into tokens (numbers, words, separators) that keep their
+position in the text as given. Words are compared by a folded key (case,
+NFC/NFD, tone marks and their placement, đ/d and the i/y spelling of "quý"
+and "kỳ" all fold away), so "Quí III/2022", "QUÝ III/2022" and an NFD
+"quý III/2022" read alike. A small recursive-descent grammar reads one
+*term* ("quý III/2022", "ngày 10/8", "8 tháng đầu năm 2022", "nay"), or two
+terms joined by "đến", "tới" or a dash; a missing month or year is carried
+from the end term to the start term, then from the reference date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+
+from khuonha.exceptions import InvalidDataError, PeriodParseError
+from khuonha.text._period_kinds import Convention, Precision, convention_of, months_precision
+from khuonha.text._period_terms import _NUMBER_WORDS, _PART_OF_DAY, _ROMAN, Context, Term, Token
+from khuonha.text.periods import Period
+
+__all__ = ["parse", "parse_period"]
+
+
+class _Fail(Exception):  # noqa: N818 - a signal, not an error
+    """Backtrack: this alternative does not match here."""
+
+
+class _Reader(Context):
+    """The grammar: one term, or two joined by a connector."""
+
+    # ------------------------------------------------------------ token helpers
+
+    def fail(self, reason: str, at: int | None = None) -> _Fail:
+        where = self.i if at is None else at
+        if where >= self.far:
+            self.far, self.reason = where, reason
+        return _Fail(reason)
+
+    def peek(self, offset: int = 0) -> Token | None:
+        j = self.i + offset
+        return self.toks[j] if j < len(self.toks) else None
+
+    def word(self, *keys: str) -> bool:
+        """Consume the words *keys* in order, or nothing."""
+        for n, key in enumerate(keys):
+            tok = self.peek(n)
+            if tok is None or tok.kind != "word" or tok.key != key:
+                return False
+        self.i += len(keys)
+        return True
+
+    def kind(self, *kinds: str) -> Token | None:
+        tok = self.peek()
+        if tok is not None and tok.kind in kinds:
+            self.i += 1
+            return tok
+        return None
+
+    def number(self, low: int, high: int, what: str) -> int:
+        tok = self.peek()
+        if tok is None or tok.kind != "num":
+            raise self.fail(f"expected {what}")
+        value = int(tok.raw) if len(tok.raw) <= 6 else high + 1
+        if not low <= value <= high:
+            raise self.fail(f"{tok.raw} is not a {what}")
+        self.i += 1
+        return value
+
+    def year_number(self) -> int:
+        tok = self.peek()
+        if tok is None or tok.kind != "num" or len(tok.raw) != 4:
+            raise self.fail("expected a four-digit year")
+        return self.number(1000, 9998, "year")
+
+    def attempt(self, fn: Callable[[], Term]) -> Term | None:
+        saved = self.i
+        try:
+            return fn()
+        except _Fail:
+            self.i = saved
+            return None
+
+    # ------------------------------------------------------------ grammar
+
+    def read(self) -> Period:
+        self.prefix()
+        if self.word("tinh", "den") or self.word("cho", "den") or self.word("den"):
+            self.word("het")
+            end = self.term("end")
+            self.finish()
+            return self.build(None, end)
+        opened = self.word("tinh", "tu") or self.word("tu")
+        start = self.term("start")
+        if self.connector():
+            end = self.term("end", hint=start)
+            self.finish()
+            return self.build(start, end)
+        self.finish()
+        if opened or start.kind == "year_start":
+            return self.build(start, None)
+        return self.build(start, start)
+
+    def prefix(self) -> None:
+        """Skip words that leave the period alone ("Trong thời gian", "vào", "sáng", "thứ Năm,")."""
+        if self.word("trong"):
+            self.word("khoang", "thoi", "gian") or self.word("thoi", "gian") or self.word("ky")
+        self.word("vao")
+        tok = self.peek()
+        if tok is not None and tok.kind == "word" and tok.key in _PART_OF_DAY:
+            self.i += 1
+        if self.word("chu", "nhat"):
+            self.kind("punct")
+        elif self.word("thu"):
+            self.kind("num", "word")
+            self.kind("punct")
+
+    def connector(self) -> bool:
+        if self.kind("dash") or self.word("den") or self.word("toi") or self.word("cho", "den"):
+            self.word("het")
+            return True
+        return False
+
+    def finish(self) -> None:
+        tok = self.peek()
+        while tok is not None and tok.raw in ".,;:":
+            self.i += 1
+            tok = self.peek()
+        if tok is not None:
+            raise self.fail("unexpected text after the period")
+
+    def term(self, role: str, hint: Term | None = None) -> Term:
+        alternatives = [
+            self.now,
+            self.year_edge,
+            self.school_year,
+            self.phase,
+            self.count_months,
+            self.halves,
+            self.quarter,
+            self.month,
+            self.day,
+            self.year,
+            self.numeric,
+        ]
+        if hint is not None:
+            found = self.attempt(lambda: self.bare(hint))
+            if found is not None:
+                return found
+        for alternative in alternatives:
+            found = self.attempt(alternative)
+            if found is not None:
+                if role == "start" and found.kind in ("now", "year_end"):
+                    raise PeriodParseError(self.text, found.pos, "this cannot start a period")
+                if role == "end" and found.kind == "year_start":
+                    raise PeriodParseError(self.text, found.pos, "this cannot end a period")
+                return found
+        raise self.fail("expected a period (a day, month, quarter, year, phase…)")
+
+    def pos(self) -> int:
+        tok = self.peek()
+        return tok.pos if tok is not None else len(self.text)
+
+    def now(self) -> Term:
+        at = self.pos()
+        if not (
+            self.word("nay")
+            or self.word("hien", "nay")
+            or self.word("hien", "tai")
+            or self.word("bay", "gio")
+            or self.word("thoi", "diem", "hien", "tai")
+        ):
+            raise self.fail("expected a period")
+        return Term("now", at, precision=Precision.APPROXIMATE)
+
+    def year_edge(self) -> Term:
+        at = self.pos()
+        if self.word("dau", "nam"):
+            return Term("year_start", at, month=1, year=self.year_suffix())
+        if self.word("cuoi", "nam"):
+            return Term("year_end", at, month=12, year=self.year_suffix())
+        raise self.fail("expected a period")
+
+    def year_suffix(self) -> int | None:
+        """The year after "năm": a number, "nay", "trước"/"ngoái", or nothing."""
+        at = self.pos()
+        if self.word("nay"):
+            return self.ref(at, "'năm nay' needs a year").year
+        if self.word("truoc") or self.word("ngoai"):
+            return self.ref(at, "'năm trước' needs a year").year - 1
+        tok = self.peek()
+        if tok is not None and tok.kind == "num":
+            return self.year_number()
+        return None
+
+    def year_after(self) -> int | None:
+        """A year after a term: "/2022", ".2022", "-2022", "năm 2022", or nothing."""
+        saved = self.i
+        if self.kind("sep", "dash"):
+            tok = self.peek()
+            if tok is not None and tok.kind == "num" and len(tok.raw) == 4:
+                return self.year_number()
+            self.i = saved
+            return None
+        if self.word("nam"):
+            return self.year_suffix()
+        return None
+
+    def school_year(self) -> Term:
+        at = self.pos()
+        if not self.word("nam", "hoc"):
+            raise self.fail("expected a period")
+        first = self.year_number()
+        if not self.kind("dash", "sep"):
+            raise self.fail("expected the school year's second year")
+        tok = self.peek()
+        second = self.number(0, 9999, "year")
+        if tok is not None and len(tok.raw) == 2:
+            second += first // 100 * 100
+        if second != first + 1:
+            where = tok.pos if tok else at
+            raise PeriodParseError(self.text, where, "a school year spans two years")
+        return Term("school", at, year=first, precision=Precision.APPROXIMATE)
+
+    def phase(self) -> Term:
+        at = self.pos()
+        if not self.word("giai", "doan"):
+            raise self.fail("expected a period")
+        self.word("tu")
+        self.word("nam")
+        first = self.year_number()
+        if not self.connector():
+            raise self.fail("expected the phase's last year")
+        self.word("nam")
+        return Term("months", at, month=1, year=first, last_month=12, year2=self.last_year(first))
+
+    def last_year(self, first: int) -> int:
+        """The last year of a phase, not before its first."""
+        at = self.pos()
+        last = self.year_number()
+        if last < first:
+            raise PeriodParseError(self.text, at, "the period ends before it starts")
+        return last
+
+    def count(self) -> int:
+        tok = self.peek()
+        if tok is not None and tok.kind == "word" and tok.key in _NUMBER_WORDS:
+            self.i += 1
+            value = _NUMBER_WORDS[tok.key]
+            nxt = self.peek()
+            if value == 10 and nxt is not None and nxt.key in ("mot", "hai"):
+                self.i += 1
+                value += _NUMBER_WORDS[nxt.key]
+            return value
+        return self.number(1, 12, "number of months")
+
+    def count_months(self) -> Term:
+        at = self.pos()
+        n = self.count()
+        if not self.word("thang"):
+            raise self.fail("expected 'tháng'")
+        if self.word("dau", "nam") or self.word("nam"):
+            first, last = 1, n
+        elif self.word("cuoi", "nam"):
+            first, last = 13 - n, 12
+        else:
+            raise self.fail("expected 'đầu năm' or 'cuối năm'")
+        year = self.year_suffix()
+        return Term(
+            "months", at, month=first, last_month=last, year=year, precision=months_precision(n)
+        )
+
+    def halves(self) -> Term:
+        at = self.pos()
+        if not self.word("nua"):
+            raise self.fail("expected a period")
+        if self.word("dau", "nam") or self.word("nam", "dau"):
+            first = 1
+        elif self.word("cuoi", "nam") or self.word("nam", "cuoi") or self.word("sau", "nam"):
+            first = 7
+        else:
+            raise self.fail("expected 'đầu năm' or 'cuối năm'")
+        return Term("months", at, month=first, last_month=first + 5, year=self.year_suffix())
+
+    def quarter_number(self) -> int:
+        tok = self.peek()
+        if tok is not None and tok.kind == "word" and tok.key in _ROMAN:
+            self.i += 1
+            return _ROMAN[tok.key]
+        if tok is not None and tok.kind == "word" and tok.key in _NUMBER_WORDS:
+            value = _NUMBER_WORDS[tok.key]
+            if value <= 4:
+                self.i += 1
+                return value
+        return self.number(1, 4, "quarter (I to IV)")
+
+    def quarter(self) -> Term:
+        at = self.pos()
+        if not self.word("quy"):
+            raise self.fail("expected a period")
+        q = self.quarter_number()
+        return Term("months", at, month=3 * q - 2, last_month=3 * q, year=self.year_after())
+
+    def month(self) -> Term:
+        at = self.pos()
+        if not self.word("thang"):
+            raise self.fail("expected a period")
+        m = self.number(1, 12, "month")
+        return Term("months", at, month=m, last_month=m, year=self.year_after())
+
+    def day(self) -> Term:
+        if not self.word("ngay"):
+            raise self.fail("expected a period")
+        return self.numeric(days_only=True)
+
+    def year(self) -> Term:
+        at = self.pos()
+        if not self.word("nam"):
+            raise self.fail("expected a period")
+        year = self.year_suffix()
+        if year is None:
+            raise self.fail("expected a year")
+        saved = self.i
+        if self.kind("dash"):
+            tok = self.peek()
+            if tok is not None and tok.kind == "num" and len(tok.raw) == 4:
+                return Term(
+                    "months", at, month=1, year=year, last_month=12, year2=self.last_year(year)
+                )
+            self.i = saved
+        return Term("months", at, month=1, last_month=12, year=year)
+
+    def numeric(self, *, days_only: bool = False) -> Term:
+        """ISO dates, D/M/Y, D/M, D tháng M năm Y, M/Y, a bare year."""
+        at = self.pos()
+        tok = self.peek()
+        if tok is None or tok.kind != "num":
+            raise self.fail("expected a period")
+        if len(tok.raw) == 4 and not days_only:
+            iso = self.attempt(self.iso)
+            if iso is not None:
+                return iso
+            year = self.year_number()
+            return Term("months", at, month=1, last_month=12, year=year)
+        first = self.number(1, 31, "day")
+        if self.word("thang"):
+            month = self.number(1, 12, "month")
+            return self.checked(Term("day", at, day=first, month=month, year=self.year_after()))
+        saved = self.i
+        sep = self.kind("sep", "dash")
+        nxt = self.peek()
+        if sep is None or nxt is None or nxt.kind != "num":
+            self.i = saved
+            return Term("day", at, day=first)
+        if len(nxt.raw) == 4 and not days_only:
+            year = self.year_number()
+            if first > 12:
+                raise self.fail(f"{first} is not a month", at=self.i - 3)
+            return Term("months", at, month=first, last_month=first, year=year)
+        if len(nxt.raw) > 2 or not 1 <= int(nxt.raw) <= 12:
+            self.i = saved
+            return Term("day", at, day=first)
+        self.i += 1
+        term = Term("day", at, day=first, month=int(nxt.raw))
+        after = self.i
+        if self.kind(sep.kind) is not None and self.peek() is not None:
+            tok3 = self.peek()
+            if tok3 is not None and tok3.kind == "num" and len(tok3.raw) == 4:
+                term.year = self.year_number()
+            else:
+                self.i = after
+        return self.checked(term)
+
+    def iso(self) -> Term:
+        at = self.pos()
+        year = self.year_number()
+        if not self.kind("dash"):
+            raise self.fail("expected an ISO date")
+        month = self.number(1, 12, "month")
+        if not self.kind("dash"):
+            raise self.fail("expected an ISO date")
+        day = self.number(1, 31, "day")
+        return self.checked(Term("day", at, day=day, month=month, year=year))
+
+    def bare(self, hint: Term) -> Term:
+        """The end of "tháng 7 - 8/2022" or "quý I - III/2022": the start's word is implied."""
+        at = self.pos()
+        if hint.kind == "months" and hint.last_month == hint.month:
+            m = self.number(1, 12, "month")
+            return Term("months", at, month=m, last_month=m, year=self.year_after())
+        if hint.kind == "months" and hint.month is not None and hint.last_month == hint.month + 2:
+            q = self.quarter_number()
+            return Term("months", at, month=3 * q - 2, last_month=3 * q, year=self.year_after())
+        raise self.fail("expected the end of the period")
+
+
+def parse(text: str, *, reference: date | None, convention: Convention) -> Period:
+    """Read *text* (see :func:`khuonha.parse_period`)."""
+    if not isinstance(text, str):
+        raise PeriodParseError(repr(text)[:80], 0, "expected a string")
+    if isinstance(reference, datetime):
+        reference = reference.date()
+    if reference is not None and type(reference) is not date:
+        raise InvalidDataError(f"expected a date, got {reference!r:.60}", field="reference")
+    bad = re.search("[\ud800-\udfff]", text)
+    if bad is not None:
+        raise PeriodParseError(text, bad.start(), "text is not valid Unicode")
+    reader = _Reader(text, reference, convention)
+    try:
+        return reader.read()
+    except _Fail:
+        tok_pos = reader.toks[reader.far].pos if reader.far < len(reader.toks) else len(text)
+        raise PeriodParseError(text, tok_pos, reader.reason) from None
+    except PeriodParseError:
+        raise
+    except (InvalidDataError, ValueError, OverflowError) as exc:
+        raise PeriodParseError(text, reader.pos(), str(exc)) from None
+
+
+def parse_period(
+    text: str, *, reference: date | None = None, convention: object = "calendar"
+) -> Period:
+    """Read a period as Vietnamese reports write it (see the guide "Periods").
+
+    *reference* is the date a relative phrase is anchored to (the publication
+    date): it gives the year of "ngày 10/8" and the end of "từ đầu năm đến
+    nay". *convention* is ``"calendar"`` or ``"reporting"`` (NĐ 09/2019
+    cut-offs for month, quarter, half-year and year bounds; explicit days
+    never move). The result is the nominal period, not clipped at *reference*.
+
+    ``precision`` follows one rule: ``exact`` when both bounds are stated or
+    follow from a standard period (a day, month, quarter, half-year, year,
+    whole years, "N tháng đầu năm" with N = 1, 3, 6 or 12); ``approximate``
+    when the text does not give the real cut-off ("8 tháng đầu năm 2022",
+    anything "đến nay", a school year); ``open_start`` / ``open_end`` when a
+    bound is missing ("tính đến 30/6/2022", "từ 1/8/2022").
+
+    >>> from datetime import date
+    >>> p = parse_period("8 tháng đầu năm 2022")
+    >>> p.start, p.end, p.precision.value
+    (datetime.date(2022, 1, 1), datetime.date(2022, 8, 31), 'approximate')
+    >>> parse_period("Quý III/2022", convention="reporting").start
+    datetime.date(2022, 6, 15)
+    >>> parse_period("ngày 10/8", reference=date(2022, 8, 10)).end
+    datetime.date(2022, 8, 10)
+    >>> parse_period("ngày 10/8")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    khuonha.exceptions.PeriodParseError: cannot read a period from 'ngày 10/8': no year, ...
+    """
+    return parse(text, reference=reference, convention=convention_of(convention))

@@ -1,0 +1,183 @@
+"""Tokens and terms of the period reader (see :mod:`khuonha.text._period_parser`).
+
+A term is one side of a period before its missing month or year is filled in;
+:class:`Context` fills them in, applies the convention and builds the
+:class:`~khuonha.text.periods.Period`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import attrs
+
+from khuonha.exceptions import PeriodParseError
+from khuonha.text._period_kinds import Convention, Precision, month_span, precision_of
+from khuonha.text.periods import Period
+from khuonha.text.unicode import match_key
+
+__all__ = ["Context", "Term", "Token", "tokens"]
+
+_TOKEN = re.compile(
+    r"(?P<num>[0-9]+)"
+    r"|(?P<word>[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*)"
+    r"|(?P<dash>[-\u2010-\u2015\u2212~])"
+    r"|(?P<sep>[/.])"
+    r"|(?P<punct>[,;:()])"
+    # Invisible format characters (bidi controls, zero-width spaces, soft
+    # hyphens) pasted from web pages and PDFs separate words like spaces.
+    r"|(?P<space>[\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+)"
+    r"|(?P<other>.)",
+    re.DOTALL,
+)
+_FOLD = {"qui": "quy", "ki": "ky"}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_NUMBER_WORDS = {
+    "mot": 1,
+    "nhat": 1,
+    "hai": 2,
+    "ba": 3,
+    "bon": 4,
+    "tu": 4,
+    "sau": 6,
+    "bay": 7,
+    "tam": 8,
+    "chin": 9,
+    "muoi": 10,
+}
+_PART_OF_DAY = {"sang", "chieu", "toi", "trua", "dem", "khuya"}
+
+
+@attrs.frozen
+class Token:
+    kind: str
+    raw: str
+    key: str
+    pos: int
+
+
+def tokens(text: str) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "other"
+        if kind == "space":
+            continue
+        raw = m.group()
+        key = raw
+        if kind == "word":
+            key = " ".join(_FOLD.get(k, k) for k in match_key(raw, diacritics=False).split())
+        out.append(Token(kind, raw, key, m.start()))
+    return out
+
+
+@attrs.define
+class Term:
+    """One side of a period, before years are filled in and a convention applied."""
+
+    kind: str  # day, months, school, now, year_start, year_end
+    pos: int
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    last_month: int | None = None  # months: the span month .. last_month
+    year2: int | None = None  # months: the span ends in this year
+    count: int | None = None
+    precision: Precision = Precision.EXACT
+
+
+class Context:
+    """The text, the reference date and the convention a reading works with."""
+
+    def __init__(self, text: str, reference: date | None, convention: Convention) -> None:
+        self.text = text
+        self.toks = tokens(text)
+        self.i = 0
+        self.reference = reference
+        self.convention = convention
+        self.far = 0
+        self.reason = "expected a period (a day, month, quarter, year, phase…)"
+
+    def ref(self, at: int, what: str) -> date:
+        if self.reference is None:
+            raise PeriodParseError(self.text, at, f"{what}, and no reference date to take it from")
+        return self.reference
+
+    def resolve(self, term: Term, year: int | None, month: int | None) -> None:
+        """Fill in a missing month and year (from the end term, then from the reference)."""
+        if term.kind == "day" and term.month is None:
+            if month is None:
+                raise PeriodParseError(self.text, term.pos, "a day needs a month")
+            term.month = month
+        if term.year is None and term.kind != "now":
+            if year is None:
+                year = self.ref(term.pos, "no year").year
+            term.year = year
+        if term.kind == "day":
+            self.checked(term)
+
+    def bounds(self, term: Term) -> tuple[date | None, date | None]:
+        if term.kind == "now":
+            today = self.ref(term.pos, "'nay' (now) needs a date")
+            return today, today
+        assert term.year is not None
+        if term.kind == "day":
+            assert term.month is not None
+            assert term.day is not None
+            day = date(term.year, term.month, term.day)
+            return day, day
+        if term.kind == "school":
+            p = Period.school_year(term.year)
+            return p.start, p.end
+        assert term.month is not None
+        last = term.month if term.last_month is None else term.last_month
+        start, end = month_span(
+            (term.year, term.month), (term.year2 or term.year, last), self.convention
+        )
+        if term.kind == "year_start":
+            return start, None
+        if term.kind == "year_end":
+            return None, end
+        return start, end
+
+    def build(self, first: Term | None, last: Term | None) -> Period:
+        if last is not None:
+            self.resolve(last, None, None)
+        if first is not None and first is not last:
+            if last is not None and last.kind != "now":
+                inherited = first.year is None
+                self.resolve(first, last.year, last.month)
+                early, late = self.bounds(first)[0], self.bounds(last)[1]
+                if inherited and early is not None and late is not None and early > late:
+                    assert first.year is not None
+                    first.year -= 1
+                    self.resolve(first, None, None)
+            else:
+                self.resolve(first, None, None)
+        start = self.bounds(first)[0] if first is not None else None
+        end = self.bounds(last)[1] if last is not None else None
+        parts = [t.precision for t in (first, last) if t is not None]
+        convention = self.convention
+        if first is not None and first is last and first.kind == "school":
+            convention = Convention.SCHOOL_YEAR
+        if start is not None and end is not None and end < start:
+            at = last.pos if last is not None else 0
+            raise PeriodParseError(self.text, at, "the period ends before it starts")
+        return Period(
+            start=start,
+            end=end,
+            precision=precision_of(start, end, *parts),
+            label=self.text.strip() or None,
+            convention=convention,
+        )
+
+    def checked(self, term: Term) -> Term:
+        assert term.day is not None
+        assert term.month is not None
+        try:
+            date(2000 if term.year is None else term.year, term.month, term.day)
+        except ValueError:
+            raise PeriodParseError(
+                self.text, term.pos, f"{term.day}/{term.month} is not a date"
+            ) from None
+        return term
