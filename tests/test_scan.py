@@ -89,6 +89,12 @@ def dates(text: str, reference: date | None = None) -> list[tuple[object, ...]]:
         ("05 huyện Bát Xát, Si Ma Cai", [(5, EXACT, "huyện")]),
         ("hàng trăm lượt người", [(100, Qualifier.AT_LEAST, "lượt người")]),
         ("từ 5 người trở lên", [(5, Qualifier.AT_LEAST, "người")]),
+        ("tăng 15% so với cùng kỳ", [(15, EXACT, "%")]),
+        ("1,5 tỷ đồng", [(1.5, EXACT, "tỷ đồng")]),
+        (
+            "38 loại mô hình với trên 33.100 điểm",
+            [(38, EXACT, "loại mô hình"), (33100, MORE, "điểm")],
+        ),
     ],
 )
 def test_quantities_as_reports_write_them(text: str, expected: list[tuple[object, ...]]) -> None:
@@ -179,8 +185,9 @@ def test_readings_the_words_leave_open_are_flagged(text: str, reason: str) -> No
     assert reason in q.reason
 
 
-def test_a_range_of_numbers_gives_both_bounds() -> None:
-    assert quantities("từ 5 đến 10 người") == [
+@pytest.mark.parametrize("text", ["từ 5 đến 10 người", "5 - 10 người", "5-10 người"])
+def test_a_range_of_numbers_gives_both_bounds(text: str) -> None:
+    assert quantities(text) == [
         (5, Qualifier.AT_LEAST, "người"),
         (10, Qualifier.AT_MOST, "người"),
     ]
@@ -251,6 +258,14 @@ def test_a_range_of_numbers_gives_both_bounds() -> None:
         ),
         ("quý III/2022", None, [("quý III/2022", D(2022, 7, 1), D(2022, 9, 30), "dated")]),
         ("ngày 21-03-2024", None, [("ngày 21-03-2024", D(2024, 3, 21), D(2024, 3, 21), "dated")]),
+        (
+            "trong 02 ngày (15-16/8/2025)",
+            None,
+            [("15-16/8/2025", D(2025, 8, 15), D(2025, 8, 16), "dated")],
+        ),
+        ("từ 1 – 5/9", D(2025, 8, 1), [("từ 1 – 5/9", D(2025, 9, 1), D(2025, 9, 5), "dated")]),
+        ("nhiệm kỳ 2020-2025", None, [("2020-2025", D(2020, 1, 1), D(2025, 12, 31), "dated")]),
+        ("tháng 7-8/2022", None, [("tháng 7-8/2022", D(2022, 7, 1), D(2022, 8, 31), "dated")]),
         (
             "năm 2021 và những năm tiếp theo",
             None,

@@ -129,6 +129,16 @@ class _Grammar:
             return -1
         k = lx.key[i]
         if lx.kind[i] == "n":
+            if (
+                self.year(i)
+                and not self.stuck(i)
+                and self.glued_sep(i + 1)
+                and lx.kind[i + 1] == "-"
+                and self.year(i + 2)
+                and lx.key[i] < lx.key[i + 2]
+                and not self.glued_sep(i + 3)
+            ):
+                return i + 3  # "2015-2020": whole years
             if self.num(i, 1, 12) and not self.stuck(i):
                 end = self.count_months(i + 1)
                 if end > 0:
@@ -254,16 +264,23 @@ _READ: dict[tuple[str, date | None], tuple[Period | None, str | None]] = {}
 _READ_SIZE = 4096
 
 
-def _read(lx: Lexed, first: int, last: int, reference: date | None) -> Found:
+def _read(
+    lx: Lexed, first: int, last: int, reference: date | None, dash_at: int | None = None
+) -> Found:
     """Hand the span to parse_period (brackets inside the span read as spaces).
 
     Reports repeat their periods ("năm 2025"), so readings are remembered
-    (a bounded cache: periods are immutable).
+    (a bounded cache: periods are immutable). *dash_at* is a dash between a
+    bare day and a date ("1 – 5/9"), read as "đến" so it is not taken for a
+    date separator.
     """
     raw = lx.text[lx.start[first] : lx.end[last - 1]]
     known = _READ.get((raw, reference))
     if known is None:
         span = raw
+        if dash_at is not None:
+            at, to = lx.start[dash_at] - lx.start[first], lx.end[dash_at] - lx.start[first]
+            span = f"{span[:at]} đến {span[to:]}"
         if any(lx.kind[j] in _BRACKETS for j in range(first, last)):
             span = "".join(" " if ch in _BRACKETS else ch for ch in span)
         try:
@@ -371,12 +388,16 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
         short = j > i
     end1 = g.term(j, short_dates=short)
     if end1 < 0 and opener > 0 and g.num(j, 1, 12) and not lx.glued(j + 1):
+        # "từ 6 – 12/2025": a bare month before a month and year.
         c = g.connector(j + 1)
-        if c > 0:
-            end2 = g.bare_end(c)
-            if end2 > 0:
-                return [_months_of(lx, i, end2, j + 1, reference)]
-        return []
+        if c > 0 and g.num(c, 1, 12) and g.glued_sep(c + 1) and g.year(c + 2):
+            return [_months_of(lx, i, c + 3, j + 1, reference)]
+    if end1 < 0 and g.num(j, 1, 31) and not g.stuck(j) and lx.kind[j + 1 : j + 2] == ["-"]:
+        # "15-16/8/2025", "từ 1 – 5/9": a bare day before a dated end.
+        c = g.connector(j + 1)
+        end2 = g.numeric(c, short=True) if c > 0 else -1
+        if end2 > 0:
+            return [_read(lx, i, end2, reference, dash_at=j + 1)]
     if end1 < 0:
         return []
     first_kind = lx.key[j]
@@ -463,9 +484,13 @@ def find_periods(lx: Lexed, reference: date | None) -> list[Found]:
     kind, key_, start, end = lx.kind, lx.key, lx.start, lx.end
     while i < n:
         if kind[i] == "n":
-            # A number starts a period only before a glued separator ("19/8") or "tháng".
+            # A number starts a period only before a glued separator ("19/8"), a dash or "tháng".
             nxt = i + 1
-            if nxt < n and ((kind[nxt] in _GLUE and start[nxt] == end[i]) or key_[nxt] == _K_THANG):
+            if nxt < n and (
+                (kind[nxt] in _GLUE and start[nxt] == end[i])
+                or kind[nxt] == "-"
+                or key_[nxt] == _K_THANG
+            ):
                 found = _match(lx, g, i, reference)
                 if found:
                     out.extend(found)

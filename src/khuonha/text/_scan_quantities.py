@@ -39,6 +39,8 @@ _TIME_GLUE = keys("h", "g", "giờ", "am", "pm")
 _AFTER_RANGE = keys("đến", "tới")
 _SUFFIXES = {key("trở lên"): Qualifier.AT_LEAST, key("trở xuống"): Qualifier.AT_MOST}
 _ALMOST = keys("hầu như", "gần như")
+#: Words that may open what a percentage is of ("100% các xã"), though they end a noun.
+_OF_FIRST = keys("các", "những", "tổng", "toàn")
 _TOTAL = keys("tổng", "với")
 _K_SO = key("số")
 _K_HANG = key("hàng")
@@ -147,7 +149,7 @@ class _Reader:
                         head, k, words = key, k + 1, 1
                         end = k
                         continue
-                if not (words == 0 and of) and (key in STOPS or pair in STOPS):
+                if (key in STOPS or pair in STOPS) and not (words == 0 and of and key in _OF_FIRST):
                     break
                 if words and head in NAMED and lx.raw(k)[:1].isupper():
                     break
@@ -200,9 +202,9 @@ class _Reader:
             j += 2
         return parts, seps, j
 
-    def at_number(self, i: int) -> tuple[list[Hit], int]:
+    def at_number(self, i: int, *, ranged: bool = False) -> tuple[list[Hit], int]:
         lx = self.lx
-        if lx.glued(i) and lx.kind[i - 1] not in _OPENERS:
+        if lx.glued(i) and lx.kind[i - 1] not in _OPENERS and not ranged:
             return [], self.chain_end(i)
         if self.label_before(i):
             return [], self.phone_end(i)
@@ -253,11 +255,9 @@ class _Reader:
         if qualifier is not Qualifier.EXACT and self.phrase(first - 2, _ALMOST, 2) == first:
             return [], j
         # "từ 5 đến 10 người", "5 - 7 người": both ends share the noun.
-        if total is None and (
-            (j < self.n and lx.kind[j] == "-" and not lx.glued(j)) or lx.is_word(j, *_AFTER_RANGE)
-        ):
+        if total is None and ((j < self.n and lx.kind[j] == "-") or lx.is_word(j, *_AFTER_RANGE)):
             if j + 1 < self.n and lx.kind[j + 1] == "n" and not seps:
-                second, last = self.at_number(j + 1)
+                second, last = self.at_number(j + 1, ranged=True)
                 if second and not second[0].ambiguous and second[0].first == j + 1:
                     q2 = second[0].quantity
                     low = Qualifier.AT_LEAST if qualifier is Qualifier.EXACT else qualifier
