@@ -164,6 +164,9 @@ def test_zero_written_as_words(text: str, unit: str) -> None:
         "ngày 19/8/2025",
         "năm 2025",
         "PX03",
+        "vào 7 giờ sáng",
+        "khai mạc 8 giờ 30 phút",
+        "COVID-19",
     ],
 )
 def test_numbers_that_are_not_quantities(text: str) -> None:
@@ -176,6 +179,8 @@ def test_numbers_that_are_not_quantities(text: str) -> None:
         ("đạt 13,849 chỉ số", "groups thousands"),
         ("tăng 2.5 lần so với", "English decimal"),
         ("đạt 95", "no counted noun"),
+        ("triển khai trên 3 xã", "'on' or 'in'"),
+        ("tại 45 Lê Lợi", "a name may follow"),
     ],
 )
 def test_readings_the_words_leave_open_are_flagged(text: str, reason: str) -> None:

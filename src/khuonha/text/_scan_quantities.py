@@ -46,6 +46,26 @@ _K_SO = key("số")
 _K_HANG = key("hàng")
 _QUALIFIER_LAST = frozenset(phrase.split(" ")[-1] for phrase in QUALIFIERS)
 _NO_UNIT = "no counted noun follows the number"
+_ON = "'trên' before places may mean 'on' or 'in' rather than 'more than'"
+_NAME = "a name may follow the number rather than a counted noun"
+_PLACES = keys(
+    "xã", "phường", "thị trấn", "thôn", "bản", "ấp", "buôn", "xóm", "tổ dân phố", "khu dân cư",
+    "huyện", "tỉnh", "địa bàn", "tuyến", "khu vực", "điểm", "địa điểm", "khu", "làng", "đơn vị",
+)  # fmt: skip
+_BEFORE_TIME = keys("vào", "lúc", "từ", "đến", "tới", "hồi")
+_PART_OF_DAY = keys("sáng", "chiều", "tối", "trưa", "đêm", "khuya", "kém")
+
+
+def _named(word: str, head: str) -> bool:
+    """Whether the word after a number looks like a name ("45 Lê Lợi"), not a noun."""
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and head not in COUNT_NOUNS
+        and head not in MEASURES
+    )
+
+
 _DOT = "'.' before other than three digits: an English decimal point or a section number"
 
 
@@ -251,6 +271,8 @@ class _Reader:
             if len(lx.key[j + 1]) >= 4 or int(lx.key[j + 1]) < value:
                 return [], self.chain_end(i)
             total, j = int(lx.key[j + 1]), j + 2
+        if self.time_of_day(i, j):
+            return [], self.time_end(j)
         qualifier, first = self.qualifier_before(i)
         if qualifier is not Qualifier.EXACT and self.phrase(first - 2, _ALMOST, 2) == first:
             return [], j
@@ -302,8 +324,13 @@ class _Reader:
                     f"'{','.join(parts)}' groups thousands ({''.join(parts)}) or marks "
                     f"a decimal ({value})"
                 )
-        if unit is None and total is None and reason is None:
+        head = self.head(j) if unit not in (None, "%") else ""
+        if reason is None and unit is None and total is None:
             reason = _NO_UNIT
+        elif reason is None and head in _PLACES and lx.is_word(first, "trên"):
+            reason = _ON
+        elif reason is None and unit not in (None, "%") and _named(lx.raw(j), head):
+            reason = _NAME
         hit = self.make(
             value,
             qualifier,
@@ -315,6 +342,27 @@ class _Reader:
             scope=(scope_count, scope_unit),
         )
         return ([hit] if hit is not None else []), max(end, j)
+
+    def time_of_day(self, i: int, j: int) -> bool:
+        """ "7 giờ 30", "vào 7 giờ sáng", "lúc 8 giờ": a time, not a number of hours."""
+        lx = self.lx
+        if not lx.is_word(j, "giờ"):
+            return False
+        return (
+            lx.is_word(i - 1, *_BEFORE_TIME)
+            or (j + 1 < self.n and lx.kind[j + 1] == "n")
+            or lx.is_word(j + 1, *_PART_OF_DAY)
+        )
+
+    def time_end(self, j: int) -> int:
+        """The end of "giờ [30 [phút]] [sáng]" from the token "giờ"."""
+        lx = self.lx
+        k = j + 1
+        if k < self.n and lx.kind[k] == "n":
+            k += 1
+            k += lx.is_word(k, "phút")
+        k += lx.is_word(k, *_PART_OF_DAY)
+        return k
 
     def head(self, j: int) -> str:
         pair = self.pair(j)

@@ -24,11 +24,11 @@ __all__ = [
 
 #: Words before a number and what they make of it (longest phrases are tried first).
 QUALIFIERS: dict[str, Qualifier] = {
-    **dict.fromkeys(keys("trên", "hơn", "ngoài"), Qualifier.MORE_THAN),
+    **dict.fromkeys(keys("trên", "hơn"), Qualifier.MORE_THAN),
     **dict.fromkeys(keys("gần", "gần như", "xấp xỉ gần"), Qualifier.NEARLY),
     **dict.fromkeys(
         keys("khoảng", "chừng", "khoảng chừng", "ước", "ước tính", "ước khoảng", "xấp xỉ",
-             "trên dưới", "độ", "tầm"),
+             "trên dưới"),
         Qualifier.ABOUT,
     ),
     **dict.fromkeys(keys("ít nhất", "tối thiểu"), Qualifier.AT_LEAST),
@@ -59,7 +59,8 @@ STOPS = keys(
 MEASURES = keys(
     "km", "km2", "km²", "m", "m2", "m²", "m3", "m³", "ha", "hecta", "héc ta", "kg", "g", "tấn",
     "tạ", "yến", "lít", "ml", "đồng", "triệu", "tỷ", "tỉ", "nghìn", "ngàn", "usd", "cm", "mm",
-    "lần", "điểm", "độ", "phần trăm", "giờ", "phút", "giây", "năm", "tháng", "ngày", "tuần",
+    "lần", "điểm", "độ", "phần trăm", "đ", "vnđ", "vnd", "giờ", "phút", "giây", "năm",
+    "tháng", "ngày", "tuần",
 )  # fmt: skip
 #: Things counted one by one: a comma before three digits groups thousands ("13,849 nhân khẩu").
 COUNT_NOUNS = keys(
