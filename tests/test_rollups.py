@@ -245,3 +245,33 @@ def test_rollup_dates_are_from_the_data() -> None:
     assert result.rows == ()
     assert [name for _, name in result.silent] == ["Thượng Lâm"]
     assert date(2030, 1, 1) in Period.year(2030)
+
+
+def test_the_bm01_table_has_a_row_per_commune_and_a_total_equal_to_the_province() -> None:
+    """TỔNG CỘNG equals the library's own province totals, column by column."""
+    from khuonha.rollups import form_table, load_form
+    from khuonha.testing.forms import form_province
+
+    ds = form_province(seed=7, communes=6)
+    table = form_table([ds], "bm01", period=ds.period)
+    assert table.period_text == "Kỳ báo cáo: năm 2026"
+    assert len(table.rows) == 6
+    assert all(v is None for v in table.rows[-1].values)  # the commune that reported nothing
+    province = rollup([ds], level="province", period=ds.period)
+    for col, total in zip(load_form("bm01").columns, table.total, strict=True):
+        assert total == province.row("post_2025:99", col.indicator).total
+
+
+def test_a_form_column_names_a_known_indicator() -> None:
+    """A form naming an indicator the catalogue lacks is refused, with its column."""
+    from khuonha.rollups import Form, FormColumn
+
+    with pytest.raises(khuonha.InvalidDataError, match=r"columns\[0\]"):
+        Form(
+            id="x",
+            title="X",
+            period_label="Kỳ",
+            unit_header="Đơn vị",
+            total_label="Tổng",
+            columns=(FormColumn(group="g", header="h", indicator="khong_co"),),
+        )

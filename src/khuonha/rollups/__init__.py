@@ -14,16 +14,23 @@ from __future__ import annotations
 
 from khuonha.rollups.bounds import Total
 from khuonha.rollups.core import Comparison, Rollup, RollupRow, rollup
+from khuonha.rollups.forms import Form, FormColumn, FormRow, FormTable, form_table, load_form
 from khuonha.rollups.indicators import Catalogue, Indicator, Source, indicator_catalogue
 
 __all__ = [
     "Catalogue",
     "Comparison",
+    "Form",
+    "FormColumn",
+    "FormRow",
+    "FormTable",
     "Indicator",
     "Rollup",
     "RollupRow",
     "Source",
     "Total",
+    "form_table",
     "indicator_catalogue",
+    "load_form",
     "rollup",
 ]

@@ -236,11 +236,10 @@ def _unit_index(ds: Dataset) -> dict[str, str]:
 # ----------------------------------------------------------------------------- figures
 
 
-def _is_result(record: Any) -> bool:
+def _role(record: Any) -> str:
+    """A statistic's role (result, target, baseline, profile …); none means a result."""
     role = getattr(record, "role", None)
-    if role is None:
-        return True
-    return str(getattr(role, "value", role)) == "result"
+    return "result" if role is None else str(getattr(role, "value", role))
 
 
 def _figure(record: Any, collection: str, measure: str) -> Total | None:
@@ -419,8 +418,9 @@ def rollup(
                     fed = feeds[(collection, kind)] = [
                         (i, m) for i, m in cat.feeding(collection, kind) if i.summable
                     ]
-                if not fed or (has_role and not _is_result(record)):
+                if not fed:
                     continue
+                role = _role(record) if has_role else "result"
                 own = getattr(record, "period", None) or ds.period
                 where = wheres.get(id(own))
                 if where is None:
@@ -444,6 +444,8 @@ def rollup(
                         continue
                 earlier = where == "previous"
                 for indicator, measure in fed:
+                    if role not in indicator.roles:
+                        continue
                     key = (target, indicator.id, earlier)
                     acc = sums.get(key)
                     if acc is None:

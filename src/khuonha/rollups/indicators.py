@@ -55,6 +55,9 @@ class Indicator:
     summable: bool = True
     """Whether figures of different units or periods may be added up."""
     sources: tuple[Source, ...] = tuple_of(Source)
+    roles: tuple[str, ...] = ("result",)
+    """Which statistic roles count (a record without a role is a result): stock figures
+    such as members at the end of a period also take profile and baseline figures."""
     note: str | None = text_optional()
 
     def label(self, language: str = "vi") -> str:
