@@ -16,12 +16,12 @@ from khuonha.text.unicode import match_key
 
 __all__ = ["DASHES", "QUOTES", "Lexed", "key", "keys", "lex"]
 
+# Spaces (and invisible format characters) match no alternative, so the
+# search steps over them without making a token.
 _TOKEN = re.compile(
     r"(?P<n>[0-9]+)"
     r"|(?P<w>[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*)"
-    r"|[\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+"
-    r"|(?P<p>.)",
-    re.DOTALL,
+    r"|(?P<p>[^\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff])",
 )
 #: Dashes of every width; all read as "-".
 DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212~")
@@ -29,6 +29,8 @@ DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212~")
 QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e")
 _CACHE: dict[str, str] = {}
 _CACHE_SIZE = 65536
+#: The keys of the word lists passed to :meth:`Lexed.is_word` (a few dozen, fixed in the code).
+_WANTED: dict[tuple[str, ...], frozenset[str]] = {}
 
 
 def key(word: str) -> str:
@@ -82,28 +84,33 @@ class Lexed:
         """Whether token *i* is one of *words* (compared by key)."""
         if not (0 <= i < len(self.kind) and self.kind[i] == "w"):
             return False
-        return self.key[i] in {key(w) for w in words}
+        wanted = _WANTED.get(words)
+        if wanted is None:
+            wanted = _WANTED[words] = frozenset(key(w) for w in words)
+        return self.key[i] in wanted
 
 
 def lex(text: str) -> Lexed:
     """Split *text* into tokens."""
     out = Lexed(text)
-    kind, key_, start, end = out.kind, out.key, out.start, out.end
+    add_kind, add_key = out.kind.append, out.key.append
+    add_start, add_end = out.start.append, out.end.append
+    cache = _CACHE
     for m in _TOKEN.finditer(text):
         group = m.lastgroup
-        if group is None:
-            continue
         raw = m.group()
         if group == "w":
-            kind.append("w")
-            key_.append(key(raw))
+            add_kind("w")
+            found = cache.get(raw)
+            add_key(found if found is not None else key(raw))
         elif group == "n":
-            kind.append("n")
-            key_.append(raw)
+            add_kind("n")
+            add_key(raw)
         else:
             ch = "-" if raw in DASHES else raw
-            kind.append(ch)
-            key_.append(ch)
-        start.append(m.start())
-        end.append(m.end())
+            add_kind(ch)
+            add_key(ch)
+        s, e = m.span()
+        add_start(s)
+        add_end(e)
     return out
