@@ -92,6 +92,10 @@ def dates(text: str, reference: date | None = None) -> list[tuple[object, ...]]:
         ("tăng 15% so với cùng kỳ", [(15, EXACT, "%")]),
         ("1,5 tỷ đồng", [(1.5, EXACT, "tỷ đồng")]),
         (
+            "1.403 khu dân cư, xã, phường, thị trấn đạt chuẩn",
+            [(1403, EXACT, "khu dân cư, xã, phường, thị trấn")],
+        ),
+        (
             "38 loại mô hình với trên 33.100 điểm",
             [(38, EXACT, "loại mô hình"), (33100, MORE, "điểm")],
         ),
@@ -167,6 +171,7 @@ def test_zero_written_as_words(text: str, unit: str) -> None:
         "vào 7 giờ sáng",
         "khai mạc 8 giờ 30 phút",
         "COVID-19",
+        "Ban Chỉ đạo 138 huyện",
     ],
 )
 def test_numbers_that_are_not_quantities(text: str) -> None:

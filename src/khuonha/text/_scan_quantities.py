@@ -33,6 +33,7 @@ from khuonha.text.quantities import Qualifier, Quantity
 __all__ = ["Hit", "find_quantities"]
 
 _MAX_UNIT_WORDS = 10
+_MAX_COMMAS = 4
 _MAX_QUOTED = 30
 _OPENERS = frozenset("([") | QUOTES
 _TIME_GLUE = keys("h", "g", "giờ", "am", "pm")
@@ -187,7 +188,7 @@ class _Reader:
                     break
                 k = end = close + 1
                 words += 1
-            elif kind == "," and words and commas < 2 and k + 1 < self.n:
+            elif kind == "," and words and commas < _MAX_COMMAS and k + 1 < self.n:
                 nxt = k + 1
                 if (
                     lx.kind[nxt] != "w"

@@ -53,7 +53,8 @@ STOPS = keys(
     "chiếm", "tương ứng", "trở lên", "trở xuống", "sau", "trước", "qua", "lên", "xuống",
     "ra", "về", "đi", "tổ chức", "thực hiện", "triển khai", "xây dựng", "duy trì", "hoạt động",
     "ngày", "năm", "tháng", "quý", "này", "đó", "kia", "ấy", "nữa", "thêm", "hơn", "khoảng",
-    "gần", "hiện", "nay", "tổng", "riêng", "ngoài",
+    "gần", "hiện", "nay", "tổng", "riêng", "ngoài", "sinh sống", "cư trú", "gồm có",
+    "bao gồm", "trong tổng số",
 )  # fmt: skip
 #: Measures: a comma before three digits is a decimal comma ("13,849 km2").
 MEASURES = keys(
@@ -88,6 +89,7 @@ LABELS = keys(
     "hotline", "tổng đài", "điện thoại", "sđt", "đt", "fax", "zalo", "tài khoản", "cmnd",
     "cccd", "ngày", "tháng", "quý", "năm", "tuổi", "năm sinh", "lúc", "chốt", "trạm", "hộp",
     "ô", "giờ", "hội nghị", "đại hội", "kỳ họp", "khóa học", "chuyên đề", "tiết", "vòng",
+    "chỉ đạo", "ban", "dự án", "chương trình", "đề án", "nghị quyết số", "tổ công tác",
 )  # fmt: skip
 #: Nouns that "không có" / "không xảy ra" count as zero of.
 ZERO_NOUNS = keys(
