@@ -134,9 +134,12 @@ def run(args: argparse.Namespace) -> int:
     lines = [f"quantities: {len(quantities)}"]
     for q in quantities:
         mark = "  ?" if q["ambiguous"] else ""
+        unit = " ".join(str(part) for part in (q["unit"], q["of"]) if part)
+        if q["total"] is not None:
+            unit = f"/{q['total']} {unit}"
         lines.append(
             f"  {q['start']:>6}-{q['end']:<6} {q['value']!s:>10}  {q['qualifier'] or '':<9} "
-            f"{q['unit'] or '':<24} {q['text']!r}{mark}"
+            f"{unit:<24} {q['text']!r}{mark}"
         )
     lines.append(f"periods: {len(periods)}")
     for p in periods:

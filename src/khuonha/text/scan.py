@@ -43,7 +43,9 @@ PeriodKind = Literal["dated", "open", "recurring", "unspecified"]
 class FoundQuantity:
     """A quantity found in running text.
 
-    - ``quantity``: the reading (:class:`~khuonha.Quantity`; its ``text`` is the span);
+    - ``quantity``: the reading (:class:`~khuonha.Quantity`; its ``text`` is the span
+      with its spaces collapsed);
+    - ``text``: the span exactly as written, ``text == source[start:end]``;
     - ``of``: what a percentage is of ("100% số hộ": ``"số hộ"``), else ``None``;
     - ``start``, ``end``: character offsets of the span in the text (``end`` excluded);
     - ``ambiguous``, ``reason``: set when the words allow another reading
@@ -71,7 +73,8 @@ class FoundPeriod:
       năm") or ``"unspecified"`` ("thời gian qua");
     - ``compound``: the whole of "năm 2018 và 8 tháng đầu năm 2019"; its
       parts follow it in :attr:`ScanResult.periods`;
-    - ``start``, ``end``: character offsets of the span (``end`` excluded).
+    - ``text``: the span exactly as written; ``start``, ``end``: its character
+      offsets (``end`` excluded).
     """
 
     period: Period | None
