@@ -469,3 +469,38 @@ def test_cli_bad_input_is_one_line_and_exit_1(
 def test_cli_bad_reference_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["scan", "10 thôn", "--reference", "2025-13-01"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+# Phrases and what scan reads in each; joined by sentence ends, the readings add up.
+PHRASES: list[tuple[str, list[tuple[object, ...]], list[str]]] = [
+    ("tổ chức được 6 buổi với trên 330 người tham dự", [(6, EXACT), (330, MORE)], []),
+    ("xã có 13,849 nhân khẩu", [(13849, EXACT)], []),
+    ("gần 20% dân số", [(20, NEARLY)], []),
+    ("10/10 thôn đạt chuẩn", [(10, EXACT)], []),
+    ("không xảy ra vụ việc phức tạp", [(0, EXACT)], []),
+    ("Trong 7 tháng đầu năm 2025", [], ["7 tháng đầu năm 2025"]),
+    ("từ năm 2016 đến nay", [], ["từ năm 2016 đến nay"]),
+    ("kỷ niệm (19/8/1945 – 19/8/2025)", [], ["19/8/1945 – 19/8/2025"]),
+    ("hằng năm", [], ["hằng năm"]),
+    ("Quyết định số 510/QĐ-BCA", [], []),
+    ("đạt chỉ tiêu 19.2", [], []),
+    ("Điện thoại 0912 345 678", [], []),
+    ("khai mạc lúc 8 giờ 30 phút", [], []),
+    ("trao giấy khen cho 01 tập thể, 07 cá nhân", [(1, EXACT), (7, EXACT)], []),
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(PHRASES), min_size=1, max_size=6),
+    st.sampled_from([". ", "; ", ".\n", ". Ngoài ra, "]),
+)
+def test_readings_do_not_leak_across_sentences(
+    phrases: list[tuple[str, list[tuple[object, ...]], list[str]]], joint: str
+) -> None:
+    text = joint.join(p for p, _, _ in phrases) + "."
+    result = scan(text, reference=D(2025, 8, 1))
+    assert [(q.quantity.value, q.quantity.qualifier) for q in result.quantities] == [
+        want for _, wants, _ in phrases for want in wants
+    ]
+    assert [p.text for p in result.periods] == [want for _, _, wants in phrases for want in wants]

@@ -53,6 +53,7 @@ _PLACES = keys(
     "xã", "phường", "thị trấn", "thôn", "bản", "ấp", "buôn", "xóm", "tổ dân phố", "khu dân cư",
     "huyện", "tỉnh", "địa bàn", "tuyến", "khu vực", "điểm", "địa điểm", "khu", "làng", "đơn vị",
 )  # fmt: skip
+_PHONE = keys("thoại", "đt", "sđt", "hotline", "fax", "đài", "zalo", "máy")
 _BEFORE_TIME = keys("vào", "lúc", "từ", "đến", "tới", "hồi")
 _PART_OF_DAY = keys("sáng", "chiều", "tối", "trưa", "đêm", "khuya", "kém")
 
@@ -121,7 +122,12 @@ class _Reader:
         """Skip digit groups written after a phone number ("0912 345 678")."""
         lx = self.lx
         k = self.chain_end(k)
-        while k < self.n and lx.kind[k] == "n" and lx.start[k] - lx.end[k - 1] <= 1:
+        while (
+            k < self.n
+            and lx.kind[k] == "n"
+            and lx.kind[k - 1] == "n"
+            and lx.start[k] - lx.end[k - 1] <= 1
+        ):
             k = self.chain_end(k)
         return k
 
@@ -228,7 +234,8 @@ class _Reader:
         if lx.glued(i) and lx.kind[i - 1] not in _OPENERS and not ranged:
             return [], self.chain_end(i)
         if self.label_before(i):
-            return [], self.phone_end(i)
+            phone = lx.key[i].startswith("0") or lx.k(i - 1) in _PHONE
+            return [], self.phone_end(i) if phone else self.chain_end(i)
         parts, seps, j = self.number(i)
         if (not seps and parts[0].startswith("0") and len(parts[0]) >= 4) or len(parts[0]) >= 9:
             return [], self.phone_end(i)
