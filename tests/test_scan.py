@@ -319,6 +319,12 @@ def test_the_past_year_is_flagged() -> None:
     assert late.period is None
 
 
+def test_a_day_every_year_is_flagged() -> None:
+    day, every = scan("Ngày 19/8 hằng năm", reference=D(2025, 3, 1)).periods
+    assert day.ambiguous
+    assert (day.text, every.kind) == ("Ngày 19/8", "recurring")
+
+
 def test_now_is_the_reference_date() -> None:
     (p,) = scan("Toàn phường hiện duy trì 30 tổ", reference=D(2026, 1, 29)).periods
     assert p.text == "hiện"

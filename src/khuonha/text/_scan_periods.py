@@ -508,4 +508,15 @@ def find_periods(lx: Lexed, reference: date | None) -> list[Found]:
                 i = max(f.last for f in found)
                 continue
         i += 1
-    return out
+    return _every_year(out)
+
+
+def _every_year(found: list[Found]) -> list[Found]:
+    """ "ngày 19/8 hằng năm": the day comes back every year; its dates are one reading."""
+    for n in range(len(found) - 1):
+        this, nxt = found[n], found[n + 1]
+        if nxt.kind == "recurring" and nxt.first == this.last and this.period is not None:
+            found[n] = attrs.evolve(
+                this, ambiguous=True, reason="a date that comes back every year"
+            )
+    return found
