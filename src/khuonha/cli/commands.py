@@ -18,5 +18,6 @@ COMMANDS: tuple[str, ...] = (
     "plugins",
     "period",
     "rollup",
+    "unit",
     "scan",
 )
