@@ -260,7 +260,7 @@ def _dated(period: Period) -> str:
     return "dated" if period.start is not None and period.end is not None else "open"
 
 
-_READ: dict[tuple[str, date | None], tuple[Period | None, str | None]] = {}
+_READ: dict[tuple[str, date | None, bool], tuple[Period | None, str | None]] = {}
 _READ_SIZE = 4096
 
 
@@ -275,7 +275,7 @@ def _read(
     date separator.
     """
     raw = lx.text[lx.start[first] : lx.end[last - 1]]
-    known = _READ.get((raw, reference))
+    known = _READ.get((raw, reference, dash_at is None))
     if known is None:
         span = raw
         if dash_at is not None:
@@ -289,7 +289,7 @@ def _read(
             known = (None, exc.reason)
         if len(_READ) >= _READ_SIZE:
             _READ.clear()
-        _READ[raw, reference] = known
+        _READ[raw, reference, dash_at is None] = known
     period, reason = known
     if period is None:
         return Found(None, "unspecified", first, last, reason=reason)
