@@ -48,6 +48,7 @@ _UNSPECIFIED = keys(
 _NOT_NOW = keys("thực", "phát", "thể", "xuất", "biểu", "hiển", "tái")
 _NOW_AFTER = keys("có", "đang", "duy", "còn", "vẫn", "là")
 _BRACKETS = frozenset("()[]")
+_MAX_ASIDE = 8
 
 
 @attrs.frozen
@@ -233,7 +234,7 @@ class _Grammar:
     def connector(self, i: int) -> int:
         """The end of a connector ("–", "đến", "đến hết") with brackets around it, or -1."""
         lx = self.lx
-        j = i
+        j = self.aside(i)
         while j < self.n and lx.kind[j] in _BRACKETS:
             j += 1
         if j < self.n and lx.kind[j] == "-":
@@ -246,6 +247,18 @@ class _Grammar:
         while j < self.n and lx.kind[j] in _BRACKETS:
             j += 1
         return j
+
+    def aside(self, i: int) -> int:
+        """The end of a bracketed aside of words ("(thứ Sáu)") at token *i*, or *i*."""
+        lx = self.lx
+        if i >= self.n or lx.kind[i] not in "([":
+            return i
+        for j in range(i + 1, min(i + _MAX_ASIDE, self.n)):
+            if lx.kind[j] in ")]":
+                return j + 1
+            if lx.kind[j] != "w":
+                return i
+        return i
 
     def bare_end(self, i: int) -> int:
         """The end term of "tháng 3 – 12/2025", "quý I – III/2022", "từ 6 – 12/2025"."""
@@ -282,7 +295,7 @@ def _read(
             at, to = lx.start[dash_at] - lx.start[first], lx.end[dash_at] - lx.start[first]
             span = f"{span[:at]} đến {span[to:]}"
         if any(lx.kind[j] in _BRACKETS for j in range(first, last)):
-            span = "".join(" " if ch in _BRACKETS else ch for ch in span)
+            span = _unbracket(span)
         try:
             known = (attrs.evolve(parse_period(span, reference=reference), label=raw), None)
         except PeriodParseError as exc:
@@ -294,6 +307,24 @@ def _read(
     if period is None:
         return Found(None, "unspecified", first, last, reason=reason)
     return Found(period, _dated(period), first, last)
+
+
+def _unbracket(span: str) -> str:
+    """Brackets read as spaces; an aside of words in brackets ("(thứ Sáu)") as well."""
+    out: list[str] = []
+    depth_start = -1
+    for ch in span:
+        if ch in "([":
+            depth_start = len(out)
+            out.append(" ")
+        elif ch in ")]":
+            if depth_start >= 0 and not any(c.isdigit() for c in out[depth_start:]):
+                out[depth_start:] = " " * (len(out) - depth_start)
+            depth_start = -1
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _months_of(lx: Lexed, first: int, last: int, sep_at: int, reference: date | None) -> Found:
