@@ -186,6 +186,7 @@ def test_numbers_that_are_not_quantities(text: str) -> None:
         ("đạt 95", "no counted noun"),
         ("triển khai trên 3 xã", "'on' or 'in'"),
         ("tại 45 Lê Lợi", "a name may follow"),
+        ("1/3 số hộ", "a fraction"),
     ],
 )
 def test_readings_the_words_leave_open_are_flagged(text: str, reason: str) -> None:

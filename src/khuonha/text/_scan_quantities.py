@@ -42,13 +42,14 @@ _SUFFIXES = {key("trở lên"): Qualifier.AT_LEAST, key("trở xuống"): Qualif
 _ALMOST = keys("hầu như", "gần như")
 #: Words that may open what a percentage is of ("100% các xã"), though they end a noun.
 _OF_FIRST = keys("các", "những", "tổng", "toàn")
-_TOTAL = keys("tổng", "với")
+_TOTAL = keys("tổng", "với", "trong")
 _K_SO = key("số")
 _K_HANG = key("hàng")
 _QUALIFIER_LAST = frozenset(phrase.split(" ")[-1] for phrase in QUALIFIERS)
 _NO_UNIT = "no counted noun follows the number"
 _ON = "'trên' before places may mean 'on' or 'in' rather than 'more than'"
 _NAME = "a name may follow the number rather than a counted noun"
+_FRACTION = "a fraction of a whole ('1/3 số hộ'), not a count out of a total"
 _PLACES = keys(
     "xã", "phường", "thị trấn", "thôn", "bản", "ấp", "buôn", "xóm", "tổ dân phố", "khu dân cư",
     "huyện", "tỉnh", "địa bàn", "tuyến", "khu vực", "điểm", "địa điểm", "khu", "làng", "đơn vị",
@@ -335,6 +336,8 @@ class _Reader:
         head = self.head(j) if unit not in (None, "%") else ""
         if reason is None and unit is None and total is None:
             reason = _NO_UNIT
+        elif reason is None and total is not None and lx.is_word(j, "số"):
+            reason = _FRACTION
         elif reason is None and head in _PLACES and lx.is_word(first, "trên"):
             reason = _ON
         elif reason is None and unit not in (None, "%") and _named(lx.raw(j), head):
