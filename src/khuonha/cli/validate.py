@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
             dataset = loads(read_bytes(name))
         except DecodeError as exc:
             failed += 1
-            for line in exc.errors:
+            for line in exc.lines:
                 sys.stdout.write(f"{name}: {line}\n")
             continue
         if registry is not None:
