@@ -398,6 +398,13 @@ def test_a_number_written_the_vietnamese_way_reads_back(value: int, prefix: str,
     assert q.quantity.qualifier is khuonha.parse_quantity(f"{prefix}1").qualifier
 
 
+def test_absurd_runs_of_marks_are_words_like_any_other() -> None:
+    zalgo = "a" + "\u0301\u0323" * 5000
+    result = scan(f"5 người {zalgo} năm 2025, 3 {zalgo}; từ ngày 1/8/2025 ({zalgo}) đến 5/8/2025")
+    assert [q.quantity.value for q in result.quantities] == [5, 3]
+    assert [p.text for p in result.periods][:1] == ["năm 2025"]
+
+
 @pytest.mark.parametrize("text", HOSTILE_TEXTS)
 def test_hostile_text_scans(text: str) -> None:
     assert isinstance(scan(text), ScanResult)

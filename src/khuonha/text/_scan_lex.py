@@ -37,7 +37,10 @@ def key(word: str) -> str:
     """The comparison key of one word (cached)."""
     found = _CACHE.get(word)
     if found is None:
-        found = match_key(word)
+        try:
+            found = match_key(word)
+        except ValueError:  # absurd runs of combining marks: a word no list holds
+            found = ""
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
         _CACHE[word] = found

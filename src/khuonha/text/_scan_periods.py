@@ -300,6 +300,8 @@ def _read(
             known = (attrs.evolve(parse_period(span, reference=reference), label=raw), None)
         except PeriodParseError as exc:
             known = (None, exc.reason)
+        except ValueError as exc:  # a label no model can carry (absurd marks in an aside)
+            known = (None, str(exc))
         if len(_READ) >= _READ_SIZE:
             _READ.clear()
         _READ[raw, reference, dash_at is None] = known

@@ -166,6 +166,8 @@ class _Reader:
             kind = lx.kind[k]
             if kind == "w":
                 key, pair = lx.key[k], self.pair(k)
+                if not key:  # a word with no key (absurd marks) ends the noun
+                    break
                 if words == 0:
                     if pair in COUNT_NOUNS or pair in MEASURES:
                         head, k, words = pair, k + 2, 2
@@ -407,7 +409,7 @@ class _Reader:
                 scope_unit=scope_unit,
                 text=" ".join(text.split()),
             )
-        except InvalidDataError:
+        except (InvalidDataError, ValueError):  # a unit no model can carry (absurd marks)
             return None
         return Hit(quantity, first, end, of, ambiguous=reason is not None, reason=reason)
 
