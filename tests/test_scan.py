@@ -18,7 +18,7 @@ from khuonha import FoundPeriod, FoundQuantity, Qualifier, ScanResult, scan
 from khuonha.cli.main import main
 from khuonha.exceptions import InvalidDataError
 from khuonha.testing.hostile import HOSTILE_TEXTS
-from khuonha.text.scan import MAX_SCAN_LENGTH
+from khuonha.text.scanning import MAX_SCAN_LENGTH
 
 D = date
 MORE, NEARLY, ABOUT, EXACT = (

@@ -17,6 +17,9 @@ datetime.date(2022, 9, 30)
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from khuonha.text._calendar_days import SCHOOL_YEAR, DayOfYear, SchoolYearWindow
 from khuonha.text._festivals import (
     CAMPAIGN_WINDOWS,
@@ -39,7 +42,6 @@ from khuonha.text.language import Language
 from khuonha.text.periods import Period
 from khuonha.text.quantities import Qualifier, Quantity, format_number, format_quantity
 from khuonha.text.reporting import REPORTING_CUTOFF, ReportingCutoff
-from khuonha.text.scan import FoundPeriod, FoundQuantity, ScanResult, scan
 from khuonha.text.unicode import TextError, match_key, nfc, nfc_optional, slugify
 
 __all__ = [
@@ -83,3 +85,24 @@ __all__ = [
     "school_year",
     "slugify",
 ]
+
+#: Names loaded on first use: reading running text is the heavy part of this layer, and
+#: the models above never need it.
+_LAZY = ("FoundPeriod", "FoundQuantity", "ScanResult", "scan")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        module = importlib.import_module("khuonha.text.scanning")
+        for lazy in _LAZY:
+            globals()[lazy] = getattr(module, lazy)
+        return globals()[name]
+    msg = f"module 'khuonha.text' has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+if TYPE_CHECKING:
+    from khuonha.text.scanning import FoundPeriod as FoundPeriod
+    from khuonha.text.scanning import FoundQuantity as FoundQuantity
+    from khuonha.text.scanning import ScanResult as ScanResult
+    from khuonha.text.scanning import scan as scan
