@@ -160,7 +160,8 @@ def test_campaign_without_events_needs_a_year() -> None:
     assert next(iter(events.values())).decoded("DTSTAMP") == datetime(2023, 5, 2, tzinfo=UTC)
     with pytest.raises(ExportError) as info:
         export(dataset(), campaign=True)
-    assert info.value.missing == "no event"
+    assert info.value.missing is not None
+    assert info.value.missing.startswith("at least one event, or a date")
 
 
 def test_campaign_before_2022_uses_tt23_windows() -> None:
@@ -174,16 +175,31 @@ def test_campaign_before_2022_uses_tt23_windows() -> None:
 # ---------------------------------------------------------------- contract
 
 
-def test_missing_and_can_export() -> None:
-    """missing() says "no event"; a non-dataset cannot be exported."""
+def test_problem_says_what_is_needed() -> None:
+    """problem() names what is needed ("needs at least one event"); a record is refused."""
     exporter = IcsExporter()
-    assert exporter.missing(dataset()) == "no event"
-    assert exporter.missing(khuonha.sample()) is None
+    needs = exporter.problem(dataset(), IcsOptions())
+    assert needs is not None
+    assert needs.startswith("needs at least one event")
+    assert "no event" not in needs
+    assert exporter.problem(khuonha.sample(), IcsOptions()) is None
+    dated = dataset(report_date=date(2023, 1, 2))
+    assert exporter.problem(dated, IcsOptions(campaign=True)) is None
     assert not exporter.can_export(khuonha.sample().events[0])
     with pytest.raises(ExportError) as info:
-        export(dataset())
-    assert info.value.missing == "no event"
-    assert "no event" in str(info.value)
+        khuonha.export(dataset(), "ics", io.BytesIO())
+    assert str(info.value).startswith("ics: cannot export this Dataset: needs at least one event")
+    assert info.value.missing is not None
+
+
+def test_campaign_option_reaches_the_check() -> None:
+    """The host passes the options to the check: a campaign calendar needs no event."""
+    ds = dataset(report_date=date(2023, 5, 2))
+    out = io.BytesIO()
+    khuonha.export(ds, "ics", out, {"campaign": True})
+    assert b"campaign-ngay-hoi-2023" in out.getvalue()
+    assert [e.name for e in khuonha.exporters_for(ds, {"campaign": True}) if e.name == "ics"]
+    assert "ics" not in [e.name for e in khuonha.exporters_for(ds)]
 
 
 def test_options_decode_strictly() -> None:

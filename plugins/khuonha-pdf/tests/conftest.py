@@ -29,10 +29,12 @@ ReadText = Callable[[bytes], str]
 
 
 def render_pdf(obj: object, **options: Any) -> bytes:
-    """Render *obj* with the pdf exporter and *options* (plain JSON values)."""
-    exporter = PdfExporter()
+    """Render *obj* with the pdf exporter and *options* (plain JSON values).
+
+    Through the host (:func:`khuonha.export`), which redacts public exports.
+    """
     out = io.BytesIO()
-    exporter.write(obj, out, exporter.parse_options(options))
+    khuonha.export(obj, PdfExporter(), out, options)
     return out.getvalue()
 
 

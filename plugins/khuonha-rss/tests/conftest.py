@@ -22,6 +22,7 @@ import pytest
 from khuonha_rss import AtomExporter, RssExporter
 from lxml import etree
 
+import khuonha
 from khuonha.plugins.exporter import Exporter
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -31,9 +32,13 @@ _ORDERED = {"item", "{http://www.w3.org/2005/Atom}entry"}
 
 
 def render_feed(exporter: Exporter[Any], obj: object, **options: Any) -> bytes:
-    """Render *obj* with *exporter* and *options* (plain JSON values) to bytes."""
+    """Render *obj* with *exporter* and *options* (plain JSON values) to bytes.
+
+    Through the host (:func:`khuonha.export`), which redacts public exports,
+    as every user's export goes.
+    """
     out = io.BytesIO()
-    exporter.write(obj, out, exporter.parse_options(options))
+    khuonha.export(obj, exporter, out, options)
     return out.getvalue()
 
 

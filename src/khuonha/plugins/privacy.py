@@ -3,8 +3,11 @@
 Fields whose attrs metadata marks them sensitive (the people an activity
 concerns, a person's address or birth year …) and the names of private
 individuals (``Person.private``) are personal data. :func:`redact` returns a
-copy of a record or dataset without them; exporters meant for the public call
-it unless their ``internal`` option is set.
+copy of a record or dataset without them, and :func:`mask_private_names`
+masks a private person's name wherever it was typed into free text (a title,
+a lead, a site name). The plugin host applies both (:func:`public_view`)
+before any exporter that is not an archive sees the data, unless the caller
+asked for an internal export: a plugin never has to remember it.
 
 >>> import khuonha
 >>> from khuonha.plugins.privacy import redact, PRIVATE_NAME
@@ -16,17 +19,30 @@ it unless their ``internal`` option is set.
 
 from __future__ import annotations
 
+import re
 import typing
+import unicodedata
+from enum import Enum
 from typing import Any, TypeVar
 
 import attrs
 
-from khuonha.model.fields import SENSITIVE
+from khuonha.model.fields import SCHEMA, SENSITIVE
 from khuonha.model.people import Person
+from khuonha.text.unicode import match_key
 
-__all__ = ["PRIVATE_NAME", "redact", "sensitive_fields"]
+__all__ = [
+    "PRIVATE_NAME",
+    "Redaction",
+    "mask_private_names",
+    "public_view",
+    "redact",
+    "sensitive_fields",
+]
 
 T = TypeVar("T")
+
+_SYLLABLE = re.compile(r"\w+")
 
 #: What a private individual's name becomes in a public export.
 PRIVATE_NAME = "[ẩn danh]"
@@ -124,3 +140,192 @@ def _redact(obj: Any) -> Any:
     if not changes:
         return obj
     return attrs.evolve(obj, **changes)
+
+
+# -- private names in free text ---------------------------------------------------
+
+#: Characters allowed between two syllables of a name found in free text.
+_GAP = r"[\W_]{0,3}"
+_MARKS = "[\u0300-\u036f]*"
+_LETTER_CLASSES: dict[str, str] = {}
+
+
+def _skeleton(ch: str) -> str:
+    """A letter without any mark, case folded (``đ`` stays ``đ``, as in the match key)."""
+    decomposed = unicodedata.normalize("NFD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _letter_classes() -> dict[str, str]:
+    """Every Latin letter by its skeleton, as a regex class of all its forms."""
+    if not _LETTER_CLASSES:
+        groups: dict[str, set[str]] = {}
+        for code in (*range(0x30, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+            ch = chr(code)
+            if not ch.isalnum():
+                continue
+            base = _skeleton(ch)
+            if len(base) == 1:
+                groups.setdefault(base, set()).update((ch, ch.upper(), ch.lower()))
+        for base, chars in groups.items():
+            _LETTER_CLASSES[base] = "[" + "".join(sorted(re.escape(c) for c in chars)) + "]"
+    return _LETTER_CLASSES
+
+
+def _syllable_pattern(syllable: str) -> str:
+    classes = _letter_classes()
+    out = []
+    for ch in unicodedata.normalize("NFC", syllable):
+        for base in _skeleton(ch) or ch:
+            out.append(classes.get(base, re.escape(base)) + _MARKS)
+    return "(" + "".join(out) + ")"
+
+
+@attrs.frozen
+class _Name:
+    keys: tuple[str, ...]
+    pattern: str
+
+
+def _private_names(ds: Any) -> list[_Name]:
+    names: dict[tuple[str, ...], _Name] = {}
+    for person in ds.people:
+        if not person.private:
+            continue
+        syllables = _SYLLABLE.findall(person.name)
+        keys = tuple(match_key(s) for s in syllables)
+        if len(keys) < 2 or keys in names:
+            continue  # a one-syllable name would mask ordinary words
+        pattern = _GAP.join(_syllable_pattern(s) for s in syllables)
+        names[keys] = _Name(keys, rf"(?<!\w)(?:{pattern})(?!\w)")
+    return list(names.values())
+
+
+class _Masker:
+    """Masks private names in every free-text field, recording where (JSON paths)."""
+
+    def __init__(self, names: list[_Name]) -> None:
+        self.names = names
+        self.regexes = [re.compile(n.pattern) for n in names]
+        # One pass of a single alternation finds the texts worth a closer look.
+        self.prefilter = re.compile("|".join(f"(?:{n.pattern})" for n in names))
+        self.paths: list[str] = []
+        self._text_fields: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+    def text(self, value: str) -> str:
+        if self.prefilter.search(value) is None:
+            return value
+        out = value
+        for name, regex in zip(self.names, self.regexes, strict=True):
+
+            def swap(m: re.Match[str], keys: tuple[str, ...] = name.keys) -> str:
+                same = all(match_key(g) == k for g, k in zip(m.groups(), keys, strict=True))
+                return PRIVATE_NAME if same else m.group()
+
+            out = regex.sub(swap, out)
+        return out
+
+    def fields(self, cls: type) -> tuple[tuple[str, bool], ...]:
+        """``(name, is_text)`` of the fields of *cls* that may hold free text or records."""
+        found = self._text_fields.get(cls)
+        if found is None:
+            hints = typing.get_type_hints(cls)
+            chosen = []
+            for f in attrs.fields(cls):
+                schema = f.metadata.get(SCHEMA) or {}
+                if "pattern" in schema or "format" in schema:
+                    continue  # ids, references, URLs: not free text
+                if _model_types(hints[f.name]):
+                    chosen.append((f.name, False))
+                elif _holds_text(hints[f.name]):
+                    chosen.append((f.name, True))
+            found = tuple(chosen)
+            self._text_fields[cls] = found
+        return found
+
+    def value(self, value: Any, path: str) -> Any:
+        if isinstance(value, str):
+            if isinstance(value, Enum):
+                return value
+            new = self.text(value)
+            if new is not value and new != value:
+                self.paths.append(path)
+                return new
+            return value
+        if isinstance(value, tuple):
+            items = [self.value(x, f"{path}[{i}]") for i, x in enumerate(value)]
+            if all(a is b for a, b in zip(items, value, strict=True)):
+                return value
+            return tuple(items)
+        if attrs.has(type(value)):
+            return self.record(value, path)
+        return value
+
+    def record(self, obj: Any, path: str) -> Any:
+        changes: dict[str, Any] = {}
+        prefix = f"{path}." if path else ""
+        for name, _is_text in self.fields(type(obj)):
+            old = getattr(obj, name)
+            if old is None:
+                continue
+            new = self.value(old, prefix + name)
+            if new is not old:
+                changes[name] = new
+        return attrs.evolve(obj, **changes) if changes else obj
+
+
+def _holds_text(tp: Any) -> bool:
+    if tp is str:
+        return True
+    return any(_holds_text(arg) for arg in typing.get_args(tp))
+
+
+def mask_private_names(obj: T, names_from: Any = None) -> tuple[T, tuple[str, ...]]:
+    """Mask every private person's name in the free text of *obj*; return it and the paths.
+
+    The names are those of the people of *names_from* (default: *obj*, a
+    :class:`~khuonha.Dataset`) marked ``private``, matched as
+    :func:`~khuonha.match_key` matches (case, tone-mark placement, NFC/NFD)
+    and whatever spacing between syllables, and replaced by
+    :data:`PRIVATE_NAME`. Names of one syllable are left alone (they would
+    mask ordinary words). Identifiers and URLs are not free text. The paths
+    name each field changed (``events[0].name``), in record order.
+
+    >>> import attrs, khuonha
+    >>> ds = khuonha.Dataset(slug="x", title="X", people=(
+    ...     khuonha.Person(id="p", name="Nguyễn Văn Riêng", private=True),))
+    >>> ds = attrs.evolve(ds, title="Thăm hỏi ông NGUYỄN VĂNRIÊNG")
+    >>> masked, paths = mask_private_names(ds)
+    >>> masked.title, paths
+    ('Thăm hỏi ông [ẩn danh]', ('title',))
+    """
+    source = obj if names_from is None else names_from
+    names = _private_names(source) if hasattr(source, "people") else []
+    if not names:
+        return obj, ()
+    masker = _Masker(names)
+    masked = masker.value(obj, "")
+    return masked, tuple(masker.paths)
+
+
+@attrs.frozen
+class Redaction:
+    """What a public export sees: *data* without personal data, and where names were masked.
+
+    ``masked`` lists the JSON paths (``events[0].name``) of the free-text
+    fields where a private person's name was replaced by :data:`PRIVATE_NAME`.
+    """
+
+    data: Any = attrs.field(eq=False)
+    masked: tuple[str, ...] = ()
+
+
+def public_view(obj: Any) -> Redaction:
+    """*obj* as every public export gets it: :func:`redact`, then :func:`mask_private_names`.
+
+    >>> import khuonha
+    >>> public_view(khuonha.sample()).masked
+    ()
+    """
+    masked, paths = mask_private_names(redact(obj), names_from=obj)
+    return Redaction(masked, paths)

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 
-from khuonha import Dataset, Event, redact
+from khuonha import Dataset, Event
 from khuonha_ics._campaign import CampaignItem, campaign_items
 from khuonha_ics._clean import clean
 from khuonha_ics._describe import Describer
@@ -241,6 +241,4 @@ def build_calendar(ds: Dataset, options: IcsOptions) -> icalendar.Calendar:
     >>> [str(e["SUMMARY"])[:30] for e in cal.events]
     ['Ngày hội toàn dân bảo vệ an ni', 'Diễn đàn “Công an lắng nghe ý ']
     """
-    if not options.internal:  # personal data out, by the one mechanism every exporter shares
-        ds = redact(ds)
     return _Builder(ds, options).calendar()

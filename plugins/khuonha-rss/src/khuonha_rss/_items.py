@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import khuonha
-from khuonha import Certification, Dataset, Event, NewsItem, PartOfDay, redact
+from khuonha import Certification, Dataset, Event, NewsItem, PartOfDay
 from khuonha_rss._labels import label, word
 
 __all__ = [
@@ -142,7 +142,7 @@ class _Context:
         }
 
     def get(self, record: Any, name: str) -> Any:
-        """*record*'s field *name* (a public export's dataset is already redacted)."""
+        """*record*'s field *name* (the host redacts a public export's dataset)."""
         return getattr(record, name)
 
     def reader(self, record: Any) -> Callable[[str], Any]:
@@ -202,8 +202,6 @@ def build_entries(
     ds: Dataset, *, language: str, internal: bool, authority: str, default_author: str
 ) -> list[Entry]:
     """Every item of *ds*, newest first (ties keep news, events, certifications order)."""
-    if not internal:  # personal data out (khuonha.redact), in one place for every exporter
-        ds = redact(ds)
     ctx = _Context(ds, language=language, internal=internal, authority=authority)
     entries: list[Entry] = []
     for item in ds.news:
