@@ -167,18 +167,11 @@ class _FeedExporter(Exporter[FeedOptions]):
     options_type = FeedOptions
     _feed_class: ClassVar[type[Any]]
 
-    def can_export(self, obj: object) -> bool:
-        """Whether *obj* is a Dataset with at least one dated item."""
-        try:
-            return isinstance(obj, Dataset) and has_entries(obj)
-        except Exception:  # can_export never raises
-            return False
-
-    def missing(self, obj: object) -> str | None:
-        """Name what *obj* lacks, or ``None`` when it can be exported."""
+    def problem(self, obj: object, options: FeedOptions) -> str | None:
+        """What *obj* needs for a feed (a dataset with a dated item), or ``None``."""
         if not isinstance(obj, Dataset):
-            return "a Dataset"
-        return None if has_entries(obj) else _MISSING
+            return f"needs a Dataset, not {type(obj).__name__}"
+        return None if has_entries(obj) else f"needs {_MISSING}"
 
     def write(self, obj: Any, stream: BinaryIO, options: FeedOptions) -> None:
         """Write *obj*'s items as a feed, UTF-8 encoded, to *stream*."""
