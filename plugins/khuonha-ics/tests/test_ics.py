@@ -265,3 +265,20 @@ def test_discovered_through_the_plugin_host() -> None:
     out = io.BytesIO()
     khuonha.export(khuonha.sample(), "ics", out, {"campaign": True})
     assert out.getvalue() == export(khuonha.sample(), campaign=True)
+
+
+def test_cli_campaign_option_without_events(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`khuonha export -f ics --option campaign=true` works on a dataset without events."""
+    from khuonha.cli.main import main
+
+    source = tmp_path / "no-events.json"
+    source.write_bytes(khuonha.dumps(dataset(report_date=date(2023, 5, 2))))
+    out = tmp_path / "lich.ics"
+    args = ["export", str(source), "-f", "ics", "-o", str(out)]
+    assert main([*args, "--option", "campaign=true"]) == 0
+    assert "campaign-ngay-hoi-2023" in vevents(out.read_bytes())
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "ics: cannot export this Dataset: needs at least one event" in err

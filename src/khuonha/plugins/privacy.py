@@ -190,8 +190,8 @@ class _Name:
 def _private_names(ds: Any) -> list[_Name]:
     names: dict[tuple[str, ...], _Name] = {}
     for person in ds.people:
-        if not person.private:
-            continue
+        if not person.private or person.name == PRIVATE_NAME:
+            continue  # a redacted person's stand-in is not a name
         syllables = _SYLLABLE.findall(person.name)
         keys = tuple(match_key(s) for s in syllables)
         if len(keys) < 2 or keys in names:
@@ -201,20 +201,39 @@ def _private_names(ds: Any) -> list[_Name]:
     return list(names.values())
 
 
+class _Plan:
+    """The fields of one model class worth looking into, by kind (cached per class)."""
+
+    def __init__(self, cls: type) -> None:
+        hints = typing.get_type_hints(cls)
+        self.texts: list[str] = []
+        self.nested: list[str] = []
+        for f in attrs.fields(cls):
+            schema = f.metadata.get(SCHEMA) or {}
+            if "pattern" in schema or "format" in schema:
+                continue  # ids, references, URLs: not free text
+            if _model_types(hints[f.name]):
+                self.nested.append(f.name)
+            elif _holds_text(hints[f.name]):
+                self.texts.append(f.name)
+
+
 class _Masker:
-    """Masks private names in every free-text field, recording where (JSON paths)."""
+    """Masks private names in every free-text field, recording where (JSON paths).
+
+    One search of a single compiled pattern per text picks the few texts that
+    may hold a name; only those are matched syllable by syllable with
+    :func:`~khuonha.match_key`. Paths are built only for fields that change.
+    """
 
     def __init__(self, names: list[_Name]) -> None:
         self.names = names
         self.regexes = [re.compile(n.pattern) for n in names]
-        # One pass of a single alternation finds the texts worth a closer look.
-        self.prefilter = re.compile("|".join(f"(?:{n.pattern})" for n in names))
+        self.search = re.compile("|".join(f"(?:{n.pattern})" for n in names)).search
         self.paths: list[str] = []
-        self._text_fields: dict[type, tuple[tuple[str, bool], ...]] = {}
+        self._plans: dict[type, _Plan] = {}
 
     def text(self, value: str) -> str:
-        if self.prefilter.search(value) is None:
-            return value
         out = value
         for name, regex in zip(self.names, self.regexes, strict=True):
 
@@ -225,50 +244,60 @@ class _Masker:
             out = regex.sub(swap, out)
         return out
 
-    def fields(self, cls: type) -> tuple[tuple[str, bool], ...]:
-        """``(name, is_text)`` of the fields of *cls* that may hold free text or records."""
-        found = self._text_fields.get(cls)
+    def plan(self, cls: type) -> _Plan:
+        found = self._plans.get(cls)
         if found is None:
-            hints = typing.get_type_hints(cls)
-            chosen = []
-            for f in attrs.fields(cls):
-                schema = f.metadata.get(SCHEMA) or {}
-                if "pattern" in schema or "format" in schema:
-                    continue  # ids, references, URLs: not free text
-                if _model_types(hints[f.name]):
-                    chosen.append((f.name, False))
-                elif _holds_text(hints[f.name]):
-                    chosen.append((f.name, True))
-            found = tuple(chosen)
-            self._text_fields[cls] = found
+            found = self._plans[cls] = _Plan(cls)
         return found
 
     def value(self, value: Any, path: str) -> Any:
+        """*value* (text, a tuple, a record) with names masked; the same object if none."""
         if isinstance(value, str):
-            if isinstance(value, Enum):
+            if isinstance(value, Enum) or self.search(value) is None:
                 return value
             new = self.text(value)
-            if new is not value and new != value:
-                self.paths.append(path)
-                return new
-            return value
-        if isinstance(value, tuple):
-            items = [self.value(x, f"{path}[{i}]") for i, x in enumerate(value)]
-            if all(a is b for a, b in zip(items, value, strict=True)):
+            if new == value:
                 return value
-            return tuple(items)
+            self.paths.append(path)
+            return new
+        if isinstance(value, tuple):
+            if not value:
+                return value
+            changed: dict[int, Any] = {}
+            for i, item in enumerate(value):
+                new = self.value(item, f"{path}[{i}]")
+                if new is not item:
+                    changed[i] = new
+            if not changed:
+                return value
+            return tuple(changed.get(i, item) for i, item in enumerate(value))
         if attrs.has(type(value)):
             return self.record(value, path)
         return value
 
     def record(self, obj: Any, path: str) -> Any:
+        if isinstance(obj, Person) and obj.private:
+            return obj  # the person record itself: redact's part
+        plan = self.plan(type(obj))
+        search = self.search
         changes: dict[str, Any] = {}
-        prefix = f"{path}." if path else ""
-        for name, _is_text in self.fields(type(obj)):
+        for name in plan.texts:
             old = getattr(obj, name)
-            if old is None:
+            if not old:
                 continue
-            new = self.value(old, prefix + name)
+            if type(old) is str:
+                if search(old) is None:
+                    continue
+            elif type(old) is tuple and not any(search(x) for x in old if type(x) is str):
+                continue
+            new = self.value(old, f"{path}.{name}" if path else name)
+            if new is not old:
+                changes[name] = new
+        for name in plan.nested:
+            old = getattr(obj, name)
+            if not old:
+                continue
+            new = self.value(old, f"{path}.{name}" if path else name)
             if new is not old:
                 changes[name] = new
         return attrs.evolve(obj, **changes) if changes else obj
