@@ -319,3 +319,47 @@ def test_map_text_leaves_codes_alone() -> None:
     assert ds.language == khuonha.sample().language
     assert ds.events[0].timezone == khuonha.sample().events[0].timezone
     assert attrs.has(type(ds))
+
+
+# -- option validators: one wording, whatever validator raised -------------------------
+
+
+def _not_bad(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if value == "bad":
+        msg = "must not be 'bad'"
+        raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class _CheckedOptions(khuonha.ExportOptions):
+    delimiter: str = attrs.field(default=",", validator=attrs.validators.in_((",", ";", "\t")))
+    width: int = attrs.field(default=1, validator=[attrs.validators.gt(0), attrs.validators.le(10)])
+    code: str = attrs.field(
+        default="ab",
+        validator=[attrs.validators.matches_re(r"[a-z]+"), attrs.validators.max_len(3)],
+    )
+    anything: Any = attrs.field(default=0, validator=attrs.validators.instance_of(int))
+    mood: str = attrs.field(default="ok", validator=_not_bad)
+
+
+@pytest.mark.parametrize(
+    ("given", "line"),
+    [
+        ({"delimiter": "x"}, "$.delimiter: must be one of ',', ';', '\\t', got 'x'"),
+        ({"width": 0}, "$.width: must be greater than 0, got 0"),
+        ({"width": 11}, "$.width: must be at most 10, got 11"),
+        ({"code": "AB"}, "$.code: must match '[a-z]+', got 'AB'"),
+        ({"code": "abcd"}, "$.code: must be at most 3 characters long, got a length of 4"),
+        ({"anything": "x"}, "$.anything: expected int, got str 'x'"),
+        ({"mood": "bad"}, "$.mood: must not be 'bad'"),
+    ],
+)
+def test_option_validator_failures_name_the_option(given: dict[str, Any], line: str) -> None:
+    """Every kind of attrs validator gives `$.option: reason, got value`."""
+
+    class Checked(khuonha.plugins.json_exporters.JsonExporter):
+        options_type = _CheckedOptions
+
+    with pytest.raises(khuonha.DecodeError) as info:
+        Checked().parse_options(given)
+    assert info.value.errors == (line,)
