@@ -186,7 +186,8 @@ class _Base(Exporter[Any]):
         return isinstance(obj, khuonha.Dataset)
 
     def write(self, obj: Any, stream: BinaryIO, options: Any) -> None:
-        stream.write(obj.title.encode("utf-8"))
+        language = khuonha.label(khuonha.Language.VI, options.language)  # follows the option
+        stream.write(f"{language}: {obj.title}".encode())
 
 
 def _problems(exporter: Exporter[Any], read_text: Any = None) -> str:
@@ -224,7 +225,7 @@ def test_kit_catches_crash_on_hostile_text() -> None:
                 raise ValueError("control character")
             super().write(obj, stream, options)
 
-    assert "hostile: can_export is True but write raised ValueError" in _problems(Fragile())
+    assert "hostile: the check accepts it, but write raised ValueError" in _problems(Fragile())
 
 
 def test_kit_catches_closed_stream_and_raising_check() -> None:
@@ -363,3 +364,91 @@ def test_option_validator_failures_name_the_option(given: dict[str, Any], line: 
     with pytest.raises(khuonha.DecodeError) as info:
         Checked().parse_options(given)
     assert info.value.errors == (line,)
+
+
+def test_kit_catches_personal_data_in_a_publication() -> None:
+    """A publication whose output holds a planted private name or address is reported."""
+
+    class Leaky(_Base):
+        def write(self, obj: Any, stream: BinaryIO, options: Any) -> None:
+            super().write(obj, stream, options)
+            stream.write(" ".join(hostile.PRIVATE_NAMES).upper().encode())
+
+    assert "personal data: a public export holds personal data" in _problems(Leaky())
+
+
+def test_kit_exempts_archives_and_checks_through_the_host() -> None:
+    """An archive may hold personal data; the host redacts what a publication dumps."""
+
+    class Dump(_Base):
+        def write(self, obj: Any, stream: BinaryIO, options: Any) -> None:
+            language = khuonha.label(khuonha.Language.VI, options.language)
+            stream.write(language.encode() + khuonha.dumps(obj))
+
+    class Archive(Dump):
+        archive = True
+
+    check_exporter(Dump(), large_copies=1)  # the host hands it redacted data
+    check_exporter(Archive(), large_copies=1)
+
+
+def test_kit_catches_ignored_language() -> None:
+    """A publication that writes the same bytes in vi and en is reported."""
+
+    class Monolingual(_Base):
+        def write(self, obj: Any, stream: BinaryIO, options: Any) -> None:
+            stream.write(obj.title.encode("utf-8"))
+
+    assert "same output in vi and en" in _problems(Monolingual())
+
+
+@pytest.mark.parametrize("how", ["print", "fd1", "fd2"])
+def test_kit_catches_writing_to_stdout_or_stderr(how: str) -> None:
+    """print() or a write to file descriptor 1 or 2 during write is reported."""
+    import os
+
+    class Chatty(_Base):
+        def write(self, obj: Any, stream: BinaryIO, options: Any) -> None:
+            if how == "print":
+                print("đang xuất")
+            else:
+                os.write(1 if how == "fd1" else 2, b"noise\n")
+            super().write(obj, stream, options)
+
+    assert "write printed to stdout or stderr" in _problems(Chatty())
+
+
+def test_kit_catches_files_beside_the_output(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exporter that drops a file next to its output is reported."""
+
+    class Litter(_Base):
+        def write(self, obj: Any, stream: BinaryIO, options: Any) -> None:
+            with open("khuonha-debug.log", "a", encoding="utf-8") as log:
+                log.write("done\n")
+            super().write(obj, stream, options)
+
+    monkeypatch.chdir(tmp_path)  # the cases written to streams drop their log here
+    assert "created more files beside it: ['khuonha-debug.log']" in _problems(Litter())
+
+
+def test_kit_passes_the_authors_options() -> None:
+    """check_exporter(options=...) runs every case with the author's options."""
+    seen: set[str] = set()
+
+    @attrs.frozen(kw_only=True)
+    class SepOptions(khuonha.ExportOptions):
+        sep: str = ","
+
+    class Sep(_Base):
+        options_type = SepOptions
+
+        def write(self, obj: Any, stream: BinaryIO, options: Any) -> None:
+            seen.add(options.sep)
+            super().write(obj, stream, options)
+
+    check_exporter(Sep(), large_copies=1, options={"sep": ";"})
+    assert seen == {";"}
+    with pytest.raises(ConformanceError, match="do not decode"):
+        check_exporter(Sep(), large_copies=1, options={"sepp": ";"})
