@@ -23,8 +23,8 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Validate every file; report every problem."""
-    from khuonha.codec.core import loads  # noqa: PLC0415
-    from khuonha.exceptions import DecodeError  # noqa: PLC0415
+    from khuonha.codec.core import loads  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.exceptions import DecodeError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     failed = 0
     for name in args.files:

@@ -21,12 +21,14 @@ from typing import Any, BinaryIO
 
 import attrs
 
+from khuonha.codec.core import to_dict
 from khuonha.exceptions import (
     DuplicateExporterError,
     ExporterNotFoundError,
     ExportError,
     KhuonhaError,
 )
+from khuonha.plugins.atomic import OUTPUT_ERRNOS, KeepOpen, atomic_write
 from khuonha.plugins.exporter import Exporter, ExportOptions
 from khuonha.plugins.privacy import Redaction, public_view
 from khuonha.plugins.records import PluginInfo, clip
@@ -150,7 +152,6 @@ def masked_note(exporter: Exporter[Any], paths: tuple[str, ...]) -> str:
 
 
 def _plain(value: Any) -> Any:
-    from khuonha.codec.core import to_dict  # noqa: PLC0415
 
     return value.value if isinstance(value, Enum) else to_dict(value)
 
@@ -174,7 +175,6 @@ def _options(exporter: Exporter[Any], options: Mapping[str, Any] | ExportOptions
 
 
 def _write(exporter: Exporter[Any], obj: object, stream: BinaryIO, options: Any) -> None:
-    from khuonha.plugins.atomic import OUTPUT_ERRNOS, KeepOpen  # noqa: PLC0415
 
     guarded = KeepOpen(stream)
     try:
@@ -226,8 +226,6 @@ def export_with(
         view = public if public is not None else public_view(obj)
         obj, masked = view.data, view.masked
     if isinstance(dest, str | os.PathLike):
-        from khuonha.plugins.atomic import atomic_write  # noqa: PLC0415
-
         with atomic_write(dest) as stream:
             _write(exporter, obj, stream, opts)
     else:

@@ -51,9 +51,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, cast
 
+from khuonha.codec.samples import sample
 from khuonha.exceptions import ExportError, KhuonhaError
 from khuonha.model.dataset import Dataset
-from khuonha.plugins.exporter import Exporter, ExportOptions, Language
+from khuonha.plugins.exporter import Exporter, ExportOptions, Language, _takes_options
+from khuonha.plugins.host import PluginHost
 from khuonha.plugins.privacy import public_view
 from khuonha.testing import hostile
 from khuonha.text.unicode import match_key
@@ -175,8 +177,6 @@ class _Checker:
 
     def needs(self, case: str, obj: object, options: Any) -> tuple[bool, str | None]:
         """``(answered, need)``: ask as the host does; a check that raises is reported."""
-        from khuonha.plugins.exporter import _takes_options  # noqa: PLC0415
-
         exporter = self.exporter
         cls = type(exporter)
         first_contract = cls.problem is Exporter.problem
@@ -220,7 +220,6 @@ class _Checker:
 
     def case(self, case: str, obj: object, *, language: str = "vi") -> bool:
         """Check one input; return whether the exporter accepted it."""
-        from khuonha.plugins.host import PluginHost  # noqa: PLC0415
 
         options = self.opts(language)
         answered, need = self.needs(case, obj, options)
@@ -336,12 +335,8 @@ class _Checker:
 
     def beside(self) -> None:
         """An export to a file leaves exactly that file in its directory."""
-        from khuonha.plugins.host import PluginHost  # noqa: PLC0415
-
         if self.outputs.get("sample") is None:
             return
-        from khuonha.codec.samples import sample  # noqa: PLC0415
-
         with tempfile.TemporaryDirectory() as tmp:
             target = Path(tmp) / f"out{self.exporter.suffixes[0]}"
             try:
@@ -393,7 +388,6 @@ def check_exporter(
     >>> outputs["sample"] == khuonha.dumps(khuonha.sample())
     True
     """
-    from khuonha.codec.samples import sample  # noqa: PLC0415
 
     checker = _Checker(exporter, read_text, options or {})
     if not checker.metadata():

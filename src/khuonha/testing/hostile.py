@@ -21,8 +21,12 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
+from khuonha.codec.samples import sample
 from khuonha.exceptions import InvalidDataError
+from khuonha.model.awards import Recipient, RecipientKind
 from khuonha.model.dataset import Dataset
+from khuonha.model.events import Delegate
+from khuonha.model.people import Person
 from khuonha.text import fields as _fields
 
 __all__ = [
@@ -152,7 +156,6 @@ def hostile_dataset() -> Dataset:
     separators); the title and the first record of each collection get a name
     of :data:`LONG_LENGTH` characters.
     """
-    from khuonha.codec.samples import sample  # noqa: PLC0415
 
     strings = _hostile_strings()
     ds = map_text(sample(), lambda _field, _text: next(strings))
@@ -178,7 +181,6 @@ def vietnamese_dataset() -> Dataset:
 
     The models store NFC, so an exporter's output must hold the NFC text.
     """
-    from khuonha.codec.samples import sample  # noqa: PLC0415
 
     nfd = unicodedata.normalize("NFD", VIETNAMESE_SAMPLE)
     return map_text(sample(), lambda _field, _text: nfd)
@@ -190,7 +192,6 @@ def large_dataset(copies: int = 20) -> Dataset:
     ``copies=20`` gives about 900 records; the copies refer to the sample's
     own records, so the dataset stays valid.
     """
-    from khuonha.codec.samples import sample  # noqa: PLC0415
 
     ds = sample()
     changes: dict[str, Any] = {}
@@ -232,11 +233,6 @@ def personal_dataset() -> Dataset:
     no-break space). A public export must hold none of
     :data:`PRIVATE_NAMES` (in any spelling) nor :data:`SENSITIVE_VALUES`.
     """
-    from khuonha.codec.samples import sample  # noqa: PLC0415
-    from khuonha.model.awards import Recipient, RecipientKind  # noqa: PLC0415
-    from khuonha.model.events import Delegate  # noqa: PLC0415
-    from khuonha.model.people import Person  # noqa: PLC0415
-
     ds = sample()
     secret, typed = PRIVATE_NAMES
     people = (
