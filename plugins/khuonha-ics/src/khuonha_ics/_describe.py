@@ -117,7 +117,11 @@ class Describer:
         unit = self.units.get(unit_id or "")
         if unit is None:
             return set()
-        names = (self._get(unit, "name") or "", unit_name(unit, "vi"), unit_name(unit, "en"))
+        names = (
+            self._get(unit, "name") or "",
+            unit_name(unit, Language.VI),
+            unit_name(unit, Language.EN),
+        )
         return {match_key(name) for name in names}
 
     def location(self, event: Event) -> str | None:

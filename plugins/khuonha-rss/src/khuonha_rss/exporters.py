@@ -24,6 +24,7 @@ from khuonha import (
     ExportError,
     ExportOptions,
     InvalidDataError,
+    Language,
     text_option,
     unit_name,
     url_option,
@@ -93,7 +94,7 @@ class _Meta:
     """Feed-level values, cleaned for XML."""
 
     def __init__(self, ds: Dataset, options: FeedOptions, suffix: str) -> None:
-        language = str(options.language)
+        language = options.language
         commune = _commune_name(ds, language)
         self.title = options.title or (
             f"{label('feed.title', language)} – {commune}" if commune else ds.title
@@ -110,7 +111,7 @@ class _Meta:
         self.language = ds.language
 
 
-def _commune_name(ds: Dataset, language: str) -> str | None:
+def _commune_name(ds: Dataset, language: Language) -> str | None:
     for unit in ds.units:
         if unit.id == ds.commune:
             return unit_name(unit, language)
@@ -180,7 +181,7 @@ class _FeedExporter(Exporter[FeedOptions]):
         meta = _Meta(obj, options, self.suffixes[0])
         entries = build_entries(
             obj,
-            language=str(options.language),
+            language=options.language,
             internal=options.internal,
             authority=options.tag_authority,
             default_author=meta.author,
