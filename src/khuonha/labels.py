@@ -38,7 +38,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator, Mapping
 from enum import Enum
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, cast, runtime_checkable
 
 from khuonha.exceptions import LabelNotFoundError, UnknownLanguageError
 from khuonha.model.activities import ACTIVITY_KINDS
@@ -408,7 +408,7 @@ class WordTable(Mapping[str, tuple[str, str]]):
     def __init__(self, pairs: Mapping[str, tuple[str, str]]) -> None:
         table: dict[str, tuple[str, str]] = {}
         for key, pair in pairs.items():
-            if not (isinstance(pair, tuple) and len(pair) == 2):
+            if not (isinstance(pair, tuple) and len(cast("tuple[str, ...]", pair)) == 2):
                 msg = f"word {key!r}: expected a (vi, en) pair, got {pair!r:.80}"
                 raise ValueError(msg)
             for word in pair:
