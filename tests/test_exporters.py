@@ -452,3 +452,15 @@ def test_kit_passes_the_authors_options() -> None:
     assert seen == {";"}
     with pytest.raises(ConformanceError, match="do not decode"):
         check_exporter(Sep(), large_copies=1, options={"sepp": ";"})
+
+
+def test_golden_switch_is_off_by_default(update_goldens: bool, golden: Any, tmp_path: Any) -> None:
+    """khuonha's pytest plugin gives one switch, --update-goldens, off unless given."""
+    assert update_goldens is False
+    path = tmp_path / "x.txt"
+    path.write_bytes("Khuôn Hà".encode())
+    golden(path, "Khuôn Hà")
+    with pytest.raises(AssertionError, match="differs from x.txt"):
+        golden(path, b"other")
+    with pytest.raises(AssertionError, match="--update-goldens"):
+        golden(tmp_path / "missing.txt", b"x")

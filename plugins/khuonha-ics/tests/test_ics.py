@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,6 @@ from khuonha import (
 )
 
 GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("KHUONHA_UPDATE_GOLDENS") == "1"
 
 
 # ---------------------------------------------------------------- the sample
@@ -96,11 +94,11 @@ def normalise(data: bytes) -> list[tuple[str, list[tuple[str, str, bytes]]]]:
     ("case", "options"),
     [("khuon-ha-2022", {}), ("khuon-ha-2022-campaign", {"campaign": True})],
 )
-def test_golden(case: str, options: dict[str, Any]) -> None:
+def test_golden(case: str, options: dict[str, Any], update_goldens: bool) -> None:
     """The sample's calendar matches its golden file, compared after parsing."""
     data = export(khuonha.sample(), **options)
     path = GOLDEN / f"{case}.ics"
-    if UPDATE:
+    if update_goldens:
         path.write_bytes(data)
     assert normalise(data) == normalise(path.read_bytes())
 
