@@ -36,14 +36,9 @@ def _is_dataset(obj: object) -> bool:
 
 
 def _creation_day(ds: Any) -> date:
-    """The file's creation date, from the data so the bytes never depend on the clock."""
-    if ds.report_date is not None:
-        return ds.report_date  # type: ignore[no-any-return]
-    if ds.generated_at is not None:
-        return ds.generated_at.date()  # type: ignore[no-any-return]
-    if ds.period is not None and ds.period.end is not None:
-        return ds.period.end  # type: ignore[no-any-return]
-    return _FALLBACK_DAY
+    """The file's creation date: the data's :attr:`khuonha.Dataset.as_of`, never the clock."""
+    day: date | None = ds.as_of
+    return _FALLBACK_DAY if day is None else day
 
 
 class PdfExporter(Exporter[PdfOptions]):
