@@ -35,12 +35,31 @@ from sybil.parsers.rest import DocTestParser  # noqa: E402
 
 _FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
 
+#: The workspace's own plugins (entry-point names). The docs' examples see only
+#: these and the built-ins, so installing a third-party plugin cannot break them.
+WORKSPACE_PLUGINS = "ics,pdf,rss"
+
+
+def _docs_setup(namespace: dict[str, object]) -> None:
+    from khuonha.plugins.host import PluginHost, set_default_host  # noqa: PLC0415
+
+    namespace["_khuonha_saved"] = set_default_host(PluginHost(load_plugins=WORKSPACE_PLUGINS))
+
+
+def _docs_teardown(namespace: dict[str, object]) -> None:
+    from khuonha.plugins.host import set_default_host  # noqa: PLC0415
+
+    set_default_host(namespace.pop("_khuonha_saved"))  # type: ignore[arg-type]
+
+
 _markdown = Sybil(
     parsers=[PythonCodeBlockParser(doctest_optionflags=_FLAGS), SkipParser()],
     patterns=["docs/*.md", "docs/*/*.md"],
     filenames=["README.md"],
     excludes=["docs/_build/*", "docs/_build/*/*"],
     name="markdown",
+    setup=_docs_setup,
+    teardown=_docs_teardown,
 )
 _docstrings = Sybil(
     parsers=[DocTestParser(optionflags=_FLAGS)],
@@ -53,6 +72,8 @@ _docstrings = Sybil(
     ],
     excludes=["**/__main__.py"],
     name="docstrings",
+    setup=_docs_setup,
+    teardown=_docs_teardown,
 )
 
 pytest_collect_file = (_markdown + _docstrings).pytest()

@@ -207,7 +207,8 @@ def test_cli_guide_shows_real_output_with_workspace_plugins(
     """Each command in the CLI guide prints what the guide shows (needs the workspace plugins)."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "80")
-    monkeypatch.delenv("KHUONHA_LOAD_PLUGINS", raising=False)
+    # The workspace's plugins only: an installed third-party plugin must not change the page.
+    monkeypatch.setenv("KHUONHA_LOAD_PLUGINS", "ics,pdf,rss")
     page = CLI_PAGE.read_text(encoding="utf-8")
     for name, content in _FILE.findall(page):
         (tmp_path / name).write_text(content, encoding="utf-8")
