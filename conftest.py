@@ -35,9 +35,24 @@ from sybil.parsers.rest import DocTestParser  # noqa: E402
 
 _FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
 
-#: The workspace's own plugins (entry-point names). The docs' examples see only
-#: these and the built-ins, so installing a third-party plugin cannot break them.
-WORKSPACE_PLUGINS = "ics,pdf,rss"
+
+def workspace_plugins() -> str:
+    """The entry-point names of the workspace's own plugins (``plugins/*/pyproject.toml``).
+
+    The docs' examples see only these and the built-ins, so installing a
+    third-party plugin cannot break them.
+    """
+    import tomllib  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    names: list[str] = []
+    for project in sorted(Path(__file__).parent.glob("plugins/*/pyproject.toml")):
+        meta = tomllib.loads(project.read_text(encoding="utf-8"))
+        names += meta.get("project", {}).get("entry-points", {}).get("khuonha", {})
+    return ",".join(names)
+
+
+WORKSPACE_PLUGINS = workspace_plugins()
 
 
 def _docs_setup(namespace: dict[str, object]) -> None:

@@ -99,6 +99,7 @@ _EXPORTS: dict[str, str] = {
     "Total": "khuonha.rollups",
     "UnitKind": "khuonha.model",
     "UnitLevel": "khuonha.model",
+    "UnitRegistry": "khuonha.plugins",
     "UnitType": "khuonha.model",
     "UnknownLanguageError": "khuonha.exceptions",
     "WordTable": "khuonha.labels",
@@ -229,6 +230,7 @@ if TYPE_CHECKING:
     from khuonha.plugins import PluginHost as PluginHost
     from khuonha.plugins import PluginLoadFailure as PluginLoadFailure
     from khuonha.plugins import TextExporter as TextExporter
+    from khuonha.plugins import UnitRegistry as UnitRegistry
     from khuonha.plugins import assess as assess
     from khuonha.plugins import assess_dataset as assess_dataset
     from khuonha.plugins import export as export

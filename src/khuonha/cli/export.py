@@ -295,7 +295,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         ds = read_dataset(args.file)
     except DecodeError as exc:
-        for line in exc.errors:
+        for line in exc.lines:
             print(f"{args.file}: {line}", file=sys.stderr)
         return 1
     host = PluginHost()

@@ -44,6 +44,7 @@ from khuonha.plugins.privacy import (
     sensitive_fields,
 )
 from khuonha.plugins.records import BUILTIN, DEFAULT_PLUGINS, PluginInfo, PluginLoadFailure
+from khuonha.plugins.units import UnitRegistry, merge_unit_registries
 
 __all__ = [
     "BUILTIN",
@@ -56,6 +57,7 @@ __all__ = [
     "PluginLoadFailure",
     "Redaction",
     "TextExporter",
+    "UnitRegistry",
     "assess",
     "assess_dataset",
     "default_host",
@@ -67,6 +69,7 @@ __all__ = [
     "hookimpl",
     "log_to_stderr",
     "mask_private_names",
+    "merge_unit_registries",
     "provincial_criteria",
     "public_view",
     "redact",

@@ -61,6 +61,7 @@ from khuonha.plugins.records import (
     PluginLoadFailure,
 )
 from khuonha.plugins.registry import Registration, export_with, masked_note, problem_of
+from khuonha.plugins.units import UnitRegistry, merge_unit_registries
 
 if TYPE_CHECKING:
     from khuonha.rules.criteria import Criterion
@@ -181,6 +182,18 @@ class PluginHost:
         whose hook fails is charged with it (:meth:`failures`).
         """
         return self._loaded().collect_criteria()
+
+    def unit_registries(self) -> list[UnitRegistry]:
+        """Every unit registry plugins registered (``khuonha_register_units``), in load order."""
+        return list(self._loaded().unit_registries)
+
+    def unit_registry(self) -> UnitRegistry:
+        """All unit registries merged into one (empty when no plugin provides units).
+
+        The registries are asked in load order; a unit (scheme and code) is
+        listed once, from the first registry that knows it.
+        """
+        return merge_unit_registries(self._loaded().unit_registries)
 
     def conflicts(self) -> list[DuplicateExporterError]:
         """One error per name or suffix that two exporters claim."""

@@ -44,6 +44,7 @@ from khuonha.plugins.records import (
     clip,
 )
 from khuonha.plugins.registry import ExporterRegistry, Registration
+from khuonha.plugins.units import UnitRegistry
 from khuonha.rules.criteria import Criterion
 
 if TYPE_CHECKING:
@@ -123,6 +124,8 @@ class Loader:
         self._loaded: list[tuple[object, PluginInfo]] = []
         self._criteria: list[Any] | None = None
         self._criteria_lock = threading.Lock()
+        self.unit_registries: list[Any] = []
+        """Unit registries from ``khuonha_register_units``, in load order."""
 
     def collect_criteria(self) -> list[Any]:
         """Provincial criteria from ``khuonha_register_criteria``, in load order.
@@ -162,9 +165,11 @@ class Loader:
             loaded.append((module, builtin))
         loaded.extend(self._entry_points(pm))
         collected: dict[int, list[Exporter[Any]]] = {}
+        units: dict[int, list[Any]] = {}
         for plugin, info in list(loaded):
             try:
                 collected[id(plugin)] = self._exporters_of(pm, plugin)
+                units[id(plugin)] = self._units_of(pm, plugin)
             except BaseException as exc:
                 _reraise_interrupt(exc)
                 pm.unregister(plugin)
@@ -175,6 +180,7 @@ class Loader:
                 self.plugins.append(info)
             for exporter in collected[id(plugin)]:
                 self.registry.add(Registration(exporter, info))
+            self.unit_registries.extend(units[id(plugin)])
         self._pm, self._loaded = pm, loaded
         for conflict in self.registry.conflicts():
             if self.strict:
@@ -305,6 +311,27 @@ class Loader:
             for item in items:
                 if not isinstance(item, Criterion):
                     msg = f"{hook} returned {item!r:.80}, which is not a Criterion"
+                    raise _MalformedError(msg)
+                out.append(item)
+        return out
+
+    def _units_of(self, pm: pluggy.PluginManager, plugin: object) -> list[Any]:
+        hook = "khuonha_register_units"
+        out: list[Any] = []
+        for result in self.call_hook(pm, plugin, hook):
+            if isinstance(result, str | bytes | Mapping | UnitRegistry) or not isinstance(
+                result, Iterable
+            ):
+                msg = f"{hook} returned {result!r:.80}; return a list of unit registries"
+                raise _MalformedError(msg)
+            with _stdout_to_stderr():
+                items = list(result)
+            for item in items:
+                if isinstance(item, type) or not isinstance(item, UnitRegistry):
+                    msg = (
+                        f"{hook} returned {item!r:.80}, which is not a unit registry "
+                        "(an instance with resolve, get and find)"
+                    )
                     raise _MalformedError(msg)
                 out.append(item)
         return out
