@@ -146,7 +146,6 @@ def _redact(obj: Any) -> Any:
 
 #: Characters allowed between two syllables of a name found in free text.
 _GAP = r"[\W_]{0,3}"
-_MARKS = "[\u0300-\u036f]*"
 _LETTER_CLASSES: dict[str, str] = {}
 
 
@@ -177,14 +176,48 @@ def _syllable_pattern(syllable: str) -> str:
     out = []
     for ch in unicodedata.normalize("NFC", syllable):
         for base in _skeleton(ch) or ch:
-            out.append(classes.get(base, re.escape(base)) + _MARKS)
+            out.append(classes.get(base, re.escape(base)))  # model text is NFC
     return "(" + "".join(out) + ")"
 
 
 @attrs.frozen
 class _Name:
+    syllables: tuple[str, ...]
     keys: tuple[str, ...]
     pattern: str
+
+
+def _prefilter(names: list[_Name]) -> str:
+    """One pattern for every name, syllables shared as a trie, without word boundaries.
+
+    Names share their first syllables (family names), so a trie keeps the
+    search close to one pass over the text however many names there are;
+    the exact check (boundaries, match keys) runs only where this matches.
+    """
+    tree: dict[str, Any] = {}
+    for name in names:
+        node = tree
+        for syllable in name.syllables:
+            node = node.setdefault(_skeleton_of(syllable), {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = []
+        for key, child in node.items():
+            if not key:
+                continue
+            rest = emit(child)
+            tail = f"(?:{_GAP}{rest})" if rest else ""
+            if "" in child and rest:
+                tail += "?"
+            branches.append(_syllable_pattern(key).replace("(", "(?:", 1) + tail)
+        return f"(?:{'|'.join(branches)})" if branches else ""
+
+    return emit(tree)
+
+
+def _skeleton_of(syllable: str) -> str:
+    return "".join(_skeleton(ch) for ch in syllable)
 
 
 def _private_names(ds: Any) -> list[_Name]:
@@ -197,7 +230,7 @@ def _private_names(ds: Any) -> list[_Name]:
         if len(keys) < 2 or keys in names:
             continue  # a one-syllable name would mask ordinary words
         pattern = _GAP.join(_syllable_pattern(s) for s in syllables)
-        names[keys] = _Name(keys, rf"(?<!\w)(?:{pattern})(?!\w)")
+        names[keys] = _Name(tuple(syllables), keys, rf"(?<!\w)(?:{pattern})(?!\w)")
     return list(names.values())
 
 
@@ -221,15 +254,16 @@ class _Plan:
 class _Masker:
     """Masks private names in every free-text field, recording where (JSON paths).
 
-    One search of a single compiled pattern per text picks the few texts that
-    may hold a name; only those are matched syllable by syllable with
-    :func:`~khuonha.match_key`. Paths are built only for fields that change.
+    One search of a single compiled pattern per text (the names as a trie of
+    syllables) picks the few texts that may hold a name; only those are
+    matched name by name, syllable by syllable with :func:`~khuonha.match_key`.
+    Paths are built only for fields that change.
     """
 
     def __init__(self, names: list[_Name]) -> None:
         self.names = names
         self.regexes = [re.compile(n.pattern) for n in names]
-        self.search = re.compile("|".join(f"(?:{n.pattern})" for n in names)).search
+        self.search = re.compile(_prefilter(names)).search
         self.paths: list[str] = []
         self._plans: dict[type, _Plan] = {}
 
