@@ -145,3 +145,18 @@ def test_masking_is_fast_on_large_datasets() -> None:
     _masked, paths = mask_private_names(ds)
     assert paths == ("news[12345].title",)
     assert time.perf_counter() - started < 5
+
+
+def test_names_sharing_syllables_are_all_found() -> None:
+    """Names sharing a family name, or one the start of another, are each masked."""
+    people = (
+        Person(id="a", name="Nguyễn Văn Riêng", private=True),
+        Person(id="b", name="Nguyễn Văn Riêng Tư", private=True),
+        Person(id="c", name="Nguyễn Thị Kín", private=True),
+        Person(id="d", name="Nguyễn Văn Công", private=False),
+    )
+    text = "Nguyễn Văn Riêng, nguyễn văn riêng tư, NGUYỄN THỊ KÍN và Nguyễn Văn Công"
+    ds = Dataset(slug="x", title=text, people=people)
+    masked, paths = mask_private_names(ds)
+    assert masked.title == f"{PRIVATE_NAME}, {PRIVATE_NAME}, {PRIVATE_NAME} và Nguyễn Văn Công"
+    assert paths == ("title",)

@@ -261,7 +261,9 @@ class _Masker:
     """
 
     def __init__(self, names: list[_Name]) -> None:
-        self.names = names
+        # Longer names first, so "Nguyễn Văn Riêng Tư" is not masked as "Nguyễn Văn Riêng" + "Tư".
+        self.names = sorted(names, key=lambda n: -len(n.keys))
+        names = self.names
         self.regexes = [re.compile(n.pattern) for n in names]
         self.search = re.compile(_prefilter(names)).search
         self.paths: list[str] = []
