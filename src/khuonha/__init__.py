@@ -110,12 +110,14 @@ _EXPORTS: dict[str, str] = {
     "TaskRating": "khuonha.rules",
     "TeamCandidate": "khuonha.rules",
     "TeamRating": "khuonha.rules",
+    "TextExporter": "khuonha.plugins",
     "Total": "khuonha.rollups",
     "UnitKind": "khuonha.model",
     "UnitLevel": "khuonha.model",
     "UnitRegistry": "khuonha.plugins",
     "UnitType": "khuonha.model",
     "UnknownLanguageError": "khuonha.exceptions",
+    "WordTable": "khuonha.labels",
     "anniversary_label": "khuonha.text",
     "assess": "khuonha.plugins",
     "assess_dataset": "khuonha.plugins",
@@ -141,6 +143,7 @@ _EXPORTS: dict[str, str] = {
     "load": "khuonha.codec",
     "load_ruleset": "khuonha.rules",
     "loads": "khuonha.codec",
+    "mask_private_names": "khuonha.plugins",
     "match_key": "khuonha.text",
     "movement_rules": "khuonha.rules",
     "parse_period": "khuonha.text",
@@ -199,6 +202,7 @@ if TYPE_CHECKING:
     from khuonha.exceptions import QuantityParseError as QuantityParseError
     from khuonha.exceptions import RulesetNotFoundError as RulesetNotFoundError
     from khuonha.exceptions import UnknownLanguageError as UnknownLanguageError
+    from khuonha.labels import WordTable as WordTable
     from khuonha.labels import label as label
     from khuonha.labels import unit_name as unit_name
     from khuonha.model import SCHEMA_VERSION as SCHEMA_VERSION
@@ -241,6 +245,7 @@ if TYPE_CHECKING:
     from khuonha.plugins import ExportOptions as ExportOptions
     from khuonha.plugins import PluginHost as PluginHost
     from khuonha.plugins import PluginLoadFailure as PluginLoadFailure
+    from khuonha.plugins import TextExporter as TextExporter
     from khuonha.plugins import UnitRegistry as UnitRegistry
     from khuonha.plugins import assess as assess
     from khuonha.plugins import assess_dataset as assess_dataset
@@ -250,6 +255,7 @@ if TYPE_CHECKING:
     from khuonha.plugins import exporters_for as exporters_for
     from khuonha.plugins import get_exporter as get_exporter
     from khuonha.plugins import hookimpl as hookimpl
+    from khuonha.plugins import mask_private_names as mask_private_names
     from khuonha.plugins import provincial_criteria as provincial_criteria
     from khuonha.plugins import redact as redact
     from khuonha.plugins import sensitive_fields as sensitive_fields
