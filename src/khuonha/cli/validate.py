@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from khuonha.cli._io import read_bytes
+from khuonha.cli._io import add_input_options
 
 
 def register(sub: Any) -> None:
@@ -18,23 +18,28 @@ def register(sub: Any) -> None:
         "Each problem is printed on stdout as 'FILE: $.json.path: reason'.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="a JSON file, or - for stdin")
+    add_input_options(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Validate every file; report every problem."""
-    from khuonha.codec.core import loads  # noqa: PLC0415
+    """Validate every file; report every problem.
+
+    Unreadable input counts as invalid and is reported like any problem,
+    ``FILE: $: cannot read: …``; text from the data is shown escaped.
+    """
+    from khuonha.cli._io import input_error_lines, max_input_size, read_dataset, write_text  # noqa: PLC0415
+    from khuonha.cli._show import shown  # noqa: PLC0415
     from khuonha.exceptions import DecodeError  # noqa: PLC0415
 
+    limit = max_input_size(args)
     failed = 0
     for name in args.files:
         try:
-            loads(read_bytes(name))
+            read_dataset(name, limit)
         except DecodeError as exc:
             failed += 1
-            for line in exc.errors:
-                sys.stdout.write(f"{name}: {line}\n")
-    sys.stdout.flush()
+            write_text("".join(shown(line) + "\n" for line in input_error_lines(name, exc)))
     if failed:
         print(f"khuonha: {failed} of {len(args.files)} file(s) invalid", file=sys.stderr)
         return 1

@@ -144,8 +144,12 @@ class JsonExporter(_DataExporter[JsonOptions]):
     def write(self, obj: Any, stream: BinaryIO, options: JsonOptions) -> None:
         """Write the canonical JSON of *obj*."""
         from khuonha.codec.core import dumps  # noqa: PLC0415
+        from khuonha.plugins.progress import report_progress  # noqa: PLC0415
 
+        total = _count(obj)
+        report_progress(0, total)
         stream.write(dumps(obj, pretty=options.pretty))
+        report_progress(total, total)
 
 
 @attrs.frozen(kw_only=True)
@@ -177,18 +181,31 @@ class JsonlExporter(_DataExporter[JsonlOptions]):
         )
         own = _own_fields(obj)
         stream.write(_line({"type": "dataset", "dataset": slug, "record": own}))
-        _write_lines(obj.records(), stream, slug)
+        _write_lines(obj.records(), stream, slug, _count(obj))
 
 
-def _write_lines(records: Iterable[tuple[str, Any]], stream: BinaryIO, slug: str | None) -> None:
+def _count(obj: object) -> int:
+    """The records of *obj* (a dataset's, or 1 for a record), for progress reports."""
+    if not _is_dataset(obj):
+        return 1
+    records: Iterable[Any] = obj.records()  # type: ignore[attr-defined]
+    return sum(1 for _ in records)
+
+
+def _write_lines(
+    records: Iterable[tuple[str, Any]], stream: BinaryIO, slug: str | None, total: int | None = None
+) -> None:
     from khuonha.codec.core import to_dict  # noqa: PLC0415
+    from khuonha.plugins.progress import report_progress  # noqa: PLC0415
 
-    for collection, record in records:
+    for done, (collection, record) in enumerate(records, start=1):
         item: dict[str, Any] = {"type": RECORD_TYPES[collection]}
         if slug is not None:
             item["dataset"] = slug
         item["record"] = to_dict(record)
         stream.write(_line(item))
+        if done % 1000 == 0 or done == total:
+            report_progress(done, total)
 
 
 def write_records(
