@@ -49,6 +49,8 @@ _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*", re.IGNORECASE)
 
 #: What the command is doing, for the out-of-memory message (see :func:`doing`).
 _activity: list[str] = []
+#: What the command was doing when memory ran out (the innermost activity).
+_exhausted: list[str] = []
 
 
 class UsageError(KhuonhaError):
@@ -149,13 +151,19 @@ def doing(what: str) -> Iterator[None]:
     _activity.append(what)
     try:
         yield
+    except MemoryError:
+        if not _exhausted:
+            _exhausted.append(what)
+        raise
     finally:
         _activity.pop()
 
 
-def activity() -> str | None:
-    """What the command was doing (innermost first), or ``None``."""
-    return _activity[-1] if _activity else None
+def exhausted_while() -> str | None:
+    """What the command was doing when memory ran out (and forget it), or ``None``."""
+    what = _exhausted[0] if _exhausted else (_activity[-1] if _activity else None)
+    _exhausted.clear()
+    return what
 
 
 def source_name(name: str) -> str:
@@ -328,13 +336,27 @@ def stdout_errors() -> Iterator[None]:
         raise StdoutError(_stdout_reason(exc)) from exc
 
 
+def write_all(stream: IO[bytes], data: bytes) -> None:
+    """Write all of *data* to *stdout-like* *stream*, then flush; a failure raises.
+
+    A buffered stream reports a short write (a file-size limit, a full disk)
+    as a smaller count, not an error: writing the rest raises the error.
+    """
+    with stdout_errors():
+        view = memoryview(data)
+        while view:
+            written = stream.write(view)
+            if not written:
+                raise StdoutError("nothing could be written")
+            view = view[written:]
+        stream.flush()
+
+
 def write_stdout(data: bytes) -> None:
     """Write bytes to stdout and flush; a failure raises :class:`StdoutError`."""
     if sys.stdout is None:
         raise StdoutError("stdout is closed")
-    with stdout_errors():
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+    write_all(sys.stdout.buffer, data)
 
 
 def write_text(text: str) -> None:

@@ -387,6 +387,8 @@ def _run(job: _Job, formats: list[str]) -> int:
         )
     ):
         job.file_target = Path(args.output)
+        if job.implicit and not job.file_target.suffix:
+            return _usage(args, f"-o {args.output!r} has no suffix naming a format: give -f FORMAT")
         if job.implicit:
             formats = [job.host.exporter_for_path(job.file_target).name]
             job.implicit = False
@@ -405,12 +407,16 @@ def _run(job: _Job, formats: list[str]) -> int:
             progress.start(name)
             try:
                 written = _export_one(job, name)
+            except StdoutError:
+                raise  # the output itself is lost: nothing else to say per format
             except KhuonhaError as exc:
                 failed += 1
                 progress.close()
                 if args.debug:
                     traceback.print_exc()
                 text = str(exc)
+                if isinstance(exc.__cause__, MemoryError):
+                    text = f"out of memory while exporting {job.ds.slug!r} as {name}"
                 text = text if text.startswith(f"{name}:") else f"{name}: {text}"
                 print(f"khuonha: error: {shown(text)}", file=sys.stderr)
             else:
@@ -433,7 +439,7 @@ def _run(job: _Job, formats: list[str]) -> int:
 
 def _export_one(job: _Job, name: str) -> Path | None:
     """Write one format; return the file written (``None``: stdout, or skipped)."""
-    from khuonha.cli._io import stdout_errors  # noqa: PLC0415
+    from khuonha.cli._io import write_all  # noqa: PLC0415
     from khuonha.cli._show import shown  # noqa: PLC0415
     from khuonha.exceptions import OutputError  # noqa: PLC0415
     from khuonha.plugins.atomic import atomic_write  # noqa: PLC0415
@@ -457,10 +463,8 @@ def _export_one(job: _Job, name: str) -> Path | None:
             with progress_to(job.progress.within):
                 host.export(ds, exporter, sink, options)
             spool.seek(0)
-            with stdout_errors():
-                while chunk := spool.read(1 << 20):
-                    job.stdout.write(chunk)
-                job.stdout.flush()
+            while chunk := spool.read(1 << 20):
+                write_all(job.stdout, chunk)
         return None
     if job.file_target is not None:
         target = job.file_target

@@ -101,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    from khuonha.cli._io import StdoutError, UsageError, activity  # noqa: PLC0415
+    from khuonha.cli._io import StdoutError, UsageError, exhausted_while  # noqa: PLC0415
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -147,7 +147,7 @@ def _main(argv: Sequence[str] | None) -> int:
         _error("cannot write to stdout: the reader went away (broken pipe)")
         return EXIT_DATA
     except MemoryError:
-        what = activity()
+        what = exhausted_while()
         _error(
             f"out of memory while {what or 'running ' + repr(args.command)}: "
             "the input is too big for the memory available"
