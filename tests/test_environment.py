@@ -31,7 +31,6 @@ import attrs
 import pytest
 
 import khuonha
-from khuonha.cli._io import parse_size
 from khuonha.cli.main import main
 from khuonha.exceptions import ExporterNotFoundError
 from khuonha.plugins.atomic import TEMP_PREFIX
@@ -126,6 +125,8 @@ def test_endless_input_ends_at_the_first_chunk(
 
 def test_parse_size() -> None:
     """Human sizes: binary multiples, with or without B/iB; nonsense refused."""
+    from khuonha.cli._io import parse_size
+
     assert parse_size("500M") == 500 << 20
     assert parse_size("2GiB") == 2 << 30
     assert parse_size("1.5k") == 1536
