@@ -136,7 +136,7 @@ def test_parse_size() -> None:
             parse_size(bad)
 
 
-@pytest.mark.parametrize("command", ["validate", "assess", "export"])
+@pytest.mark.parametrize("command", ["validate", "assess", "export", "rollup"])
 def test_size_limit_flag_and_environment(
     command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -209,7 +209,7 @@ def test_memory_error_is_one_line(
         ),
     ],
 )
-@pytest.mark.parametrize("command", ["validate", "assess", "export"])
+@pytest.mark.parametrize("command", ["validate", "assess", "export", "rollup"])
 def test_unreadable_input_has_one_format(
     make: Any, reason: str, command: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

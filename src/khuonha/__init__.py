@@ -51,6 +51,7 @@ _EXPORTS: dict[str, str] = {
     "Group": "khuonha.model",
     "GroupKind": "khuonha.model",
     "Identifier": "khuonha.model",
+    "Indicator": "khuonha.rollups",
     "InvalidDataError": "khuonha.exceptions",
     "KhuonhaError": "khuonha.exceptions",
     "LabelNotFoundError": "khuonha.exceptions",
@@ -84,6 +85,8 @@ _EXPORTS: dict[str, str] = {
     "RecognitionSummary": "khuonha.rules",
     "ResidentialArea": "khuonha.model",
     "Result": "khuonha.model",
+    "Rollup": "khuonha.rollups",
+    "RollupRow": "khuonha.rollups",
     "Ruleset": "khuonha.rules",
     "RulesetNotFoundError": "khuonha.exceptions",
     "SCHEMA_VERSION": "khuonha.model",
@@ -92,6 +95,7 @@ _EXPORTS: dict[str, str] = {
     "TaskRating": "khuonha.rules",
     "TeamCandidate": "khuonha.rules",
     "TeamRating": "khuonha.rules",
+    "Total": "khuonha.rollups",
     "UnitKind": "khuonha.model",
     "UnitLevel": "khuonha.model",
     "UnitType": "khuonha.model",
@@ -114,6 +118,7 @@ _EXPORTS: dict[str, str] = {
     "format_quantity": "khuonha.text",
     "get_exporter": "khuonha.plugins",
     "hookimpl": "khuonha.plugins",
+    "indicator_catalogue": "khuonha.rollups",
     "json_schema": "khuonha.codec",
     "label": "khuonha.labels",
     "list_rulesets": "khuonha.rules",
@@ -127,6 +132,7 @@ _EXPORTS: dict[str, str] = {
     "provincial_criteria": "khuonha.plugins",
     "rate_teams": "khuonha.rules",
     "redact": "khuonha.plugins",
+    "rollup": "khuonha.rollups",
     "sample": "khuonha.codec",
     "sensitive_fields": "khuonha.plugins",
     "summarise": "khuonha.rules",
@@ -231,6 +237,12 @@ if TYPE_CHECKING:
     from khuonha.plugins import sensitive_fields as sensitive_fields
     from khuonha.plugins import text_option as text_option
     from khuonha.plugins import url_option as url_option
+    from khuonha.rollups import Indicator as Indicator
+    from khuonha.rollups import Rollup as Rollup
+    from khuonha.rollups import RollupRow as RollupRow
+    from khuonha.rollups import Total as Total
+    from khuonha.rollups import indicator_catalogue as indicator_catalogue
+    from khuonha.rollups import rollup as rollup
     from khuonha.rules import Assessment as Assessment
     from khuonha.rules import AssessmentResult as AssessmentResult
     from khuonha.rules import Check as Check

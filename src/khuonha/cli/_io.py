@@ -295,11 +295,11 @@ def _read(
 def read_dataset(name: str | None, limit: int = DEFAULT_MAX_INPUT_SIZE) -> Any:
     """Read a dataset from *name* (``-`` for stdin); ``None`` gives the bundled sample."""
     if name is None:
-        from khuonha.codec.samples import sample  # noqa: PLC0415
+        from khuonha.codec.samples import sample  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
         return sample()
-    from khuonha.cli._progress import Progress  # noqa: PLC0415
-    from khuonha.codec.core import loads  # noqa: PLC0415
+    from khuonha.cli._progress import Progress  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.codec.core import loads  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     shown = source_name(name)
     with Progress(f"reading {shown}") as bar:
@@ -366,6 +366,6 @@ def write_text(text: str) -> None:
 
 def print_json(obj: Any) -> None:
     """Print a plain JSON value, pretty, UTF-8."""
-    import json  # noqa: PLC0415
+    import json  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     write_stdout((json.dumps(obj, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))

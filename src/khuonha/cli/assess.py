@@ -51,17 +51,17 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Assess and print."""
-    from khuonha.cli._io import (  # noqa: PLC0415
+    from khuonha.cli._io import (  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
         doing,
         input_error_lines,
         max_input_size,
         read_dataset,
         write_text,
     )
-    from khuonha.cli._progress import Progress  # noqa: PLC0415
-    from khuonha.cli._show import shown  # noqa: PLC0415
-    from khuonha.exceptions import DecodeError  # noqa: PLC0415
-    from khuonha.rules import assess_dataset, summarise  # noqa: PLC0415
+    from khuonha.cli._progress import Progress  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.cli._show import shown  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.exceptions import DecodeError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.rules import assess_dataset, summarise  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     try:
         ds = read_dataset(args.file, max_input_size(args))
@@ -131,8 +131,8 @@ def _table(
     summaries: tuple[RecognitionSummary, ...],
     lang: str | None = None,
 ) -> str:
-    from khuonha.cli._show import shown as safe  # noqa: PLC0415
-    from khuonha.labels import label  # noqa: PLC0415
+    from khuonha.cli._show import shown as safe  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.labels import label  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     def show(value: Enum) -> str:
         return str(value.value) if lang is None else label(value, lang)

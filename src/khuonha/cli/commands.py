@@ -17,4 +17,5 @@ COMMANDS: tuple[str, ...] = (
     "assess",
     "plugins",
     "period",
+    "rollup",
 )

@@ -107,7 +107,7 @@ def safe_stem(slug: str) -> str:
     >>> safe_stem("khuon-ha-2022"), safe_stem("../../etc"), safe_stem("CON")
     ('khuon-ha-2022', 'etc', 'con-data')
     """
-    from khuonha.text.unicode import slugify  # noqa: PLC0415
+    from khuonha.text.unicode import slugify  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     stem = slugify(slug)[:100].strip("-") or "dataset"
     return f"{stem}-data" if stem in _RESERVED else stem
@@ -115,7 +115,7 @@ def safe_stem(slug: str) -> str:
 
 def _is_special(path: Path) -> bool:
     """An existing path that is neither a regular file nor a directory (a device, a FIFO)."""
-    import stat  # noqa: PLC0415
+    import stat  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     try:
         mode = path.stat().st_mode
@@ -134,7 +134,7 @@ def _is_file_target(output: str) -> bool:
 @contextlib.contextmanager
 def _stdout_reserved() -> Iterator[BinaryIO]:
     """Yield the real stdout; meanwhile ``print`` and file descriptor 1 go to stderr."""
-    from khuonha.cli._io import StdoutError  # noqa: PLC0415
+    from khuonha.cli._io import StdoutError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     real = sys.stdout
     if real is None:
@@ -229,11 +229,11 @@ class _Counting:
 
 
 def _accepts_text(hint: Any) -> bool:
-    import types  # noqa: PLC0415
-    import typing  # noqa: PLC0415
-    from datetime import date, datetime  # noqa: PLC0415
-    from datetime import time as time_of_day  # noqa: PLC0415
-    from enum import Enum  # noqa: PLC0415
+    import types  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    import typing  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from datetime import date, datetime  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from datetime import time as time_of_day  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from enum import Enum  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
         return any(_accepts_text(a) for a in typing.get_args(hint))
@@ -243,10 +243,10 @@ def _accepts_text(hint: Any) -> bool:
 def _options_for(
     exporter: Exporter[Any], given: list[tuple[str | None, str, str]], lang: str | None
 ) -> dict[str, Any]:
-    import json  # noqa: PLC0415
-    import typing  # noqa: PLC0415
+    import json  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    import typing  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
-    import attrs  # noqa: PLC0415
+    import attrs  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     hints = typing.get_type_hints(exporter.options_type)
     fields = {f.name for f in attrs.fields(exporter.options_type)}
@@ -270,9 +270,9 @@ def _check_options(
     host: PluginHost, names: list[str], given: list[tuple[str | None, str, str]], lang: str | None
 ) -> str | None:
     """The usage error for an option no selected format takes or cannot decode, if any."""
-    import attrs  # noqa: PLC0415
+    import attrs  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
-    from khuonha.exceptions import DecodeError, KhuonhaError  # noqa: PLC0415
+    from khuonha.exceptions import DecodeError, KhuonhaError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     taken: dict[str, set[str]] = {}
     exporters: dict[str, Exporter[Any]] = {}
@@ -302,7 +302,7 @@ def _check_options(
 
 def _suffix_mismatch(host: PluginHost, target: Path, name: str) -> str | None:
     """The usage error when *target*'s suffix belongs to another format than *name*."""
-    from khuonha.exceptions import KhuonhaError  # noqa: PLC0415
+    from khuonha.exceptions import KhuonhaError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     if not target.suffix or _is_special(target):
         return None
@@ -335,10 +335,10 @@ class _Job:
 
 def run(args: argparse.Namespace) -> int:
     """Export the dataset in the selected formats."""
-    from khuonha.cli._io import input_error_lines, max_input_size  # noqa: PLC0415
-    from khuonha.cli._show import shown  # noqa: PLC0415
-    from khuonha.exceptions import DecodeError  # noqa: PLC0415
-    from khuonha.plugins.host import PluginHost  # noqa: PLC0415
+    from khuonha.cli._io import input_error_lines, max_input_size  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.cli._show import shown  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.exceptions import DecodeError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.host import PluginHost  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     formats = list(dict.fromkeys(f.strip().lower() for f in args.formats or []))
     to_stdout = args.output == "-"
@@ -371,9 +371,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(job: _Job, formats: list[str]) -> int:
-    from khuonha.cli._io import StdoutError  # noqa: PLC0415
-    from khuonha.cli._show import shown  # noqa: PLC0415
-    from khuonha.exceptions import KhuonhaError  # noqa: PLC0415
+    from khuonha.cli._io import StdoutError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.cli._show import shown  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.exceptions import KhuonhaError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     args = job.args
     job.implicit = not formats
@@ -439,12 +439,12 @@ def _run(job: _Job, formats: list[str]) -> int:
 
 def _export_one(job: _Job, name: str) -> Path | None:
     """Write one format; return the file written (``None``: stdout, or skipped)."""
-    from khuonha.cli._io import write_all  # noqa: PLC0415
-    from khuonha.cli._show import shown  # noqa: PLC0415
-    from khuonha.exceptions import OutputError  # noqa: PLC0415
-    from khuonha.plugins.atomic import atomic_write  # noqa: PLC0415
-    from khuonha.plugins.progress import progress_to  # noqa: PLC0415
-    from khuonha.plugins.registry import can_export, missing  # noqa: PLC0415
+    from khuonha.cli._io import write_all  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.cli._show import shown  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.exceptions import OutputError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.atomic import atomic_write  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.progress import progress_to  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.registry import can_export, missing  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     host, ds = job.host, job.ds
     exporter = host.get_exporter(name)
@@ -456,7 +456,7 @@ def _export_one(job: _Job, name: str) -> Path | None:
         print(shown(note), file=sys.stderr)
         return None
     if job.stdout is not None:
-        import tempfile  # noqa: PLC0415
+        import tempfile  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
         with tempfile.SpooledTemporaryFile(max_size=8 << 20) as spool:
             sink = cast("BinaryIO", _Counting(cast("BinaryIO", spool), job.progress))

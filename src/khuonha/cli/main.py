@@ -65,7 +65,7 @@ def _on_sigterm(_signum: int, _frame: object) -> None:
 
 def _error(message: str) -> None:
     """One line on stderr, escaped; nothing if stderr is gone too."""
-    from khuonha.cli._show import shown  # noqa: PLC0415
+    from khuonha.cli._show import shown  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     with contextlib.suppress(Exception):
         sys.stderr.write(f"khuonha: error: {shown(message)}\n")
@@ -101,17 +101,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    from khuonha.cli._io import StdoutError, UsageError, exhausted_while  # noqa: PLC0415
+    from khuonha.cli._io import StdoutError, UsageError, exhausted_while  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     parser = build_parser()
     args = parser.parse_args(argv)
     debug = bool(args.debug or os.environ.get("KHUONHA_DEBUG"))
     if args.version:
-        from khuonha import __version__  # noqa: PLC0415
-        from khuonha.cli._io import write_text  # noqa: PLC0415
+        from importlib.metadata import version  # noqa: PLC0415 - only for --version
+
+        from khuonha.cli._io import write_text  # noqa: PLC0415 - keeps --help fast
 
         try:
-            write_text(f"khuonha {__version__}\n")
+            write_text(f"khuonha {version('khuonha')}\n")
         except StdoutError as exc:
             _error(str(exc))
             return EXIT_DATA

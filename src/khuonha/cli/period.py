@@ -41,12 +41,12 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Parse the period; print it, or a one-line error."""
-    from datetime import date  # noqa: PLC0415
+    from datetime import date  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
-    from khuonha.cli._io import write_text  # noqa: PLC0415
-    from khuonha.cli._show import shown  # noqa: PLC0415
-    from khuonha.exceptions import PeriodParseError  # noqa: PLC0415
-    from khuonha.text import format_period, parse_period  # noqa: PLC0415
+    from khuonha.cli._io import write_text  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.cli._show import shown  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.exceptions import PeriodParseError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.text import format_period, parse_period  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     reference = None
     if args.reference is not None:
@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
             + "\n"
         )
     else:
-        from khuonha.labels import label  # noqa: PLC0415
+        from khuonha.labels import label  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
         write_text(
             shown(

@@ -28,9 +28,9 @@ def run(args: argparse.Namespace) -> int:
     Unreadable input counts as invalid and is reported like any problem,
     ``FILE: $: cannot read: …``; text from the data is shown escaped.
     """
-    from khuonha.cli._io import input_error_lines, max_input_size, read_dataset, write_text  # noqa: PLC0415
-    from khuonha.cli._show import shown  # noqa: PLC0415
-    from khuonha.exceptions import DecodeError  # noqa: PLC0415
+    from khuonha.cli._io import input_error_lines, max_input_size, read_dataset, write_text  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.cli._show import shown  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.exceptions import DecodeError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     limit = max_input_size(args)
     failed = 0

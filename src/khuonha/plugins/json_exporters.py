@@ -40,8 +40,11 @@ from typing import Any, BinaryIO, TypeVar
 
 import attrs
 
+from khuonha.codec.core import dumps, to_dict
+from khuonha.model.dataset import SCHEMA_VERSION, Dataset
 from khuonha.plugins.exporter import Exporter, ExportOptions
 from khuonha.plugins.hookspecs import hookimpl
+from khuonha.plugins.progress import report_progress
 
 __all__ = [
     "RECORD_TYPES",
@@ -72,7 +75,6 @@ RECORD_TYPES: dict[str, str] = {
 
 @cache
 def _record_classes() -> dict[type, str]:
-    from khuonha.model.dataset import Dataset  # noqa: PLC0415
 
     hints = typing.get_type_hints(Dataset)
     classes: dict[type, str] = {}
@@ -83,7 +85,6 @@ def _record_classes() -> dict[type, str]:
 
 
 def _is_dataset(obj: object) -> bool:
-    from khuonha.model.dataset import Dataset  # noqa: PLC0415
 
     return isinstance(obj, Dataset)
 
@@ -143,8 +144,6 @@ class JsonExporter(_DataExporter[JsonOptions]):
 
     def write(self, obj: Any, stream: BinaryIO, options: JsonOptions) -> None:
         """Write the canonical JSON of *obj*."""
-        from khuonha.codec.core import dumps  # noqa: PLC0415
-        from khuonha.plugins.progress import report_progress  # noqa: PLC0415
 
         total = _count(obj)
         report_progress(0, total)
@@ -168,8 +167,6 @@ class JsonlExporter(_DataExporter[JsonlOptions]):
 
     def write(self, obj: Any, stream: BinaryIO, options: JsonlOptions) -> None:
         """Write the header, then each record as it is encoded (bounded memory)."""
-        from khuonha.codec.core import to_dict  # noqa: PLC0415
-        from khuonha.model.dataset import SCHEMA_VERSION  # noqa: PLC0415
 
         if not _is_dataset(obj):
             stream.write(_line({"type": "header", "schema_version": SCHEMA_VERSION}))
@@ -186,18 +183,12 @@ class JsonlExporter(_DataExporter[JsonlOptions]):
 
 def _count(obj: object) -> int:
     """The records of *obj* (a dataset's, or 1 for a record), for progress reports."""
-    if not _is_dataset(obj):
-        return 1
-    records: Iterable[Any] = obj.records()  # type: ignore[attr-defined]
-    return sum(1 for _ in records)
+    return sum(1 for _ in obj.records()) if isinstance(obj, Dataset) else 1
 
 
 def _write_lines(
     records: Iterable[tuple[str, Any]], stream: BinaryIO, slug: str | None, total: int | None = None
 ) -> None:
-    from khuonha.codec.core import to_dict  # noqa: PLC0415
-    from khuonha.plugins.progress import report_progress  # noqa: PLC0415
-
     for done, (collection, record) in enumerate(records, start=1):
         item: dict[str, Any] = {"type": RECORD_TYPES[collection]}
         if slug is not None:
@@ -223,7 +214,6 @@ def write_records(
     >>> buf.getvalue().splitlines()[1][:30]
     b'{"type":"unit","dataset":"khuo'
     """
-    from khuonha.model.dataset import SCHEMA_VERSION  # noqa: PLC0415
 
     header: dict[str, Any] = {"type": "header", "schema_version": SCHEMA_VERSION}
     if dataset is not None:
@@ -234,7 +224,6 @@ def write_records(
 
 def _own_fields(ds: Any) -> dict[str, Any]:
     """The dataset's fields but its record collections, as the codec writes them."""
-    from khuonha.codec.core import to_dict  # noqa: PLC0415
 
     own: dict[str, Any] = {}
     for field in attrs.fields(type(ds)):

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from khuonha.exceptions import PluginLoadError
+from khuonha.plugins import hookspecs
 from khuonha.plugins.exporter import Exporter
 from khuonha.plugins.records import (
     BUILTIN,
@@ -34,6 +35,7 @@ from khuonha.plugins.records import (
     clip,
 )
 from khuonha.plugins.registry import ExporterRegistry, Registration
+from khuonha.rules.criteria import Criterion
 
 if TYPE_CHECKING:
     import pluggy
@@ -108,8 +110,6 @@ class Loader:
     def run(self) -> None:
         """Load everything; in strict mode, raise at the first failure or conflict."""
         import pluggy  # noqa: PLC0415 - only when plugins are needed
-
-        from khuonha.plugins import hookspecs  # noqa: PLC0415
 
         pm = pluggy.PluginManager(hookspecs.PROJECT)
         pm.add_hookspecs(hookspecs)
@@ -252,7 +252,6 @@ class Loader:
         return out
 
     def _criteria_of(self, pm: pluggy.PluginManager, plugin: object) -> list[Any]:
-        from khuonha.rules.criteria import Criterion  # noqa: PLC0415
 
         hook = "khuonha_register_criteria"
         out: list[Any] = []
