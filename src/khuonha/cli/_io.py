@@ -8,7 +8,8 @@ instead of reading gigabytes. Unreadable input is reported in one format,
 
 - ``cannot read: No such file or directory`` (or ``Permission denied``,
   ``it is a directory``);
-- ``not UTF-8 text (byte N)``, with a hint when the bytes look like UTF-16 or
+- ``not UTF-8 text (byte N)`` (the first chunk is checked as it comes, the
+  rest when the whole is decoded, once), with a hint when the bytes look like UTF-16 or
   UTF-32 (a byte-order mark, or NUL bytes between characters);
 - ``not JSON text: a NUL byte at byte N`` (JSON never holds a raw NUL);
 - ``larger than the input size limit of 1 GiB …``.
@@ -217,7 +218,7 @@ class _Checker:
             f"raise it with --max-input-size or {MAX_INPUT_SIZE_ENV}"
         )
 
-    def check(self, chunk: bytes, *, final: bool = False) -> str | None:
+    def check(self, chunk: bytes) -> str | None:
         """The reason the input is refused, or ``None``."""
         start = self.size
         self.size += len(chunk)
@@ -227,11 +228,11 @@ class _Checker:
                 return f"not UTF-8 text: {hint}"
         if self.size > self.limit:
             return self.too_big()
-        pending = len(self._decoder.getstate()[0])
-        try:
-            self._decoder.decode(chunk, final)
-        except UnicodeDecodeError as exc:
-            return f"not UTF-8 text (byte {start - pending + exc.start})"
+        if start == 0:  # binary input fails here; the rest is decoded once, at the end
+            try:
+                self._decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                return f"not UTF-8 text (byte {exc.start})"
         nul = chunk.find(b"\0")
         if nul >= 0:
             return f"not JSON text: a NUL byte at byte {start + nul}"
@@ -286,10 +287,17 @@ def _read(
         chunks.append(chunk)
         if progress is not None:
             progress(checker.size, total)
-    reason = checker.check(b"", final=True)
-    if reason is not None:
-        raise InputError(shown, reason)
     return b"".join(chunks)
+
+
+def decode_text(name: str, data: bytes) -> str:
+    """*data* read from *name* as UTF-8 text, decoded once; a UTF-8 BOM is dropped."""
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return str(memoryview(data)[start:], "utf-8") if start else data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        reason = f"not UTF-8 text (byte {start + exc.start})"
+        raise InputError(source_name(name), reason) from None
 
 
 def read_dataset(name: str | None, limit: int = DEFAULT_MAX_INPUT_SIZE) -> Any:
@@ -306,7 +314,9 @@ def read_dataset(name: str | None, limit: int = DEFAULT_MAX_INPUT_SIZE) -> Any:
         data = read_input(name, limit, bar.bytes)
         bar.step(f"checking {shown}")
         with doing(f"decoding {shown!r} ({human_size(len(data))} of JSON)"):
-            return loads(data)
+            text = decode_text(name, data)
+            del data  # the text alone from here on
+            return loads(text)
 
 
 def input_error_lines(name: str | None, exc: DecodeError) -> list[str]:
