@@ -303,8 +303,9 @@ def test_full_device_output_is_one_line(tmp_path: Path) -> None:
     full = device(tmp_path, "full", 1, 7)
     proc = run_khuonha("export", "-f", "json", "-o", str(full), cwd=tmp_path)
     assert proc.returncode == 1
-    line = one_error_line(proc.stderr)
-    assert line == f"khuonha: error: json: cannot write {full}: no space left on the device"
+    assert proc.stderr.decode() == (
+        f"khuonha: error: json: cannot write {full}: no space left on the device\n"
+    )
     assert stat.S_ISCHR(os.stat(full).st_mode)
 
 

@@ -430,7 +430,7 @@ def _run(job: _Job, formats: list[str]) -> int:
             progress.finish_one()
     finally:
         progress.close()
-    if failed:
+    if failed and len(formats) > 1:  # one format: its error line says it all
         print(f"khuonha: {failed} of {len(formats)} format(s) failed", file=sys.stderr)
     if stdout_failed is not None:
         raise stdout_failed
