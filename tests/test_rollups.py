@@ -275,3 +275,27 @@ def test_a_form_column_names_a_known_indicator() -> None:
             total_label="Tổng",
             columns=(FormColumn(group="g", header="h", indicator="khong_co"),),
         )
+
+
+@pytest.mark.workspace
+def test_the_command_takes_the_reorganisation_from_the_installed_registry(
+    tmp_path: Any, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """A pre-2025 commune with no successors in the data still rolls into its successor."""
+    ds = Dataset(
+        slug="khuon-ha-cu",
+        title="Khuôn Hà, chỉ mã cũ",
+        units=_units(_commune("xa-khuon-ha", "02251", "Khuôn Hà")),
+        commune="xa-khuon-ha",
+        activities=(Activity(id="hd-1", kind="tuyen_truyen", quantity=_q(92)),),
+    )
+    path = tmp_path / "cu.json"
+    path.write_bytes(khuonha.dumps(ds))
+    assert main(["rollup", str(path), "--json"]) == 0
+    data = json.loads(capsysbinary.readouterr().out)
+    (row,) = data["rows"]
+    assert (row["unit"], row["unit_name"], row["total"]["value"]) == (
+        "post_2025:02269",
+        "Thượng Lâm",
+        92,
+    )

@@ -98,6 +98,7 @@ _EXPORTS: dict[str, str] = {
     "Total": "khuonha.rollups",
     "UnitKind": "khuonha.model",
     "UnitLevel": "khuonha.model",
+    "UnitRegistry": "khuonha.plugins",
     "UnitType": "khuonha.model",
     "UnknownLanguageError": "khuonha.exceptions",
     "anniversary_label": "khuonha.text",
@@ -224,6 +225,7 @@ if TYPE_CHECKING:
     from khuonha.plugins import ExportOptions as ExportOptions
     from khuonha.plugins import PluginHost as PluginHost
     from khuonha.plugins import PluginLoadFailure as PluginLoadFailure
+    from khuonha.plugins import UnitRegistry as UnitRegistry
     from khuonha.plugins import assess as assess
     from khuonha.plugins import assess_dataset as assess_dataset
     from khuonha.plugins import export as export

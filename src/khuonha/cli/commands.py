@@ -18,4 +18,5 @@ COMMANDS: tuple[str, ...] = (
     "plugins",
     "period",
     "rollup",
+    "unit",
 )

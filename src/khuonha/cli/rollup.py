@@ -62,7 +62,15 @@ def run(args: argparse.Namespace) -> int:
             for line in input_error_lines(name, exc):
                 print(f"khuonha: error: {shown(line)}", file=sys.stderr)
             return 1
-    result = rollup(datasets, level=args.level, period=period, compare=args.compare)
+    moved, names = _reorganisation(datasets)
+    result = rollup(
+        datasets,
+        level=args.level,
+        period=period,
+        compare=args.compare,
+        reorganisation=moved,
+        unit_names=names,
+    )
     if args.json:
         print_json(result.as_dict(args.lang))
         return 0
@@ -86,3 +94,31 @@ def run(args: argparse.Namespace) -> int:
     for note in result.notes:
         print(shown(f"khuonha: note: {note}"), file=sys.stderr)
     return 0
+
+
+def _reorganisation(datasets: list[Any]) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Old commune code → successor codes, from the installed unit registries (if any)."""
+    from khuonha.model import CodeScheme, UnitLevel  # noqa: PLC0415 - keeps --help fast
+    from khuonha.plugins import default_host  # noqa: PLC0415 - plugins load only when needed
+
+    registry = default_host().unit_registry()
+    moved: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for ds in datasets:
+        for unit in ds.units:
+            if unit.scheme is not CodeScheme.PRE_2025 or unit.level is not UnitLevel.COMMUNE:
+                continue
+            if unit.successors or not unit.code or unit.code in moved:
+                continue
+            known = registry.find(unit.code, CodeScheme.PRE_2025)
+            if known is None or not known.successors:
+                continue
+            codes = []
+            for ref in known.successors:
+                new = registry.get(ref)
+                if new is not None:
+                    codes.append(new.code)
+                    names[new.code] = new.name
+            if codes:
+                moved[unit.code] = codes
+    return moved, names

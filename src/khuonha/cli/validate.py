@@ -19,6 +19,13 @@ def register(sub: Any) -> None:
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="a JSON file, or - for stdin")
     add_input_options(p)
+    p.add_argument(
+        "--units",
+        action="store_true",
+        help="also check the units against the installed unit registries (khuonha-units): "
+        "a code and a name that disagree, a unit that did not exist on the dataset's date; "
+        "printed as 'FILE: $.path: warning: reason', they do not change the exit code",
+    )
     p.set_defaults(func=run)
 
 
@@ -28,18 +35,46 @@ def run(args: argparse.Namespace) -> int:
     Unreadable input counts as invalid and is reported like any problem,
     ``FILE: $: cannot read: …``; text from the data is shown escaped.
     """
-    from khuonha.cli._io import input_error_lines, max_input_size, read_dataset, write_text  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.cli._io import (  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+        input_error_lines,
+        max_input_size,
+        read_dataset,
+        source_name,
+        write_text,
+    )
     from khuonha.cli._show import shown  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
     from khuonha.exceptions import DecodeError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
+    registry = None
+    if getattr(args, "units", False):
+        from khuonha.plugins import default_host  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
+        host = default_host()
+        if not host.unit_registries():
+            print(
+                "khuonha: error: --units needs a unit registry (the khuonha-units plugin "
+                "provides the national lists)",
+                file=sys.stderr,
+            )
+            return 1
+        registry = host.unit_registry()
     limit = max_input_size(args)
     failed = 0
     for name in args.files:
         try:
-            read_dataset(name, limit)
+            dataset = read_dataset(name, limit)
         except DecodeError as exc:
             failed += 1
             write_text("".join(shown(line) + "\n" for line in input_error_lines(name, exc)))
+            continue
+        if registry is not None:
+            from khuonha.plugins.units import check_units  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
+            lines = []
+            for line in check_units(dataset, registry):
+                path, _, reason = line.partition(": ")
+                lines.append(shown(f"{source_name(name)}: {path}: warning: {reason}") + "\n")
+            write_text("".join(lines))
     if failed:
         print(f"khuonha: {failed} of {len(args.files)} file(s) invalid", file=sys.stderr)
         return 1

@@ -139,9 +139,15 @@ class Rollup:
 class _Units:
     """Where each record's figures go: the unit at the level asked for, across datasets."""
 
-    def __init__(self, level: Level, reorganisation: Mapping[str, Sequence[str]]) -> None:
+    def __init__(
+        self,
+        level: Level,
+        reorganisation: Mapping[str, Sequence[str]],
+        unit_names: Mapping[str, str],
+    ) -> None:
         self.level = level
         self.reorganisation = reorganisation
+        self.unit_names = unit_names
         self.names: dict[str, tuple[str, str | None]] = {}
         self.known: set[str] = set()
         self.notes: list[str] = []
@@ -180,7 +186,8 @@ class _Units:
             elif outside:
                 key = f"post_2025:{outside[0]}"
                 if self.level == "commune" and current.level is UnitLevel.COMMUNE:
-                    self.names.setdefault(key, (outside[0], outside[0]))
+                    name = self.unit_names.get(outside[0], outside[0])
+                    self.names.setdefault(key, (name, outside[0]))
                     return key
             if current.level.value == self.level:
                 key = self.key(current)
@@ -365,6 +372,7 @@ def rollup(
     period: Period | None = None,
     compare: Literal["cung-ky"] | None = None,
     reorganisation: Mapping[str, Sequence[str]] | None = None,
+    unit_names: Mapping[str, str] | None = None,
     catalogue: Catalogue | None = None,
 ) -> Rollup:
     """Add up the figures of *datasets* per unit at *level* and per indicator.
@@ -374,8 +382,10 @@ def rollup(
       noted); ``None`` takes each dataset's figures as they are;
     - *compare*: ``"cung-ky"`` sets each total beside the same period a year
       earlier (needs *period*);
-    - *reorganisation*: old commune code → the codes that took it over
-      (a unit registry gives it); the datasets' own ``successors`` are used too;
+    - *reorganisation*: old commune code → the post-2025 codes that took it
+      over (a unit registry gives it: ``khuonha rollup`` asks the installed
+      one); the datasets' own ``successors`` come first; *unit_names* names
+      those post-2025 codes;
     - *catalogue*: the indicators (default: the bundled catalogue).
 
     Figures that are not results (targets, baselines, profile figures),
@@ -396,7 +406,7 @@ def rollup(
     if compare is not None and period is not None and period.end is not None:
         previous = period.same_period_in(period.end.year - 1)
     cat = catalogue or indicator_catalogue()
-    units = _Units(level, reorganisation or {})
+    units = _Units(level, reorganisation or {}, unit_names or {})
     sums: dict[tuple[str, str, bool], _Acc] = {}
     indicators: dict[str, Indicator] = {}
     skipped = {"straddles": 0, "undated": 0}
