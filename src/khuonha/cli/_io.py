@@ -322,7 +322,7 @@ def read_dataset(name: str | None, limit: int = DEFAULT_MAX_INPUT_SIZE) -> Any:
 def input_error_lines(name: str | None, exc: DecodeError) -> list[str]:
     """The lines reporting bad input *name*: ``FILE: $.path: reason`` each."""
     shown = "<sample>" if name is None else source_name(name)
-    return [f"{shown}: {line}" for line in exc.errors]
+    return [f"{shown}: {line}" for line in exc.lines]
 
 
 def _stdout_reason(exc: BaseException) -> str:

@@ -95,7 +95,9 @@ class Dataset:
         validator=_check_version,
         metadata={SCHEMA: {"pattern": r"^(0|[1-9][0-9]{0,3})\.(0|[1-9][0-9]{0,3})$"}},
     )
-    slug: str = attrs.field(validator=_check_slug, metadata={SCHEMA: {"pattern": SLUG_PATTERN}})
+    slug: str = attrs.field(
+        validator=_check_slug, metadata={SCHEMA: {"pattern": SLUG_PATTERN, "maxLength": 100}}
+    )
     title: str = text()
     language: str = text(default="vi")
     commune: str | None = ref_field()
