@@ -47,6 +47,8 @@ _EXPORTS: dict[str, str] = {
     "Exporter": "khuonha.plugins",
     "ExporterNotFoundError": "khuonha.exceptions",
     "Finding": "khuonha.rules",
+    "FoundPeriod": "khuonha.text",
+    "FoundQuantity": "khuonha.text",
     "FindingStatus": "khuonha.rules",
     "Group": "khuonha.model",
     "GroupKind": "khuonha.model",
@@ -90,6 +92,7 @@ _EXPORTS: dict[str, str] = {
     "Ruleset": "khuonha.rules",
     "RulesetNotFoundError": "khuonha.exceptions",
     "SCHEMA_VERSION": "khuonha.model",
+    "ScanResult": "khuonha.text",
     "Site": "khuonha.model",
     "SubunitTally": "khuonha.rules",
     "TaskRating": "khuonha.rules",
@@ -135,6 +138,7 @@ _EXPORTS: dict[str, str] = {
     "redact": "khuonha.plugins",
     "rollup": "khuonha.rollups",
     "sample": "khuonha.codec",
+    "scan": "khuonha.text",
     "sensitive_fields": "khuonha.plugins",
     "summarise": "khuonha.rules",
     "text_option": "khuonha.plugins",
@@ -272,11 +276,14 @@ if TYPE_CHECKING:
     from khuonha.rules import summarise as summarise
     from khuonha.text import CAMPAIGN_WINDOWS as CAMPAIGN_WINDOWS
     from khuonha.text import Convention as Convention
+    from khuonha.text import FoundPeriod as FoundPeriod
+    from khuonha.text import FoundQuantity as FoundQuantity
     from khuonha.text import Language as Language
     from khuonha.text import Period as Period
     from khuonha.text import Precision as Precision
     from khuonha.text import Qualifier as Qualifier
     from khuonha.text import Quantity as Quantity
+    from khuonha.text import ScanResult as ScanResult
     from khuonha.text import anniversary_label as anniversary_label
     from khuonha.text import campaign_window as campaign_window
     from khuonha.text import festival_anniversary as festival_anniversary
@@ -287,3 +294,4 @@ if TYPE_CHECKING:
     from khuonha.text import match_key as match_key
     from khuonha.text import parse_period as parse_period
     from khuonha.text import parse_quantity as parse_quantity
+    from khuonha.text import scan as scan
