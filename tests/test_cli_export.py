@@ -188,9 +188,9 @@ def test_options_and_language(capsysbinary: pytest.CaptureFixture[bytes]) -> Non
         ("rss.pretty=true", "format 'rss' is not selected"),
     ],
 )
-def test_bad_options_exit_1(option: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
-    """Options no format takes, or of the wrong type, are errors naming the problem."""
-    assert main(["export", "-f", "json", "-o", "x.json", "--option", option]) == 1
+def test_bad_options_exit_2(option: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Options no format takes, or of the wrong type, are usage errors naming the problem."""
+    assert main(["export", "-f", "json", "-o", "x.json", "--option", option]) == 2
     assert message in capsys.readouterr().err
     assert not Path("x.json").exists()
 

@@ -45,6 +45,7 @@ from khuonha.codec.core import dumps, to_dict
 from khuonha.model.dataset import SCHEMA_VERSION, Dataset
 from khuonha.plugins.exporter import Exporter, ExportOptions
 from khuonha.plugins.hookspecs import hookimpl
+from khuonha.plugins.progress import report_progress
 
 __all__ = [
     "RECORD_TYPES",
@@ -143,7 +144,10 @@ class JsonExporter(_DataExporter[JsonOptions]):
     def write(self, obj: Any, stream: BinaryIO, options: JsonOptions) -> None:
         """Write the canonical JSON of *obj*."""
 
+        total = _count(obj)
+        report_progress(0, total)
         stream.write(dumps(obj, pretty=options.pretty))
+        report_progress(total, total)
 
 
 @attrs.frozen(kw_only=True)
@@ -173,17 +177,25 @@ class JsonlExporter(_DataExporter[JsonlOptions]):
         )
         own = _own_fields(obj)
         stream.write(_line({"type": "dataset", "dataset": slug, "record": own}))
-        _write_lines(obj.records(), stream, slug)
+        _write_lines(obj.records(), stream, slug, _count(obj))
 
 
-def _write_lines(records: Iterable[tuple[str, Any]], stream: BinaryIO, slug: str | None) -> None:
+def _count(obj: object) -> int:
+    """The records of *obj* (a dataset's, or 1 for a record), for progress reports."""
+    return sum(1 for _ in obj.records()) if isinstance(obj, Dataset) else 1
 
-    for collection, record in records:
+
+def _write_lines(
+    records: Iterable[tuple[str, Any]], stream: BinaryIO, slug: str | None, total: int | None = None
+) -> None:
+    for done, (collection, record) in enumerate(records, start=1):
         item: dict[str, Any] = {"type": RECORD_TYPES[collection]}
         if slug is not None:
             item["dataset"] = slug
         item["record"] = to_dict(record)
         stream.write(_line(item))
+        if done % 1000 == 0 or done == total:
+            report_progress(done, total)
 
 
 def write_records(
