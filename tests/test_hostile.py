@@ -314,7 +314,7 @@ def test_slug_cannot_escape_the_output_directory(
     work = tmp_path / "a" / "b"
     work.mkdir(parents=True)
     monkeypatch.chdir(work)
-    monkeypatch.setattr("khuonha.cli.export.read_dataset", lambda _name: forced)
+    monkeypatch.setattr("khuonha.cli.export.read_dataset", lambda _name, *_fmt: forced)
     assert main(["export", "-f", "json"]) == 0
     assert sorted(p.name for p in (work / "khuonha-out").iterdir()) == ["etc.json"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]

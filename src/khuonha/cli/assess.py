@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from khuonha.cli._io import print_json, read_dataset
+from khuonha.cli._io import add_from_option, print_json, read_dataset
 
 if TYPE_CHECKING:
     from khuonha.rules import Assessment, RecognitionSummary
@@ -29,7 +29,7 @@ def register(sub: Any) -> None:
         'ninh, trật tự" and summarise recognitions per commune. Exit 0 whatever the results, '
         "1 on bad input.",
     )
-    p.add_argument("file", nargs="?", help="dataset JSON file, - for stdin")
+    p.add_argument("file", nargs="?", help="dataset file (JSON, JSON Lines …), - for stdin")
     p.add_argument(
         "--cycle",
         type=int,
@@ -38,6 +38,7 @@ def register(sub: Any) -> None:
         help="only this assessment cycle (the year assessed)",
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    add_from_option(p)
     p.add_argument(
         "--lang",
         choices=("vi", "en"),
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     """Assess and print."""
     from khuonha.rules import assess_dataset, summarise  # noqa: PLC0415
 
-    ds = read_dataset(args.file)
+    ds = read_dataset(args.file, getattr(args, "importer", None))
     assessments = assess_dataset(ds, args.cycle)
     summaries = summarise(ds, assessments, args.cycle)
     if args.json:

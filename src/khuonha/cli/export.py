@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
-from khuonha.cli._io import read_dataset
+from khuonha.cli._io import add_from_option, read_dataset
 
 if TYPE_CHECKING:
     from khuonha.model.dataset import Dataset
@@ -47,7 +47,9 @@ def register(sub: Any) -> None:
         "-o names a file (one format), a directory (several) or - (stdout, one format). "
         "Exit 0 when every format was written, 1 when one failed.",
     )
-    p.add_argument("file", nargs="?", metavar="FILE", help="dataset JSON file, - for stdin")
+    p.add_argument(
+        "file", nargs="?", metavar="FILE", help="dataset file (JSON, JSON Lines …), - for stdin"
+    )
     p.add_argument(
         "-f",
         "--format",
@@ -66,6 +68,7 @@ def register(sub: Any) -> None:
         help="an exporter option (pretty=true); FORMAT.KEY=VALUE for one format only",
     )
     p.add_argument("--lang", choices=("vi", "en"), help="language of labels for people")
+    add_from_option(p)
     p.set_defaults(func=run, export_parser=p)
 
 
@@ -292,7 +295,7 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(given, str):
         return _usage(args, given)
     try:
-        ds = read_dataset(args.file)
+        ds = read_dataset(args.file, args.importer)
     except DecodeError as exc:
         for line in exc.errors:
             print(f"{args.file}: {line}", file=sys.stderr)

@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import Any
 
-from khuonha.cli._io import read_bytes
+from khuonha.cli._io import add_from_option, importer_for, read_bytes
+from khuonha.plugins.json_importers import JsonImporter
 
 
 def register(sub: Any) -> None:
@@ -14,10 +15,15 @@ def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "validate",
         help="check dataset files; print FILE: $.path: reason per problem",
-        description="Check dataset JSON files. Exit 0 when all are valid, 1 when not. "
-        "Each problem is printed on stdout as 'FILE: $.json.path: reason'.",
+        description="Check dataset files, read by the importer their suffix names (or "
+        "--from). Exit 0 when all are valid, 1 when not. Each problem is printed on stdout as "
+        "'FILE: location: reason' (a JSON path, a line, a cell). JSON Lines are checked line "
+        "by line as they are read, so memory stays flat.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="a JSON file, or - for stdin")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="a dataset file (JSON, JSON Lines …), - for stdin"
+    )
+    add_from_option(p)
     p.set_defaults(func=run)
 
 
@@ -29,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for name in args.files:
         try:
-            loads(read_bytes(name))
+            _check(name, getattr(args, "importer", None), loads)
         except DecodeError as exc:
             failed += 1
             for line in exc.errors:
@@ -39,3 +45,19 @@ def run(args: argparse.Namespace) -> int:
         print(f"khuonha: {failed} of {len(args.files)} file(s) invalid", file=sys.stderr)
         return 1
     return 0
+
+
+def _check(name: str, fmt: str | None, loads: Any) -> None:
+    """Read *name* with its importer; a streaming importer is read record by record."""
+    import io  # noqa: PLC0415
+
+    from khuonha.plugins.importer import iter_with, read_with  # noqa: PLC0415
+
+    importer = importer_for(name, fmt)
+    if type(importer) is JsonImporter:
+        loads(read_bytes(name))
+    elif importer.streams and name != "-":
+        for _record in iter_with(importer, name):
+            pass
+    else:
+        read_with(importer, io.BytesIO(read_bytes(name)))

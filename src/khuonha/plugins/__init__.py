@@ -1,4 +1,4 @@
-"""The plugin layer: hook specifications, the plugin host, exporters and their output.
+"""The plugin layer: hook specifications, the plugin host, exporters, importers and their output.
 
 A :class:`PluginHost` loads plugins on first use (never at ``import khuonha``)
 through pluggy and the entry-point group ``khuonha``; the built-in ``json``
@@ -24,9 +24,15 @@ from khuonha.plugins.host import (
     exporters,
     exporters_for,
     get_exporter,
+    get_importer,
+    importer_for_path,
+    importers,
+    iter_records,
     log_to_stderr,
+    read,
     set_default_host,
 )
+from khuonha.plugins.importer import Importer, ImportOptions
 from khuonha.plugins.privacy import PRIVATE_NAME, redact, sensitive_fields
 from khuonha.plugins.records import BUILTIN, DEFAULT_PLUGINS, PluginInfo, PluginLoadFailure
 
@@ -36,6 +42,8 @@ __all__ = [
     "PRIVATE_NAME",
     "ExportOptions",
     "Exporter",
+    "ImportOptions",
+    "Importer",
     "PluginHost",
     "PluginInfo",
     "PluginLoadFailure",
@@ -47,9 +55,14 @@ __all__ = [
     "exporters",
     "exporters_for",
     "get_exporter",
+    "get_importer",
     "hookimpl",
+    "importer_for_path",
+    "importers",
+    "iter_records",
     "log_to_stderr",
     "provincial_criteria",
+    "read",
     "redact",
     "sensitive_fields",
     "set_default_host",

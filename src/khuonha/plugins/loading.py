@@ -7,7 +7,8 @@ The steps (see :mod:`khuonha.plugins.host` for the rules users see):
    allow-list leaves it out or its distribution was seen already; import it
    (``print`` goes to stderr); register it; check its hooks exist;
 3. call each plugin's hooks for that plugin alone and validate the results;
-4. build the exporter registry from the plugins left, and report conflicts.
+4. build the exporter and importer registries from the plugins left, and
+   report conflicts.
 
 Every pluggy call of the library lives here, so the rest of khuonha is typed.
 """
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from khuonha.exceptions import PluginLoadError
 from khuonha.plugins.exporter import Exporter
+from khuonha.plugins.importer import Importer
 from khuonha.plugins.records import (
     BUILTIN,
     DEFAULT_PLUGINS,
@@ -33,7 +35,12 @@ from khuonha.plugins.records import (
     PluginLoadFailure,
     clip,
 )
-from khuonha.plugins.registry import ExporterRegistry, Registration
+from khuonha.plugins.registry import (
+    ExporterRegistry,
+    ImporterRegistration,
+    ImporterRegistry,
+    Registration,
+)
 
 if TYPE_CHECKING:
     import pluggy
@@ -104,6 +111,8 @@ class Loader:
         self.registry = ExporterRegistry()
         self.criteria: list[Any] = []
         """Provincial criteria from ``khuonha_register_criteria``, in load order."""
+        self.importers = ImporterRegistry()
+        """Importers from ``khuonha_register_importers``, kept like the exporters."""
 
     def run(self) -> None:
         """Load everything; in strict mode, raise at the first failure or conflict."""
@@ -124,10 +133,12 @@ class Loader:
         loaded.extend(self._entry_points(pm))
         collected: dict[int, list[Exporter[Any]]] = {}
         criteria: dict[int, list[Any]] = {}
+        importers: dict[int, list[Importer]] = {}
         for plugin, info in list(loaded):
             try:
                 collected[id(plugin)] = self._exporters_of(pm, plugin)
                 criteria[id(plugin)] = self._criteria_of(pm, plugin)
+                importers[id(plugin)] = self._importers_of(pm, plugin)
             except (Exception, SystemExit) as exc:
                 pm.unregister(plugin)
                 loaded.remove((plugin, info))
@@ -138,7 +149,9 @@ class Loader:
             for exporter in collected[id(plugin)]:
                 self.registry.add(Registration(exporter, info))
             self.criteria.extend(criteria[id(plugin)])
-        for conflict in self.registry.conflicts():
+            for importer in importers[id(plugin)]:
+                self.importers.add(ImporterRegistration(importer, info))
+        for conflict in [*self.registry.conflicts(), *self.importers.conflicts()]:
             if self.strict:
                 raise conflict
             logger.warning("%s; using it is an error until then", conflict)
@@ -247,6 +260,32 @@ class Loader:
                 problems = item.check_metadata()
                 if problems:
                     msg = f"exporter {item!r} has invalid metadata: {'; '.join(problems)}"
+                    raise _MalformedError(msg)
+                out.append(item)
+        return out
+
+    def _importers_of(self, pm: pluggy.PluginManager, plugin: object) -> list[Importer]:
+        hook = "khuonha_register_importers"
+        out: list[Importer] = []
+        for result in self.call_hook(pm, plugin, hook):
+            if isinstance(result, str | bytes | Mapping | Importer) or not isinstance(
+                result, Iterable
+            ):
+                msg = f"{hook} returned {result!r:.80}; return a list of Importer instances"
+                raise _MalformedError(msg)
+            with _stdout_to_stderr():
+                items = list(result)
+            for item in items:
+                if isinstance(item, type) and issubclass(item, Importer):
+                    name = item.__name__
+                    msg = f"{hook} returned the class {name}; return an instance ({name}())"
+                    raise _MalformedError(msg)
+                if not isinstance(item, Importer):
+                    msg = f"{hook} returned {item!r:.80}, which is not an Importer"
+                    raise _MalformedError(msg)
+                problems = item.check_metadata()
+                if problems:
+                    msg = f"importer {item!r} has invalid metadata: {'; '.join(problems)}"
                     raise _MalformedError(msg)
                 out.append(item)
         return out
