@@ -68,6 +68,11 @@ def register(sub: Any) -> None:
         help="an exporter option (pretty=true); FORMAT.KEY=VALUE for one format only",
     )
     p.add_argument("--lang", choices=("vi", "en"), help="language of labels for people")
+    p.add_argument(
+        "--template",
+        action="store_true",
+        help="write the blank form of the formats that have one (-f xlsx): no data",
+    )
     add_from_option(p)
     p.set_defaults(func=run, export_parser=p)
 
@@ -294,6 +299,10 @@ def run(args: argparse.Namespace) -> int:
     given = _parse_options(args.options)
     if isinstance(given, str):
         return _usage(args, given)
+    if getattr(args, "template", False):
+        if not formats:
+            return _usage(args, "--template needs -f FORMAT (a format with a form: xlsx)")
+        given.append((None, "template", "true"))
     try:
         ds = read_dataset(args.file, args.importer)
     except DecodeError as exc:
