@@ -395,6 +395,8 @@ def _export_one(job: _Job, name: str) -> Path | None:
                 job.stdout.write(chunk)
             job.stdout.flush()
         return None
+    if getattr(exporter, "writes_directory", False):
+        return _export_directory(job, exporter, options)
     if job.file_target is not None:
         target = job.file_target
     else:
@@ -407,4 +409,16 @@ def _export_one(job: _Job, name: str) -> Path | None:
         target = job.directory / filename
     with atomic_write(target) as stream:
         host.export(ds, exporter, cast("BinaryIO", _Counting(stream, job.progress)), options)
+    return target
+
+
+def _export_directory(job: _Job, exporter: Exporter[Any], options: dict[str, Any]) -> Path:
+    """A format that writes a folder of files (parquet): ``-o DIR`` is that folder."""
+    if job.file_target is not None:
+        target = job.file_target
+    elif job.args.output and len(job.args.formats or []) == 1:
+        target = Path(job.args.output)
+    else:
+        target = job.directory / f"{safe_stem(job.ds.slug)}-{exporter.name}"
+    job.host.export(job.ds, exporter, target, options)
     return target

@@ -183,6 +183,9 @@ def export_with(
         needs = f" (it needs {lacks})" if lacks else ""
         reason = f"cannot export this {type(obj).__name__}{needs}"
         raise ExportError(exporter.name, reason, missing=lacks)
+    if isinstance(dest, str | os.PathLike) and callable(getattr(exporter, "write_directory", None)):
+        _write_directory(exporter, obj, dest, opts)
+        return
     if isinstance(dest, str | os.PathLike):
         from khuonha.plugins.atomic import atomic_write  # noqa: PLC0415
 
@@ -190,6 +193,25 @@ def export_with(
             _write(exporter, obj, stream, opts)
     else:
         _write(exporter, obj, dest, opts)
+
+
+def _write_directory(
+    exporter: Exporter[Any], obj: object, dest: str | os.PathLike[str], options: Any
+) -> None:
+    """An exporter that writes a folder of files (``write_directory``), errors wrapped."""
+    from pathlib import Path  # noqa: PLC0415
+
+    from khuonha.exceptions import OutputError  # noqa: PLC0415
+
+    try:
+        exporter.write_directory(obj, Path(dest), options)  # type: ignore[attr-defined]
+    except KhuonhaError:
+        raise
+    except OSError as exc:
+        raise OutputError(os.fspath(dest), exc.strerror or str(exc)) from exc
+    except Exception as exc:
+        reason = f"the exporter failed: {type(exc).__name__}: {exc}"
+        raise ExportError(exporter.name, clip(reason)) from exc
 
 
 # -- importers: the mirror of the exporters above --------------------------------
