@@ -55,6 +55,7 @@ _EXPORTS: dict[str, str] = {
     "ImportOptions": "khuonha.plugins",
     "Importer": "khuonha.plugins",
     "ImporterNotFoundError": "khuonha.exceptions",
+    "Indicator": "khuonha.rollups",
     "InvalidDataError": "khuonha.exceptions",
     "KhuonhaError": "khuonha.exceptions",
     "LabelNotFoundError": "khuonha.exceptions",
@@ -88,6 +89,8 @@ _EXPORTS: dict[str, str] = {
     "RecognitionSummary": "khuonha.rules",
     "ResidentialArea": "khuonha.model",
     "Result": "khuonha.model",
+    "Rollup": "khuonha.rollups",
+    "RollupRow": "khuonha.rollups",
     "Ruleset": "khuonha.rules",
     "RulesetNotFoundError": "khuonha.exceptions",
     "SCHEMA_VERSION": "khuonha.model",
@@ -96,8 +99,10 @@ _EXPORTS: dict[str, str] = {
     "TaskRating": "khuonha.rules",
     "TeamCandidate": "khuonha.rules",
     "TeamRating": "khuonha.rules",
+    "Total": "khuonha.rollups",
     "UnitKind": "khuonha.model",
     "UnitLevel": "khuonha.model",
+    "UnitRegistry": "khuonha.plugins",
     "UnitType": "khuonha.model",
     "UnknownLanguageError": "khuonha.exceptions",
     "anniversary_label": "khuonha.text",
@@ -121,6 +126,7 @@ _EXPORTS: dict[str, str] = {
     "hookimpl": "khuonha.plugins",
     "importer_for_path": "khuonha.plugins",
     "importers": "khuonha.plugins",
+    "indicator_catalogue": "khuonha.rollups",
     "iter_records": "khuonha.plugins",
     "json_schema": "khuonha.codec",
     "label": "khuonha.labels",
@@ -136,6 +142,7 @@ _EXPORTS: dict[str, str] = {
     "rate_teams": "khuonha.rules",
     "read": "khuonha.plugins",
     "redact": "khuonha.plugins",
+    "rollup": "khuonha.rollups",
     "sample": "khuonha.codec",
     "sensitive_fields": "khuonha.plugins",
     "summarise": "khuonha.rules",
@@ -231,6 +238,7 @@ if TYPE_CHECKING:
     from khuonha.plugins import ImportOptions as ImportOptions
     from khuonha.plugins import PluginHost as PluginHost
     from khuonha.plugins import PluginLoadFailure as PluginLoadFailure
+    from khuonha.plugins import UnitRegistry as UnitRegistry
     from khuonha.plugins import assess as assess
     from khuonha.plugins import assess_dataset as assess_dataset
     from khuonha.plugins import export as export
@@ -249,6 +257,12 @@ if TYPE_CHECKING:
     from khuonha.plugins import sensitive_fields as sensitive_fields
     from khuonha.plugins import text_option as text_option
     from khuonha.plugins import url_option as url_option
+    from khuonha.rollups import Indicator as Indicator
+    from khuonha.rollups import Rollup as Rollup
+    from khuonha.rollups import RollupRow as RollupRow
+    from khuonha.rollups import Total as Total
+    from khuonha.rollups import indicator_catalogue as indicator_catalogue
+    from khuonha.rollups import rollup as rollup
     from khuonha.rules import Assessment as Assessment
     from khuonha.rules import AssessmentResult as AssessmentResult
     from khuonha.rules import Check as Check

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def read_bytes(name: str) -> bytes:
     """Read *name* (``-`` for stdin) as bytes; an OSError becomes the library's error."""
-    from khuonha.exceptions import DecodeError  # noqa: PLC0415
+    from khuonha.exceptions import DecodeError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     if name == "-":
         return sys.stdin.buffer.read()
@@ -47,8 +47,8 @@ def importer_for(name: str, fmt: str | None) -> Importer:
     """
     if fmt is None and (name == "-" or Path(name).suffix.lower() in ("", ".json")):
         return JsonImporter()
-    from khuonha.exceptions import ImporterNotFoundError  # noqa: PLC0415
-    from khuonha.plugins.host import PluginHost  # noqa: PLC0415
+    from khuonha.exceptions import ImporterNotFoundError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.host import PluginHost  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     host = PluginHost()
     if fmt is not None:
@@ -66,7 +66,7 @@ class _Unclaimed(JsonImporter):
         self.missing = missing
 
     def read(self, stream: BinaryIO, options: Any) -> Dataset:
-        from khuonha.exceptions import DecodeError  # noqa: PLC0415
+        from khuonha.exceptions import DecodeError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
         try:
             return super().read(stream, options)
@@ -82,7 +82,7 @@ def read_dataset(name: str | None, fmt: str | None = None) -> Dataset:
     without a suffix, and for stdin, JSON.
     """
     if name is None:
-        from khuonha.codec.samples import sample  # noqa: PLC0415
+        from khuonha.codec.samples import sample  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
         return sample()
     importer = importer_for(name, fmt)
@@ -90,7 +90,7 @@ def read_dataset(name: str | None, fmt: str | None = None) -> Dataset:
         return loads(read_bytes(name)) if name == "-" else load(name)
     import io  # noqa: PLC0415
 
-    from khuonha.plugins.importer import read_with  # noqa: PLC0415
+    from khuonha.plugins.importer import read_with  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     return read_with(importer, io.BytesIO(read_bytes(name)))
 

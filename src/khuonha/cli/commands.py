@@ -17,4 +17,6 @@ COMMANDS: tuple[str, ...] = (
     "assess",
     "plugins",
     "period",
+    "rollup",
+    "unit",
 )

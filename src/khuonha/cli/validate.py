@@ -24,22 +24,49 @@ def register(sub: Any) -> None:
         "files", nargs="+", metavar="FILE", help="a dataset file (JSON, JSON Lines …), - for stdin"
     )
     add_from_option(p)
+    p.add_argument(
+        "--units",
+        action="store_true",
+        help="also check the units against the installed unit registries (khuonha-units): "
+        "a code and a name that disagree, a unit that did not exist on the dataset's date; "
+        "printed as 'FILE: $.path: warning: reason', they do not change the exit code",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Validate every file; report every problem."""
-    from khuonha.codec.core import loads  # noqa: PLC0415
-    from khuonha.exceptions import DecodeError  # noqa: PLC0415
+    from khuonha.codec.core import loads  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.exceptions import DecodeError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
+    registry = None
+    if getattr(args, "units", False):
+        from khuonha.plugins import default_host  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
+        host = default_host()
+        if not host.unit_registries():
+            print(
+                "khuonha: error: --units needs a unit registry (the khuonha-units plugin "
+                "provides the national lists)",
+                file=sys.stderr,
+            )
+            return 1
+        registry = host.unit_registry()
     failed = 0
     for name in args.files:
         try:
-            _check(name, getattr(args, "importer", None), loads)
+            dataset = _check(name, getattr(args, "importer", None), loads, registry is not None)
         except DecodeError as exc:
             failed += 1
             for line in exc.errors:
                 sys.stdout.write(f"{name}: {line}\n")
+            continue
+        if registry is not None and dataset is not None:
+            from khuonha.plugins.units import check_units  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
+            for line in check_units(dataset, registry):
+                path, _, reason = line.partition(": ")
+                sys.stdout.write(f"{name}: {path}: warning: {reason}\n")
     sys.stdout.flush()
     if failed:
         print(f"khuonha: {failed} of {len(args.files)} file(s) invalid", file=sys.stderr)
@@ -47,17 +74,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check(name: str, fmt: str | None, loads: Any) -> None:
-    """Read *name* with its importer; a streaming importer is read record by record."""
+def _check(name: str, fmt: str | None, loads: Any, whole: bool) -> Any:
+    """Read *name* with its importer; a streaming importer is read record by record.
+
+    Returns the dataset, or ``None`` when it was streamed (unless *whole*).
+    """
     import io  # noqa: PLC0415
 
-    from khuonha.plugins.importer import iter_with, read_with  # noqa: PLC0415
+    from khuonha.plugins.importer import iter_with, read_with  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     importer = importer_for(name, fmt)
     if type(importer) is JsonImporter:
-        loads(read_bytes(name))
-    elif importer.streams and name != "-":
+        return loads(read_bytes(name))
+    if importer.streams and name != "-" and not whole:
         for _record in iter_with(importer, name):
             pass
-    else:
-        read_with(importer, io.BytesIO(read_bytes(name)))
+        return None
+    return read_with(importer, io.BytesIO(read_bytes(name)))

@@ -36,6 +36,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 
 from khuonha.codec import _codegen
 from khuonha.exceptions import DecodeError, InvalidDataError
+from khuonha.model.dataset import SCHEMA_VERSION, Dataset
 
 if typing.TYPE_CHECKING:
     from khuonha.model.dataset import Dataset
@@ -477,7 +478,6 @@ def loads(data: bytes | str, cls: type[Any] | None = None) -> Any:
     collection would find nothing, yet with a million new records it would
     run thousands of times, the full ones over every record built so far.
     """
-    from khuonha.model.dataset import Dataset  # noqa: PLC0415
 
     target: Any = Dataset if cls is None else cls
     paused = gc.isenabled()
@@ -507,7 +507,6 @@ def load(path: str | Path, cls: type[Any] | None = None) -> Any:
 
 
 def _check_schema_version(parsed: Any) -> None:
-    from khuonha.model.dataset import SCHEMA_VERSION  # noqa: PLC0415
 
     if not isinstance(parsed, dict):
         return
@@ -536,7 +535,6 @@ _DECODERS: dict[type, Any] = {}
 
 @functools.cache
 def _fast_paths() -> tuple[_codegen.Codegen, _codegen.Decoders]:
-    from khuonha.model.dataset import Dataset  # noqa: PLC0415
 
     return (
         _codegen.Codegen(converter, always={Dataset: frozenset({"schema_version"})}),

@@ -23,6 +23,7 @@ from typing import Any, get_args, get_origin
 
 import attrs
 
+from khuonha.model.dataset import SCHEMA_VERSION, Dataset
 from khuonha.model.fields import SCHEMA
 
 __all__ = ["json_schema"]
@@ -129,7 +130,6 @@ def _schema_for(cls: type) -> dict[str, Any]:
     builder = _Builder()
     top = builder._object(cls)
     builder.defs.pop(cls.__name__, None)
-    from khuonha.model.dataset import SCHEMA_VERSION  # noqa: PLC0415
 
     return {
         "$schema": DRAFT,
@@ -147,8 +147,6 @@ def json_schema(cls: type | None = None) -> dict[str, Any]:
     import copy  # noqa: PLC0415
 
     if cls is None:
-        from khuonha.model.dataset import Dataset  # noqa: PLC0415
-
         cls = Dataset
     if not attrs.has(cls):
         msg = f"json_schema() takes a khuonha model class, got {cls!r}"

@@ -31,6 +31,7 @@ from khuonha.model.news import NewsItem
 from khuonha.model.people import Membership, Organization, Person, Post
 from khuonha.model.places import AdministrativeUnit, ResidentialArea
 from khuonha.text.periods import Period
+from khuonha.text.unicode import match_key
 
 __all__ = ["SCHEMA_VERSION", "Dataset"]
 
@@ -148,7 +149,6 @@ class Dataset:
         >>> [o.name for o in khuonha.sample().lookup("huyện ủy", "organizations")]
         ['Huyện uỷ']
         """
-        from khuonha.text.unicode import match_key  # noqa: PLC0415
 
         key = match_key(name)
         names = (collection,) if collection is not None else ID_COLLECTIONS

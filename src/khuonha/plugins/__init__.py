@@ -35,6 +35,7 @@ from khuonha.plugins.host import (
 from khuonha.plugins.importer import Importer, ImportOptions
 from khuonha.plugins.privacy import PRIVATE_NAME, redact, sensitive_fields
 from khuonha.plugins.records import BUILTIN, DEFAULT_PLUGINS, PluginInfo, PluginLoadFailure
+from khuonha.plugins.units import UnitRegistry, merge_unit_registries
 
 __all__ = [
     "BUILTIN",
@@ -47,6 +48,7 @@ __all__ = [
     "PluginHost",
     "PluginInfo",
     "PluginLoadFailure",
+    "UnitRegistry",
     "assess",
     "assess_dataset",
     "default_host",
@@ -61,6 +63,7 @@ __all__ = [
     "importers",
     "iter_records",
     "log_to_stderr",
+    "merge_unit_registries",
     "provincial_criteria",
     "read",
     "redact",

@@ -102,7 +102,7 @@ class Importer(abc.ABC):
             return self.options_type()
         if isinstance(options, self.options_type):
             return options
-        from khuonha.codec.core import from_dict  # noqa: PLC0415
+        from khuonha.codec.core import from_dict  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
 
         data = dict(typing.cast("Mapping[str, Any]", options))
         return from_dict(data, self.options_type)
@@ -141,7 +141,7 @@ class Importer(abc.ABC):
 
 
 def _opened(source: str | os.PathLike[str]) -> BinaryIO:
-    from khuonha.exceptions import DecodeError  # noqa: PLC0415
+    from khuonha.exceptions import DecodeError  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
 
     try:
         return open(source, "rb")
@@ -152,7 +152,7 @@ def _opened(source: str | os.PathLike[str]) -> BinaryIO:
 
 def _failed(importer: Importer, exc: Exception) -> Exception:
     """What an importer's own error (a bug or a library's complaint) becomes."""
-    from khuonha.exceptions import DecodeError, KhuonhaError  # noqa: PLC0415
+    from khuonha.exceptions import DecodeError, KhuonhaError  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
 
     if isinstance(exc, KhuonhaError):
         return exc

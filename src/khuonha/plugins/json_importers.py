@@ -71,7 +71,7 @@ class JsonImporter(Importer):
 
     def read(self, stream: BinaryIO, options: Any) -> Dataset:
         """Decode the whole document."""
-        from khuonha.codec.core import loads  # noqa: PLC0415
+        from khuonha.codec.core import loads  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
 
         return loads(stream.read())
 
@@ -102,7 +102,7 @@ def _in_record(errors: Sequence[str]) -> list[str]:
 
 
 def _header(data: Any, problems: _Problems) -> None:
-    from khuonha.model.dataset import SCHEMA_VERSION  # noqa: PLC0415
+    from khuonha.model.dataset import SCHEMA_VERSION  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
 
     if not isinstance(data, dict) or data.get("type") != "header":
         problems.add("line 1", ['$.type: expected the header line {"type": "header", …}'])
@@ -134,7 +134,7 @@ class JsonlImporter(Importer):
 
     def _lines(self, stream: BinaryIO, problems: _Problems) -> Iterator[tuple[int, str, Any]]:
         """``(line number, type, payload)``; the payload of a record line is its record."""
-        from khuonha.codec.core import from_dict, parse_json  # noqa: PLC0415
+        from khuonha.codec.core import from_dict, parse_json  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
 
         classes = _classes()
         seen = 0
@@ -208,8 +208,8 @@ class JsonlImporter(Importer):
 def _assemble(
     header: dict[str, Any], own: tuple[int, dict[str, Any]] | None, records: dict[str, list[Any]]
 ) -> Dataset:
-    from khuonha.codec.core import from_dict  # noqa: PLC0415
-    from khuonha.model.dataset import Dataset  # noqa: PLC0415
+    from khuonha.codec.core import from_dict  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+    from khuonha.model.dataset import Dataset  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
 
     if own is None:
         slug = header.get("dataset")

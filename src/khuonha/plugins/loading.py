@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from khuonha.exceptions import PluginLoadError
+from khuonha.plugins import hookspecs
 from khuonha.plugins.exporter import Exporter
 from khuonha.plugins.importer import Importer
 from khuonha.plugins.records import (
@@ -41,6 +42,8 @@ from khuonha.plugins.registry import (
     ImporterRegistry,
     Registration,
 )
+from khuonha.plugins.units import UnitRegistry
+from khuonha.rules.criteria import Criterion
 
 if TYPE_CHECKING:
     import pluggy
@@ -113,12 +116,12 @@ class Loader:
         """Provincial criteria from ``khuonha_register_criteria``, in load order."""
         self.importers = ImporterRegistry()
         """Importers from ``khuonha_register_importers``, kept like the exporters."""
+        self.unit_registries: list[Any] = []
+        """Unit registries from ``khuonha_register_units``, in load order."""
 
     def run(self) -> None:
         """Load everything; in strict mode, raise at the first failure or conflict."""
         import pluggy  # noqa: PLC0415 - only when plugins are needed
-
-        from khuonha.plugins import hookspecs  # noqa: PLC0415
 
         pm = pluggy.PluginManager(hookspecs.PROJECT)
         pm.add_hookspecs(hookspecs)
@@ -134,11 +137,13 @@ class Loader:
         collected: dict[int, list[Exporter[Any]]] = {}
         criteria: dict[int, list[Any]] = {}
         importers: dict[int, list[Importer]] = {}
+        units: dict[int, list[Any]] = {}
         for plugin, info in list(loaded):
             try:
                 collected[id(plugin)] = self._exporters_of(pm, plugin)
                 criteria[id(plugin)] = self._criteria_of(pm, plugin)
                 importers[id(plugin)] = self._importers_of(pm, plugin)
+                units[id(plugin)] = self._units_of(pm, plugin)
             except (Exception, SystemExit) as exc:
                 pm.unregister(plugin)
                 loaded.remove((plugin, info))
@@ -151,6 +156,7 @@ class Loader:
             self.criteria.extend(criteria[id(plugin)])
             for importer in importers[id(plugin)]:
                 self.importers.add(ImporterRegistration(importer, info))
+            self.unit_registries.extend(units[id(plugin)])
         for conflict in [*self.registry.conflicts(), *self.importers.conflicts()]:
             if self.strict:
                 raise conflict
@@ -291,7 +297,6 @@ class Loader:
         return out
 
     def _criteria_of(self, pm: pluggy.PluginManager, plugin: object) -> list[Any]:
-        from khuonha.rules.criteria import Criterion  # noqa: PLC0415
 
         hook = "khuonha_register_criteria"
         out: list[Any] = []
@@ -306,6 +311,27 @@ class Loader:
             for item in items:
                 if not isinstance(item, Criterion):
                     msg = f"{hook} returned {item!r:.80}, which is not a Criterion"
+                    raise _MalformedError(msg)
+                out.append(item)
+        return out
+
+    def _units_of(self, pm: pluggy.PluginManager, plugin: object) -> list[Any]:
+        hook = "khuonha_register_units"
+        out: list[Any] = []
+        for result in self.call_hook(pm, plugin, hook):
+            if isinstance(result, str | bytes | Mapping | UnitRegistry) or not isinstance(
+                result, Iterable
+            ):
+                msg = f"{hook} returned {result!r:.80}; return a list of unit registries"
+                raise _MalformedError(msg)
+            with _stdout_to_stderr():
+                items = list(result)
+            for item in items:
+                if isinstance(item, type) or not isinstance(item, UnitRegistry):
+                    msg = (
+                        f"{hook} returned {item!r:.80}, which is not a unit registry "
+                        "(an instance with resolve, get and find)"
+                    )
                     raise _MalformedError(msg)
                 out.append(item)
         return out

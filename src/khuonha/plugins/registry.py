@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 
 import attrs
 
+from khuonha.codec.core import to_dict
 from khuonha.exceptions import (
     DuplicateExporterError,
     DuplicateImporterError,
@@ -26,6 +27,7 @@ from khuonha.exceptions import (
     ImporterNotFoundError,
     KhuonhaError,
 )
+from khuonha.plugins.atomic import OUTPUT_ERRNOS, KeepOpen, atomic_write
 from khuonha.plugins.exporter import Exporter, ExportOptions
 from khuonha.plugins.importer import Importer
 from khuonha.plugins.records import PluginInfo, clip
@@ -128,7 +130,6 @@ def missing(exporter: Exporter[Any], obj: object) -> str | None:
 
 
 def _plain(value: Any) -> Any:
-    from khuonha.codec.core import to_dict  # noqa: PLC0415
 
     return value.value if isinstance(value, Enum) else to_dict(value)
 
@@ -152,7 +153,6 @@ def _options(exporter: Exporter[Any], options: Mapping[str, Any] | ExportOptions
 
 
 def _write(exporter: Exporter[Any], obj: object, stream: BinaryIO, options: Any) -> None:
-    from khuonha.plugins.atomic import OUTPUT_ERRNOS, KeepOpen  # noqa: PLC0415
 
     guarded = KeepOpen(stream)
     try:
@@ -187,8 +187,6 @@ def export_with(
         _write_directory(exporter, obj, dest, opts)
         return
     if isinstance(dest, str | os.PathLike):
-        from khuonha.plugins.atomic import atomic_write  # noqa: PLC0415
-
         with atomic_write(dest) as stream:
             _write(exporter, obj, stream, opts)
     else:
@@ -201,7 +199,7 @@ def _write_directory(
     """An exporter that writes a folder of files (``write_directory``), errors wrapped."""
     from pathlib import Path  # noqa: PLC0415
 
-    from khuonha.exceptions import OutputError  # noqa: PLC0415
+    from khuonha.exceptions import OutputError  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
 
     try:
         exporter.write_directory(obj, Path(dest), options)  # type: ignore[attr-defined]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any, BinaryIO
 
 import attrs
@@ -180,6 +180,9 @@ def write_workbook(ds: khuonha.Dataset | None, stream: BinaryIO) -> None:
     layout = sheets()
     book = xlsxwriter.Workbook(stream, {"constant_memory": True, "strings_to_numbers": False})
     try:
+        # Deterministic output: the creation date comes from the data, never the clock.
+        created = getattr(ds, "generated_at", None) or datetime(2000, 1, 1, tzinfo=UTC)
+        book.set_properties({"created": created.astimezone(UTC).replace(tzinfo=None)})
         formats = _Formats(book)
         enums = _enums(layout)
         ranges = _ranges(enums)
