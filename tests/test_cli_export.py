@@ -245,10 +245,10 @@ def test_declining_format_skipped_unless_asked(
     Path("noevents.json").write_bytes(khuonha.dumps(khuonha.Dataset(slug="x", title="Không")))
     assert main(["export", "noevents.json"]) == 0
     err = capsys.readouterr().err
-    assert "note: skipped cal: it cannot export this dataset (it needs an event)" in err
+    assert "note: skipped cal: it cannot export this dataset: needs an event" in err
     assert not Path("khuonha-out/x.cal").exists()
     assert main(["export", "noevents.json", "-f", "cal"]) == 1
-    assert "cal: cannot export this Dataset (it needs an event)" in capsys.readouterr().err
+    assert "cal: cannot export this Dataset: needs an event" in capsys.readouterr().err
 
 
 def test_plugin_import_failure(

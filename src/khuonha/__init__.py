@@ -22,6 +22,8 @@ _EXPORTS: dict[str, str] = {
     "AreaKind": "khuonha.model",
     "Assessment": "khuonha.rules",
     "AssessmentResult": "khuonha.rules",
+    "Authority": "khuonha.rules",
+    "AuthorityLevel": "khuonha.rules",
     "Award": "khuonha.model",
     "AwardForm": "khuonha.model",
     "CAMPAIGN_WINDOWS": "khuonha.text",
@@ -34,8 +36,14 @@ _EXPORTS: dict[str, str] = {
     "Convention": "khuonha.text",
     "Criterion": "khuonha.rules",
     "Dataset": "khuonha.model",
+    "Deadline": "khuonha.rules",
     "DecodeError": "khuonha.exceptions",
     "Delegate": "khuonha.model",
+    "DivisionKind": "khuonha.rules",
+    "DivisionTally": "khuonha.rules",
+    "Dossier": "khuonha.rules",
+    "DossierDocument": "khuonha.rules",
+    "DossierStage": "khuonha.rules",
     "DuplicateExporterError": "khuonha.exceptions",
     "DuplicateImporterError": "khuonha.exceptions",
     "EducationLevel": "khuonha.model",
@@ -49,12 +57,15 @@ _EXPORTS: dict[str, str] = {
     "ExporterNotFoundError": "khuonha.exceptions",
     "Finding": "khuonha.rules",
     "FindingStatus": "khuonha.rules",
+    "FoundPeriod": "khuonha.text",
+    "FoundQuantity": "khuonha.text",
     "Group": "khuonha.model",
     "GroupKind": "khuonha.model",
     "Identifier": "khuonha.model",
     "ImportOptions": "khuonha.plugins",
     "Importer": "khuonha.plugins",
     "ImporterNotFoundError": "khuonha.exceptions",
+    "Include": "khuonha.rules",
     "Indicator": "khuonha.rollups",
     "InvalidDataError": "khuonha.exceptions",
     "KhuonhaError": "khuonha.exceptions",
@@ -79,6 +90,7 @@ _EXPORTS: dict[str, str] = {
     "PluginLoadFailure": "khuonha.plugins",
     "Post": "khuonha.model",
     "Precision": "khuonha.text",
+    "Procedure": "khuonha.rules",
     "ProgrammeItem": "khuonha.model",
     "ProgrammeKind": "khuonha.model",
     "Qualifier": "khuonha.text",
@@ -94,17 +106,22 @@ _EXPORTS: dict[str, str] = {
     "Ruleset": "khuonha.rules",
     "RulesetNotFoundError": "khuonha.exceptions",
     "SCHEMA_VERSION": "khuonha.model",
+    "ScanResult": "khuonha.text",
     "Site": "khuonha.model",
+    "Standing": "khuonha.rules",
+    "StandingCount": "khuonha.rules",
     "SubunitTally": "khuonha.rules",
     "TaskRating": "khuonha.rules",
     "TeamCandidate": "khuonha.rules",
     "TeamRating": "khuonha.rules",
+    "TextExporter": "khuonha.plugins",
     "Total": "khuonha.rollups",
     "UnitKind": "khuonha.model",
     "UnitLevel": "khuonha.model",
     "UnitRegistry": "khuonha.plugins",
     "UnitType": "khuonha.model",
     "UnknownLanguageError": "khuonha.exceptions",
+    "WordTable": "khuonha.labels",
     "anniversary_label": "khuonha.text",
     "assess": "khuonha.plugins",
     "assess_dataset": "khuonha.plugins",
@@ -134,6 +151,7 @@ _EXPORTS: dict[str, str] = {
     "load": "khuonha.codec",
     "load_ruleset": "khuonha.rules",
     "loads": "khuonha.codec",
+    "mask_private_names": "khuonha.plugins",
     "match_key": "khuonha.text",
     "movement_rules": "khuonha.rules",
     "parse_period": "khuonha.text",
@@ -144,6 +162,7 @@ _EXPORTS: dict[str, str] = {
     "redact": "khuonha.plugins",
     "rollup": "khuonha.rollups",
     "sample": "khuonha.codec",
+    "scan": "khuonha.text",
     "sensitive_fields": "khuonha.plugins",
     "summarise": "khuonha.rules",
     "text_option": "khuonha.plugins",
@@ -194,6 +213,7 @@ if TYPE_CHECKING:
     from khuonha.exceptions import QuantityParseError as QuantityParseError
     from khuonha.exceptions import RulesetNotFoundError as RulesetNotFoundError
     from khuonha.exceptions import UnknownLanguageError as UnknownLanguageError
+    from khuonha.labels import WordTable as WordTable
     from khuonha.labels import label as label
     from khuonha.labels import unit_name as unit_name
     from khuonha.model import SCHEMA_VERSION as SCHEMA_VERSION
@@ -238,6 +258,7 @@ if TYPE_CHECKING:
     from khuonha.plugins import ImportOptions as ImportOptions
     from khuonha.plugins import PluginHost as PluginHost
     from khuonha.plugins import PluginLoadFailure as PluginLoadFailure
+    from khuonha.plugins import TextExporter as TextExporter
     from khuonha.plugins import UnitRegistry as UnitRegistry
     from khuonha.plugins import assess as assess
     from khuonha.plugins import assess_dataset as assess_dataset
@@ -251,6 +272,7 @@ if TYPE_CHECKING:
     from khuonha.plugins import importer_for_path as importer_for_path
     from khuonha.plugins import importers as importers
     from khuonha.plugins import iter_records as iter_records
+    from khuonha.plugins import mask_private_names as mask_private_names
     from khuonha.plugins import provincial_criteria as provincial_criteria
     from khuonha.plugins import read as read
     from khuonha.plugins import redact as redact
@@ -265,18 +287,30 @@ if TYPE_CHECKING:
     from khuonha.rollups import rollup as rollup
     from khuonha.rules import Assessment as Assessment
     from khuonha.rules import AssessmentResult as AssessmentResult
+    from khuonha.rules import Authority as Authority
+    from khuonha.rules import AuthorityLevel as AuthorityLevel
     from khuonha.rules import Check as Check
     from khuonha.rules import CheckKind as CheckKind
     from khuonha.rules import Classification as Classification
     from khuonha.rules import Condition as Condition
     from khuonha.rules import Criterion as Criterion
+    from khuonha.rules import Deadline as Deadline
+    from khuonha.rules import DivisionKind as DivisionKind
+    from khuonha.rules import DivisionTally as DivisionTally
+    from khuonha.rules import Dossier as Dossier
+    from khuonha.rules import DossierDocument as DossierDocument
+    from khuonha.rules import DossierStage as DossierStage
     from khuonha.rules import Evidence as Evidence
     from khuonha.rules import Finding as Finding
     from khuonha.rules import FindingStatus as FindingStatus
+    from khuonha.rules import Include as Include
     from khuonha.rules import Measure as Measure
     from khuonha.rules import MovementLevel as MovementLevel
+    from khuonha.rules import Procedure as Procedure
     from khuonha.rules import RecognitionSummary as RecognitionSummary
     from khuonha.rules import Ruleset as Ruleset
+    from khuonha.rules import Standing as Standing
+    from khuonha.rules import StandingCount as StandingCount
     from khuonha.rules import SubunitTally as SubunitTally
     from khuonha.rules import TaskRating as TaskRating
     from khuonha.rules import TeamCandidate as TeamCandidate
@@ -290,11 +324,14 @@ if TYPE_CHECKING:
     from khuonha.rules import summarise as summarise
     from khuonha.text import CAMPAIGN_WINDOWS as CAMPAIGN_WINDOWS
     from khuonha.text import Convention as Convention
+    from khuonha.text import FoundPeriod as FoundPeriod
+    from khuonha.text import FoundQuantity as FoundQuantity
     from khuonha.text import Language as Language
     from khuonha.text import Period as Period
     from khuonha.text import Precision as Precision
     from khuonha.text import Qualifier as Qualifier
     from khuonha.text import Quantity as Quantity
+    from khuonha.text import ScanResult as ScanResult
     from khuonha.text import anniversary_label as anniversary_label
     from khuonha.text import campaign_window as campaign_window
     from khuonha.text import festival_anniversary as festival_anniversary
@@ -305,3 +342,4 @@ if TYPE_CHECKING:
     from khuonha.text import match_key as match_key
     from khuonha.text import parse_period as parse_period
     from khuonha.text import parse_quantity as parse_quantity
+    from khuonha.text import scan as scan

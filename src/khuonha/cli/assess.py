@@ -1,9 +1,11 @@
 """``khuonha assess [FILE] [--cycle YEAR] [--json] [--lang vi|en]``: assess units with evidence.
 
 Prints, for each unit with evidence, its result and every criterion's status
-and reason, then the recognitions per commune and unit type (from the
-assessments and the recorded recognitions alike). Exits 0 whatever the
-results, 1 on bad input.
+and reason, then its procedure findings (TT 124 Điều 9–10: dossier gaps,
+deadlines passed, who decides), then the recognitions per commune and unit
+type (from the assessments and the recorded recognitions alike). Reasons are
+in Vietnamese with ``--lang vi`` and in English otherwise; JSON carries both.
+Exits 0 whatever the results, 1 on bad input.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from khuonha.cli._io import add_from_option, print_json, read_dataset
 
 if TYPE_CHECKING:
-    from khuonha.rules import Assessment, RecognitionSummary
+    from khuonha.rules import Assessment, Finding, RecognitionSummary
 
 
 def register(sub: Any) -> None:
@@ -43,8 +45,8 @@ def register(sub: Any) -> None:
         "--lang",
         choices=("vi", "en"),
         default=None,
-        help="write unit types, results and statuses as labels in this language "
-        "(default: their slugs); JSON output always keeps the slugs",
+        help="write unit types, results, statuses and reasons in this language "
+        "(default: slugs and English reasons); JSON output keeps the slugs and both reasons",
     )
     p.set_defaults(func=run)
 
@@ -71,6 +73,17 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _finding(f: Finding) -> dict[str, Any]:
+    return {
+        "id": f.criterion,
+        "clause": f.clause,
+        "status": f.status.value,
+        "reason": f.reason,
+        "reason_vi": f.reason_vi,
+        "unverified": f.unverified,
+    }
+
+
 def _assessment(a: Assessment) -> dict[str, Any]:
     return {
         "unit": a.unit,
@@ -85,16 +98,9 @@ def _assessment(a: Assessment) -> dict[str, Any]:
             "end": a.window.end.isoformat() if a.window.end else None,
         },
         "reason": a.reason,
-        "criteria": [
-            {
-                "id": f.criterion,
-                "clause": f.clause,
-                "status": f.status.value,
-                "reason": f.reason,
-                "unverified": f.unverified,
-            }
-            for f in a.findings
-        ],
+        "reason_vi": a.reason_vi,
+        "criteria": [_finding(f) for f in a.findings],
+        "procedure": [_finding(f) for f in a.procedure],
     }
 
 
@@ -115,9 +121,15 @@ def _table(
     lang: str | None = None,
 ) -> str:
     from khuonha.labels import label  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.rules import FindingStatus  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     def show(value: Enum) -> str:
         return str(value.value) if lang is None else label(value, lang)
+
+    def why(f: Finding) -> str:
+        return f.reason_vi or f.reason if lang == "vi" else f.reason
+
+    width = max(len(show(s)) for s in FindingStatus)
 
     lines = [title, ""]
     if assessments:
@@ -129,9 +141,12 @@ def _table(
         for a in assessments:
             lines += ["", f"{a.unit} ({a.cycle}): {show(a.result)}"]
             if a.reason:
-                lines.append(f"  {a.reason}")
+                lines.append(f"  {a.reason_vi or a.reason if lang == 'vi' else a.reason}")
             else:
-                lines += [f"  {show(f.status):<14} {f.clause}: {f.reason}" for f in a.findings]
+                lines += [f"  {show(f.status):<{width}} {f.clause}: {why(f)}" for f in a.findings]
+            if a.procedure:
+                lines.append("  " + ("Thủ tục (Điều 9–10):" if lang == "vi" else "Procedure:"))
+                lines += [f"  {show(f.status):<{width}} {f.clause}: {why(f)}" for f in a.procedure]
     else:
         lines.append("No evidence to assess.")
     lines += ["", "Recognised (đạt chuẩn)"]

@@ -19,4 +19,5 @@ COMMANDS: tuple[str, ...] = (
     "period",
     "rollup",
     "unit",
+    "scan",
 )

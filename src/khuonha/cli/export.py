@@ -278,6 +278,7 @@ class _Job:
     file_target: Path | None = None
     directory: Path = Path(DEFAULT_DIR)
     progress: _Progress = dataclasses.field(default_factory=lambda: _Progress(0))
+    public: _LazyView | None = None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -306,7 +307,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         ds = read_dataset(args.file, args.importer)
     except DecodeError as exc:
-        for line in exc.errors:
+        for line in exc.lines:
             print(f"{args.file}: {line}", file=sys.stderr)
         return 1
     host = PluginHost()
@@ -374,22 +375,23 @@ def _export_one(job: _Job, name: str) -> Path | None:
     """Write one format; return the file written (``None``: stdout, or skipped)."""
     from khuonha.exceptions import OutputError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
     from khuonha.plugins.atomic import atomic_write  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
-    from khuonha.plugins.registry import can_export, missing  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.registry import problem_of  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     host, ds = job.host, job.ds
     exporter = host.get_exporter(name)
     options = _options_for(exporter, job.given, job.args.lang)
-    if job.implicit and not can_export(exporter, ds):
-        lacks = missing(exporter, ds)
-        why = f" (it needs {lacks})" if lacks else ""
-        print(f"khuonha: note: skipped {name}: it cannot export this dataset{why}", file=sys.stderr)
-        return None
+    if job.implicit:
+        needs = problem_of(exporter, ds, options)
+        if needs is not None:
+            note = f"khuonha: note: skipped {name}: it cannot export this dataset: {needs}"
+            print(note, file=sys.stderr)
+            return None
     if job.stdout is not None:
         import tempfile  # noqa: PLC0415
 
         with tempfile.SpooledTemporaryFile(max_size=8 << 20) as spool:
             sink = cast("BinaryIO", _Counting(cast("BinaryIO", spool), job.progress))
-            host.export(ds, exporter, sink, options)
+            _export(job, exporter, sink, options)
             spool.seek(0)
             while chunk := spool.read(1 << 20):
                 job.stdout.write(chunk)
@@ -408,7 +410,7 @@ def _export_one(job: _Job, name: str) -> Path | None:
             raise OutputError(str(job.directory), exc.strerror or str(exc)) from exc
         target = job.directory / filename
     with atomic_write(target) as stream:
-        host.export(ds, exporter, cast("BinaryIO", _Counting(stream, job.progress)), options)
+        _export(job, exporter, cast("BinaryIO", _Counting(stream, job.progress)), options)
     return target
 
 
@@ -422,3 +424,31 @@ def _export_directory(job: _Job, exporter: Exporter[Any], options: dict[str, Any
         target = job.directory / (safe_stem(job.ds.slug) + exporter.suffixes[0])
     job.host.export(job.ds, exporter, target, options)
     return target
+
+
+def _export(job: _Job, exporter: Exporter[Any], sink: BinaryIO, options: dict[str, Any]) -> None:
+    """Export through the host's one path; note where private names were masked."""
+    from khuonha.plugins.privacy import public_view  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.registry import export_with, masked_note  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
+    if job.public is None:  # computed once per run, shared by every public format
+        job.public = _LazyView(lambda: public_view(job.ds))
+    masked = export_with(exporter, job.ds, sink, options, public=job.public.get(exporter, options))
+    if masked:
+        print(f"khuonha: note: {masked_note(exporter, masked)}", file=sys.stderr)
+
+
+class _LazyView:
+    """The public view of the dataset, built the first time a publication needs it."""
+
+    def __init__(self, build: Any) -> None:
+        self._build = build
+        self._view: Any = None
+
+    def get(self, exporter: Exporter[Any], options: dict[str, Any]) -> Any:
+        """The view for a publication; ``None`` for an archive or an internal export."""
+        if options.get("internal") is True or getattr(exporter, "archive", False) is True:
+            return None
+        if self._view is None:
+            self._view = self._build()
+        return self._view

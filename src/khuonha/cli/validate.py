@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
             dataset = _check(name, getattr(args, "importer", None), loads, registry is not None)
         except DecodeError as exc:
             failed += 1
-            for line in exc.errors:
+            for line in exc.lines:
                 sys.stdout.write(f"{name}: {line}\n")
             continue
         if registry is not None and dataset is not None:

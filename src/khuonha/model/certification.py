@@ -14,6 +14,7 @@ import attrs
 
 from khuonha.exceptions import InvalidDataError
 from khuonha.model.fields import (
+    SCHEMA,
     check_date,
     id_field,
     ref_field,
@@ -61,7 +62,9 @@ class Certification:
     unit: str | None = ref_field()
     count: Quantity | None = None
     commune: str | None = ref_field()
-    cycle_year: int | None = None
+    cycle_year: int | None = attrs.field(
+        default=None, metadata={SCHEMA: {"minimum": 1990, "maximum": 2200}}
+    )
     legal_basis: str | None = text_optional()
     deciding_authority: str | None = ref_field()
     """Id of the post or organisation that decided."""

@@ -23,9 +23,11 @@ from khuonha.text.fields import (
     check_time,
     field_error,
     meta,
+    schema_keywords,
     text,
     text_optional,
     text_tuple,
+    with_schema,
 )
 
 __all__ = [
@@ -40,9 +42,11 @@ __all__ = [
     "id_field",
     "is_sensitive",
     "ref_tuple",
+    "schema_keywords",
     "text",
     "text_optional",
     "text_tuple",
+    "with_schema",
 ]
 
 T = TypeVar("T")
@@ -52,6 +56,7 @@ ID_PATTERN = r"^[a-z0-9]+(?:[-_.:][a-z0-9]+)*$"
 ID_MAX = 200
 
 
+@with_schema(pattern=ID_PATTERN, maxLength=ID_MAX)
 def check_id(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate an identifier: a lower-case ASCII slug of at most 200 characters."""
     if value is None:
@@ -64,6 +69,7 @@ def check_id(_inst: object, attribute: attrs.Attribute[Any], value: object) -> N
         )
 
 
+@with_schema(items={"pattern": ID_PATTERN, "maxLength": ID_MAX})
 def _check_ids(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     for item in value:
         if not isinstance(item, str) or len(item) > ID_MAX or _ID.match(item) is None:
@@ -72,12 +78,12 @@ def _check_ids(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str,
 
 def id_field(**kwargs: Any) -> Any:
     """A required identifier field."""
-    return attrs.field(validator=check_id, metadata={SCHEMA: {"pattern": ID_PATTERN}}, **kwargs)
+    return attrs.field(validator=check_id, **kwargs)
 
 
 def ref_field() -> Any:
     """An optional reference to another record's id."""
-    return attrs.field(default=None, validator=check_id, metadata={SCHEMA: {"pattern": ID_PATTERN}})
+    return attrs.field(default=None, validator=check_id)
 
 
 def ref_tuple(*, sensitive: bool = False) -> Any:
@@ -86,7 +92,7 @@ def ref_tuple(*, sensitive: bool = False) -> Any:
         default=(),
         converter=_convert_ref_tuple,
         validator=_check_ids,
-        metadata={SCHEMA: {"items": {"pattern": ID_PATTERN}}, **meta(sensitive)},
+        metadata=meta(sensitive),
     )
 
 

@@ -15,6 +15,7 @@ import attrs
 
 from khuonha.exceptions import InvalidDataError
 from khuonha.model.fields import (
+    SCHEMA,
     SENSITIVE,
     check_date,
     id_field,
@@ -108,7 +109,9 @@ class Person:
     honorific: str | None = text_optional()
     """As written before the name: "đồng chí", "ông", "bà"."""
     private: bool = False
-    birth_year: int | None = attrs.field(default=None, metadata={SENSITIVE: True})
+    birth_year: int | None = attrs.field(
+        default=None, metadata={SENSITIVE: True, SCHEMA: {"minimum": 1880, "maximum": 2100}}
+    )
     address: str | None = text_optional(sensitive=True)
     note: str | None = text_optional(sensitive=True)
     identifiers: tuple[Identifier, ...] = tuple_of(Identifier)

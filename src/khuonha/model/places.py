@@ -113,7 +113,7 @@ class AdministrativeUnit:
     id: str = id_field()
     name: str = text()
     kind: UnitKind
-    code: str = attrs.field(metadata={SCHEMA: {"pattern": "^[0-9]{2,5}$"}})
+    code: str = attrs.field(metadata={SCHEMA: {"pattern": "^([0-9]{2}|[0-9]{3}|[0-9]{5})$"}})
     scheme: CodeScheme
     parent: str | None = ref_field()
     valid_from: date | None = attrs.field(default=None, validator=check_date)

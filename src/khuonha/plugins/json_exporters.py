@@ -1,9 +1,10 @@
 """The built-in ``json`` and ``jsonl`` exporters, registered as a default plugin.
 
 Both write the data itself, losslessly, in the codec's canonical form: they
-are for exchange and archiving, not for publication, and so include
-personal data (the ``internal`` option makes no difference). Public formats
-(RSS, Atom, iCalendar, PDF) leave personal data out.
+are archives (``archive = True``), for exchange, not for publication, and so
+include personal data (the ``internal`` option makes no difference). The host
+gives every other format, RSS, Atom, iCalendar and PDF included, the data
+without personal data unless the export is internal.
 
 ``json`` writes the document exactly as :func:`khuonha.dumps` does:
 
@@ -119,17 +120,15 @@ O = TypeVar("O", bound=ExportOptions)  # noqa: E741 - the options type, as in kh
 
 
 class _DataExporter(Exporter[O]):
-    """What the two lossless formats share: they take a dataset or any of its records."""
+    """What the two lossless formats share: archives of a dataset or any of its records."""
 
-    def can_export(self, obj: object) -> bool:
-        """A dataset or any single record of one."""
-        return _exportable(obj)
+    archive = True
 
-    def missing(self, obj: object) -> str | None:
-        """Name what is wrong with *obj*, when it is not a dataset or a record."""
+    def problem(self, obj: object, options: O) -> str | None:
+        """Nothing for a dataset or any single record of one; else what is needed."""
         if _exportable(obj):
             return None
-        return f"a Dataset or one of its records, not {type(obj).__name__}"
+        return f"needs a Dataset or one of its records, not {type(obj).__name__}"
 
 
 class JsonExporter(_DataExporter[JsonOptions]):

@@ -257,13 +257,9 @@ class ParquetExporter(Exporter[ParquetOptions]):
     #: Writes a folder: give ``khuonha.export`` a directory path (``-o DIR``).
     writes_directory = True
 
-    def can_export(self, obj: object) -> bool:
-        """A dataset."""
-        return isinstance(obj, khuonha.Dataset)
-
-    def missing(self, obj: object) -> str | None:
-        """Name what is wrong with *obj*, when it is not a dataset."""
-        return None if isinstance(obj, khuonha.Dataset) else "a Dataset"
+    def problem(self, obj: object, options: ParquetOptions) -> str | None:
+        """A dataset is needed (a record alone has no sheets to fill)."""
+        return None if isinstance(obj, khuonha.Dataset) else "needs a Dataset"
 
     def write(self, obj: Any, stream: BinaryIO, options: ParquetOptions) -> None:
         """A folder cannot go to a stream: say so."""

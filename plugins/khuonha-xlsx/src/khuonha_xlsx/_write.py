@@ -51,13 +51,9 @@ class XlsxExporter(Exporter[XlsxOptions]):
     #: An archive: lossless, personal data included (the host does not redact it).
     archive = True
 
-    def can_export(self, obj: object) -> bool:
-        """A dataset."""
-        return isinstance(obj, khuonha.Dataset)
-
-    def missing(self, obj: object) -> str | None:
-        """Name what is wrong with *obj*, when it is not a dataset."""
-        return None if isinstance(obj, khuonha.Dataset) else "a Dataset"
+    def problem(self, obj: object, options: XlsxOptions) -> str | None:
+        """A dataset is needed (a record alone has no sheets to fill)."""
+        return None if isinstance(obj, khuonha.Dataset) else "needs a Dataset"
 
     def write(self, obj: Any, stream: BinaryIO, options: XlsxOptions) -> None:
         """Write the workbook (the blank form with ``template``)."""
