@@ -61,6 +61,17 @@ def _pdf(data: bytes) -> str:
     return "\n".join(texts)
 
 
+def _xlsx(data: bytes) -> str:
+    import python_calamine
+
+    book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    cells: list[str] = []
+    for name in book.sheet_names:
+        for row in book.get_sheet_by_name(name).to_python():
+            cells.extend(str(value) for value in row if value not in (None, ""))
+    return "\n".join(cells)
+
+
 _READERS: dict[str, Callable[[bytes], str]] = {
     "json": _json,
     "jsonl": _jsonl,
@@ -68,6 +79,7 @@ _READERS: dict[str, Callable[[bytes], str]] = {
     "atom": _feed,
     "ics": _ics,
     "pdf": _pdf,
+    "xlsx": _xlsx,
 }
 
 

@@ -33,7 +33,8 @@ from khuonha.testing import hostile
 ReadBack = Callable[[str, bytes], str]  # the parse_output fixture of conftest.py
 
 CORPUS = Path(__file__).parent / "hostile"
-EXPORTERS = sorted(e.name for e in khuonha.exporters())
+# A format that writes a folder (parquet) is tested by its plugin, not through a stream.
+EXPORTERS = sorted(e.name for e in khuonha.exporters() if not getattr(e, "writes_directory", False))
 SUFFIX = {e.name: e.suffixes[0] for e in khuonha.exporters()}
 
 #: Each corpus file: ``None`` when it is valid, else the start of the error line it must give.
@@ -503,7 +504,8 @@ def test_fifty_megabyte_text_through_every_exporter(fifty_mb: Path, parse_output
         if exporter in {"pdf", "ics"}:  # public views cut huge text, and say so with "…"
             assert len(data) < 5_000_000
             assert "…" in text
-    assert sorted(refused) == []  # today every installed exporter renders it
+    # every installed exporter renders it, but a workbook, whose cells hold 32,767 characters
+    assert sorted(refused) in ([], ["xlsx"])
     assert not list(out.glob(".khuonha-tmp-*"))
 
 

@@ -45,6 +45,7 @@ _EXPORTS: dict[str, str] = {
     "DossierDocument": "khuonha.rules",
     "DossierStage": "khuonha.rules",
     "DuplicateExporterError": "khuonha.exceptions",
+    "DuplicateImporterError": "khuonha.exceptions",
     "EducationLevel": "khuonha.model",
     "EnterpriseSize": "khuonha.model",
     "Event": "khuonha.model",
@@ -55,12 +56,15 @@ _EXPORTS: dict[str, str] = {
     "Exporter": "khuonha.plugins",
     "ExporterNotFoundError": "khuonha.exceptions",
     "Finding": "khuonha.rules",
+    "FindingStatus": "khuonha.rules",
     "FoundPeriod": "khuonha.text",
     "FoundQuantity": "khuonha.text",
-    "FindingStatus": "khuonha.rules",
     "Group": "khuonha.model",
     "GroupKind": "khuonha.model",
     "Identifier": "khuonha.model",
+    "ImportOptions": "khuonha.plugins",
+    "Importer": "khuonha.plugins",
+    "ImporterNotFoundError": "khuonha.exceptions",
     "Include": "khuonha.rules",
     "Indicator": "khuonha.rollups",
     "InvalidDataError": "khuonha.exceptions",
@@ -135,8 +139,12 @@ _EXPORTS: dict[str, str] = {
     "format_period": "khuonha.text",
     "format_quantity": "khuonha.text",
     "get_exporter": "khuonha.plugins",
+    "get_importer": "khuonha.plugins",
     "hookimpl": "khuonha.plugins",
+    "importer_for_path": "khuonha.plugins",
+    "importers": "khuonha.plugins",
     "indicator_catalogue": "khuonha.rollups",
+    "iter_records": "khuonha.plugins",
     "json_schema": "khuonha.codec",
     "label": "khuonha.labels",
     "list_rulesets": "khuonha.rules",
@@ -150,6 +158,7 @@ _EXPORTS: dict[str, str] = {
     "parse_quantity": "khuonha.text",
     "provincial_criteria": "khuonha.plugins",
     "rate_teams": "khuonha.rules",
+    "read": "khuonha.plugins",
     "redact": "khuonha.plugins",
     "rollup": "khuonha.rollups",
     "sample": "khuonha.codec",
@@ -190,8 +199,10 @@ if TYPE_CHECKING:
     from khuonha.codec import sample as sample
     from khuonha.exceptions import DecodeError as DecodeError
     from khuonha.exceptions import DuplicateExporterError as DuplicateExporterError
+    from khuonha.exceptions import DuplicateImporterError as DuplicateImporterError
     from khuonha.exceptions import ExporterNotFoundError as ExporterNotFoundError
     from khuonha.exceptions import ExportError as ExportError
+    from khuonha.exceptions import ImporterNotFoundError as ImporterNotFoundError
     from khuonha.exceptions import InvalidDataError as InvalidDataError
     from khuonha.exceptions import KhuonhaError as KhuonhaError
     from khuonha.exceptions import LabelNotFoundError as LabelNotFoundError
@@ -243,6 +254,8 @@ if TYPE_CHECKING:
     from khuonha.model import UnitType as UnitType
     from khuonha.plugins import Exporter as Exporter
     from khuonha.plugins import ExportOptions as ExportOptions
+    from khuonha.plugins import Importer as Importer
+    from khuonha.plugins import ImportOptions as ImportOptions
     from khuonha.plugins import PluginHost as PluginHost
     from khuonha.plugins import PluginLoadFailure as PluginLoadFailure
     from khuonha.plugins import TextExporter as TextExporter
@@ -254,9 +267,14 @@ if TYPE_CHECKING:
     from khuonha.plugins import exporters as exporters
     from khuonha.plugins import exporters_for as exporters_for
     from khuonha.plugins import get_exporter as get_exporter
+    from khuonha.plugins import get_importer as get_importer
     from khuonha.plugins import hookimpl as hookimpl
+    from khuonha.plugins import importer_for_path as importer_for_path
+    from khuonha.plugins import importers as importers
+    from khuonha.plugins import iter_records as iter_records
     from khuonha.plugins import mask_private_names as mask_private_names
     from khuonha.plugins import provincial_criteria as provincial_criteria
+    from khuonha.plugins import read as read
     from khuonha.plugins import redact as redact
     from khuonha.plugins import sensitive_fields as sensitive_fields
     from khuonha.plugins import text_option as text_option

@@ -9,13 +9,15 @@
     ├── QuantityParseError(ValueError)      text is not a quantity we can read; .text, .position
     ├── ExporterNotFoundError(LookupError)  .name, .available, .failures
     ├── ExportError                         an exporter could not render; .exporter, .missing
+    ├── ImporterNotFoundError(LookupError)  .name, .available, .failures
     ├── OutputError(OSError)                the output could not be written; .path
     ├── RulesetNotFoundError(LookupError)   no ruleset for that legal basis; .basis, .available
     ├── UnknownLanguageError(ValueError)    labels exist in vi and en only; .language, .available
     ├── LabelNotFoundError(LookupError)     a value has no display label; .value
     └── PluginError
         ├── PluginLoadError                 .plugin, .distribution, .version; the cause is chained
-        └── DuplicateExporterError          .key, .first, .second
+        ├── DuplicateExporterError          .key, .first, .second
+        └── DuplicateImporterError          .key, .first, .second
 
 Every class has a stable :attr:`~KhuonhaError.code` and keeps its data as
 attributes; the message is built from them, so a user interface can pick a
@@ -29,8 +31,10 @@ from collections.abc import Sequence
 __all__ = [
     "DecodeError",
     "DuplicateExporterError",
+    "DuplicateImporterError",
     "ExportError",
     "ExporterNotFoundError",
+    "ImporterNotFoundError",
     "InvalidDataError",
     "KhuonhaError",
     "LabelNotFoundError",
@@ -325,3 +329,43 @@ class LabelNotFoundError(KhuonhaError, LookupError):
 
     def __str__(self) -> str:
         return f"no label for {self.value!r:.80} ({type(self.value).__name__})"
+
+
+class ImporterNotFoundError(KhuonhaError, LookupError):
+    """No importer has that name or suffix (``--from NAME`` names one outright)."""
+
+    code = "importer_not_found"
+
+    def __init__(self, name: str, available: Sequence[str], failures: Sequence[str] = ()) -> None:
+        self.name = name
+        self.available = tuple(available)
+        self.failures = tuple(failures)
+        super().__init__(name)
+
+    def __str__(self) -> str:
+        msg = f"no importer for {self.name!r}; available: {', '.join(self.available) or 'none'}"
+        if self.failures:
+            msg += f"; plugins that failed to load: {'; '.join(self.failures)}"
+        return msg
+
+
+class DuplicateImporterError(PluginError):
+    """Two importers claim the same name or suffix.
+
+    ``first`` and ``second`` describe the two claimants as
+    ``"<importer> from <plugin> (<distribution> <version>)"``.
+    """
+
+    code = "duplicate_importer"
+
+    def __init__(self, key: str, first: str, second: str) -> None:
+        self.key = key
+        self.first = first
+        self.second = second
+        super().__init__(key, first, second)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.key!r} is claimed by two importers: {self.first} and {self.second}; "
+            "uninstall one of them or narrow KHUONHA_LOAD_PLUGINS"
+        )

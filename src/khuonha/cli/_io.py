@@ -207,8 +207,9 @@ def _encoding_hint(head: bytes) -> str | None:
 class _Checker:
     """Checks input chunk by chunk: UTF-8, no NUL byte, the size limit."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, *, text: bool = True) -> None:
         self.limit = limit
+        self.text = text
         self.size = 0
         self._decoder = codecs.getincrementaldecoder("utf-8")()
 
@@ -222,6 +223,8 @@ class _Checker:
         """The reason the input is refused, or ``None``."""
         start = self.size
         self.size += len(chunk)
+        if not self.text:  # a binary container (xlsx): only the size limit applies here
+            return self.too_big() if self.size > self.limit else None
         if start == 0 and chunk:
             hint = _encoding_hint(chunk[:4])
             if hint is not None:
@@ -243,13 +246,17 @@ def read_input(
     name: str,
     limit: int = DEFAULT_MAX_INPUT_SIZE,
     progress: Callable[[int, int | None], None] | None = None,
+    *,
+    text: bool = True,
 ) -> bytes:
     """Read input *name* (``-`` for stdin) whole, checking it chunk by chunk.
 
     Raises :class:`InputError` (a :class:`~khuonha.exceptions.DecodeError`
     with one line ``$: reason``) when it cannot be read, is not UTF-8, holds a
     NUL byte or is larger than *limit* bytes; *progress* is called with the
-    bytes read so far and the total when known.
+    bytes read so far and the total when known. With ``text=False`` (a binary
+    container such as xlsx) only the size limit is checked here; the importer
+    checks the rest.
     """
     shown = source_name(name)
     with doing(f"reading {shown!r}"):
@@ -257,13 +264,13 @@ def read_input(
             if name == "-":
                 if sys.stdin is None:
                     raise InputError(shown, "cannot read: stdin is closed")
-                return _read(sys.stdin.buffer, shown, limit, None, progress)
+                return _read(sys.stdin.buffer, shown, limit, None, progress, text=text)
             with open(name, "rb") as stream:
                 info = os.fstat(stream.fileno())
                 if stat.S_ISDIR(info.st_mode):
                     raise InputError(shown, "cannot read: it is a directory")
                 total = info.st_size if stat.S_ISREG(info.st_mode) else None
-                return _read(stream, shown, limit, total, progress)
+                return _read(stream, shown, limit, total, progress, text=text)
         except OSError as exc:
             raise InputError(shown, f"cannot read: {_os_reason(exc)}") from None
 
@@ -274,8 +281,12 @@ def _read(
     limit: int,
     total: int | None,
     progress: Callable[[int, int | None], None] | None,
+    *,
+    text: bool = True,
 ) -> bytes:
-    checker = _Checker(limit)
+    checker = _Checker(limit, text=text)
+    if total is not None and total > limit and not text:
+        raise InputError(shown, checker.too_big())
     if total is not None and total > limit:
         hint = _encoding_hint(stream.read(4))
         raise InputError(shown, f"not UTF-8 text: {hint}" if hint else checker.too_big())
@@ -300,17 +311,85 @@ def decode_text(name: str, data: bytes) -> str:
         raise InputError(source_name(name), reason) from None
 
 
-def read_dataset(name: str | None, limit: int = DEFAULT_MAX_INPUT_SIZE) -> Any:
-    """Read a dataset from *name* (``-`` for stdin); ``None`` gives the bundled sample."""
+def add_from_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--from NAME``: the importer for the input (default: by suffix; none: JSON)."""
+    parser.add_argument(
+        "--from",
+        dest="importer",
+        metavar="NAME",
+        default=None,
+        help="read the input with this importer (json, jsonl, xlsx …; default: by the "
+        "file's suffix; no suffix, and stdin: json)",
+    )
+
+
+def importer_for(name: str, fmt: str | None) -> Any:
+    """The importer for input *name* (``-``: stdin): *fmt*, else by suffix, else JSON.
+
+    JSON (stdin, no suffix, ``.json``) is built in and needs no plugin loaded;
+    a suffix no importer claims is read as JSON too, as it always was (a
+    failure then says which importers there are).
+    """
+    from khuonha.plugins.json_importers import JsonImporter  # noqa: PLC0415 - keeps --help fast
+
+    if fmt is None and (name == "-" or os.path.splitext(name)[1].lower() in ("", ".json")):
+        return JsonImporter()
+    from khuonha.exceptions import ImporterNotFoundError  # noqa: PLC0415 - keeps --help fast
+    from khuonha.plugins import default_host  # noqa: PLC0415 - plugins load only when needed
+
+    host = default_host()
+    if fmt is not None:
+        return host.get_importer(fmt)
+    try:
+        return host.importer_for_path(name)
+    except ImporterNotFoundError as exc:
+        return _unclaimed(exc)
+
+
+def _unclaimed(missing: Exception) -> Any:
+    """JSON, for a suffix no importer claims; a failure names the importers."""
+    from khuonha.plugins.json_importers import JsonImporter  # noqa: PLC0415 - keeps --help fast
+
+    class Unclaimed(JsonImporter):
+        def read(self, stream: Any, options: Any) -> Any:
+            try:
+                return super().read(stream, options)
+            except DecodeError as exc:
+                hint = f"$: read as JSON, since {missing}; --from NAME picks one"
+                raise DecodeError([*exc.lines, hint]) from None
+
+    return Unclaimed()
+
+
+def read_dataset(
+    name: str | None, limit: int = DEFAULT_MAX_INPUT_SIZE, fmt: str | None = None
+) -> Any:
+    """Read a dataset from *name* (``-`` for stdin); ``None`` gives the bundled sample.
+
+    The importer is *fmt* (``--from``) or the one the file's suffix names;
+    without a suffix, and for stdin, JSON. Every importer reads under the same
+    size limit and checks.
+    """
     if name is None:
         from khuonha.codec.samples import sample  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
         return sample()
     from khuonha.cli._progress import Progress  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
     from khuonha.codec.core import loads  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.json_importers import JsonImporter  # noqa: PLC0415 - keeps --help fast
 
+    importer = importer_for(name, fmt)
     shown = source_name(name)
     with Progress(f"reading {shown}") as bar:
+        if type(importer) is not JsonImporter:
+            import io  # noqa: PLC0415 - only for other importers
+
+            from khuonha.plugins.importer import read_with  # noqa: PLC0415 - keeps --help fast
+
+            data = read_input(name, limit, bar.bytes, text=False)
+            bar.step(f"checking {shown}")
+            with doing(f"importing {shown!r} ({human_size(len(data))})"):
+                return read_with(importer, io.BytesIO(data))
         data = read_input(name, limit, bar.bytes)
         bar.step(f"checking {shown}")
         with doing(f"decoding {shown!r} ({human_size(len(data))} of JSON)"):

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from khuonha.cli._io import add_input_options, print_json
+from khuonha.cli._io import add_from_option, add_input_options, print_json
 
 if TYPE_CHECKING:
     from khuonha.rules import Assessment, Finding, RecognitionSummary
@@ -31,7 +31,7 @@ def register(sub: Any) -> None:
         'ninh, trật tự" and summarise recognitions per commune. Exit 0 whatever the results, '
         "1 on bad input.",
     )
-    p.add_argument("file", nargs="?", help="dataset JSON file, - for stdin")
+    p.add_argument("file", nargs="?", help="dataset file (JSON, JSON Lines …), - for stdin")
     p.add_argument(
         "--cycle",
         type=int,
@@ -40,6 +40,7 @@ def register(sub: Any) -> None:
         help="only this assessment cycle (the year assessed)",
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    add_from_option(p)
     p.add_argument(
         "--lang",
         choices=("vi", "en"),
@@ -66,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     from khuonha.rules import assess_dataset, summarise  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     try:
-        ds = read_dataset(args.file, max_input_size(args))
+        ds = read_dataset(args.file, max_input_size(args), getattr(args, "importer", None))
     except DecodeError as exc:
         for line in input_error_lines(args.file, exc):
             print(f"khuonha: error: {shown(line)}", file=sys.stderr)

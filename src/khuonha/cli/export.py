@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
-from khuonha.cli._io import add_input_options, read_dataset, write_text
+from khuonha.cli._io import add_from_option, add_input_options, read_dataset, write_text
 
 if TYPE_CHECKING:
     from khuonha.model.dataset import Dataset
@@ -58,7 +58,9 @@ def register(sub: Any) -> None:
         "-o names a file (one format), a directory (several) or - (stdout, one format). "
         "Exit 0 when every format was written, 1 when one failed.",
     )
-    p.add_argument("file", nargs="?", metavar="FILE", help="dataset JSON file, - for stdin")
+    p.add_argument(
+        "file", nargs="?", metavar="FILE", help="dataset file (JSON, JSON Lines …), - for stdin"
+    )
     p.add_argument(
         "-f",
         "--format",
@@ -77,7 +79,13 @@ def register(sub: Any) -> None:
         help="an exporter option (pretty=true); FORMAT.KEY=VALUE for one format only",
     )
     p.add_argument("--lang", choices=("vi", "en"), help="language of labels for people")
+    p.add_argument(
+        "--template",
+        action="store_true",
+        help="write the blank form of the formats that have one (-f xlsx): no data",
+    )
     add_input_options(p)
+    add_from_option(p)
     p.set_defaults(func=run, export_parser=p)
 
 
@@ -355,9 +363,13 @@ def run(args: argparse.Namespace) -> int:
     given = _parse_options(args.options)
     if isinstance(given, str):
         return _usage(args, given)
+    if getattr(args, "template", False):
+        if not formats:
+            return _usage(args, "--template needs -f FORMAT (a format with a form: xlsx)")
+        given.append((None, "template", "true"))
     limit = max_input_size(args)
     try:
-        ds = read_dataset(args.file, limit)
+        ds = read_dataset(args.file, limit, args.importer)
     except DecodeError as exc:
         for line in input_error_lines(args.file, exc):
             print(f"khuonha: error: {shown(line)}", file=sys.stderr)
@@ -465,6 +477,8 @@ def _export_one(job: _Job, name: str) -> Path | None:
             while chunk := spool.read(1 << 20):
                 write_all(job.stdout, chunk)
         return None
+    if getattr(exporter, "writes_directory", False):
+        return _export_directory(job, exporter, options)
     if job.file_target is not None:
         target = job.file_target
     else:
@@ -477,6 +491,18 @@ def _export_one(job: _Job, name: str) -> Path | None:
         target = job.directory / filename
     with atomic_write(target) as stream:
         _export(job, exporter, cast("BinaryIO", _Counting(stream, job.progress)), options)
+    return target
+
+
+def _export_directory(job: _Job, exporter: Exporter[Any], options: dict[str, Any]) -> Path:
+    """A format that writes a folder of files (parquet): ``-o DIR`` is that folder."""
+    if job.file_target is not None:
+        target = job.file_target
+    elif job.args.output and len(job.args.formats or []) == 1:
+        target = Path(job.args.output)
+    else:
+        target = job.directory / (safe_stem(job.ds.slug) + exporter.suffixes[0])
+    job.host.export(job.ds, exporter, target, options)
     return target
 
 

@@ -1,4 +1,4 @@
-"""``khuonha plugins [--json]``: the installed exporters, plugins, failures and conflicts."""
+"""``khuonha plugins [--json]``: exporters, importers, plugins, failures and conflicts."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ def register(sub: Any) -> None:
     """Add the ``plugins`` subcommand."""
     p: argparse.ArgumentParser = sub.add_parser(
         "plugins",
-        help="list exporters, plugins and plugins that failed to load",
-        description="List every exporter (built-ins included: their plugin is 'khuonha'), "
+        help="list exporters, importers, plugins and plugins that failed to load",
+        description="List every exporter and importer (built-ins included: their plugin is "
+        "'khuonha'), "
         "the plugins loaded with their versions, the plugins that failed to load and any "
         "name or suffix two exporters claim. Exit 0 when the list could be made, failures "
         "included; 1 when KHUONHA_STRICT_PLUGINS=1 and a plugin failed or conflicts.",
@@ -23,7 +24,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--json",
         action="store_true",
-        help="print a JSON object with keys exporters, plugins, failures, conflicts",
+        help="print a JSON object with keys exporters, importers, plugins, failures, conflicts",
     )
     p.set_defaults(func=run)
 
@@ -41,9 +42,23 @@ def report(host: Any) -> dict[str, Any]:
             }
             for r in regs
         ],
+        "importers": [
+            {
+                "name": r.importer.name,
+                "suffixes": list(r.importer.suffixes),
+                "media_type": r.importer.media_type,
+                "plugin": r.plugin.name,
+            }
+            for r in sorted(
+                host.importer_registrations(), key=lambda r: (r.importer.name, r.plugin.name)
+            )
+        ],
         "plugins": [{"name": p.name, "version": p.version} for p in host.plugins()],
         "failures": [{"plugin": f.plugin, "error": f.message} for f in host.failures()],
-        "conflicts": [{"key": c.key, "claimants": [c.first, c.second]} for c in host.conflicts()],
+        "conflicts": [
+            {"key": c.key, "claimants": [c.first, c.second]}
+            for c in [*host.conflicts(), *host.importer_conflicts()]
+        ],
     }
 
 
@@ -56,13 +71,20 @@ def _print_text(host: Any) -> None:
             f"  {e.name:<8} {' '.join(e.suffixes):<10} {e.media_type:<24} "
             f"{r.plugin.name} {r.plugin.version}  {e.description}"
         )
+    lines.append("Importers:")
+    for i in sorted(host.importer_registrations(), key=lambda r: (r.importer.name, r.plugin.name)):
+        m = i.importer
+        lines.append(
+            f"  {m.name:<8} {' '.join(m.suffixes):<10} {m.media_type:<24} "
+            f"{i.plugin.name} {i.plugin.version}  {m.description}"
+        )
     lines.append("Plugins:")
     lines.extend(f"  {p.name} {p.version} ({p.distribution})" for p in host.plugins())
     failures = host.failures()
     if failures:
         lines.append("Failed to load:")
         lines.extend(f"  {f}" for f in failures)
-    conflicts = host.conflicts()
+    conflicts = [*host.conflicts(), *host.importer_conflicts()]
     if conflicts:
         lines.append("Conflicts:")
         lines.extend(f"  {c}" for c in conflicts)
@@ -79,8 +101,9 @@ def run(args: argparse.Namespace) -> int:
         print_json(report(host))
     else:
         _print_text(host)
-    if PluginHost().strict and (host.failures() or host.conflicts()):
-        count = len(host.failures()) + len(host.conflicts())
+    conflicts = [*host.conflicts(), *host.importer_conflicts()]
+    if PluginHost().strict and (host.failures() or conflicts):
+        count = len(host.failures()) + len(conflicts)
         print(
             f"khuonha: error: {count} plugin problem(s) and KHUONHA_STRICT_PLUGINS is set",
             file=sys.stderr,

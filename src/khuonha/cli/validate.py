@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from khuonha.cli._io import add_input_options
+from khuonha.cli._io import add_from_option, add_input_options
 
 
 def register(sub: Any) -> None:
@@ -14,11 +14,15 @@ def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "validate",
         help="check dataset files; print FILE: $.path: reason per problem",
-        description="Check dataset JSON files. Exit 0 when all are valid, 1 when not. "
-        "Each problem is printed on stdout as 'FILE: $.json.path: reason'.",
+        description="Check dataset files. Exit 0 when all are valid, 1 when not. Each problem "
+        "is printed on stdout as 'FILE: location: reason' (a JSON path, a line, a cell). JSON "
+        "Lines are checked line by line as they are read, so memory stays flat.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="a JSON file, or - for stdin")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="a dataset file (JSON, JSON Lines …), - for stdin"
+    )
     add_input_options(p)
+    add_from_option(p)
     p.add_argument(
         "--units",
         action="store_true",
@@ -36,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     ``FILE: $: cannot read: …``; text from the data is shown escaped.
     """
     from khuonha.cli._io import (  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+        importer_for,
         input_error_lines,
         max_input_size,
         read_dataset,
@@ -60,9 +65,17 @@ def run(args: argparse.Namespace) -> int:
         registry = host.unit_registry()
     limit = max_input_size(args)
     failed = 0
+    fmt = getattr(args, "importer", None)
     for name in args.files:
         try:
-            dataset = read_dataset(name, limit)
+            importer = importer_for(name, fmt)
+            if importer.streams and name != "-" and registry is None:
+                from khuonha.plugins.importer import iter_with  # noqa: PLC0415 - keeps --help fast
+
+                for _record in iter_with(importer, name):  # flat memory, every line checked
+                    pass
+                continue
+            dataset = read_dataset(name, limit, fmt)
         except DecodeError as exc:
             failed += 1
             write_text("".join(shown(line) + "\n" for line in input_error_lines(name, exc)))

@@ -1,4 +1,4 @@
-"""The plugin layer: hook specifications, the plugin host, exporters and their output.
+"""The plugin layer: hook specifications, the plugin host, exporters, importers and their output.
 
 A :class:`PluginHost` loads plugins on first use (never at ``import khuonha``)
 through pluggy and the entry-point group ``khuonha``; the built-in ``json``
@@ -32,9 +32,15 @@ from khuonha.plugins.host import (
     exporters,
     exporters_for,
     get_exporter,
+    get_importer,
+    importer_for_path,
+    importers,
+    iter_records,
     log_to_stderr,
+    read,
     set_default_host,
 )
+from khuonha.plugins.importer import Importer, ImportOptions
 from khuonha.plugins.privacy import (
     PRIVATE_NAME,
     Redaction,
@@ -52,6 +58,8 @@ __all__ = [
     "PRIVATE_NAME",
     "ExportOptions",
     "Exporter",
+    "ImportOptions",
+    "Importer",
     "PluginHost",
     "PluginInfo",
     "PluginLoadFailure",
@@ -66,12 +74,17 @@ __all__ = [
     "exporters",
     "exporters_for",
     "get_exporter",
+    "get_importer",
     "hookimpl",
+    "importer_for_path",
+    "importers",
+    "iter_records",
     "log_to_stderr",
     "mask_private_names",
     "merge_unit_registries",
     "provincial_criteria",
     "public_view",
+    "read",
     "redact",
     "sensitive_fields",
     "set_default_host",

@@ -7,8 +7,8 @@ through the entry-point group ``khuonha``::
     [project.entry-points.khuonha]
     csv = "khuonha_csv"
 
-The built-in exporters (``json``, ``jsonl``) are plugins too: they register
-through the same hooks, before any installed plugin.
+The built-in exporters and importers (``json``, ``jsonl``) are plugins too:
+they register through the same hooks, before any installed plugin.
 
 Rules for every hook here:
 
@@ -30,6 +30,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from khuonha.plugins.exporter import Exporter
+    from khuonha.plugins.importer import Importer
     from khuonha.plugins.units import UnitRegistry
     from khuonha.rules import Criterion
 
@@ -171,4 +172,42 @@ def khuonha_register_units() -> Iterable[UnitRegistry]:  # type: ignore[empty-bo
             return [ProvinceUnits("tuyen-quang-2026.json")]
 
     .. versionadded:: 0.1
+    """
+
+
+# ---------------------------------------------------------------------------
+# Importers: input formats, the mirror of the exporters
+# ---------------------------------------------------------------------------
+
+
+@hookspec
+def khuonha_register_importers() -> Iterable[Importer]:  # type: ignore[empty-body]
+    """Return the importers this plugin provides.
+
+    Called once per plugin host, on the first importer lookup (every command
+    that reads a dataset file asks: by the file's suffix, or by
+    ``--from NAME``), never at ``import khuonha``, and once for each plugin
+    on its own.
+
+    :returns: :class:`~khuonha.plugins.importer.Importer` *instances* (a list
+        or a tuple); each importer's ``name`` and each of its ``suffixes``
+        must be unique across everything installed, the built-in ``json``
+        and ``jsonl`` included (an importer may share its name with an
+        exporter: ``xlsx`` is both). Anything else in the result is a
+        malformed registration: the plugin is dropped and reported, and the
+        other plugins keep working.
+
+    Implemented by: any plugin that reads an input format (a workbook, a
+    table). Report every problem in one
+    :class:`~khuonha.exceptions.DecodeError` of ``location: reason`` lines.
+
+    Example::
+
+        from khuonha import hookimpl
+
+        @hookimpl
+        def khuonha_register_importers():
+            return [CsvImporter()]
+
+    .. versionadded:: 0.2
     """

@@ -43,7 +43,7 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from khuonha.exceptions import (
@@ -52,6 +52,7 @@ from khuonha.exceptions import (
     KhuonhaError,
 )
 from khuonha.plugins.exporter import Exporter, ExportOptions
+from khuonha.plugins.importer import Importer, iter_with, read_with
 from khuonha.plugins.loading import Loader
 from khuonha.plugins.records import (
     BUILTIN,
@@ -60,10 +61,18 @@ from khuonha.plugins.records import (
     PluginInfo,
     PluginLoadFailure,
 )
-from khuonha.plugins.registry import Registration, export_with, masked_note, problem_of
+from khuonha.plugins.registry import (
+    ImporterRegistration,
+    Registration,
+    export_with,
+    masked_note,
+    problem_of,
+)
 from khuonha.plugins.units import UnitRegistry, merge_unit_registries
 
 if TYPE_CHECKING:
+    from khuonha.exceptions import DuplicateImporterError
+    from khuonha.model.dataset import Dataset
     from khuonha.rules.criteria import Criterion
 
 __all__ = [
@@ -78,7 +87,12 @@ __all__ = [
     "exporters",
     "exporters_for",
     "get_exporter",
+    "get_importer",
+    "importer_for_path",
+    "importers",
+    "iter_records",
     "log_to_stderr",
+    "read",
     "set_default_host",
 ]
 
@@ -244,6 +258,61 @@ class PluginHost:
         if masked:
             logger.info("%s", masked_note(exporter, masked))
 
+    # -- importers: the mirror of the exporters ---------------------------------
+
+    def importer_registrations(self) -> list[ImporterRegistration]:
+        """Every importer registered, contested ones included, in load order."""
+        return list(self._loaded().importers.registrations)
+
+    def importer_conflicts(self) -> list[DuplicateImporterError]:
+        """One error per name or suffix that two importers claim."""
+        return self._loaded().importers.conflicts()
+
+    def get_importer(self, name: str) -> Importer:
+        """The importer called *name* (case does not matter); see :func:`get_importer`."""
+        return self._loaded().importers.get(name, self._failure_lines())
+
+    def importer_for_path(self, path: str | os.PathLike[str]) -> Importer:
+        """The importer whose suffix ends *path*; see :func:`importer_for_path`."""
+        return self._loaded().importers.for_path(path, self._failure_lines())
+
+    def importers(self) -> list[Importer]:
+        """Every usable importer (not one whose name is contested), sorted by name."""
+        return self._loaded().importers.usable()
+
+    def importer_for(
+        self, source: str | os.PathLike[str] | BinaryIO, format: str | Importer | None = None
+    ) -> Importer:
+        """The importer for *source*: *format* when given, else the path's suffix.
+
+        A path without a suffix, and a stream, are read as JSON.
+        """
+        if isinstance(format, Importer):
+            return format
+        if format is not None:
+            return self.get_importer(format)
+        if isinstance(source, str | os.PathLike) and "." in os.path.basename(os.fspath(source)):
+            return self.importer_for_path(source)
+        return self.get_importer("json")
+
+    def read(
+        self,
+        source: str | os.PathLike[str] | BinaryIO,
+        format: str | Importer | None = None,
+        options: Mapping[str, Any] | None = None,
+    ) -> Dataset:
+        """Read a dataset from *source*; see :func:`read`."""
+        return read_with(self.importer_for(source, format), source, options)
+
+    def iter_records(
+        self,
+        source: str | os.PathLike[str] | BinaryIO,
+        format: str | Importer | None = None,
+        options: Mapping[str, Any] | None = None,
+    ) -> Iterator[tuple[str, Any]]:
+        """Yield the records of *source*; see :func:`iter_records`."""
+        return iter_with(self.importer_for(source, format), source, options)
+
 
 class _StderrHandler(logging.Handler):
     """Writes to whatever ``sys.stderr`` is at the time (tests swap it)."""
@@ -373,3 +442,83 @@ def export(
     :class:`~khuonha.exceptions.OutputError` when the file cannot be written.
     """
     default_host().export(obj, format, dest, options)
+
+
+def get_importer(name: str) -> Importer:
+    """Return the installed importer called *name*.
+
+    >>> get_importer("jsonl").streams
+    True
+
+    Raises :class:`~khuonha.exceptions.ImporterNotFoundError` or, when two
+    plugins claim the name, :class:`~khuonha.exceptions.DuplicateImporterError`.
+    """
+    return default_host().get_importer(name)
+
+
+def importer_for_path(path: str | os.PathLike[str]) -> Importer:
+    """Return the importer whose suffix ends *path*.
+
+    >>> importer_for_path("khuon-ha-2022.jsonl").name
+    'jsonl'
+    """
+    return default_host().importer_for_path(path)
+
+
+def importers() -> list[Importer]:
+    """Return every usable installed importer, built-ins included, sorted by name.
+
+    >>> "jsonl" in [i.name for i in importers()]
+    True
+    """
+    return default_host().importers()
+
+
+def read(
+    source: str | os.PathLike[str] | BinaryIO,
+    format: str | Importer | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> Dataset:
+    """Read a dataset from *source* with an installed importer.
+
+    - ``source``: a path, or a binary stream (read, and left open);
+    - ``format``: an importer name (``"jsonl"``), an :class:`~khuonha.Importer`,
+      or ``None`` to choose by the suffix of *source* (a path without a
+      suffix, and a stream, are read as JSON);
+    - ``options``: a mapping decoded into the importer's options type.
+
+    >>> import io, khuonha
+    >>> buf = io.BytesIO()
+    >>> khuonha.export(khuonha.sample(), "jsonl", buf)
+    >>> _ = buf.seek(0)
+    >>> read(buf, "jsonl") == khuonha.sample()
+    True
+
+    Raises :class:`~khuonha.exceptions.DecodeError` listing every problem as
+    ``location: reason`` (a JSON path, a line, a cell), or
+    :class:`~khuonha.exceptions.ImporterNotFoundError`.
+    """
+    return default_host().read(source, format, options)
+
+
+def iter_records(
+    source: str | os.PathLike[str] | BinaryIO,
+    format: str | Importer | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> Iterator[tuple[str, Any]]:
+    """Yield ``(collection, record)`` for every record of *source*, without a Dataset.
+
+    Importers that stream (``jsonl``) read one record at a time, so memory
+    stays flat however large the file; the others read the dataset first.
+    Problems are raised together, as one
+    :class:`~khuonha.exceptions.DecodeError`, once every line was read
+    (references between records are not checked: :func:`read` does that).
+
+    >>> import io, khuonha
+    >>> buf = io.BytesIO()
+    >>> khuonha.export(khuonha.sample(), "jsonl", buf)
+    >>> _ = buf.seek(0)
+    >>> next(iter_records(buf, "jsonl"))[0]
+    'units'
+    """
+    return default_host().iter_records(source, format, options)

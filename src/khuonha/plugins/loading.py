@@ -6,9 +6,9 @@ The steps (see :mod:`khuonha.plugins.host` for the rules users see):
 2. for each entry point of group ``khuonha``, in name order: skip it when the
    allow-list leaves it out or its distribution was seen already; import it
    (``print`` goes to stderr); register it; check its hooks exist;
-3. call each plugin's ``khuonha_register_exporters`` for that plugin alone
-   and validate the results;
-4. build the exporter registry from the plugins left, and report conflicts.
+3. call each plugin's hooks for that plugin alone and validate the results;
+4. build the exporter and importer registries from the plugins left, and
+   report conflicts.
 
 ``khuonha_register_criteria`` is called later, the first time criteria are
 asked for (:meth:`Loader.collect_criteria`), plugin by plugin; a plugin whose
@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from khuonha.exceptions import PluginLoadError
 from khuonha.plugins import hookspecs
 from khuonha.plugins.exporter import Exporter
+from khuonha.plugins.importer import Importer
 from khuonha.plugins.records import (
     BUILTIN,
     DEFAULT_PLUGINS,
@@ -43,7 +44,12 @@ from khuonha.plugins.records import (
     PluginLoadFailure,
     clip,
 )
-from khuonha.plugins.registry import ExporterRegistry, Registration
+from khuonha.plugins.registry import (
+    ExporterRegistry,
+    ImporterRegistration,
+    ImporterRegistry,
+    Registration,
+)
 from khuonha.plugins.units import UnitRegistry
 from khuonha.rules.criteria import Criterion
 
@@ -124,6 +130,8 @@ class Loader:
         self._loaded: list[tuple[object, PluginInfo]] = []
         self._criteria: list[Any] | None = None
         self._criteria_lock = threading.Lock()
+        self.importers = ImporterRegistry()
+        """Importers from ``khuonha_register_importers``, kept like the exporters."""
         self.unit_registries: list[Any] = []
         """Unit registries from ``khuonha_register_units``, in load order."""
 
@@ -165,10 +173,12 @@ class Loader:
             loaded.append((module, builtin))
         loaded.extend(self._entry_points(pm))
         collected: dict[int, list[Exporter[Any]]] = {}
+        importers: dict[int, list[Importer]] = {}
         units: dict[int, list[Any]] = {}
         for plugin, info in list(loaded):
             try:
                 collected[id(plugin)] = self._exporters_of(pm, plugin)
+                importers[id(plugin)] = self._importers_of(pm, plugin)
                 units[id(plugin)] = self._units_of(pm, plugin)
             except BaseException as exc:
                 _reraise_interrupt(exc)
@@ -180,9 +190,11 @@ class Loader:
                 self.plugins.append(info)
             for exporter in collected[id(plugin)]:
                 self.registry.add(Registration(exporter, info))
+            for importer in importers[id(plugin)]:
+                self.importers.add(ImporterRegistration(importer, info))
             self.unit_registries.extend(units[id(plugin)])
         self._pm, self._loaded = pm, loaded
-        for conflict in self.registry.conflicts():
+        for conflict in [*self.registry.conflicts(), *self.importers.conflicts()]:
             if self.strict:
                 raise conflict
             logger.warning("%s; using it is an error until then", conflict)
@@ -292,6 +304,32 @@ class Loader:
                 problems = item.check_metadata()
                 if problems:
                     msg = f"exporter {item!r} has invalid metadata: {'; '.join(problems)}"
+                    raise _MalformedError(msg)
+                out.append(item)
+        return out
+
+    def _importers_of(self, pm: pluggy.PluginManager, plugin: object) -> list[Importer]:
+        hook = "khuonha_register_importers"
+        out: list[Importer] = []
+        for result in self.call_hook(pm, plugin, hook):
+            if isinstance(result, str | bytes | Mapping | Importer) or not isinstance(
+                result, Iterable
+            ):
+                msg = f"{hook} returned {result!r:.80}; return a list of Importer instances"
+                raise _MalformedError(msg)
+            with _stdout_to_stderr():
+                items = list(result)
+            for item in items:
+                if isinstance(item, type) and issubclass(item, Importer):
+                    name = item.__name__
+                    msg = f"{hook} returned the class {name}; return an instance ({name}())"
+                    raise _MalformedError(msg)
+                if not isinstance(item, Importer):
+                    msg = f"{hook} returned {item!r:.80}, which is not an Importer"
+                    raise _MalformedError(msg)
+                problems = item.check_metadata()
+                if problems:
+                    msg = f"importer {item!r} has invalid metadata: {'; '.join(problems)}"
                     raise _MalformedError(msg)
                 out.append(item)
         return out

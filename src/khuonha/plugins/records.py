@@ -31,7 +31,10 @@ def clip(text: str) -> str:
 
 
 #: Modules registered as plugins before any entry point, in this order.
-DEFAULT_PLUGINS: tuple[str, ...] = ("khuonha.plugins.json_exporters",)
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "khuonha.plugins.json_exporters",
+    "khuonha.plugins.json_importers",
+)
 #: The plugin name of everything built in.
 BUILTIN = "khuonha"
 #: The entry-point group plugins are found in.

@@ -24,17 +24,22 @@ import attrs
 from khuonha.codec.core import to_dict
 from khuonha.exceptions import (
     DuplicateExporterError,
+    DuplicateImporterError,
     ExporterNotFoundError,
     ExportError,
+    ImporterNotFoundError,
     KhuonhaError,
 )
 from khuonha.plugins.atomic import OUTPUT_ERRNOS, KeepOpen, atomic_write
 from khuonha.plugins.exporter import Exporter, ExportOptions
+from khuonha.plugins.importer import Importer
 from khuonha.plugins.privacy import Redaction, public_view
 from khuonha.plugins.records import PluginInfo, clip
 
 __all__ = [
     "ExporterRegistry",
+    "ImporterRegistration",
+    "ImporterRegistry",
     "Registration",
     "clip",
     "export_with",
@@ -225,9 +230,101 @@ def export_with(
     if is_publication(exporter, opts):
         view = public if public is not None else public_view(obj)
         obj, masked = view.data, view.masked
+    if isinstance(dest, str | os.PathLike) and callable(getattr(exporter, "write_directory", None)):
+        _write_directory(exporter, obj, dest, opts)
+        return masked
     if isinstance(dest, str | os.PathLike):
         with atomic_write(dest) as stream:
             _write(exporter, obj, stream, opts)
     else:
         _write(exporter, obj, dest, opts)
     return masked
+
+
+def _write_directory(
+    exporter: Exporter[Any], obj: object, dest: str | os.PathLike[str], options: Any
+) -> None:
+    """An exporter that writes a folder of files (``write_directory``), errors wrapped."""
+    from pathlib import Path  # noqa: PLC0415
+
+    from khuonha.exceptions import OutputError  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+
+    try:
+        exporter.write_directory(obj, Path(dest), options)  # type: ignore[attr-defined]
+    except KhuonhaError:
+        raise
+    except OSError as exc:
+        raise OutputError(os.fspath(dest), exc.strerror or str(exc)) from exc
+    except Exception as exc:
+        reason = f"the exporter failed: {type(exc).__name__}: {exc}"
+        raise ExportError(exporter.name, clip(reason)) from exc
+
+
+# -- importers: the mirror of the exporters above --------------------------------
+
+
+@attrs.frozen
+class ImporterRegistration:
+    """An importer and the plugin that registered it."""
+
+    importer: Importer = attrs.field(eq=False)
+    plugin: PluginInfo
+
+    def __str__(self) -> str:
+        return f"{self.importer.name!r} from {self.plugin}"
+
+
+class ImporterRegistry:
+    """Importers by name and by suffix, every claimant kept (as :class:`ExporterRegistry`)."""
+
+    def __init__(self) -> None:
+        self.registrations: list[ImporterRegistration] = []
+        self.by_name: dict[str, list[ImporterRegistration]] = {}
+        self.by_suffix: dict[str, list[ImporterRegistration]] = {}
+
+    def add(self, reg: ImporterRegistration) -> None:
+        """Add one importer (a name or suffix already claimed makes a conflict)."""
+        self.registrations.append(reg)
+        self.by_name.setdefault(reg.importer.name, []).append(reg)
+        for suffix in dict.fromkeys(s.lower() for s in reg.importer.suffixes):
+            self.by_suffix.setdefault(suffix, []).append(reg)
+
+    def conflicts(self) -> list[DuplicateImporterError]:
+        """One error per name or suffix that two importers claim."""
+        out = []
+        for index in (self.by_name, self.by_suffix):
+            for key, claims in index.items():
+                if len(claims) > 1:
+                    out.append(DuplicateImporterError(key, str(claims[0]), str(claims[1])))
+        return out
+
+    def names(self) -> list[str]:
+        """Every importer name, contested ones included, sorted."""
+        return sorted(self.by_name)
+
+    def get(self, name: str, failures: list[str]) -> Importer:
+        """The importer called *name*; *failures* go into the not-found error."""
+        claims = self.by_name.get(name.strip().lower())
+        if not claims:
+            raise ImporterNotFoundError(name, self.names(), failures)
+        if len(claims) > 1:
+            raise DuplicateImporterError(claims[0].importer.name, str(claims[0]), str(claims[1]))
+        return claims[0].importer
+
+    def for_path(self, path: str | os.PathLike[str], failures: list[str]) -> Importer:
+        """The importer whose suffix ends *path* (lower-cased; the longest suffix wins)."""
+        filename = os.path.basename(os.fspath(path)).lower()
+        matches = [s for s in self.by_suffix if filename.endswith(s)]
+        if not matches:
+            _stem, dot, ext = filename.rpartition(".")
+            wanted = f".{ext}" if dot else filename
+            raise ImporterNotFoundError(wanted, sorted(self.by_suffix), failures)
+        suffix = max(matches, key=len)
+        claims = self.by_suffix[suffix]
+        if len(claims) > 1:
+            raise DuplicateImporterError(suffix, str(claims[0]), str(claims[1]))
+        return claims[0].importer
+
+    def usable(self) -> list[Importer]:
+        """Every importer whose name is not contested, sorted by name."""
+        return [c[0].importer for _, c in sorted(self.by_name.items()) if len(c) == 1]

@@ -1,0 +1,218 @@
+"""Writing the workbook with XlsxWriter, row by row (constant memory)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from typing import Any, BinaryIO
+
+import attrs
+import xlsxwriter
+
+import khuonha
+from khuonha import Exporter, ExportError, ExportOptions
+from khuonha_xlsx._layout import (
+    FIRST_ROW,
+    LISTS_SHEET,
+    Column,
+    Sheet,
+    cell_name,
+    column_letter,
+    sheets,
+)
+
+__all__ = ["XlsxExporter", "XlsxOptions", "write_workbook"]
+
+#: Excel's limits.
+MAX_ROWS = 1_048_576
+MAX_TEXT = 32_767
+_EXACT = 2**53
+
+
+@attrs.frozen(kw_only=True)
+class XlsxOptions(ExportOptions):
+    """Options of the ``xlsx`` exporter.
+
+    - ``template``: write the blank form (headers, keys, drop-downs; no data),
+      for officers to fill in and import.
+    """
+
+    template: bool = False
+
+
+class XlsxExporter(Exporter[XlsxOptions]):
+    """The dataset as an Excel workbook: a sheet per record type, read back by the importer."""
+
+    name = "xlsx"
+    description = "Excel workbook, a sheet per record type (lossless; includes personal data)"
+    media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    suffixes = (".xlsx",)
+    options_type = XlsxOptions
+    #: An archive: lossless, personal data included (the host does not redact it).
+    archive = True
+
+    def problem(self, obj: object, options: XlsxOptions) -> str | None:
+        """A dataset is needed (a record alone has no sheets to fill)."""
+        return None if isinstance(obj, khuonha.Dataset) else "needs a Dataset"
+
+    def write(self, obj: Any, stream: BinaryIO, options: XlsxOptions) -> None:
+        """Write the workbook (the blank form with ``template``)."""
+        write_workbook(None if options.template else obj, stream)
+
+
+class _Formats:
+    def __init__(self, book: Any) -> None:
+        self.header = book.add_format(
+            {"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDEBF7"}
+        )
+        self.keys = book.add_format({"font_color": "#808080"})
+        self.date = book.add_format({"num_format": "dd/mm/yyyy"})
+        self.text = book.add_format({"num_format": "@"})
+
+
+def _enums(layout: tuple[Sheet, ...]) -> dict[type, list[str]]:
+    """Every enum the layout uses, with its values, in column order."""
+    enums: dict[type, list[str]] = {}
+    for sheet in layout:
+        for column in sheet.columns:
+            if column.enum is not None and column.enum not in enums:
+                enums[column.enum] = [str(m.value) for m in column.enum]
+    return enums
+
+
+def _ranges(enums: dict[type, list[str]]) -> dict[type, str]:
+    """Each enum's range on the lists sheet (a column each, values from row 2)."""
+    out = {}
+    for index, (enum_type, values) in enumerate(enums.items()):
+        letter = column_letter(index)
+        out[enum_type] = f"='{LISTS_SHEET}'!${letter}$2:${letter}${len(values) + 1}"
+    return out
+
+
+def _write_lists(book: Any, enums: dict[type, list[str]]) -> None:
+    """The hidden sheet of enum values the drop-downs offer."""
+    lists = book.add_worksheet(LISTS_SHEET)
+    for index, enum_type in enumerate(enums):
+        lists.write_string(0, index, enum_type.__name__)
+    for row in range(max((len(v) for v in enums.values()), default=0)):
+        for index, values in enumerate(enums.values()):
+            if row < len(values):
+                lists.write_string(row + 1, index, values[row])
+    lists.hide()
+
+
+def _prepare(book: Any, sheet: Sheet, formats: _Formats, ranges: dict[type, str]) -> Any:
+    ws = book.add_worksheet(sheet.name)
+    ws.freeze_panes(FIRST_ROW, 0)
+    ws.set_row(0, 45)
+    ws.set_row(1, None, formats.keys, {"hidden": True})
+    for index, column in enumerate(sheet.columns):
+        width = 14 if column.kind in ("date", "int", "number", "bool", "enum") else 24
+        fmt = formats.date if column.kind == "date" else None
+        if column.kind in ("text", "json", "datetime", "time"):
+            fmt = formats.text
+        ws.set_column(index, index, width, fmt)
+        if column.enum is not None:
+            ws.data_validation(
+                FIRST_ROW,
+                index,
+                MAX_ROWS - 1,
+                index,
+                {"validate": "list", "source": ranges[column.enum], "ignore_blank": True},
+            )
+    # In constant-memory mode a row is final once the next is begun: headers, then keys.
+    for index, column in enumerate(sheet.columns):
+        ws.write_string(0, index, column.header, formats.header)
+    for index, column in enumerate(sheet.columns):
+        ws.write_string(1, index, column.key, formats.keys)
+    return ws
+
+
+def _value(data: Any, path: tuple[str, ...]) -> Any:
+    for part in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(part)
+        if data is None:
+            return None
+    return data
+
+
+def _text(ws: Any, where: tuple[str, int, int], value: str) -> None:
+    if len(value) > MAX_TEXT:
+        cell = cell_name(*where)
+        reason = f"{cell}: text of {len(value)} characters; Excel holds {MAX_TEXT} in a cell"
+        raise ExportError("xlsx", reason)
+    ws.write_string(where[1], where[2], value)
+
+
+def _write_cell(
+    ws: Any, where: tuple[str, int, int], column: Column, value: Any, formats: _Formats
+) -> None:
+    row, col = where[1], where[2]
+    kind = column.kind
+    if kind == "json" or isinstance(value, list | dict):
+        _text(ws, where, json.dumps(value, ensure_ascii=False))
+    elif kind == "bool" and isinstance(value, bool):
+        ws.write_boolean(row, col, value)
+    elif kind in ("int", "number") and isinstance(value, int | float):
+        exact = abs(value) < _EXACT if isinstance(value, int) else float(f"{value:.16G}") == value
+        if exact:
+            ws.write_number(row, col, value)
+        else:
+            ws.write_string(row, col, json.dumps(value))
+    elif kind == "date" and isinstance(value, str):
+        day = date.fromisoformat(value)
+        if day.year >= 1900:
+            ws.write_datetime(row, col, day, formats.date)
+        else:
+            ws.write_string(row, col, value)
+    else:
+        _text(ws, where, str(value))
+
+
+def write_workbook(ds: khuonha.Dataset | None, stream: BinaryIO) -> None:
+    """Write *ds* (``None``: the blank template) as a workbook to *stream*."""
+    layout = sheets()
+    book = xlsxwriter.Workbook(stream, {"constant_memory": True, "strings_to_numbers": False})
+    try:
+        # Deterministic output: the creation date comes from the data, never the clock.
+        created = getattr(ds, "generated_at", None) or datetime(2000, 1, 1, tzinfo=UTC)
+        book.set_properties({"created": created.astimezone(UTC).replace(tzinfo=None)})
+        formats = _Formats(book)
+        enums = _enums(layout)
+        ranges = _ranges(enums)
+        targets = [(sheet, _prepare(book, sheet, formats, ranges)) for sheet in layout]
+        _write_lists(book, enums)
+        if ds is not None:
+            for sheet, ws in targets:
+                records = [ds] if not sheet.collection else getattr(ds, sheet.collection)
+                if FIRST_ROW + len(records) > MAX_ROWS:
+                    reason = f"{len(records)} rows for {sheet.name!r}; Excel holds {MAX_ROWS}"
+                    raise ExportError("xlsx", reason)
+                _write_rows(ws, sheet, records, formats)
+    finally:
+        book.close()
+
+
+def _write_rows(ws: Any, sheet: Sheet, records: Any, formats: _Formats) -> None:
+    columns = list(enumerate(sheet.columns))
+    own = not sheet.collection
+    for offset, record in enumerate(records):
+        data = _own_fields(record, sheet) if own else json.loads(khuonha.dumps(record))
+        row = FIRST_ROW + offset
+        for index, column in columns:
+            value = data.get(column.path[0]) if len(column.path) == 1 else _value(data, column.path)
+            if value is not None:
+                _write_cell(ws, (sheet.name, row, index), column, value, formats)
+
+
+def _own_fields(ds: khuonha.Dataset, sheet: Sheet) -> dict[str, Any]:
+    """The dataset's own fields as plain JSON, without encoding its records."""
+    names = dict.fromkeys(c.path[0] for c in sheet.columns)
+    out = {}
+    for name in names:
+        value = getattr(ds, name)
+        if value is not None:
+            out[name] = json.loads(khuonha.dumps(value))
+    return out

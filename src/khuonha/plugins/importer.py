@@ -1,0 +1,196 @@
+"""The importer contract: the mirror of :mod:`khuonha.plugins.exporter`.
+
+An importer reads bytes of one format into a :class:`~khuonha.Dataset` and,
+where the format allows, streams its records one by one. Plugins provide
+importers through the ``khuonha_register_importers`` hook; the built-in
+``json`` and ``jsonl`` importers register the same way.
+
+Problems are reported all at once as one :class:`~khuonha.exceptions.DecodeError`
+whose ``errors`` are ``location: reason`` lines: a JSON path
+(``$.activities[3].participants: …``), a line number (``line 7: …``) or a
+cell address (``Hoạt động!C7: …``).
+
+A minimal importer::
+
+    from khuonha.plugins.importer import Importer
+
+    class CsvImporter(Importer):
+        name = "csv"
+        description = "Activity statistics from CSV"
+        media_types = ("text/csv",)
+        suffixes = (".csv",)
+
+        def read(self, stream, options):
+            ...  # build and return a Dataset
+"""
+
+from __future__ import annotations
+
+import abc
+import os
+import re
+import typing
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
+
+import attrs
+
+if TYPE_CHECKING:
+    from khuonha.model.dataset import Dataset
+
+__all__ = ["ImportOptions", "Importer", "iter_with", "read_with"]
+
+
+@attrs.frozen(kw_only=True)
+class ImportOptions:
+    """Options every importer accepts; an importer's own options type subclasses this.
+
+    None yet: the type exists so that an importer's options are decoded by the
+    codec (errors with JSON paths), as an exporter's are.
+    """
+
+
+_NAME = re.compile(r"[a-z][a-z0-9_-]*\Z")
+
+
+class Importer(abc.ABC):
+    """Base class of every importer.
+
+    Subclasses set the class attributes and implement :meth:`read`; one that
+    can read record by record overrides :meth:`iter_records` too and sets
+    :attr:`streams`. Every problem found goes into one
+    :class:`~khuonha.exceptions.DecodeError` of ``location: reason`` lines.
+    """
+
+    #: ASCII slug naming the format (``"xlsx"``).
+    name: ClassVar[str]
+    #: One line saying what the format is.
+    description: ClassVar[str]
+    #: The IANA media types read, the preferred one first.
+    media_types: ClassVar[tuple[str, ...]]
+    #: Lower-case file suffixes with the dot, the preferred one first (``(".xlsx",)``).
+    suffixes: ClassVar[tuple[str, ...]]
+    #: The attrs class of the options, decoded by the core codec.
+    options_type: ClassVar[type[Any]] = ImportOptions
+    #: Whether :meth:`iter_records` reads record by record (memory stays flat).
+    streams: ClassVar[bool] = False
+
+    @property
+    def media_type(self) -> str:
+        """The preferred media type (the first of :attr:`media_types`)."""
+        return self.media_types[0]
+
+    @abc.abstractmethod
+    def read(self, stream: BinaryIO, options: Any) -> Dataset:
+        """Read the binary *stream* into a dataset.
+
+        Raise :class:`~khuonha.exceptions.DecodeError` listing every problem,
+        each as ``location: reason``.
+        """
+
+    def iter_records(self, stream: BinaryIO, options: Any) -> Iterator[tuple[str, Any]]:
+        """Yield ``(collection, record)`` for every record of *stream*.
+
+        The default reads the whole dataset first; an importer whose format
+        allows it reads record by record instead (and sets :attr:`streams`).
+        """
+        yield from self.read(stream, options).records()
+
+    def parse_options(self, options: Mapping[str, Any] | Any = None) -> Any:
+        """Decode *options* (a mapping of plain JSON values) into :attr:`options_type`."""
+        if options is None:
+            return self.options_type()
+        if isinstance(options, self.options_type):
+            return options
+        from khuonha.codec.core import from_dict  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+
+        data = dict(typing.cast("Mapping[str, Any]", options))
+        return from_dict(data, self.options_type)
+
+    @classmethod
+    def check_metadata(cls) -> list[str]:
+        """Return problems with this importer's metadata (empty when valid)."""
+        problems = []
+        name = getattr(cls, "name", None)
+        if not isinstance(name, str) or _NAME.match(name) is None:
+            problems.append(f"name must be an ASCII slug, got {name!r}")
+        desc = getattr(cls, "description", None)
+        if not isinstance(desc, str) or not desc.strip() or "\n" in desc:
+            problems.append("description must be one non-empty line")
+        media = getattr(cls, "media_types", None)
+        if (
+            not isinstance(media, tuple)
+            or not media
+            or not all(isinstance(m, str) and "/" in m for m in media)
+        ):
+            problems.append(f"media_types must be a tuple of media types, got {media!r}")
+        suffixes = getattr(cls, "suffixes", None)
+        if (
+            not isinstance(suffixes, tuple)
+            or not suffixes
+            or not all(isinstance(s, str) and re.fullmatch(r"\.[a-z0-9.]+", s) for s in suffixes)
+        ):
+            problems.append(f"suffixes must be lower-case '.ext' strings, got {suffixes!r}")
+        opts = getattr(cls, "options_type", None)
+        if not (isinstance(opts, type) and attrs.has(opts) and issubclass(opts, ImportOptions)):
+            problems.append("options_type must be an attrs subclass of ImportOptions")
+        return problems
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {getattr(self, 'name', '?')!r}>"
+
+
+def _opened(source: str | os.PathLike[str]) -> BinaryIO:
+    from khuonha.exceptions import DecodeError  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+
+    try:
+        return open(source, "rb")
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DecodeError([f"$: cannot read {os.fspath(source)!r}: {reason}"]) from None
+
+
+def _failed(importer: Importer, exc: Exception) -> Exception:
+    """What an importer's own error (a bug or a library's complaint) becomes."""
+    from khuonha.exceptions import DecodeError, KhuonhaError  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+
+    if isinstance(exc, KhuonhaError):
+        return exc
+    text = " ".join(str(exc).split())[:300]
+    return DecodeError([f"$: the {importer.name} importer failed: {type(exc).__name__}: {text}"])
+
+
+def read_with(
+    importer: Importer, source: str | os.PathLike[str] | BinaryIO, options: Any = None
+) -> Dataset:
+    """Read *source* (a path or a binary stream, left open) with *importer*."""
+    opts = importer.parse_options(options)
+    stream = _opened(source) if isinstance(source, str | os.PathLike) else source
+    try:
+        return importer.read(stream, opts)
+    except Exception as exc:
+        failure = _failed(importer, exc)
+        if failure is exc:
+            raise
+        raise failure from exc
+    finally:
+        if stream is not source:
+            stream.close()
+
+
+def iter_with(
+    importer: Importer, source: str | os.PathLike[str] | BinaryIO, options: Any = None
+) -> Iterator[tuple[str, Any]]:
+    """Yield the records of *source* with *importer* (streamed when it streams)."""
+    opts = importer.parse_options(options)
+    stream = _opened(source) if isinstance(source, str | os.PathLike) else source
+    try:
+        yield from importer.iter_records(stream, opts)
+    except Exception as exc:
+        failure = _failed(importer, exc)
+        if failure is exc:
+            raise
+        raise failure from exc
+    finally:
+        if stream is not source:
+            stream.close()
