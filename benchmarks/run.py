@@ -69,6 +69,7 @@ ORDER = (
     "import_first_use_vs_attrs_cattrs",
     "jsonl_stream_peak_mb",
     "rollup_province_cung_ky_s",
+    "rollup_vs_duckdb",
 )
 
 
@@ -369,6 +370,35 @@ def bench_rollup(scale: float, runs: int) -> None:
     )
     ROWS.append(("rollup", f"{len(ds.activities):,} activities, {len(result.rows)} rows", "", ""))
     record("rollup_province_cung_ky_s", times, None, "<= 5")
+    try:
+        import duckdb
+    except ImportError as exc:
+        missing("rollup_vs_duckdb", f"duckdb is missing ({exc})", "reported")
+        return
+    import tempfile
+
+    import khuonha
+
+    with tempfile.TemporaryDirectory() as tmp:
+        khuonha.export(ds, "parquet", Path(tmp) / "bang")
+        folder = Path(tmp) / "bang"
+        # the same aggregation: activities of the year and the year before, per province
+        # (through the area's commune and its parent) and kind
+        query = f"""
+            SELECT p.code, a.kind, year(a.period."end") AS y, sum(a.quantity.value)
+            FROM read_parquet('{folder / "activities.parquet"}') AS a
+            JOIN read_parquet('{folder / "areas.parquet"}') AS r ON r.id = a.covered[1]
+            JOIN read_parquet('{folder / "units.parquet"}') AS c ON c.id = r.unit
+            JOIN read_parquet('{folder / "units.parquet"}') AS p ON p.id = c.parent
+            WHERE year(a.period."end") IN ({CYCLE}, {CYCLE - 1})
+            GROUP BY ALL
+        """
+        theirs, _ = timed(lambda: duckdb.sql(query).fetchall(), runs, gc_off=False)
+    record("rollup_vs_duckdb", times, theirs, "reported")
+    NOTES.append(
+        "rollup_vs_duckdb: DuckDB sums plain numbers over columns; the roll-up also keeps "
+        "qualifiers as bounds, follows the 2025 reorganisation and lists silent units"
+    )
 
 
 # ---------------------------------------------------------------- plugins

@@ -299,3 +299,59 @@ def test_the_command_takes_the_reorganisation_from_the_installed_registry(
         "Thượng Lâm",
         92,
     )
+
+
+@pytest.mark.workspace
+def test_the_bm01_workbook_opens_with_openpyxl_and_its_total_row_is_the_librarys(
+    tmp_path: Any, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """`khuonha rollup --form bm01 -o bm01.xlsx`: TỔNG CỘNG equals the province's totals."""
+    import openpyxl
+
+    from khuonha.rollups import load_form
+    from khuonha.testing.forms import form_province
+
+    ds = form_province(seed=11, communes=5)
+    source = tmp_path / "tinh.json"
+    source.write_bytes(khuonha.dumps(ds))
+    target = tmp_path / "bm01.xlsx"
+    code = main(
+        ["rollup", str(source), "--form", "bm01", "--period", "năm 2026", "-o", str(target)]
+    )
+    assert code == 0, capsysbinary.readouterr().err
+    sheet = openpyxl.load_workbook(target).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0].startswith("Biểu mẫu 01")
+    assert rows[1][0] == "Kỳ báo cáo: năm 2026"
+    total_row = rows[-1]
+    assert total_row[0] == "TỔNG CỘNG"
+    assert len(rows) == 4 + 5 + 1  # title, period, two header rows, communes, total
+    province = rollup([ds], level="province", period=ds.period)
+    for n, col in enumerate(load_form("bm01").columns):
+        expected = province.row("post_2025:99", col.indicator).total
+        cell = total_row[3 + n]
+        assert cell == (expected.value if expected.is_exact else expected.describe())
+
+
+@pytest.mark.workspace
+def test_duckdb_over_the_parquet_export_agrees_with_the_rollup(tmp_path: Any) -> None:
+    """Per commune and indicator, DuckDB's sum over the Parquet files is the roll-up's low bound."""
+    import duckdb
+
+    from khuonha.testing.forms import form_province
+
+    ds = form_province(seed=5, communes=4)
+    khuonha.export(ds, "parquet", tmp_path / "bang")
+    rows = duckdb.sql(
+        f"""
+        SELECT c.code, a.kind, sum(a.quantity.value) AS total
+        FROM read_parquet('{tmp_path / "bang" / "activities.parquet"}') AS a
+        JOIN read_parquet('{tmp_path / "bang" / "units.parquet"}') AS c ON c.id = a.covered[1]
+        GROUP BY c.code, a.kind
+        """
+    ).fetchall()
+    assert rows
+    result = rollup([ds], level="commune")
+    for code, kind, total in rows:
+        assert result.row(f"post_2025:{code}", kind).total.low == total
+    assert len(rows) == len(result.rows)

@@ -57,6 +57,7 @@ _EXPORTS: dict[str, str] = {
     "ExporterNotFoundError": "khuonha.exceptions",
     "Finding": "khuonha.rules",
     "FindingStatus": "khuonha.rules",
+    "FormTable": "khuonha.rollups",
     "FoundPeriod": "khuonha.text",
     "FoundQuantity": "khuonha.text",
     "Group": "khuonha.model",
@@ -135,6 +136,7 @@ _EXPORTS: dict[str, str] = {
     "exporters_for": "khuonha.plugins",
     "festival_anniversary": "khuonha.text",
     "festival_date": "khuonha.text",
+    "form_table": "khuonha.rollups",
     "format_number": "khuonha.text",
     "format_period": "khuonha.text",
     "format_quantity": "khuonha.text",
@@ -149,6 +151,7 @@ _EXPORTS: dict[str, str] = {
     "label": "khuonha.labels",
     "list_rulesets": "khuonha.rules",
     "load": "khuonha.codec",
+    "load_form": "khuonha.rollups",
     "load_ruleset": "khuonha.rules",
     "loads": "khuonha.codec",
     "mask_private_names": "khuonha.plugins",
@@ -279,11 +282,14 @@ if TYPE_CHECKING:
     from khuonha.plugins import sensitive_fields as sensitive_fields
     from khuonha.plugins import text_option as text_option
     from khuonha.plugins import url_option as url_option
+    from khuonha.rollups import FormTable as FormTable
     from khuonha.rollups import Indicator as Indicator
     from khuonha.rollups import Rollup as Rollup
     from khuonha.rollups import RollupRow as RollupRow
     from khuonha.rollups import Total as Total
+    from khuonha.rollups import form_table as form_table
     from khuonha.rollups import indicator_catalogue as indicator_catalogue
+    from khuonha.rollups import load_form as load_form
     from khuonha.rollups import rollup as rollup
     from khuonha.rules import Assessment as Assessment
     from khuonha.rules import AssessmentResult as AssessmentResult

@@ -29,6 +29,18 @@ def register(sub: Any) -> None:
         choices=("cung-ky",),
         help="set each total beside the same period a year earlier (needs --period)",
     )
+    p.add_argument(
+        "--form",
+        choices=("bm01",),
+        help="fill a report form instead (bm01: Biểu mẫu 01 of the grassroots force), "
+        "one row per commune and the TỔNG CỘNG row",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="with --form: write the form to FILE in the format its suffix names (.xlsx)",
+    )
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the labels")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     add_input_options(p)
@@ -63,6 +75,11 @@ def run(args: argparse.Namespace) -> int:
                 print(f"khuonha: error: {shown(line)}", file=sys.stderr)
             return 1
     moved, names = _reorganisation(datasets)
+    if args.form:
+        return _form(args, datasets, period)
+    if args.output:
+        print("khuonha rollup: error: -o needs --form", file=sys.stderr)
+        return 2
     result = rollup(
         datasets,
         level=args.level,
@@ -122,3 +139,26 @@ def _reorganisation(datasets: list[Any]) -> tuple[dict[str, list[str]], dict[str
             if codes:
                 moved[unit.code] = codes
     return moved, names
+
+
+def _form(args: argparse.Namespace, datasets: list[Any], period: Any) -> int:
+    """Fill the form; write it to -o (by suffix) or print it as tab-separated text."""
+    from khuonha.cli._show import shown  # noqa: PLC0415 - loaded only when the command runs
+    from khuonha.rollups import form_table  # noqa: PLC0415 - loaded only when the command runs
+
+    table = form_table(datasets, args.form, period=period)
+    if args.output:
+        from khuonha.plugins import export  # noqa: PLC0415 - plugins load only when needed
+
+        export(table, None, args.output)
+        print(args.output)
+        return 0
+    print(shown(table.form.title))
+    print(shown(table.period_text))
+    print("\t".join(["STT", table.form.unit_header, *(c.header for c in table.form.columns)]))
+    for n, row in enumerate(table.rows, start=1):
+        cells = ["" if v is None else v.describe(args.lang) for v in row.values]
+        print("\t".join([str(n), shown(row.unit_name), *cells]))
+    totals = ["" if v is None else v.describe(args.lang) for v in table.total]
+    print("\t".join(["", table.form.total_label, *totals]))
+    return 0

@@ -52,11 +52,18 @@ class XlsxExporter(Exporter[XlsxOptions]):
     archive = True
 
     def problem(self, obj: object, options: XlsxOptions) -> str | None:
-        """A dataset is needed (a record alone has no sheets to fill)."""
-        return None if isinstance(obj, khuonha.Dataset) else "needs a Dataset"
+        """A dataset, or a filled report form (a record alone has no sheets to fill)."""
+        if isinstance(obj, khuonha.Dataset | khuonha.FormTable):
+            return None
+        return "needs a Dataset or a filled report form"
 
     def write(self, obj: Any, stream: BinaryIO, options: XlsxOptions) -> None:
-        """Write the workbook (the blank form with ``template``)."""
+        """Write the workbook (the blank form with ``template``), or the report form."""
+        if isinstance(obj, khuonha.FormTable):
+            from khuonha_xlsx._form import write_form  # noqa: PLC0415 - only for report forms
+
+            write_form(obj, stream)
+            return
         write_workbook(None if options.template else obj, stream)
 
 
