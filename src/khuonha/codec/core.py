@@ -4,7 +4,7 @@
 >>> ds = khuonha.sample()
 >>> khuonha.loads(khuonha.dumps(ds)) == ds
 True
->>> khuonha.loads(b'{"schema_version": "1.0", "slug": "x", "title": 3}')
+>>> khuonha.loads(b'{"schema_version": "2.0", "slug": "x", "title": 3}')
 Traceback (most recent call last):
 ...
 khuonha.exceptions.DecodeError: $.title: expected a string, got int 3
@@ -35,6 +35,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from khuonha.codec import _codegen
+from khuonha.codec.migrations import upgrade
 from khuonha.exceptions import DecodeError, InvalidDataError
 
 if typing.TYPE_CHECKING:
@@ -487,6 +488,7 @@ def loads(data: bytes | str, cls: type[Any] | None = None) -> Any:
         parsed = parse_json(data)
         if target is Dataset:
             _check_schema_version(parsed)
+            parsed = upgrade(parsed)
         return from_dict(parsed, target)
     finally:
         if paused:
