@@ -71,7 +71,7 @@ EXPECTED: dict[str, str | None] = {
     "slug-escape.json": "$.slug: expected a file-system-safe slug",
     "lone-surrogate.json": "$.events[0].name: text is not valid Unicode: lone surrogate U+D800",
     "duplicate-id.json": "$.events[1].id: duplicate id 'ngay-hoi'",
-    "dangling-reference.json": "$.activities[0].subjects[0]: no person 'khong-ton-tai'",
+    "dangling-reference.json": "$.activities[0].subjects[0]: no person 'khong-ton-tai' (no record",
 }
 VALID = sorted(k for k, v in EXPECTED.items() if v is None)
 INVALID = sorted(k for k, v in EXPECTED.items() if v is not None)

@@ -137,11 +137,11 @@ def test_dangling_references_in_nested_records_are_found() -> None:
     with pytest.raises(khuonha.DecodeError) as info:
         khuonha.loads(json.dumps(doc))
     assert info.value.errors == (
-        "$.events[0].programme[0].speaker: no person 'nguoi-x'",
+        "$.events[0].programme[0].speaker: no person 'nguoi-x' (no record has that id)",
         "$.events[0].pledges[0].parties[0]: no organisation, person, residential area or "
-        "administrative unit 'ai-do'",
+        "administrative unit 'ai-do' (no record has that id)",
         "$.awards[0].issuer: no organisation or post 'e' (there is an event with that id)",
-        "$.awards[0].recipients[0].person: no person 'p1'",
+        "$.awards[0].recipients[0].person: no person 'p1' (no record has that id)",
     )
 
 

@@ -48,10 +48,13 @@ _EXPORTS: dict[str, str] = {
     "Exporter": "khuonha.plugins",
     "ExporterNotFoundError": "khuonha.exceptions",
     "Finding": "khuonha.rules",
+    "FoundPeriod": "khuonha.text",
+    "FoundQuantity": "khuonha.text",
     "FindingStatus": "khuonha.rules",
     "Group": "khuonha.model",
     "GroupKind": "khuonha.model",
     "Identifier": "khuonha.model",
+    "Indicator": "khuonha.rollups",
     "InvalidDataError": "khuonha.exceptions",
     "KhuonhaError": "khuonha.exceptions",
     "KindLabel": "khuonha.model",
@@ -90,9 +93,12 @@ _EXPORTS: dict[str, str] = {
     "ReducedDate": "khuonha.model",
     "ResidentialArea": "khuonha.model",
     "Result": "khuonha.model",
+    "Rollup": "khuonha.rollups",
+    "RollupRow": "khuonha.rollups",
     "Ruleset": "khuonha.rules",
     "RulesetNotFoundError": "khuonha.exceptions",
     "SCHEMA_VERSION": "khuonha.model",
+    "ScanResult": "khuonha.text",
     "Site": "khuonha.model",
     "Standard": "khuonha.model",
     "StatisticRole": "khuonha.model",
@@ -100,8 +106,10 @@ _EXPORTS: dict[str, str] = {
     "TaskRating": "khuonha.rules",
     "TeamCandidate": "khuonha.rules",
     "TeamRating": "khuonha.rules",
+    "Total": "khuonha.rollups",
     "UnitKind": "khuonha.model",
     "UnitLevel": "khuonha.model",
+    "UnitRegistry": "khuonha.plugins",
     "UnitType": "khuonha.model",
     "UnknownLanguageError": "khuonha.exceptions",
     "anniversary_label": "khuonha.text",
@@ -122,6 +130,7 @@ _EXPORTS: dict[str, str] = {
     "format_quantity": "khuonha.text",
     "get_exporter": "khuonha.plugins",
     "hookimpl": "khuonha.plugins",
+    "indicator_catalogue": "khuonha.rollups",
     "json_schema": "khuonha.codec",
     "label": "khuonha.labels",
     "list_rulesets": "khuonha.rules",
@@ -135,7 +144,9 @@ _EXPORTS: dict[str, str] = {
     "provincial_criteria": "khuonha.plugins",
     "rate_teams": "khuonha.rules",
     "redact": "khuonha.plugins",
+    "rollup": "khuonha.rollups",
     "sample": "khuonha.codec",
+    "scan": "khuonha.text",
     "sensitive_fields": "khuonha.plugins",
     "summarise": "khuonha.rules",
     "text_option": "khuonha.plugins",
@@ -234,6 +245,7 @@ if TYPE_CHECKING:
     from khuonha.plugins import ExportOptions as ExportOptions
     from khuonha.plugins import PluginHost as PluginHost
     from khuonha.plugins import PluginLoadFailure as PluginLoadFailure
+    from khuonha.plugins import UnitRegistry as UnitRegistry
     from khuonha.plugins import assess as assess
     from khuonha.plugins import assess_dataset as assess_dataset
     from khuonha.plugins import export as export
@@ -247,6 +259,12 @@ if TYPE_CHECKING:
     from khuonha.plugins import sensitive_fields as sensitive_fields
     from khuonha.plugins import text_option as text_option
     from khuonha.plugins import url_option as url_option
+    from khuonha.rollups import Indicator as Indicator
+    from khuonha.rollups import Rollup as Rollup
+    from khuonha.rollups import RollupRow as RollupRow
+    from khuonha.rollups import Total as Total
+    from khuonha.rollups import indicator_catalogue as indicator_catalogue
+    from khuonha.rollups import rollup as rollup
     from khuonha.rules import Assessment as Assessment
     from khuonha.rules import AssessmentResult as AssessmentResult
     from khuonha.rules import Check as Check
@@ -274,11 +292,14 @@ if TYPE_CHECKING:
     from khuonha.rules import summarise as summarise
     from khuonha.text import CAMPAIGN_WINDOWS as CAMPAIGN_WINDOWS
     from khuonha.text import Convention as Convention
+    from khuonha.text import FoundPeriod as FoundPeriod
+    from khuonha.text import FoundQuantity as FoundQuantity
     from khuonha.text import Language as Language
     from khuonha.text import Period as Period
     from khuonha.text import Precision as Precision
     from khuonha.text import Qualifier as Qualifier
     from khuonha.text import Quantity as Quantity
+    from khuonha.text import ScanResult as ScanResult
     from khuonha.text import anniversary_label as anniversary_label
     from khuonha.text import campaign_window as campaign_window
     from khuonha.text import festival_anniversary as festival_anniversary
@@ -289,3 +310,4 @@ if TYPE_CHECKING:
     from khuonha.text import match_key as match_key
     from khuonha.text import parse_period as parse_period
     from khuonha.text import parse_quantity as parse_quantity
+    from khuonha.text import scan as scan

@@ -4,7 +4,7 @@
 
     KhuonhaError                            root: catch this to catch everything we raise
     ├── InvalidDataError(ValueError)        an invariant failed when a model was built
-    ├── DecodeError(ValueError)             input did not decode; .errors lists "$.path: message"
+    ├── DecodeError(ValueError)             input did not decode; .errors (the first lines), .total
     ├── PeriodParseError(ValueError)        text is not a period we can read; .text, .position
     ├── QuantityParseError(ValueError)      text is not a quantity we can read; .text, .position
     ├── ExporterNotFoundError(LookupError)  .name, .available, .failures
@@ -54,7 +54,9 @@ class InvalidDataError(KhuonhaError, ValueError):
     """A model invariant failed when the model was built.
 
     ``field`` names the offending field (``None`` for a cross-field rule);
-    ``details`` lists every problem as ``"path: reason"`` when a rule found several.
+    ``details`` lists every problem as ``"path: reason"`` when a rule found several
+    (given as such strings or as ``(path, reason)`` pairs). :attr:`problems` holds the
+    same as ``(path, reason)`` pairs, the path relative to the object that raised.
     """
 
     code = "invalid_data"
@@ -65,33 +67,70 @@ class InvalidDataError(KhuonhaError, ValueError):
         *,
         field: str | None = None,
         code: str | None = None,
-        details: Sequence[str] = (),
+        details: Sequence[str | tuple[str, str]] = (),
     ) -> None:
         self.message = message
         self.field = field
-        self.details: tuple[str, ...] = tuple(details)
+        self._pairs = tuple(_pair(d) for d in details)
         if code is not None:
             self.code = code
         super().__init__(message)
+
+    @property
+    def details(self) -> tuple[str, ...]:
+        """Every problem as a ``"path: reason"`` line (empty for a single-field error)."""
+        return tuple(f"{path}: {reason}" if path else reason for path, reason in self._pairs)
+
+    @property
+    def problems(self) -> tuple[tuple[str, str], ...]:
+        """Every problem as ``(relative path, reason)``; the path is ``""`` for the object."""
+        if self._pairs:
+            return self._pairs
+        return ((self.field or "", self.message),)
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}" if self.field else self.message
 
 
+def _pair(detail: str | tuple[str, str]) -> tuple[str, str]:
+    if isinstance(detail, tuple):
+        return detail
+    path, sep, reason = detail.partition(": ")
+    if not sep or " " in path:
+        return "", detail
+    return path, reason
+
+
 class DecodeError(KhuonhaError, ValueError):
     """Input did not decode into a model.
 
-    ``errors`` holds one ``"$.path: reason"`` line per problem, all of them.
+    ``errors`` holds one ``"$.path: reason"`` line per problem, the first ones
+    when there were many (at most 100; :func:`khuonha.loads` keeps 50 unless
+    told otherwise); ``total`` counts every problem found, and :attr:`more`
+    those left out. The message ends with ``… and 999,950 more`` when some were.
     """
 
     code = "decode_error"
 
-    def __init__(self, errors: Sequence[str]) -> None:
+    def __init__(self, errors: Sequence[str], total: int | None = None) -> None:
         self.errors: tuple[str, ...] = tuple(errors)
+        self.total: int = len(self.errors) if total is None else max(total, len(self.errors))
         super().__init__(*self.errors)
 
+    @property
+    def more(self) -> int:
+        """How many problems were found beyond those in :attr:`errors`."""
+        return self.total - len(self.errors)
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The :attr:`errors`, then ``… and N more`` if some were left out."""
+        if self.more:
+            return (*self.errors, f"… and {self.more:,} more")
+        return self.errors
+
     def __str__(self) -> str:
-        return "\n".join(self.errors)
+        return "\n".join(self.lines)
 
 
 class _TextParseError(KhuonhaError, ValueError):

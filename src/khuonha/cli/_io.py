@@ -12,7 +12,7 @@ from khuonha.model.dataset import Dataset
 
 def read_bytes(name: str) -> bytes:
     """Read *name* (``-`` for stdin) as bytes; an OSError becomes the library's error."""
-    from khuonha.exceptions import DecodeError  # noqa: PLC0415
+    from khuonha.exceptions import DecodeError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     if name == "-":
         return sys.stdin.buffer.read()
@@ -25,7 +25,7 @@ def read_bytes(name: str) -> bytes:
 def read_dataset(name: str | None) -> Dataset:
     """Read a dataset from *name* (``-`` for stdin); ``None`` gives the bundled sample."""
     if name is None:
-        from khuonha.codec.samples import sample  # noqa: PLC0415
+        from khuonha.codec.samples import sample  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
         return sample()
     if name == "-":

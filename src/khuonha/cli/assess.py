@@ -50,7 +50,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Assess and print."""
-    from khuonha.rules import assess_dataset, summarise  # noqa: PLC0415
+    from khuonha.rules import assess_dataset, summarise  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     ds = read_dataset(args.file)
     assessments = assess_dataset(ds, args.cycle)
@@ -113,7 +113,7 @@ def _table(
     summaries: tuple[RecognitionSummary, ...],
     lang: str | None = None,
 ) -> str:
-    from khuonha.labels import label  # noqa: PLC0415
+    from khuonha.labels import label  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     def show(value: Enum) -> str:
         return str(value.value) if lang is None else label(value, lang)

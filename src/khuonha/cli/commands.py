@@ -17,4 +17,7 @@ COMMANDS: tuple[str, ...] = (
     "assess",
     "plugins",
     "period",
+    "rollup",
+    "unit",
+    "scan",
 )

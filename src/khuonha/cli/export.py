@@ -95,7 +95,7 @@ def safe_stem(slug: str) -> str:
     >>> safe_stem("khuon-ha-2022"), safe_stem("../../etc"), safe_stem("CON")
     ('khuon-ha-2022', 'etc', 'con-data')
     """
-    from khuonha.text.unicode import slugify  # noqa: PLC0415
+    from khuonha.text.unicode import slugify  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     stem = slugify(slug)[:100].strip("-") or "dataset"
     return f"{stem}-data" if stem in _RESERVED else stem
@@ -239,7 +239,7 @@ def _unclaimed(
     """The error for an option that no selected format takes, if any."""
     import attrs  # noqa: PLC0415
 
-    from khuonha.exceptions import KhuonhaError  # noqa: PLC0415
+    from khuonha.exceptions import KhuonhaError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     taken: dict[str, set[str]] = {}
     for name in names:
@@ -274,8 +274,8 @@ class _Job:
 
 def run(args: argparse.Namespace) -> int:
     """Export the dataset in the selected formats."""
-    from khuonha.exceptions import DecodeError  # noqa: PLC0415
-    from khuonha.plugins.host import PluginHost  # noqa: PLC0415
+    from khuonha.exceptions import DecodeError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.host import PluginHost  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     formats = list(dict.fromkeys(f.strip().lower() for f in args.formats or []))
     to_stdout = args.output == "-"
@@ -294,7 +294,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         ds = read_dataset(args.file)
     except DecodeError as exc:
-        for line in exc.errors:
+        for line in exc.lines:
             print(f"{args.file}: {line}", file=sys.stderr)
         return 1
     host = PluginHost()
@@ -307,7 +307,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(job: _Job, formats: list[str]) -> int:
-    from khuonha.exceptions import KhuonhaError  # noqa: PLC0415
+    from khuonha.exceptions import KhuonhaError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     args = job.args
     job.implicit = not formats
@@ -360,9 +360,9 @@ def _run(job: _Job, formats: list[str]) -> int:
 
 def _export_one(job: _Job, name: str) -> Path | None:
     """Write one format; return the file written (``None``: stdout, or skipped)."""
-    from khuonha.exceptions import OutputError  # noqa: PLC0415
-    from khuonha.plugins.atomic import atomic_write  # noqa: PLC0415
-    from khuonha.plugins.registry import can_export, missing  # noqa: PLC0415
+    from khuonha.exceptions import OutputError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.atomic import atomic_write  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.registry import can_export, missing  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     host, ds = job.host, job.ds
     exporter = host.get_exporter(name)

@@ -53,9 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     debug = bool(args.debug or os.environ.get("KHUONHA_DEBUG"))
     if args.version:
-        from khuonha import __version__  # noqa: PLC0415
+        from importlib.metadata import version  # noqa: PLC0415 - only for --version
 
-        print(f"khuonha {__version__}")
+        print(f"khuonha {version('khuonha')}")
         return EXIT_OK
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)

@@ -43,8 +43,8 @@ def run(args: argparse.Namespace) -> int:
     """Parse the period; print it, or a one-line error."""
     from datetime import date  # noqa: PLC0415
 
-    from khuonha.exceptions import PeriodParseError  # noqa: PLC0415
-    from khuonha.text import format_period, parse_period  # noqa: PLC0415
+    from khuonha.exceptions import PeriodParseError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.text import format_period, parse_period  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     reference = None
     if args.reference is not None:
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             f"({record['precision']}, {record['convention']})\n"
         )
     else:
-        from khuonha.labels import label  # noqa: PLC0415
+        from khuonha.labels import label  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
         sys.stdout.write(
             f"{record['start'] or '…'} – {record['end'] or '…'}  "

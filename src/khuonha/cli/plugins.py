@@ -71,7 +71,7 @@ def _print_text(host: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the report; exit 1 only in strict mode with a failure or a conflict."""
-    from khuonha.plugins.host import PluginHost  # noqa: PLC0415
+    from khuonha.plugins.host import PluginHost  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     host = PluginHost(strict=False)
     host.load()

@@ -10,7 +10,7 @@ from khuonha.cli._io import write_stdout
 
 def register(sub: Any) -> None:
     """Add the ``sample`` subcommand."""
-    from khuonha.codec.samples import SAMPLES  # noqa: PLC0415
+    from khuonha.codec.samples import SAMPLES  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     p: argparse.ArgumentParser = sub.add_parser(
         "sample",
@@ -24,8 +24,8 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the sample."""
-    from khuonha.codec.core import dumps  # noqa: PLC0415
-    from khuonha.codec.samples import sample  # noqa: PLC0415
+    from khuonha.codec.core import dumps  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.codec.samples import sample  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     data = dumps(sample(args.name), pretty=args.pretty)
     write_stdout(data if args.pretty else data + b"\n")

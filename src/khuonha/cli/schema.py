@@ -20,7 +20,7 @@ def register(sub: Any) -> None:
 
 def run(_args: argparse.Namespace) -> int:
     """Print the schema."""
-    from khuonha.codec.schema import json_schema  # noqa: PLC0415
+    from khuonha.codec.schema import json_schema  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     print_json(json_schema())
     return 0

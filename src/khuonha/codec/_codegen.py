@@ -20,11 +20,20 @@ fields and type hints, and compiled:
 A value of an unexpected runtime type is handed to the converter's own hook
 for its declared type, so odd but valid objects come out as before. Classes
 with a type the generator does not know get no fast path.
+
+Generation is safe under threads: it happens under one re-entrant lock
+(:data:`LOCK`), once per class and kind, and a function is published in a
+cache only when complete. The generated source is registered with
+:mod:`linecache` under a stable pseudo-filename
+(``<khuonha codegen encode khuonha.model.dataset.Dataset>``), so tracebacks
+and debuggers show the generated lines.
 """
 
 from __future__ import annotations
 
 import json
+import linecache
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -35,7 +44,10 @@ from typing import Any, get_args, get_origin
 import attrs
 import cattrs
 
-__all__ = ["Codegen"]
+__all__ = ["LOCK", "Codegen", "Decoders"]
+
+#: Held while code is generated (re-entrant: building a class builds its fields' classes).
+LOCK = threading.RLock()
 
 _ENC = json.encoder.encode_basestring
 _MISSING = object()
@@ -91,30 +103,29 @@ class Codegen:
         self._enc: dict[type, Callable[..., None] | None] = {}
         self._struct: dict[type, Callable[[Any], Any] | None] = {}
         self._building: set[tuple[str, type]] = set()
-        self._counter = 0
 
     # ------------------------------------------------------------ plumbing
 
-    def _compile(self, name: str, lines: list[str], env: dict[str, Any]) -> Any:
-        self._counter += 1
-        filename = f"<khuonha generated {name} {self._counter}>"
-        exec(compile("\n".join(lines), filename, "exec"), env)  # noqa: S102 - our own source
-        return env[name]
+    def _compile(self, name: str, cls: type, lines: list[str], env: dict[str, Any]) -> Any:
+        return _compile(name, cls, lines, env)
 
     def _get(self, cache: dict[type, Any], kind: str, cls: type, build: Any) -> Any:
         if cls in cache:
             return cache[cls]
-        if (kind, cls) in self._building:  # recursive model: leave it to the converter
-            raise _UnsupportedError(cls)
-        self._building.add((kind, cls))
-        try:
-            found = build(cls)
-        except _UnsupportedError:
-            found = None
-        finally:
-            self._building.discard((kind, cls))
-        cache[cls] = found
-        return found
+        with LOCK:
+            if cls in cache:  # built by another thread while this one waited
+                return cache[cls]
+            if (kind, cls) in self._building:  # recursive model: leave it to the converter
+                raise _UnsupportedError(cls)
+            self._building.add((kind, cls))
+            try:
+                found = build(cls)
+            except _UnsupportedError:
+                found = None
+            finally:
+                self._building.discard((kind, cls))
+            cache[cls] = found
+            return found
 
     @staticmethod
     def _supported(model: type) -> bool:
@@ -181,7 +192,7 @@ class Codegen:
                 lines.append(f"    if v != d_{field.name}: r[{field.name!r}] = {expr}")
         lines.append("    return r")
         return typing.cast(
-            "Callable[[Any], Any]", self._compile(f"to_dict_{cls.__name__}", lines, env)
+            "Callable[[Any], Any]", self._compile(f"to_dict_{cls.__name__}", cls, lines, env)
         )
 
     # ------------------------------------------------------------ JSON text
@@ -308,8 +319,21 @@ class Codegen:
             lines.append("    if len(p) > start: p[start] = p[start][1:]")
         lines.append("    w('}')")
         return typing.cast(
-            "Callable[..., None]", self._compile(f"encode_{cls.__name__}", lines, env)
+            "Callable[..., None]", self._compile(f"encode_{cls.__name__}", cls, lines, env)
         )
+
+
+def _compile(name: str, cls: type, lines: list[str], env: dict[str, Any]) -> Any:
+    """Compile the function *name* from *lines*, its source registered with :mod:`linecache`."""
+    kind = name.partition("_")[0]
+    if kind == "to":
+        kind = "to_dict"
+    filename = f"<khuonha codegen {kind} {cls.__module__}.{cls.__qualname__}>"
+    source = "\n".join(lines) + "\n"
+    # mtime None: linecache.checkcache() keeps the entry (there is no file to compare with)
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
+    exec(compile(source, filename, "exec"), env)  # noqa: S102 - our own source
+    return env[name]
 
 
 def _typename(env: dict[str, Any], tp: type) -> str:
@@ -361,17 +385,20 @@ class Decoders:
             return None
         if cls in self._cache:
             return self._cache[cls]
-        if cls in self._building:
-            raise _UnsupportedError(cls)
-        self._building.add(cls)
-        try:
-            found: Callable[[Any], Any] | None = self._build(cls)
-        except _UnsupportedError:
-            found = None
-        finally:
-            self._building.discard(cls)
-        self._cache[cls] = found
-        return found
+        with LOCK:
+            if cls in self._cache:  # built by another thread while this one waited
+                return self._cache[cls]
+            if cls in self._building:
+                raise _UnsupportedError(cls)
+            self._building.add(cls)
+            try:
+                found: Callable[[Any], Any] | None = self._build(cls)
+            except _UnsupportedError:
+                found = None
+            finally:
+                self._building.discard(cls)
+            self._cache[cls] = found
+            return found
 
     def _expr(self, tp: Any, var: str, env: dict[str, Any]) -> str:
         inner, optional = _split(tp)
@@ -455,8 +482,9 @@ class Decoders:
         if hasattr(cls, "__attrs_post_init__"):
             lines.append("    o.__attrs_post_init__()")
         lines.append("    return o")
-        exec(compile("\n".join(lines), f"<khuonha decoder {cls.__name__}>", "exec"), env)  # noqa: S102
-        return typing.cast("Callable[[Any], Any]", env[f"structure_{cls.__name__}"])
+        return typing.cast(
+            "Callable[[Any], Any]", _compile(f"structure_{cls.__name__}", cls, lines, env)
+        )
 
 
 def _convert_step(

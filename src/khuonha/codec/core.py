@@ -12,13 +12,14 @@ khuonha.exceptions.DecodeError: $.title: expected a string, got int 3
 
 from __future__ import annotations
 
-import functools
+import contextvars
 import gc
+import itertools
 import json
 import re
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from enum import Enum
 from pathlib import Path
@@ -37,6 +38,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from khuonha.codec import _codegen
 from khuonha.codec.migrations import upgrade
 from khuonha.exceptions import DecodeError, InvalidDataError
+from khuonha.model.dataset import SCHEMA_VERSION, Dataset
 
 if typing.TYPE_CHECKING:
     from khuonha.model.dataset import Dataset
@@ -197,17 +199,29 @@ def _tuple_hook(conv: cattrs.Converter, tp: Any) -> Callable[[Any, Any], tuple[A
             raise _InvalidValueError(f"expected an array, got {_describe(value)}")
         out = []
         errors: list[Exception] = []
+        omitted = 0
+        budget = _BUDGET.get()
         for i, item in enumerate(value):
+            before = 0 if budget is None else budget.kept
             try:
                 out.append(handler(item, elem))
             except Exception as exc:
+                if budget is not None:
+                    if before >= budget.limit:  # enough kept: count it, keep nothing
+                        omitted += _count(exc, forget=True)
+                        continue
+                    budget.kept += _count(exc, new_only=True)
                 exc.__notes__ = [
                     *getattr(exc, "__notes__", []),
                     IterableValidationNote(f"Structuring {tp} @ index {i}", i, elem),
                 ]
                 errors.append(exc)
-        if errors:
-            raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
+        if errors or omitted:
+            if omitted:
+                errors.append(_OmittedError(omitted))
+            group = IterableValidationError(f"While structuring {tp!r}", errors, tp)
+            group._khuonha_counted = True  # type: ignore[attr-defined]
+            raise group
         return tuple(out)
 
     return hook
@@ -330,10 +344,6 @@ def make_converter() -> cattrs.Converter:
 def _format_exception(exc: BaseException, tp: type | None) -> str:
     if isinstance(exc, _InvalidValueError):
         return str(exc)
-    if isinstance(exc, InvalidDataError):
-        if exc.details:
-            return "\x01".join(f"\x00{d}" for d in exc.details)
-        return f"\x00.{exc.field}: {exc.message}" if exc.field else exc.message
     if isinstance(exc, ForbiddenExtraKeysError):
         keys = ", ".join(f"{k!r:.80}" for k in sorted(exc.extra_fields)[:10])
         allowed = ", ".join(a.name for a in attrs.fields(exc.cl))
@@ -345,54 +355,131 @@ def _format_exception(exc: BaseException, tp: type | None) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def _error_lines(exc: BaseException) -> list[str]:
-    lines = []
-    for line in cattrs.transform_error(exc, path="$", format_exception=_format_exception):
-        message, _, path = line.rpartition(" @ ")
-        for part in message.split("\x01"):
-            if part.startswith("\x00"):
-                # "path: reason" relative to the object that raised
-                rel = part[1:]
-                sep = "" if rel.startswith(("[", ".")) else "."
-                lines.append(f"{path}{sep}{rel}")
-            else:
-                lines.append(f"{path}: {part}")
-    return lines
+def _join(path: str, rel: str) -> str:
+    if not rel:
+        return path
+    return f"{path}{rel}" if rel.startswith(("[", ".")) else f"{path}.{rel}"
 
 
-def from_dict(data: Any, cls: type[T]) -> T:
-    """Build a *cls* from plain JSON data, or raise :class:`DecodeError` listing every problem.
+def _problems(exc: BaseException, path: str, tp: Any) -> Iterator[tuple[str, str]]:
+    """Every problem under *exc* as ``(path, reason)``, in document order, lazily."""
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        items = isinstance(exc, IterableValidationError)
+        for sub, note in with_notes:
+            at = f"{path}[{note.index!r}]" if items else f"{path}.{note.name}"  # type: ignore[union-attr]
+            yield from _problems(sub, at, note.type)
+        for sub in without:
+            yield from _problems(sub, path, None)
+    elif isinstance(exc, InvalidDataError):
+        for rel, reason in exc.problems:
+            yield _join(path, rel), reason
+    elif not isinstance(exc, _OmittedError):
+        yield path, _format_exception(exc, tp)
 
+
+def _count(exc: BaseException, *, new_only: bool = False, forget: bool = False) -> int:
+    """How many problems *exc* holds (with ``new_only``, those no array has counted yet).
+
+    With ``forget``, the tracebacks are dropped on the way: a caught exception and
+    the frame that caught it form a cycle, and the collector is paused while decoding,
+    so a million dropped problems would otherwise stay in memory.
+    """
+    if forget:
+        exc.__traceback__ = exc.__context__ = None
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        if new_only and getattr(exc, "_khuonha_counted", False):
+            return 0
+        return sum(_count(sub, new_only=new_only, forget=forget) for sub in exc.exceptions)
+    if isinstance(exc, _OmittedError):
+        return 0 if new_only else exc.count
+    if isinstance(exc, InvalidDataError):
+        return len(exc.problems)
+    return 1
+
+
+def _decode_error(exc: BaseException, limit: int) -> DecodeError:
+    found = _problems(exc, "$", None)
+    lines = [f"{path}: {reason}" for path, reason in itertools.islice(found, limit)]
+    return DecodeError(lines, _count(exc))
+
+
+#: The most problems a :class:`DecodeError` lists, and how many it lists unless told.
+MAX_ERRORS = 100
+DEFAULT_MAX_ERRORS = 50
+
+
+class _Budget:
+    """How many problems the arrays of one decoding keep (the rest are only counted)."""
+
+    __slots__ = ("kept", "limit")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.kept = 0
+
+
+_BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar(
+    "khuonha_error_budget", default=None
+)
+
+
+class _OmittedError(Exception):
+    """Stands for problems an array counted but did not keep."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        super().__init__(count)
+
+
+def _check_limit(max_errors: int) -> int:
+    if type(max_errors) is not int or not 1 <= max_errors <= MAX_ERRORS:
+        msg = f"max_errors must be an integer from 1 to {MAX_ERRORS}, got {max_errors!r:.40}"
+        raise ValueError(msg)
+    return max_errors
+
+
+def from_dict(data: Any, cls: type[T], *, max_errors: int = DEFAULT_MAX_ERRORS) -> T:
+    """Build a *cls* from plain JSON data, or raise :class:`DecodeError` listing its problems.
+
+    The error lists the first *max_errors* problems (at most 100) and counts
+    them all (``.total``); memory stays bounded however many there are.
     Core models take a generated fast path first (see :mod:`khuonha.codec._codegen`);
     when it fails, the converter's detailed path below finds every problem.
     """
+    limit = _check_limit(max_errors)
     fast = _DECODERS.get(cls, _UNKNOWN)
     if fast is _UNKNOWN:
-        fast = _DECODERS[cls] = _fast_paths()[1].structure(cls)
+        fast = _fast(_DECODERS, cls, lambda: _fast_paths()[1].structure(cls))
     if fast is not None:
         try:
             return typing.cast("T", fast(data))
+        except MemoryError:
+            raise DecodeError([_out_of_memory(cls)]) from None
         except Exception:  # noqa: S110 - the detailed path words every problem
             pass
     hook = converter.get_structure_hook(cls)
+    token = _BUDGET.set(_Budget(limit))
     try:
         return typing.cast("T", hook(data, cls))
-    except (ClassValidationError, IterableValidationError) as exc:
-        raise DecodeError(_error_lines(exc)) from None
-    except InvalidDataError as exc:
-        raise DecodeError(_invalid_lines(exc)) from None
+    except (ClassValidationError, IterableValidationError, InvalidDataError) as exc:
+        raise _decode_error(exc, limit) from None
     except _InvalidValueError as exc:
         raise DecodeError([f"$: {exc}"]) from None
     except RecursionError:
         raise DecodeError(["$: nested too deeply"]) from None
+    except MemoryError:
+        raise DecodeError([_out_of_memory(cls)]) from None
+    finally:
+        _BUDGET.reset(token)
 
 
-def _invalid_lines(exc: InvalidDataError) -> list[str]:
-    if exc.details:
-        return [f"$.{d}" if not d.startswith("[") else f"${d}" for d in exc.details]
-    if exc.field:
-        return [f"$.{exc.field}: {exc.message}"]
-    return [f"$: {exc.message}"]
+def _out_of_memory(cls: type) -> str:
+    return f"$: out of memory building the {_name(cls)} records of the document (too big)"
+
+
+def _name(cls: type) -> str:
+    return getattr(cls, "__name__", repr(cls))
 
 
 def to_dict(obj: Any) -> Any:
@@ -403,7 +490,7 @@ def to_dict(obj: Any) -> Any:
     cls = type(obj)
     fast = _TO_DICT.get(cls, _UNKNOWN)
     if fast is _UNKNOWN:
-        fast = _TO_DICT[cls] = _fast_paths()[0].to_dict(cls)
+        fast = _fast(_TO_DICT, cls, lambda: _fast_paths()[0].to_dict(cls))
     if fast is not None:
         return fast(obj)
     return converter.unstructure(obj)
@@ -420,7 +507,7 @@ def dumps(obj: Any, *, pretty: bool = False) -> bytes:
         cls = type(obj)
         fast = _ENCODERS.get(cls, _UNKNOWN)
         if fast is _UNKNOWN:
-            fast = _ENCODERS[cls] = _fast_paths()[0].encoder(cls)
+            fast = _fast(_ENCODERS, cls, lambda: _fast_paths()[0].encoder(cls))
         if fast is not None:
             parts: list[str] = []
             fast(obj, parts, parts.append)
@@ -437,8 +524,83 @@ def _reject_constant(name: str) -> Any:
     raise _InvalidValueError(f"{name} is not a JSON number")
 
 
-def parse_json(data: bytes | str) -> Any:
-    """Parse JSON text strictly, mapping every failure to :class:`DecodeError`."""
+class _Duplicated(dict[str, Any]):
+    """A parsed JSON object that named some key more than once (kept to find its path)."""
+
+    __slots__ = ("lost", "twice")
+
+    twice: list[str]
+    lost: list[tuple[str, Any]]  # the values a later one replaced, searched too
+
+
+def _object_hook(found: list[_Duplicated]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        made = dict(pairs)
+        if len(made) == len(pairs):
+            return made
+        seen: set[str] = set()
+        twice: list[str] = []
+        for key, _ in pairs:
+            if key in seen and key not in twice:
+                twice.append(key)
+            seen.add(key)
+        dup = _Duplicated(made)
+        dup.twice = twice
+        dup.lost = [(k, v) for k, v in pairs if k in made and made[k] is not v]
+        found.append(dup)
+        return dup
+
+    return hook
+
+
+def _key_path(path: str, key: str) -> str:
+    return f"{path}.{key}" if key.isidentifier() and key.isascii() else f"{path}[{key!r:.80}]"
+
+
+def _duplicate_lines(tree: Any, found: list[_Duplicated], limit: int) -> DecodeError:
+    """Where the objects with duplicate keys are, in document order (the first *limit*)."""
+    total = sum(len(dup.twice) for dup in found)
+    lines: list[str] = []
+    left = len(found)
+    stack: list[tuple[str, Any]] = [("$", tree)]
+    while stack and left and len(lines) < limit:
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            if type(node) is _Duplicated:
+                left -= 1
+                lines += [f"{path}: duplicate key {key!r:.80}" for key in node.twice]
+            items = [*node.lost, *node.items()] if type(node) is _Duplicated else node.items()
+            stack += [(_key_path(path, k), v) for k, v in reversed(list(items))]
+        elif isinstance(node, list):
+            stack += [(f"{path}[{i}]", v) for i, v in reversed(list(enumerate(node)))]
+    return DecodeError(lines[:limit], total)
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{n} bytes"
+
+
+def parse_json(data: bytes | str, *, max_errors: int = DEFAULT_MAX_ERRORS) -> Any:
+    """Parse JSON text strictly, mapping every failure to :class:`DecodeError`.
+
+    Besides JSON's own rules: ``NaN`` and ``Infinity`` are refused, and so is an
+    object that names a key twice (``$.people[0]: duplicate key 'private'``),
+    since which value wins would otherwise be silent.
+    """
+    limit = _check_limit(max_errors)
+    size = len(data)
+    try:
+        return _parse_json(data, limit)
+    except MemoryError:
+        raise DecodeError(
+            [f"$: out of memory reading a JSON document of {_size(size)} (too big)"]
+        ) from None
+
+
+def _parse_json(data: bytes | str, limit: int) -> Any:
     if isinstance(data, bytes | bytearray | memoryview):
         raw = bytes(data)
         if raw.startswith(b"\xef\xbb\xbf"):
@@ -447,10 +609,17 @@ def parse_json(data: bytes | str) -> Any:
             data = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise DecodeError([f"$: not UTF-8 text (byte {exc.start})"]) from None
+        del raw
     if not data.strip():
         raise DecodeError(["$: empty document"])
+    found: list[_Duplicated] = []
     try:
-        return json.loads(data, parse_constant=_reject_constant, parse_int=_parse_int)
+        tree = json.loads(
+            data,
+            parse_constant=_reject_constant,
+            parse_int=_parse_int,
+            object_pairs_hook=_object_hook(found),
+        )
     except json.JSONDecodeError as exc:
         raise DecodeError(
             [f"$: invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"]
@@ -461,55 +630,71 @@ def parse_json(data: bytes | str) -> Any:
         raise DecodeError([f"$: invalid JSON: {exc}"]) from None
     except RecursionError:
         raise DecodeError(["$: invalid JSON: nested too deeply"]) from None
+    if found:
+        raise _duplicate_lines(tree, found, limit)
+    return tree
 
 
 @typing.overload
-def loads(data: bytes | str) -> Dataset: ...
+def loads(data: bytes | str, *, max_errors: int = ...) -> Dataset: ...
 @typing.overload
-def loads(data: bytes | str, cls: type[T]) -> T: ...
-def loads(data: bytes | str, cls: type[Any] | None = None) -> Any:
+def loads(data: bytes | str, cls: type[T], *, max_errors: int = ...) -> T: ...
+def loads(
+    data: bytes | str, cls: type[Any] | None = None, *, max_errors: int = DEFAULT_MAX_ERRORS
+) -> Any:
     """Decode JSON *data* into *cls* (default :class:`~khuonha.Dataset`).
 
     Raises :class:`~khuonha.exceptions.DecodeError` with one ``$.path: reason``
-    line per problem.
+    line per problem: the first *max_errors* of them (at most 100), while
+    ``.total`` counts them all. Running out of memory is a :class:`DecodeError`
+    too, saying what was too big.
 
     The cyclic garbage collector is paused while decoding (and resumed
     after, if it was running): decoding builds trees, not cycles, so a
     collection would find nothing, yet with a million new records it would
     run thousands of times, the full ones over every record built so far.
     """
-    from khuonha.model.dataset import Dataset  # noqa: PLC0415
 
     target: Any = Dataset if cls is None else cls
+    size = len(data)
     paused = gc.isenabled()
     if paused:
         gc.disable()
     try:
-        parsed = parse_json(data)
+        parsed = parse_json(data, max_errors=max_errors)
         if target is Dataset:
             _check_schema_version(parsed)
             parsed = upgrade(parsed)
-        return from_dict(parsed, target)
+        return from_dict(parsed, target, max_errors=max_errors)
+    except MemoryError:
+        raise DecodeError(
+            [f"$: out of memory decoding a document of {_size(size)} into {_name(target)}"]
+        ) from None
     finally:
         if paused:
             gc.enable()
 
 
 @typing.overload
-def load(path: str | Path) -> Dataset: ...
+def load(path: str | Path, *, max_errors: int = ...) -> Dataset: ...
 @typing.overload
-def load(path: str | Path, cls: type[T]) -> T: ...
-def load(path: str | Path, cls: type[Any] | None = None) -> Any:
+def load(path: str | Path, cls: type[T], *, max_errors: int = ...) -> T: ...
+def load(
+    path: str | Path, cls: type[Any] | None = None, *, max_errors: int = DEFAULT_MAX_ERRORS
+) -> Any:
     """Read and decode the JSON file at *path* (see :func:`loads`)."""
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise DecodeError([f"$: cannot read {str(path)!r}: {exc.strerror or exc}"]) from None
-    return loads(raw) if cls is None else loads(raw, cls)
+    except MemoryError:
+        raise DecodeError([f"$: out of memory reading {str(path)!r} (too big)"]) from None
+    if cls is None:
+        return loads(raw, max_errors=max_errors)
+    return loads(raw, cls, max_errors=max_errors)
 
 
 def _check_schema_version(parsed: Any) -> None:
-    from khuonha.model.dataset import SCHEMA_VERSION  # noqa: PLC0415
 
     if not isinstance(parsed, dict):
         return
@@ -536,11 +721,32 @@ _ENCODERS: dict[type, Any] = {}
 _DECODERS: dict[type, Any] = {}
 
 
-@functools.cache
-def _fast_paths() -> tuple[_codegen.Codegen, _codegen.Decoders]:
-    from khuonha.model.dataset import Dataset  # noqa: PLC0415
+_PATHS: list[tuple[_codegen.Codegen, _codegen.Decoders]] = []
 
-    return (
-        _codegen.Codegen(converter, always={Dataset: frozenset({"schema_version"})}),
-        _codegen.Decoders({date: _date, datetime: _datetime, time: _time}),
-    )
+
+def _fast(cache: dict[type, Any], cls: type, build: Callable[[], Any]) -> Any:
+    """The fast path of *cls* in *cache*, generated once whatever the threads.
+
+    Checked again under the lock: a thread that waited finds what the first built.
+    Readers never lock: a class is in the cache only once its code is complete.
+    """
+    with _codegen.LOCK:
+        found = cache.get(cls, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = cache[cls] = build()
+        return found
+
+
+def _fast_paths() -> tuple[_codegen.Codegen, _codegen.Decoders]:
+    if _PATHS:
+        return _PATHS[0]
+
+    with _codegen.LOCK:
+        if not _PATHS:
+            _PATHS.append(
+                (
+                    _codegen.Codegen(converter, always={Dataset: frozenset({"schema_version"})}),
+                    _codegen.Decoders({date: _date, datetime: _datetime, time: _time}),
+                )
+            )
+        return _PATHS[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
+from khuonha.codec.core import loads
 from khuonha.model.dataset import Dataset
 
 __all__ = ["SAMPLES", "sample"]
@@ -28,7 +29,6 @@ def sample(name: str = "khuon-ha-2022") -> Dataset:
     >>> [a.quantity.text for a in ds.activities][:2]
     ['92 lượt/ 10 thôn bản', 'trên 2.500 lượt người']
     """
-    from khuonha.codec.core import loads  # noqa: PLC0415
 
     try:
         filename = SAMPLES[name]

@@ -1,8 +1,14 @@
 """JSON Schema (draft 2020-12) of every model, generated from the attrs classes.
 
 The schema describes what :func:`khuonha.dumps` writes and what
-:func:`khuonha.loads` accepts; a property test checks every model's output
-against it, so the two cannot drift apart.
+:func:`khuonha.loads` accepts: it never rejects a document ``loads`` accepts,
+and it carries every rule ``loads`` applies to a single field (a count is at
+least 0 and at most 2**53 - 1, a birth year from 1880 to 2100, an id at most
+200 characters …), taken from the fields' validators and metadata (see
+``khuonha.text.fields.with_schema``). What JSON Schema cannot express
+(references between records, duplicate ids and keys, ``3.0`` as an integer …)
+is listed in the schema's top-level ``description``. Property tests check
+both directions.
 
 >>> import khuonha
 >>> schema = khuonha.json_schema()
@@ -23,26 +29,51 @@ from typing import Any, get_args, get_origin
 
 import attrs
 
-from khuonha.model.fields import SCHEMA
+from khuonha.model.dataset import SCHEMA_VERSION, Dataset
+from khuonha.model.fields import schema_keywords
 
 __all__ = ["json_schema"]
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
+_YEAR = "(?!0000)[0-9]{4}"  # year 1 to 9999, as Python's dates
+_DAY = f"{_YEAR}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+_HOUR = "([01][0-9]|2[0-3]):[0-5][0-9]"
 _SCALARS: dict[Any, dict[str, Any]] = {
     str: {"type": "string"},
     int: {"type": "integer"},
     float: {"type": "number"},
     bool: {"type": "boolean"},
-    date: {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+    date: {"type": "string", "format": "date", "pattern": f"^{_DAY}$"},
+    # no "format": "date-time": RFC 3339 wants seconds, which khuonha may leave out
     datetime: {
         "type": "string",
-        "format": "date-time",
-        "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
-        r"(Z|[+-][0-9]{2}:[0-9]{2})$",
+        "pattern": f"^{_DAY}T{_HOUR}(:[0-5][0-9](\\.[0-9]{{1,6}})?)?(Z|[+-]{_HOUR})$",
     },
-    time: {"type": "string", "pattern": r"^[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?$"},
+    time: {"type": "string", "pattern": f"^{_HOUR}(:[0-5][0-9])?$"},
 }
+
+#: What ``loads`` checks that this schema cannot say; the schema's top-level description
+#: lists them, so a reader knows a valid document may still be refused.
+NOT_EXPRESSED = (
+    "every reference between records names an existing record of the expected kind "
+    "(units, areas, organizations, people, posts, events …)",
+    "ids are unique within each collection",
+    "no JSON object names a key twice (a JSON Schema validator sees only the last value)",
+    "an integer is written without a fraction: 3.0 is not an integer (JSON Schema "
+    "counts it as one)",
+    "dates and date-times exist in the calendar (no 30 February; for dates, "
+    '"format": "date" says so to a validator that asserts formats)',
+    "rules between fields of one record: end dates and times not before start ones, "
+    "a unit's code has 2, 3 or 5 digits by its kind, no district in the post-2025 code "
+    "list, an education level only for a school, a size only for an enterprise, a "
+    "certification names a unit or a count, a recipient, site or delegate names "
+    "someone or something, an event has its day or its month or year, an activity of "
+    "a kind the library does not list carries its label …",
+    "text is valid Unicode (no lone surrogates) with at most 30 combining marks on one "
+    "character; it is stored in NFC",
+    "the schema_version is not newer than this library reads",
+)
 
 
 class _Builder:
@@ -91,7 +122,7 @@ class _Builder:
         required = []
         for field in attrs.fields(cls):
             schema = self.of(hints[field.name])
-            extra = field.metadata.get(SCHEMA)
+            extra = schema_keywords(field)
             if extra:
                 schema = _merge(schema, extra)
             props[field.name] = schema
@@ -129,12 +160,17 @@ def _schema_for(cls: type) -> dict[str, Any]:
     builder = _Builder()
     top = builder._object(cls)
     builder.defs.pop(cls.__name__, None)
-    from khuonha.model.dataset import SCHEMA_VERSION  # noqa: PLC0415
 
+    rules = "".join(f"\n- {rule}" for rule in NOT_EXPRESSED)
+    description = (
+        f"{top['description']}\n\nBesides what this schema says, khuonha.loads checks "
+        f"rules JSON Schema cannot express:{rules}"
+    )
     return {
         "$schema": DRAFT,
         "$id": f"https://khuonha.invalid/schema/{SCHEMA_VERSION}/{cls.__name__}.json",
         **top,
+        "description": description,
         "$defs": dict(sorted(builder.defs.items())),
     }
 
@@ -147,8 +183,6 @@ def json_schema(cls: type | None = None) -> dict[str, Any]:
     import copy  # noqa: PLC0415
 
     if cls is None:
-        from khuonha.model.dataset import Dataset  # noqa: PLC0415
-
         cls = Dataset
     if not attrs.has(cls):
         msg = f"json_schema() takes a khuonha model class, got {cls!r}"

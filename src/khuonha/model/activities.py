@@ -100,7 +100,7 @@ class Activity:
 
     id: str = id_field()
     kind: str = attrs.field(
-        validator=_check_kind, metadata={SCHEMA: {"pattern": "^[a-z][a-z0-9_]*$"}}
+        validator=_check_kind, metadata={SCHEMA: {"pattern": "^[a-z][a-z0-9_]*$", "maxLength": 80}}
     )
     quantity: Quantity
     label: KindLabel | None = None

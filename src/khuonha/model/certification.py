@@ -15,6 +15,7 @@ import attrs
 from khuonha.exceptions import InvalidDataError
 from khuonha.model.dates import ReducedDate, check_one_of
 from khuonha.model.fields import (
+    SCHEMA,
     check_day,
     id_field,
     ref_field,
@@ -94,7 +95,9 @@ class Certification:
     units: tuple[str, ...] = ref_tuple(to=("areas", "organizations", "units"))
     commune: str | None = ref_field(to=("units",))
     scope: str | None = ref_field(to=("units",))
-    cycle_year: int | None = None
+    cycle_year: int | None = attrs.field(
+        default=None, metadata={SCHEMA: {"minimum": 1990, "maximum": 2200}}
+    )
     legal_basis: str | None = text_optional()
     deciding_authority: str | None = ref_field(to=("posts", "organizations"))
     """Id of the post or organisation that decided."""

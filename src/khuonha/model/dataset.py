@@ -33,6 +33,7 @@ from khuonha.model.news import NewsItem
 from khuonha.model.people import Membership, Organization, Person, Post
 from khuonha.model.places import AdministrativeUnit, ResidentialArea
 from khuonha.text.periods import Period
+from khuonha.text.unicode import match_key
 
 __all__ = ["SCHEMA_VERSION", "Dataset"]
 
@@ -101,7 +102,9 @@ class Dataset:
         validator=_check_version,
         metadata={SCHEMA: {"pattern": r"^(0|[1-9][0-9]{0,3})\.(0|[1-9][0-9]{0,3})$"}},
     )
-    slug: str = attrs.field(validator=_check_slug, metadata={SCHEMA: {"pattern": SLUG_PATTERN}})
+    slug: str = attrs.field(
+        validator=_check_slug, metadata={SCHEMA: {"pattern": SLUG_PATTERN, "maxLength": 100}}
+    )
     title: str = text()
     language: str = text(default="vi")
     commune: str | None = ref_field(to=("units",))
@@ -155,7 +158,6 @@ class Dataset:
         >>> [o.name for o in khuonha.sample().lookup("huyện ủy", "organizations")]
         ['Huyện uỷ']
         """
-        from khuonha.text.unicode import match_key  # noqa: PLC0415
 
         key = match_key(name)
         names = (collection,) if collection is not None else ID_COLLECTIONS
@@ -248,7 +250,7 @@ def _describe_targets(targets: tuple[str, ...]) -> str:
 
 def _unknown(value: str, targets: tuple[str, ...], ids: dict[str, set[str]]) -> str:
     elsewhere = [RECORD_NAMES[name] for name in ID_COLLECTIONS if value in ids[name]]
-    hint = ""
+    hint = " (no record has that id)"
     if elsewhere:
         article = "an" if elsewhere[0][0] in "aeiou" else "a"
         hint = f" (there is {article} {elsewhere[0]} with that id)"

@@ -22,6 +22,9 @@ import attrs
 from khuonha.exceptions import InvalidDataError
 from khuonha.model.certification import UnitType
 from khuonha.model.fields import (
+    ID_MAX,
+    ID_PATTERN,
+    SCHEMA,
     check_id,
     check_non_negative,
     id_field,
@@ -135,7 +138,9 @@ class Evidence:
     """
 
     unit: str = id_field()
-    cycle: int = attrs.field(validator=_check_year)
+    cycle: int = attrs.field(
+        validator=_check_year, metadata={SCHEMA: {"minimum": 1990, "maximum": 2200}}
+    )
     unit_type: UnitType | None = None
     # Quarter I: resolution, plan and registration (Điều 4.1, 5.1, 6.1).
     resolution_in_q1: bool | None = None
@@ -152,7 +157,10 @@ class Evidence:
     laws_implemented: bool | None = None
     """Party guidelines, State law and local ANTT rules fully implemented."""
     prohibited_events: tuple[str, ...] | None = attrs.field(
-        default=None, converter=_codes, validator=_check_codes
+        default=None,
+        converter=_codes,
+        validator=_check_codes,
+        metadata={SCHEMA: {"items": {"pattern": ID_PATTERN, "maxLength": ID_MAX}}},
     )
     """Codes of the prohibited events that occurred (Điều 4.3 points: "a", "b", … "dd" for đ)."""
     crimes: int | None = _count()

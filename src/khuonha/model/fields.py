@@ -23,9 +23,11 @@ from khuonha.text.fields import (
     check_time,
     field_error,
     meta,
+    schema_keywords,
     text,
     text_optional,
     text_tuple,
+    with_schema,
 )
 
 __all__ = [
@@ -45,9 +47,11 @@ __all__ = [
     "ref_field",
     "ref_tuple",
     "refers_to",
+    "schema_keywords",
     "text",
     "text_optional",
     "text_tuple",
+    "with_schema",
 ]
 
 T = TypeVar("T")
@@ -57,6 +61,7 @@ ID_PATTERN = r"^[a-z0-9]+(?:[-_.:][a-z0-9]+)*$"
 ID_MAX = 200
 
 
+@with_schema(pattern=ID_PATTERN, maxLength=ID_MAX)
 def check_id(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate an identifier: a lower-case ASCII slug of at most 200 characters."""
     if value is None:
@@ -69,12 +74,14 @@ def check_id(_inst: object, attribute: attrs.Attribute[Any], value: object) -> N
         )
 
 
+@with_schema(items={"pattern": ID_PATTERN, "maxLength": ID_MAX})
 def _check_ids(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     for item in value:
         if not isinstance(item, str) or len(item) > ID_MAX or _ID.match(item) is None:
             raise field_error(attribute, f"expected ids, got {item!r:.80}")
 
 
+@with_schema(pattern=ID_PATTERN, maxLength=ID_MAX)
 def check_required_id(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate an identifier that must be given (``None`` is refused)."""
     if value is None:
@@ -84,9 +91,7 @@ def check_required_id(_inst: object, attribute: attrs.Attribute[Any], value: obj
 
 def id_field(**kwargs: Any) -> Any:
     """A required identifier field."""
-    return attrs.field(
-        validator=check_required_id, metadata={SCHEMA: {"pattern": ID_PATTERN}}, **kwargs
-    )
+    return attrs.field(validator=check_required_id, **kwargs)
 
 
 #: Key in field metadata naming the collections of :class:`~khuonha.Dataset` a reference
@@ -99,7 +104,7 @@ def ref_field(*, to: tuple[str, ...] = ()) -> Any:
     return attrs.field(
         default=None,
         validator=check_id,
-        metadata={SCHEMA: {"pattern": ID_PATTERN}, REFERS_TO: to},
+        metadata={REFERS_TO: to},
     )
 
 
@@ -109,7 +114,7 @@ def ref_tuple(*, to: tuple[str, ...] = (), sensitive: bool = False) -> Any:
         default=(),
         converter=_convert_ref_tuple,
         validator=_check_ids,
-        metadata={SCHEMA: {"items": {"pattern": ID_PATTERN}}, REFERS_TO: to, **meta(sensitive)},
+        metadata={REFERS_TO: to, **meta(sensitive)},
     )
 
 
@@ -122,6 +127,13 @@ def refers_to(field: attrs.Attribute[Any]) -> tuple[str, ...]:
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
+# The JSON Schema of a day or date-time from 1900 to 2200 (the codec's patterns, year bounded).
+_YEARS = "(19[0-9]{2}|2[01][0-9]{2}|2200)"
+_DAY = f"{_YEARS}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+_HOUR = "([01][0-9]|2[0-3]):[0-5][0-9]"
+
+
+@with_schema(pattern=f"^{_DAY}$")
 def check_day(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate a :class:`datetime.date` from 1900 to 2200, or ``None``.
 
@@ -137,6 +149,7 @@ def check_day(_inst: object, attribute: attrs.Attribute[Any], value: object) -> 
         )
 
 
+@with_schema(pattern=f"^{_DAY}T{_HOUR}(:[0-5][0-9](\\.[0-9]{{1,6}})?)?(Z|[+-]{_HOUR})$")
 def check_moment(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate a date-time with a UTC offset from 1900 to 2200, or ``None``."""
     if value is None:

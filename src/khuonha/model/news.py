@@ -42,7 +42,9 @@ def check_url(_inst: object, attribute: attrs.Attribute[Any], value: object) -> 
 def url_field() -> Any:
     """An optional URL field."""
     return attrs.field(
-        default=None, validator=check_url, metadata={SCHEMA: {"pattern": URL_PATTERN}}
+        default=None,
+        validator=check_url,
+        metadata={SCHEMA: {"pattern": URL_PATTERN, "maxLength": 2000}},
     )
 
 

@@ -16,7 +16,6 @@ import attrs
 from khuonha.exceptions import InvalidDataError
 from khuonha.model.dates import KindLabel
 from khuonha.model.fields import (
-    ID_PATTERN,
     REFERS_TO,
     SCHEMA,
     SENSITIVE,
@@ -139,7 +138,9 @@ class Person:
     honorific: str | None = text_optional()
     """As written before the name: "đồng chí", "ông", "bà"."""
     private: bool = False
-    birth_year: int | None = attrs.field(default=None, metadata={SENSITIVE: True})
+    birth_year: int | None = attrs.field(
+        default=None, metadata={SENSITIVE: True, SCHEMA: {"minimum": 1880, "maximum": 2100}}
+    )
     address: str | None = text_optional(sensitive=True)
     note: str | None = text_optional(sensitive=True)
     identifiers: tuple[Identifier, ...] = tuple_of(Identifier)
@@ -205,7 +206,7 @@ class Membership:
 
     person: str = attrs.field(
         validator=check_required_id,
-        metadata={SCHEMA: {"pattern": ID_PATTERN}, REFERS_TO: ("people",)},
+        metadata={REFERS_TO: ("people",)},
     )
     post: str | None = ref_field(to=("posts",))
     organization: str | None = ref_field(to=("organizations",))

@@ -143,7 +143,9 @@ class AdministrativeUnit:
     kind: UnitKind | None = None
     level: UnitLevel = attrs.field(default=None, validator=_check_level)
     code: str | None = attrs.field(
-        default=None, validator=_check_code, metadata={SCHEMA: {"pattern": "^[0-9]{2,5}$"}}
+        default=None,
+        validator=_check_code,
+        metadata={SCHEMA: {"pattern": "^([0-9]{2}|[0-9]{3}|[0-9]{5})$"}},
     )
     scheme: CodeScheme | None = None
     parent: str | None = ref_field(to=("units",))

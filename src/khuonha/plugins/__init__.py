@@ -29,6 +29,7 @@ from khuonha.plugins.host import (
 )
 from khuonha.plugins.privacy import PRIVATE_NAME, redact, sensitive_fields
 from khuonha.plugins.records import BUILTIN, DEFAULT_PLUGINS, PluginInfo, PluginLoadFailure
+from khuonha.plugins.units import UnitRegistry, merge_unit_registries
 
 __all__ = [
     "BUILTIN",
@@ -39,6 +40,7 @@ __all__ = [
     "PluginHost",
     "PluginInfo",
     "PluginLoadFailure",
+    "UnitRegistry",
     "assess",
     "assess_dataset",
     "default_host",
@@ -49,6 +51,7 @@ __all__ = [
     "get_exporter",
     "hookimpl",
     "log_to_stderr",
+    "merge_unit_registries",
     "provincial_criteria",
     "redact",
     "sensitive_fields",

@@ -38,6 +38,7 @@ from typing import Any, BinaryIO, ClassVar, Generic, TypeVar
 
 import attrs
 
+from khuonha.codec.core import from_dict
 from khuonha.model.news import url_field
 from khuonha.text.fields import text_optional
 from khuonha.text.language import Language
@@ -140,7 +141,6 @@ class Exporter(abc.ABC, Generic[O]):
             return typing.cast("O", self.options_type())
         if isinstance(options, self.options_type):
             return typing.cast("O", options)
-        from khuonha.codec.core import from_dict  # noqa: PLC0415
 
         data = dict(typing.cast("Mapping[str, Any]", options))
         return typing.cast("O", from_dict(data, self.options_type))

@@ -30,6 +30,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from khuonha.plugins.exporter import Exporter
+    from khuonha.plugins.units import UnitRegistry
     from khuonha.rules import Criterion
 
 __all__ = ["PROJECT", "hookimpl", "hookspec"]
@@ -129,6 +130,45 @@ def khuonha_register_criteria() -> Iterable[Criterion]:  # type: ignore[empty-bo
                                   fact="measure:cameras", value=1),),
                 ),
             ]
+
+    .. versionadded:: 0.1
+    """
+
+
+# ---------------------------------------------------------------------------
+# Units: registries of administrative units (names → codes, old → new)
+# ---------------------------------------------------------------------------
+
+
+@hookspec
+def khuonha_register_units() -> Iterable[UnitRegistry]:  # type: ignore[empty-body]
+    """Return the administrative-unit registries this plugin provides.
+
+    Called once per plugin host, when plugins load (never at
+    ``import khuonha``), and once for each plugin on its own. Keep the call
+    cheap: a registry should read its data on its first query, so a command
+    that never asks about units never pays for them. The host merges every
+    registry in load order (:meth:`khuonha.PluginHost.unit_registry`); a
+    unit's scheme and code are listed once, from the first registry that
+    knows it.
+
+    :returns: objects implementing :class:`~khuonha.UnitRegistry` (``resolve``,
+        ``get`` and ``find``), a list or a tuple. Their units are
+        :class:`~khuonha.AdministrativeUnit` records whose ``parent``,
+        ``successors`` and ``predecessors`` are ids the same registry's ``get``
+        answers. Anything else in the result is a malformed registration: the
+        plugin is dropped and reported, and the other plugins keep working.
+
+    Implemented by: ``khuonha-units`` (the national lists before and after
+    1/7/2025), and any plugin that adds units, such as a province's own list.
+
+    Example::
+
+        from khuonha import hookimpl
+
+        @hookimpl
+        def khuonha_register_units():
+            return [ProvinceUnits("tuyen-quang-2026.json")]
 
     .. versionadded:: 0.1
     """

@@ -60,6 +60,7 @@ from khuonha.plugins.records import (
     PluginLoadFailure,
 )
 from khuonha.plugins.registry import Registration, can_export, export_with
+from khuonha.plugins.units import UnitRegistry, merge_unit_registries
 
 if TYPE_CHECKING:
     from khuonha.rules.criteria import Criterion
@@ -176,6 +177,18 @@ class PluginHost:
     def criteria(self) -> list[Criterion]:
         """Every provincial criterion the plugins registered (``khuonha_register_criteria``)."""
         return list(self._loaded().criteria)
+
+    def unit_registries(self) -> list[UnitRegistry]:
+        """Every unit registry plugins registered (``khuonha_register_units``), in load order."""
+        return list(self._loaded().unit_registries)
+
+    def unit_registry(self) -> UnitRegistry:
+        """All unit registries merged into one (empty when no plugin provides units).
+
+        The registries are asked in load order; a unit (scheme and code) is
+        listed once, from the first registry that knows it.
+        """
+        return merge_unit_registries(self._loaded().unit_registries)
 
     def conflicts(self) -> list[DuplicateExporterError]:
         """One error per name or suffix that two exporters claim."""

@@ -40,6 +40,8 @@ from typing import Any, BinaryIO, TypeVar
 
 import attrs
 
+from khuonha.codec.core import dumps, to_dict
+from khuonha.model.dataset import SCHEMA_VERSION, Dataset
 from khuonha.plugins.exporter import Exporter, ExportOptions
 from khuonha.plugins.hookspecs import hookimpl
 
@@ -72,7 +74,6 @@ RECORD_TYPES: dict[str, str] = {
 
 @cache
 def _record_classes() -> dict[type, str]:
-    from khuonha.model.dataset import Dataset  # noqa: PLC0415
 
     hints = typing.get_type_hints(Dataset)
     classes: dict[type, str] = {}
@@ -83,7 +84,6 @@ def _record_classes() -> dict[type, str]:
 
 
 def _is_dataset(obj: object) -> bool:
-    from khuonha.model.dataset import Dataset  # noqa: PLC0415
 
     return isinstance(obj, Dataset)
 
@@ -143,7 +143,6 @@ class JsonExporter(_DataExporter[JsonOptions]):
 
     def write(self, obj: Any, stream: BinaryIO, options: JsonOptions) -> None:
         """Write the canonical JSON of *obj*."""
-        from khuonha.codec.core import dumps  # noqa: PLC0415
 
         stream.write(dumps(obj, pretty=options.pretty))
 
@@ -164,8 +163,6 @@ class JsonlExporter(_DataExporter[JsonlOptions]):
 
     def write(self, obj: Any, stream: BinaryIO, options: JsonlOptions) -> None:
         """Write the header, then each record as it is encoded (bounded memory)."""
-        from khuonha.codec.core import to_dict  # noqa: PLC0415
-        from khuonha.model.dataset import SCHEMA_VERSION  # noqa: PLC0415
 
         if not _is_dataset(obj):
             stream.write(_line({"type": "header", "schema_version": SCHEMA_VERSION}))
@@ -181,7 +178,6 @@ class JsonlExporter(_DataExporter[JsonlOptions]):
 
 
 def _write_lines(records: Iterable[tuple[str, Any]], stream: BinaryIO, slug: str | None) -> None:
-    from khuonha.codec.core import to_dict  # noqa: PLC0415
 
     for collection, record in records:
         item: dict[str, Any] = {"type": RECORD_TYPES[collection]}
@@ -206,7 +202,6 @@ def write_records(
     >>> buf.getvalue().splitlines()[1][:30]
     b'{"type":"unit","dataset":"khuo'
     """
-    from khuonha.model.dataset import SCHEMA_VERSION  # noqa: PLC0415
 
     header: dict[str, Any] = {"type": "header", "schema_version": SCHEMA_VERSION}
     if dataset is not None:
@@ -217,7 +212,6 @@ def write_records(
 
 def _own_fields(ds: Any) -> dict[str, Any]:
     """The dataset's fields but its record collections, as the codec writes them."""
-    from khuonha.codec.core import to_dict  # noqa: PLC0415
 
     own: dict[str, Any] = {}
     for field in attrs.fields(type(ds)):

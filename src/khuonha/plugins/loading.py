@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from khuonha.exceptions import PluginLoadError
+from khuonha.plugins import hookspecs
 from khuonha.plugins.exporter import Exporter
 from khuonha.plugins.records import (
     BUILTIN,
@@ -34,6 +35,8 @@ from khuonha.plugins.records import (
     clip,
 )
 from khuonha.plugins.registry import ExporterRegistry, Registration
+from khuonha.plugins.units import UnitRegistry
+from khuonha.rules.criteria import Criterion
 
 if TYPE_CHECKING:
     import pluggy
@@ -104,12 +107,12 @@ class Loader:
         self.registry = ExporterRegistry()
         self.criteria: list[Any] = []
         """Provincial criteria from ``khuonha_register_criteria``, in load order."""
+        self.unit_registries: list[Any] = []
+        """Unit registries from ``khuonha_register_units``, in load order."""
 
     def run(self) -> None:
         """Load everything; in strict mode, raise at the first failure or conflict."""
         import pluggy  # noqa: PLC0415 - only when plugins are needed
-
-        from khuonha.plugins import hookspecs  # noqa: PLC0415
 
         pm = pluggy.PluginManager(hookspecs.PROJECT)
         pm.add_hookspecs(hookspecs)
@@ -124,10 +127,12 @@ class Loader:
         loaded.extend(self._entry_points(pm))
         collected: dict[int, list[Exporter[Any]]] = {}
         criteria: dict[int, list[Any]] = {}
+        units: dict[int, list[Any]] = {}
         for plugin, info in list(loaded):
             try:
                 collected[id(plugin)] = self._exporters_of(pm, plugin)
                 criteria[id(plugin)] = self._criteria_of(pm, plugin)
+                units[id(plugin)] = self._units_of(pm, plugin)
             except (Exception, SystemExit) as exc:
                 pm.unregister(plugin)
                 loaded.remove((plugin, info))
@@ -138,6 +143,7 @@ class Loader:
             for exporter in collected[id(plugin)]:
                 self.registry.add(Registration(exporter, info))
             self.criteria.extend(criteria[id(plugin)])
+            self.unit_registries.extend(units[id(plugin)])
         for conflict in self.registry.conflicts():
             if self.strict:
                 raise conflict
@@ -252,7 +258,6 @@ class Loader:
         return out
 
     def _criteria_of(self, pm: pluggy.PluginManager, plugin: object) -> list[Any]:
-        from khuonha.rules.criteria import Criterion  # noqa: PLC0415
 
         hook = "khuonha_register_criteria"
         out: list[Any] = []
@@ -267,6 +272,27 @@ class Loader:
             for item in items:
                 if not isinstance(item, Criterion):
                     msg = f"{hook} returned {item!r:.80}, which is not a Criterion"
+                    raise _MalformedError(msg)
+                out.append(item)
+        return out
+
+    def _units_of(self, pm: pluggy.PluginManager, plugin: object) -> list[Any]:
+        hook = "khuonha_register_units"
+        out: list[Any] = []
+        for result in self.call_hook(pm, plugin, hook):
+            if isinstance(result, str | bytes | Mapping | UnitRegistry) or not isinstance(
+                result, Iterable
+            ):
+                msg = f"{hook} returned {result!r:.80}; return a list of unit registries"
+                raise _MalformedError(msg)
+            with _stdout_to_stderr():
+                items = list(result)
+            for item in items:
+                if isinstance(item, type) or not isinstance(item, UnitRegistry):
+                    msg = (
+                        f"{hook} returned {item!r:.80}, which is not a unit registry "
+                        "(an instance with resolve, get and find)"
+                    )
                     raise _MalformedError(msg)
                 out.append(item)
         return out

@@ -18,12 +18,14 @@ from typing import Any, BinaryIO
 
 import attrs
 
+from khuonha.codec.core import to_dict
 from khuonha.exceptions import (
     DuplicateExporterError,
     ExporterNotFoundError,
     ExportError,
     KhuonhaError,
 )
+from khuonha.plugins.atomic import OUTPUT_ERRNOS, KeepOpen, atomic_write
 from khuonha.plugins.exporter import Exporter, ExportOptions
 from khuonha.plugins.records import PluginInfo, clip
 
@@ -118,7 +120,6 @@ def missing(exporter: Exporter[Any], obj: object) -> str | None:
 
 
 def _plain(value: Any) -> Any:
-    from khuonha.codec.core import to_dict  # noqa: PLC0415
 
     return value.value if isinstance(value, Enum) else to_dict(value)
 
@@ -142,7 +143,6 @@ def _options(exporter: Exporter[Any], options: Mapping[str, Any] | ExportOptions
 
 
 def _write(exporter: Exporter[Any], obj: object, stream: BinaryIO, options: Any) -> None:
-    from khuonha.plugins.atomic import OUTPUT_ERRNOS, KeepOpen  # noqa: PLC0415
 
     guarded = KeepOpen(stream)
     try:
@@ -174,8 +174,6 @@ def export_with(
         reason = f"cannot export this {type(obj).__name__}{needs}"
         raise ExportError(exporter.name, reason, missing=lacks)
     if isinstance(dest, str | os.PathLike):
-        from khuonha.plugins.atomic import atomic_write  # noqa: PLC0415
-
         with atomic_write(dest) as stream:
             _write(exporter, obj, stream, opts)
     else:

@@ -30,6 +30,7 @@ from typing import Any
 
 import attrs
 
+from khuonha.codec.core import loads
 from khuonha.exceptions import InvalidDataError
 from khuonha.model.certification import UnitType
 from khuonha.model.fields import check_date, id_field, text, text_tuple, tuple_of
@@ -169,7 +170,6 @@ def movement_rules() -> MovementRules:
     >>> [s.id for s in movement_rules().sheets]
     ['co-quan-doanh-nghiep-co-so-giao-duc', 'khu-dan-cu', 'xa']
     """
-    from khuonha.codec.core import loads  # noqa: PLC0415
 
     raw = files("khuonha").joinpath("rulesets", "qd-510-2022.json").read_bytes()
     return loads(raw, MovementRules)

@@ -14,7 +14,8 @@ from typing import Any
 
 import attrs
 
-from khuonha.exceptions import RulesetNotFoundError
+from khuonha.codec.core import from_dict, parse_json
+from khuonha.exceptions import DecodeError, InvalidDataError, RulesetNotFoundError
 from khuonha.model.certification import UnitType
 from khuonha.rules.criteria import Criterion, Ruleset
 from khuonha.rules.windows import assessment_window
@@ -51,8 +52,6 @@ def _is_ruleset(data: Any) -> bool:
 @cache
 def bundled_rulesets() -> dict[str, Ruleset]:
     """The bundled rulesets as written (unresolved), by :func:`basis_key`."""
-    from khuonha.codec.core import from_dict, parse_json  # noqa: PLC0415
-    from khuonha.exceptions import DecodeError  # noqa: PLC0415
 
     found: dict[str, Ruleset] = {}
     folder = files("khuonha").joinpath("rulesets")
@@ -99,8 +98,6 @@ def resolve(ruleset: Ruleset, _seen: tuple[str, ...] = ()) -> Ruleset:
     base = resolve(_lookup(ruleset.extends), (*_seen, key))
     unknown = [r for r in ruleset.removes if r not in {c.id for c in base.criteria}]
     if unknown:
-        from khuonha.exceptions import InvalidDataError  # noqa: PLC0415
-
         raise InvalidDataError(
             f"{ruleset.basis} removes unknown criteria of {base.basis}: {', '.join(unknown)}",
             field="removes",

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from khuonha.codec.core import loads
 from khuonha.exceptions import InvalidDataError
 from khuonha.model.fields import check_date, id_field, text, text_tuple
 from khuonha.text.periods import Convention, Period
@@ -113,7 +114,6 @@ class TeamRatingRules:
 @cache
 def team_rating_rules() -> TeamRatingRules:
     """The bundled rules (``rulesets/hd-01-bca-v05.json``)."""
-    from khuonha.codec.core import loads  # noqa: PLC0415
 
     raw = files("khuonha").joinpath("rulesets", "hd-01-bca-v05.json").read_bytes()
     return loads(raw, TeamRatingRules)

@@ -10,6 +10,8 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from khuonha.exceptions import InvalidDataError
+
 __all__ = ["CYCLE", "FULL", "national_counts"]
 
 FULL = {
@@ -85,7 +87,6 @@ def national_counts(scale: float = 1.0) -> dict[str, int]:
     >>> national_counts(0.1)["communes"], national_counts(0.1)["areas"]
     (332, 10000)
     """
-    from khuonha.exceptions import InvalidDataError  # noqa: PLC0415
 
     if type(scale) not in (int, float) or not 0 < scale <= 1:
         raise InvalidDataError(

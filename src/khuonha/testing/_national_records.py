@@ -12,6 +12,21 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from khuonha.model.activities import Activity
+from khuonha.model.awards import Award, AwardForm, Recipient, RecipientKind
+from khuonha.model.certification import Certification, Result, UnitType
+from khuonha.model.events import (
+    Delegate,
+    Event,
+    EventKind,
+    PartOfDay,
+    ProgrammeItem,
+    ProgrammeKind,
+    Site,
+)
+from khuonha.model.evidence import Evidence
+from khuonha.model.people import Organization, OrganizationKind
+from khuonha.model.places import AdministrativeUnit, AreaKind, CodeScheme, ResidentialArea, UnitKind
 from khuonha.testing._national_outline import (
     _ACTIVITIES,
     _COMMUNE_WORD,
@@ -24,6 +39,8 @@ from khuonha.testing._national_outline import (
     _rng,
     _Skeleton,
 )
+from khuonha.text.periods import Period
+from khuonha.text.quantities import Qualifier, Quantity
 
 __all__ = [
     "activities",
@@ -38,7 +55,6 @@ __all__ = [
 
 
 def units(sk: _Skeleton) -> Iterator[Any]:
-    from khuonha.model.places import AdministrativeUnit, CodeScheme, UnitKind  # noqa: PLC0415
 
     reform = date(2025, 7, 1)
     for pid, name, kind, code in sk.provinces:
@@ -63,7 +79,6 @@ def units(sk: _Skeleton) -> Iterator[Any]:
 
 
 def areas(seed: int, sk: _Skeleton) -> Iterator[Any]:
-    from khuonha.model.places import AreaKind, ResidentialArea  # noqa: PLC0415
 
     for c in sk.communes:
         for a in _areas_of(seed, c):
@@ -73,7 +88,6 @@ def areas(seed: int, sk: _Skeleton) -> Iterator[Any]:
 
 
 def organizations(sk: _Skeleton) -> Iterator[Any]:
-    from khuonha.model.people import Organization, OrganizationKind  # noqa: PLC0415
 
     for pid, name, kind, _code in sk.provinces:
         word = "thành phố" if kind != "tinh" else "tỉnh"
@@ -99,9 +113,6 @@ def organizations(sk: _Skeleton) -> Iterator[Any]:
 
 
 def activities(seed: int, sk: _Skeleton) -> Iterator[Any]:
-    from khuonha.model.activities import Activity  # noqa: PLC0415
-    from khuonha.text.periods import Period  # noqa: PLC0415
-    from khuonha.text.quantities import Qualifier, Quantity  # noqa: PLC0415
 
     quarters = [Period.quarter(CYCLE, q) for q in (1, 2, 3, 4)]
     for c in sk.communes:
@@ -142,15 +153,6 @@ def activities(seed: int, sk: _Skeleton) -> Iterator[Any]:
 
 
 def events(seed: int, sk: _Skeleton) -> Iterator[Any]:
-    from khuonha.model.events import (  # noqa: PLC0415
-        Delegate,
-        Event,
-        EventKind,
-        PartOfDay,
-        ProgrammeItem,
-        ProgrammeKind,
-        Site,
-    )
 
     for pid, name, _kind, _code in sk.provinces:
         rng = _rng(seed, "conference", pid)
@@ -192,7 +194,6 @@ def events(seed: int, sk: _Skeleton) -> Iterator[Any]:
 
 
 def awards(seed: int, sk: _Skeleton) -> Iterator[Any]:
-    from khuonha.model.awards import Award, AwardForm, Recipient, RecipientKind  # noqa: PLC0415
 
     reason = "Có thành tích xuất sắc trong Phong trào toàn dân bảo vệ an ninh Tổ quốc"
     for c in sk.communes:
@@ -224,7 +225,6 @@ def awards(seed: int, sk: _Skeleton) -> Iterator[Any]:
 
 
 def certifications(seed: int, sk: _Skeleton) -> Iterator[Any]:
-    from khuonha.model.certification import Certification, Result, UnitType  # noqa: PLC0415
 
     year = CYCLE - 1
     for c in sk.communes:
@@ -260,7 +260,6 @@ def _maybe(rng: random.Random, value: Any, missing: float = 0.005) -> Any:
 
 
 def evidence(seed: int, sk: _Skeleton) -> Iterator[Any]:
-    from khuonha.model.evidence import Evidence  # noqa: PLC0415
 
     for c in sk.communes:
         rng = _rng(seed, "evidence", c.number)

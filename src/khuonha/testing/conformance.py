@@ -31,9 +31,11 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any, cast
 
+from khuonha.codec.samples import sample
 from khuonha.exceptions import ExportError, KhuonhaError
 from khuonha.model.dataset import Dataset
 from khuonha.plugins.exporter import Exporter, ExportOptions, Language
+from khuonha.plugins.host import PluginHost
 from khuonha.testing import hostile
 
 __all__ = ["ConformanceError", "check_exporter"]
@@ -128,7 +130,6 @@ class _Checker:
 
     def case(self, case: str, obj: object, *, language: str = "vi") -> bool:
         """Check one input; return whether the exporter accepted it."""
-        from khuonha.plugins.host import PluginHost  # noqa: PLC0415
 
         try:
             can: object = self.exporter.can_export(obj)
@@ -244,7 +245,6 @@ def check_exporter(
     >>> outputs["sample"] == khuonha.dumps(khuonha.sample())
     True
     """
-    from khuonha.codec.samples import sample  # noqa: PLC0415
 
     checker = _Checker(exporter, read_text)
     if not checker.metadata():

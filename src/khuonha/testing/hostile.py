@@ -21,6 +21,7 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
+from khuonha.codec.samples import sample
 from khuonha.exceptions import InvalidDataError
 from khuonha.model.dataset import Dataset
 from khuonha.text import fields as _fields
@@ -152,7 +153,6 @@ def hostile_dataset() -> Dataset:
     separators); the title and the first record of each collection get a name
     of :data:`LONG_LENGTH` characters.
     """
-    from khuonha.codec.samples import sample  # noqa: PLC0415
 
     strings = _hostile_strings()
     ds = map_text(sample(), lambda _field, _text: next(strings))
@@ -178,7 +178,6 @@ def vietnamese_dataset() -> Dataset:
 
     The models store NFC, so an exporter's output must hold the NFC text.
     """
-    from khuonha.codec.samples import sample  # noqa: PLC0415
 
     nfd = unicodedata.normalize("NFD", VIETNAMESE_SAMPLE)
     return map_text(sample(), lambda _field, _text: nfd)
@@ -190,7 +189,6 @@ def large_dataset(copies: int = 20) -> Dataset:
     ``copies=20`` gives about 900 records; the copies refer to the sample's
     own records, so the dataset stays valid.
     """
-    from khuonha.codec.samples import sample  # noqa: PLC0415
 
     ds = sample()
     changes: dict[str, Any] = {}

@@ -32,6 +32,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from khuonha.codec.core import dumps, to_dict
+from khuonha.model.dataset import Dataset
 from khuonha.testing import _national_records as _records
 from khuonha.testing._national_outline import CYCLE, FULL, national_counts
 from khuonha.testing._national_outline import _skeleton as _outline
@@ -92,7 +94,6 @@ def national_dataset(*, seed: int = 0, scale: float = 1.0) -> Any:
     >>> ds.slug, ds.units[0].name, ds.units[-1].kind.value in ("xa", "phuong", "dac_khu")
     ('toan-quoc-2025-1', 'Hà Nội', True)
     """
-    from khuonha.model.dataset import Dataset  # noqa: PLC0415
 
     collections: dict[str, Any] = {}
     for collection, record in iter_national(seed=seed, scale=scale):
@@ -121,7 +122,6 @@ def iter_national_data(*, seed: int = 0, scale: float = 1.0) -> Iterator[tuple[s
     (decomposed), as text copied from a PDF arrives; decoding gives the
     records of :func:`iter_national` back, in NFC.
     """
-    from khuonha.codec.core import to_dict  # noqa: PLC0415
 
     position: dict[str, int] = {}
     for collection, record in iter_national(seed=seed, scale=scale):
@@ -138,8 +138,6 @@ def national_document(*, seed: int = 0, scale: float = 1.0) -> bytes:
     >>> khuonha.loads(doc) == national_dataset(seed=1, scale=0.001)
     True
     """
-    from khuonha.codec.core import dumps, to_dict  # noqa: PLC0415
-    from khuonha.model.dataset import Dataset  # noqa: PLC0415
 
     def dump(data: Any) -> str:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -14,6 +14,6 @@ from khuonha.model.dataset import Dataset
 @pytest.fixture
 def khuonha_sample() -> Dataset:
     """The bundled Khuôn Hà 2022 dataset."""
-    from khuonha.codec.samples import sample  # noqa: PLC0415
+    from khuonha.codec.samples import sample  # noqa: PLC0415 - pytest loads this plugin in every run; khuonha only when used
 
     return sample()

@@ -2,8 +2,9 @@
 
 The lowest layer of khuonha (above :mod:`khuonha.exceptions` only): NFC
 normalisation and match keys, quantities and periods as reports write them
-(reading and writing), the reporting convention of NĐ 09/2019, and the
-calendars of the movement. Nothing here knows about the models above.
+(reading, writing, and finding them in running text), the reporting
+convention of NĐ 09/2019, and the calendars of the movement. Nothing here
+knows about the models above.
 
 >>> from khuonha.text import match_key, parse_period, parse_quantity
 >>> match_key("Huyện uỷ") == match_key("huyện ủy")
@@ -15,6 +16,9 @@ datetime.date(2022, 9, 30)
 """
 
 from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from khuonha.text._calendar_days import SCHOOL_YEAR, DayOfYear, SchoolYearWindow
 from khuonha.text._festivals import (
@@ -50,12 +54,15 @@ __all__ = [
     "Convention",
     "DayOfYear",
     "Festival",
+    "FoundPeriod",
+    "FoundQuantity",
     "Language",
     "Period",
     "Precision",
     "Qualifier",
     "Quantity",
     "ReportingCutoff",
+    "ScanResult",
     "SchoolYearWindow",
     "TextError",
     "anniversary_label",
@@ -74,6 +81,28 @@ __all__ = [
     "nfc_optional",
     "parse_period",
     "parse_quantity",
+    "scan",
     "school_year",
     "slugify",
 ]
+
+#: Names loaded on first use: reading running text is the heavy part of this layer, and
+#: the models above never need it.
+_LAZY = ("FoundPeriod", "FoundQuantity", "ScanResult", "scan")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        module = importlib.import_module("khuonha.text.scanning")
+        for lazy in _LAZY:
+            globals()[lazy] = getattr(module, lazy)
+        return globals()[name]
+    msg = f"module 'khuonha.text' has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+if TYPE_CHECKING:
+    from khuonha.text.scanning import FoundPeriod as FoundPeriod
+    from khuonha.text.scanning import FoundQuantity as FoundQuantity
+    from khuonha.text.scanning import ScanResult as ScanResult
+    from khuonha.text.scanning import scan as scan

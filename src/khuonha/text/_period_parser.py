@@ -20,6 +20,7 @@ from khuonha.exceptions import InvalidDataError, PeriodParseError
 from khuonha.text._period_kinds import Convention, Precision, convention_of, months_precision
 from khuonha.text._period_terms import _NUMBER_WORDS, _PART_OF_DAY, _ROMAN, Context, Term, Token
 from khuonha.text.periods import Period
+from khuonha.text.unicode import check_marks, marks_message
 
 __all__ = ["parse", "parse_period"]
 
@@ -407,6 +408,9 @@ def parse(text: str, *, reference: date | None, convention: Convention) -> Perio
     bad = re.search("[\ud800-\udfff]", text)
     if bad is not None:
         raise PeriodParseError(text, bad.start(), "text is not valid Unicode")
+    marks = check_marks(text)
+    if marks is not None:
+        raise PeriodParseError(text, marks[1], marks_message(marks, where=False))
     reader = _Reader(text, reference, convention)
     try:
         return reader.read()

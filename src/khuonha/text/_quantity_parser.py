@@ -12,7 +12,7 @@ import re
 
 from khuonha.exceptions import InvalidDataError, QuantityParseError
 from khuonha.text.quantities import Qualifier, Quantity
-from khuonha.text.unicode import match_key
+from khuonha.text.unicode import check_marks, marks_message, match_key
 
 __all__ = ["parse", "parse_quantity"]
 
@@ -120,6 +120,9 @@ def parse(text: str) -> Quantity:
     bad = re.search("[\ud800-\udfff]", text)
     if bad is not None:
         raise QuantityParseError(text, bad.start(), "text is not valid Unicode")
+    marks = check_marks(text)
+    if marks is not None:
+        raise QuantityParseError(text, marks[1], marks_message(marks, where=False))
     s = _Scanner(text)
     s.skip()
     qualifier = s.phrase(_PREFIXES) or Qualifier.EXACT

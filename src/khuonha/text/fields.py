@@ -8,9 +8,9 @@ naming the field and the value.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -27,16 +27,53 @@ __all__ = [
     "check_time",
     "field_error",
     "meta",
+    "schema_keywords",
     "text",
     "text_optional",
     "text_tuple",
+    "with_schema",
 ]
 
 
 #: Key in ``attrs.field(metadata=...)`` marking personal data (Nghị định 13/2023/NĐ-CP).
 SENSITIVE = "khuonha.sensitive"
-#: Key in field metadata holding extra JSON Schema keywords.
+#: Key in field metadata holding extra JSON Schema keywords (``{"pattern": ...}``); a
+#: validator made with :func:`with_schema` carries its own under the same key.
 SCHEMA = "khuonha.schema"
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def with_schema(**keywords: Any) -> Callable[[F], F]:
+    """Mark a validator with the JSON Schema keywords of the rule it enforces.
+
+    Every field the validator guards gets them in :func:`khuonha.json_schema`,
+    so a rule is written once, beside its check.
+    """
+
+    def mark(validator: F) -> F:
+        vars(validator)[SCHEMA] = keywords
+        return validator
+
+    return mark
+
+
+def schema_keywords(field: attrs.Attribute[Any]) -> dict[str, Any]:
+    """The JSON Schema keywords of *field*: its validators' (see :func:`with_schema`), then its
+    metadata's."""
+    found: dict[str, Any] = {}
+    pending: list[Any] = [field.validator]
+    while pending:
+        validator = pending.pop(0)
+        if validator is None:
+            continue
+        inner = getattr(validator, "_validators", None)  # attrs.validators.and_ / a list
+        if inner is not None:
+            pending[:0] = list(inner)
+            continue
+        found.update(getattr(validator, "__dict__", {}).get(SCHEMA, {}))
+    found.update(field.metadata.get(SCHEMA, {}))
+    return found
 
 
 def _convert_text(value: object, field: attrs.Attribute[Any]) -> str:
@@ -105,6 +142,7 @@ def check_aware(_inst: object, attribute: attrs.Attribute[Any], value: object) -
 MAX_NUMBER = 2**53 - 1
 
 
+@with_schema(minimum=0, maximum=MAX_NUMBER)
 def check_non_negative(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate a count: an int (not bool) from 0 to :data:`MAX_NUMBER`, or ``None``."""
     if value is None:

@@ -27,7 +27,7 @@ from typing import Any
 import attrs
 
 from khuonha.exceptions import InvalidDataError
-from khuonha.text.fields import MAX_NUMBER, check_non_negative, text_optional
+from khuonha.text.fields import MAX_NUMBER, check_non_negative, text_optional, with_schema
 
 __all__ = ["Qualifier", "Quantity", "format_number", "format_quantity"]
 
@@ -48,6 +48,7 @@ class Qualifier(StrEnum):
     """"tối đa", "không quá", "dưới"."""
 
 
+@with_schema(minimum=0, maximum=MAX_NUMBER)
 def _check_value(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if (
         type(value) not in (int, float)

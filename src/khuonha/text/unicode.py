@@ -12,7 +12,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["match_key", "nfc", "nfc_optional", "slugify"]
+__all__ = [
+    "MAX_MARKS",
+    "check_marks",
+    "marks_message",
+    "match_key",
+    "nfc",
+    "nfc_optional",
+    "slugify",
+]
 
 # The five tone marks as combining characters (domain.md §10.1). Vowel-quality
 # marks (circumflex U+0302, breve U+0306, horn U+031B) are part of the letter.
@@ -34,12 +42,73 @@ _KNOWN_SIZE = 16384
 _KNOWN_LENGTH = 120
 
 
+#: The most combining marks one base character may carry. Vietnamese needs two (a
+#: vowel mark and a tone); the most any script stacks is well under this. Longer runs
+#: ("Zalgo" text) make Unicode normalisation quadratic, so they are refused.
+MAX_MARKS = 30
+# Marks are not ASCII: only runs of more than MAX_MARKS non-ASCII characters are looked at.
+_NON_ASCII_RUN = re.compile("[^\x00-\x7f]{%d,}" % (MAX_MARKS + 1))  # noqa: UP031
+
+
 class TextError(ValueError):
     """Text that cannot be carried: not a string, or not valid Unicode."""
 
 
+def check_marks(text: str) -> tuple[int, int] | None:
+    """Find the first run of more than :data:`MAX_MARKS` combining marks in *text*.
+
+    Returns ``(marks, position)``, the position being that of the character
+    carrying them, or ``None``. Linear in the length of *text*.
+
+    >>> check_marks("Thu\u0301y")
+    >>> check_marks("ab" + "\u0301\u0323" * 20)
+    (40, 1)
+    """
+    if _NON_ASCII_RUN.search(text) is None:  # the usual case: no long non-ASCII run at all
+        return None
+    astral = _ASTRAL.search(text) is not None
+    found = _mark_runs(astral=astral).search(text)
+    if found is None:
+        return None
+    return found.end() - found.start(), max(found.start() - 1, 0)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=2)
+def _mark_runs(*, astral: bool) -> re.Pattern[str]:
+    """Runs of combining marks (category M), built on first need (it takes some 0.1 s).
+
+    Marks beyond the BMP are in the pattern only for text that has such characters:
+    a class of BMP characters is a bitmap, checked in constant time per character.
+    """
+    top = 0x20000 if astral else 0x10000
+    extra = range(0xE0100, 0xE01F0) if astral else range(0)
+    codes = [c for c in (*range(0x300, top), *extra) if unicodedata.category(chr(c))[0] == "M"]
+    ranges: list[str] = []
+    first = last = codes[0]
+    for c in [*codes[1:], -1]:
+        if c == last + 1:
+            last = c
+            continue
+        ranges.append(chr(first) if first == last else f"{chr(first)}-{chr(last)}")
+        first = last = c
+    return re.compile(f"[{''.join(ranges)}]{{{MAX_MARKS + 1},}}")
+
+
+def marks_message(found: tuple[int, int], *, where: bool = True) -> str:
+    """The reason given for a run of marks :func:`check_marks` found."""
+    marks, position = found
+    at = f" at character {position}" if where else ""
+    return f"{marks} combining marks in a row{at} (at most {MAX_MARKS})"
+
+
 def nfc(value: object) -> str:
-    """Return *value* as NFC text; reject non-strings and lone surrogates.
+    """Return *value* as NFC text; reject non-strings, lone surrogates and absurd mark runs.
+
+    More than :data:`MAX_MARKS` combining marks on one character are refused
+    (see :func:`check_marks`), so normalisation stays linear.
 
     >>> nfc("Thu\u0301y") == "Thúy"
     True
@@ -63,6 +132,9 @@ def nfc(value: object) -> str:
             f"at character {pos.start()}"
         )
         raise TextError(msg)
+    marks = check_marks(value)
+    if marks is not None:  # normalising them would take quadratic time
+        raise TextError(marks_message(marks))
     normal = (
         value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
     )

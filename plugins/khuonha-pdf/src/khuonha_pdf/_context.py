@@ -13,7 +13,7 @@ from khuonha import Dataset, Person, sensitive_fields
 from khuonha_pdf._fonts import BOLD, REGULAR
 from khuonha_pdf._labels import Labels
 from khuonha_pdf._layout import FRAME_HEIGHT, Styles
-from khuonha_pdf._lazy import PADDING_X, PADDING_Y, LazyTable
+from khuonha_pdf._lazy import PADDING_X, PADDING_Y, Cell, LazyTable
 from khuonha_pdf._text import markup
 
 __all__ = ["Context", "sentence"]
@@ -99,7 +99,7 @@ class Context:
     def cell(self, text: object, *, center: bool = False) -> Paragraph:
         """A table cell: a wrapping paragraph, so long text never overflows."""
         style = self.styles.cell_center if center else self.styles.cell
-        return Paragraph(markup("" if text is None else text), style)
+        return Cell(markup("" if text is None else text), style)
 
     def table(
         self,
@@ -113,7 +113,7 @@ class Context:
         *rows* is consumed lazily, a page at a time; *lead* (the heading) stays
         with the first rows.
         """
-        head = [Paragraph(markup(h), self.styles.cell_head) for h in header]
+        head = [Cell(markup(h), self.styles.cell_head) for h in header]
         return LazyTable(
             iter(rows),
             widths,

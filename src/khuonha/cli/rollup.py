@@ -1,0 +1,102 @@
+"""``khuonha rollup FILE... --level commune|province [--period TEXT] [--compare cung-ky]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    """Add the ``rollup`` subcommand."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "rollup",
+        help="total the figures of datasets per commune or province (with cùng kỳ)",
+        description="Add up the figures of one or more datasets per unit and indicator, keeping "
+        "qualifiers honest ('trên 2.500' + 300 is 'trên 2.800'). Communes merged on 1/7/2025 count "
+        "under the commune that took them over. Without --period, each dataset's figures count "
+        "as they are. Exit 0 with a table (or JSON), 1 for bad input.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="dataset files, - for stdin")
+    p.add_argument("--level", choices=("commune", "province"), default="commune")
+    p.add_argument(
+        "--period", metavar="TEXT", help="the period to total, as reports write it ('năm 2025')"
+    )
+    p.add_argument(
+        "--compare",
+        choices=("cung-ky",),
+        help="set each total beside the same period a year earlier (needs --period)",
+    )
+    p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the labels")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Total the datasets; print the table or the JSON object."""
+    from khuonha.cli._io import print_json, read_dataset  # noqa: PLC0415 - keeps --help fast
+    from khuonha.rollups import rollup  # noqa: PLC0415 - loaded only when the command runs
+    from khuonha.text import parse_period  # noqa: PLC0415 - loaded only when the command runs
+
+    if args.compare and not args.period:
+        print("khuonha rollup: error: --compare cung-ky needs --period", file=sys.stderr)
+        return 2
+    period = parse_period(args.period) if args.period else None
+    datasets = [read_dataset(name) for name in args.files]
+    moved, names = _reorganisation(datasets)
+    result = rollup(
+        datasets,
+        level=args.level,
+        period=period,
+        compare=args.compare,
+        reorganisation=moved,
+        unit_names=names,
+    )
+    if args.json:
+        print_json(result.as_dict(args.lang))
+        return 0
+    en = args.lang == "en"
+    for row in result.rows:
+        line = (
+            f"{row.unit_name}\t{row.indicator.label(args.lang)}\t"
+            f"{row.total.describe(args.lang)} {row.indicator.unit}"
+        )
+        if row.comparison is not None:
+            prev = row.comparison.previous.describe(args.lang)
+            pct = row.comparison.percent
+            change = "" if pct is None else f" ({pct:+g}%)"
+            line += f"\t{'same period last year' if en else 'cùng kỳ'}: {prev}{change}"
+        print(line)
+    for _key, name in result.silent:
+        print(f"{name}\t{'reported nothing' if en else 'không có số liệu'}")
+    for note in result.notes:
+        print(f"khuonha: note: {note}", file=sys.stderr)
+    return 0
+
+
+def _reorganisation(datasets: list[Any]) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Old commune code → successor codes, from the installed unit registries (if any)."""
+    from khuonha.model import CodeScheme, UnitLevel  # noqa: PLC0415 - keeps --help fast
+    from khuonha.plugins import default_host  # noqa: PLC0415 - plugins load only when needed
+
+    registry = default_host().unit_registry()
+    moved: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for ds in datasets:
+        for unit in ds.units:
+            if unit.scheme is not CodeScheme.PRE_2025 or unit.level is not UnitLevel.COMMUNE:
+                continue
+            if unit.successors or not unit.code or unit.code in moved:
+                continue
+            known = registry.find(unit.code, CodeScheme.PRE_2025)
+            if known is None or not known.successors:
+                continue
+            codes = []
+            for ref in known.successors:
+                new = registry.get(ref)
+                if new is not None and new.code is not None:
+                    codes.append(new.code)
+                    names[new.code] = new.name
+            if codes:
+                moved[unit.code] = codes
+    return moved, names

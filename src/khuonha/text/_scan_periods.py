@@ -1,0 +1,555 @@
+"""Finding periods in running text for :func:`khuonha.scan`.
+
+A small grammar over tokens finds where a period is written ("Trong 7 tháng
+đầu năm 2025", "từ năm 2016 đến nay", "(19/8/1945 – 19/8/2025)"); every step
+looks at a bounded number of tokens, so a text is read in one pass. The
+reading of a found span is left to :func:`khuonha.parse_period`, which never
+misreads; phrases it has no dates for ("hằng năm", "những năm qua") get a
+kind and no dates.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from khuonha.exceptions import InvalidDataError, PeriodParseError
+from khuonha.text._period_kinds import Precision
+from khuonha.text._period_parser import parse_period
+from khuonha.text._scan_lex import Lexed, key, keys
+from khuonha.text.periods import Period
+
+__all__ = ["Found", "find_periods"]
+
+_K_NAM = key("năm")
+_K_THANG = key("tháng")
+_YEAR_WORDS = keys("nay", "trước", "ngoái")
+_ROMAN = keys("i", "ii", "iii", "iv")
+_COUNT_WORDS = keys("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+_QUARTER_WORDS = keys("một", "hai", "ba", "bốn", "tư", "nhất")
+_OPEN = keys("từ", "kể từ", "tính từ")
+_CLOSE = keys("đến", "tới", "tính đến", "tính tới", "cho đến", "cho tới")
+_CONNECT = keys("đến", "tới", "cho đến")
+_SHORT_DATE_BEFORE = keys(
+    "ngày", "từ", "đến", "tới", "hết", "vào", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "lúc"
+)
+_RECURRING = keys(
+    "hằng năm", "hàng năm", "hằng tháng", "hàng tháng", "hằng quý", "hàng quý",
+    "hằng tuần", "hàng tuần", "hằng ngày", "thường niên", "định kỳ hằng năm",
+    "định kỳ hàng năm", "mỗi năm",
+)  # fmt: skip
+_UNSPECIFIED = keys(
+    "những năm qua", "các năm qua", "nhiều năm qua", "những năm gần đây", "các năm gần đây",
+    "những năm tới", "các năm tới", "thời gian qua", "thời gian gần đây", "thời gian tới",
+    "những tháng qua", "các tháng qua", "những tháng gần đây", "thời gian vừa qua",
+    "những năm tiếp theo", "các năm tiếp theo",
+)  # fmt: skip
+_NOT_NOW = keys("thực", "phát", "thể", "xuất", "biểu", "hiển", "tái")
+_NOW_AFTER = keys("có", "đang", "duy", "còn", "vẫn", "là")
+_BRACKETS = frozenset("()[]")
+_MAX_ASIDE = 8
+
+
+@attrs.frozen
+class Found:
+    """One period found: the period (or ``None``), its kind and token span."""
+
+    period: Period | None
+    kind: str
+    first: int
+    last: int  # exclusive
+    ambiguous: bool = False
+    reason: str | None = None
+    compound: bool = False
+
+
+def _phrase_at(lx: Lexed, i: int, table: frozenset[str], longest: int = 4) -> int:
+    """The end of the longest phrase of *table* starting at token *i*, or -1."""
+    words: list[str] = []
+    found = -1
+    for j in range(i, min(i + longest, len(lx))):
+        if lx.kind[j] != "w":
+            break
+        words.append(lx.key[j])
+        if " ".join(words) in table:
+            found = j + 1
+    return found
+
+
+class _Grammar:
+    """Where period terms end (token indexes), or -1."""
+
+    def __init__(self, lx: Lexed) -> None:
+        self.lx = lx
+        self.n = len(lx)
+
+    def num(self, i: int, low: int, high: int, digits: int | None = None) -> bool:
+        lx = self.lx
+        if i >= self.n or lx.kind[i] != "n":
+            return False
+        raw = lx.key[i]
+        if digits is not None and len(raw) != digits:
+            return False
+        return len(raw) <= 6 and low <= int(raw) <= high
+
+    def year(self, i: int) -> bool:
+        return self.num(i, 1000, 9998, 4)
+
+    def stuck(self, i: int) -> bool:
+        """Whether token *i* is glued to a word, a number or a separator before it."""
+        lx = self.lx
+        return lx.glued(i) and lx.kind[i - 1] in ("w", "n", "/", ".", ",")
+
+    def glued_sep(self, i: int) -> bool:
+        lx = self.lx
+        return i < self.n and lx.kind[i] in "/-." and lx.glued(i) and lx.glued(i + 1)
+
+    def year_suffix(self, i: int) -> int:
+        """After "năm": a year, "nay", "trước", "ngoái"; returns the end or *i*."""
+        if self.year(i):
+            return i + 1
+        if self.lx.is_word(i, *_YEAR_WORDS):
+            return i + 1
+        return i
+
+    def year_after(self, i: int) -> int:
+        """ "/2022", "-2022", ".2022" or "năm 2022" after a month or quarter; *i* if none."""
+        lx = self.lx
+        if i < self.n and lx.kind[i] in "/-." and self.year(i + 1):
+            return i + 2
+        if lx.is_word(i, _K_NAM):
+            end = self.year_suffix(i + 1)
+            if end > i + 1:
+                return end
+        return i
+
+    def term(self, i: int, *, short_dates: bool = False) -> int:
+        lx = self.lx
+        if i >= self.n:
+            return -1
+        k = lx.key[i]
+        if lx.kind[i] == "n":
+            if (
+                self.year(i)
+                and not self.stuck(i)
+                and self.glued_sep(i + 1)
+                and lx.kind[i + 1] == "-"
+                and self.year(i + 2)
+                and lx.key[i] < lx.key[i + 2]
+                and not self.glued_sep(i + 3)
+            ):
+                return i + 3  # "2015-2020": whole years
+            if self.num(i, 1, 12) and not self.stuck(i):
+                end = self.count_months(i + 1)
+                if end > 0:
+                    return end
+            return self.numeric(i, short=short_dates)
+        if lx.kind[i] != "w":
+            return -1
+        if k == _K_NAM:
+            if lx.is_word(i + 1, "học") and self.year(i + 2):
+                if i + 3 < self.n and lx.kind[i + 3] in "-/" and self.num(i + 4, 0, 9999):
+                    return i + 5
+                return -1
+            if self.year(i + 1):
+                if i + 2 < self.n and lx.kind[i + 2] == "-" and self.year(i + 3):
+                    return i + 4
+                return i + 2
+            if lx.is_word(i + 1, *_YEAR_WORDS):
+                return i + 2
+            return -1
+        if k == key("giai") and lx.is_word(i + 1, "đoạn"):
+            j = i + 2
+            j += lx.is_word(j, "từ")
+            j += lx.is_word(j, _K_NAM)
+            if not self.year(j):
+                return -1
+            c = self.connector(j + 1)
+            if c < 0:
+                return -1
+            c += lx.is_word(c, _K_NAM)
+            return c + 1 if self.year(c) else -1
+        if k in (key("đầu"), key("cuối")) and lx.is_word(i + 1, _K_NAM):
+            return self.year_suffix(i + 2)
+        if k == key("nửa"):
+            for tail in (("đầu", _K_NAM), ("cuối", _K_NAM), (_K_NAM, "đầu"), (_K_NAM, "cuối")):
+                if lx.is_word(i + 1, tail[0]) and lx.is_word(i + 2, tail[1]):
+                    return self.year_suffix(i + 3)
+            return -1
+        if k == key("quý"):
+            if lx.is_word(i + 1, *_ROMAN, *_QUARTER_WORDS) or self.num(i + 1, 1, 4):
+                return self.year_after(i + 2)
+            return -1
+        if k == _K_THANG:
+            return self.year_after(i + 2) if self.num(i + 1, 1, 12) else -1
+        if k == key("ngày"):
+            return self.numeric(i + 1, short=True, days=True)
+        if k in _COUNT_WORDS:
+            return self.count_months(i + 1)
+        if k == key("nay"):
+            return i + 1
+        if k == key("hiện") and lx.is_word(i + 1, "nay", "tại"):
+            return i + 2
+        return -1
+
+    def count_months(self, i: int) -> int:
+        """After a count: "tháng đầu năm [2022]", "tháng cuối năm [2022]"."""
+        lx = self.lx
+        if not lx.is_word(i, _K_THANG):
+            return -1
+        if lx.is_word(i + 1, "đầu", "cuối") and lx.is_word(i + 2, _K_NAM):
+            return self.year_suffix(i + 3)
+        return -1
+
+    def numeric(self, i: int, *, short: bool, days: bool = False) -> int:
+        """D/M/Y, D-M-Y, D.M.Y, M/Y, Y-M-D, D tháng M [năm Y]; D/M when *short*."""
+        lx = self.lx
+        if i >= self.n or lx.kind[i] != "n":
+            return -1
+        if not days and self.year(i):
+            iso = all(
+                self.glued_sep(i + at) and lx.kind[i + at] == "-" for at in (1, 3)
+            ) and self.num(i + 2, 1, 12)
+            return i + 5 if iso and self.num(i + 4, 1, 31) else -1
+        if not self.num(i, 1, 31) or self.stuck(i):
+            return -1
+        if lx.is_word(i + 1, _K_THANG) and self.num(i + 2, 1, 12):
+            if lx.is_word(i + 3, _K_NAM) and self.year(i + 4):
+                return i + 5
+            return i + 3
+        if not self.glued_sep(i + 1):
+            return -1
+        sep = lx.kind[i + 1]
+        if not days and self.year(i + 2) and self.num(i, 1, 12):
+            return -1 if self.glued_sep(i + 3) else i + 3
+        if not self.num(i + 2, 1, 12) or len(lx.key[i + 2]) > 2:
+            return -1
+        if self.glued_sep(i + 3) and lx.kind[i + 3] == sep and self.year(i + 4):
+            return -1 if self.glued_sep(i + 5) else i + 5
+        if self.glued_sep(i + 3):
+            return -1
+        return i + 3 if short else -1
+
+    def connector(self, i: int) -> int:
+        """The end of a connector ("–", "đến", "đến hết") with brackets around it, or -1."""
+        lx = self.lx
+        j = self.aside(i)
+        while j < self.n and lx.kind[j] in _BRACKETS:
+            j += 1
+        if j < self.n and lx.kind[j] == "-":
+            j += 1
+        elif (end := _phrase_at(lx, j, _CONNECT, 2)) > 0:
+            j = end
+        else:
+            return -1
+        j += lx.is_word(j, "hết")
+        while j < self.n and lx.kind[j] in _BRACKETS:
+            j += 1
+        return j
+
+    def aside(self, i: int) -> int:
+        """The end of a bracketed aside of words ("(thứ Sáu)") at token *i*, or *i*."""
+        lx = self.lx
+        if i >= self.n or lx.kind[i] not in "([":
+            return i
+        for j in range(i + 1, min(i + _MAX_ASIDE, self.n)):
+            if lx.kind[j] in ")]":
+                return j + 1
+            if lx.kind[j] != "w":
+                return i
+        return i
+
+    def bare_end(self, i: int) -> int:
+        """The end term of "tháng 3 – 12/2025", "quý I – III/2022", "từ 6 – 12/2025"."""
+        lx = self.lx
+        if lx.is_word(i, *_ROMAN):
+            end = self.year_after(i + 1)
+            return end if end > i + 1 else -1
+        return self.numeric(i, short=True)
+
+
+def _dated(period: Period) -> str:
+    return "dated" if period.start is not None and period.end is not None else "open"
+
+
+_READ: dict[tuple[str, date | None, bool], tuple[Period | None, str | None]] = {}
+_READ_SIZE = 4096
+
+
+def _read(
+    lx: Lexed, first: int, last: int, reference: date | None, dash_at: int | None = None
+) -> Found:
+    """Hand the span to parse_period (brackets inside the span read as spaces).
+
+    Reports repeat their periods ("năm 2025"), so readings are remembered
+    (a bounded cache: periods are immutable). *dash_at* is a dash between a
+    bare day and a date ("1 – 5/9"), read as "đến" so it is not taken for a
+    date separator.
+    """
+    raw = lx.text[lx.start[first] : lx.end[last - 1]]
+    known = _READ.get((raw, reference, dash_at is None))
+    if known is None:
+        span = raw
+        if dash_at is not None:
+            at, to = lx.start[dash_at] - lx.start[first], lx.end[dash_at] - lx.start[first]
+            span = f"{span[:at]} đến {span[to:]}"
+        if any(lx.kind[j] in _BRACKETS for j in range(first, last)):
+            span = _unbracket(span)
+        try:
+            known = (attrs.evolve(parse_period(span, reference=reference), label=raw), None)
+        except PeriodParseError as exc:
+            known = (None, exc.reason)
+        except ValueError as exc:  # a label no model can carry (absurd marks in an aside)
+            known = (None, str(exc))
+        if len(_READ) >= _READ_SIZE:
+            _READ.clear()
+        _READ[raw, reference, dash_at is None] = known
+    period, reason = known
+    if period is None:
+        return Found(None, "unspecified", first, last, reason=reason)
+    return Found(period, _dated(period), first, last)
+
+
+def _unbracket(span: str) -> str:
+    """Brackets read as spaces; an aside of words in brackets ("(thứ Sáu)") as well."""
+    out: list[str] = []
+    depth_start = -1
+    for ch in span:
+        if ch in "([":
+            depth_start = len(out)
+            out.append(" ")
+        elif ch in ")]":
+            if depth_start >= 0 and not any(c.isdigit() for c in out[depth_start:]):
+                out[depth_start:] = " " * (len(out) - depth_start)
+            depth_start = -1
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _months_of(lx: Lexed, first: int, last: int, sep_at: int, reference: date | None) -> Found:
+    """ "từ 6 – 12/2025": the bare start is a month, as the end is."""
+    month_at = sep_at - 1
+    text = (
+        lx.text[lx.start[first] : lx.start[month_at]]
+        + "tháng "
+        + lx.text[lx.start[month_at] : lx.end[last - 1]]
+    )
+    found = _read_text(text, reference)
+    if found is None:
+        return _read(lx, first, last, reference)
+    period = attrs.evolve(found, label=lx.text[lx.start[first] : lx.end[last - 1]])
+    return Found(period, _dated(period), first, last)
+
+
+def _read_text(text: str, reference: date | None) -> Period | None:
+    try:
+        return parse_period(text, reference=reference)
+    except PeriodParseError:
+        return None
+
+
+def _special(lx: Lexed, i: int, reference: date | None) -> Found | None:
+    """Recurring, unspecified and "now" phrases, and "những tháng đầu năm 2025"."""
+    end = _phrase_at(lx, i, _RECURRING, 4)
+    if end > 0:
+        return Found(None, "recurring", i, end)
+    end = _phrase_at(lx, i, _UNSPECIFIED, 4)
+    if end > 0:
+        return Found(None, "unspecified", i, end)
+    k = lx.key[i]
+    if (
+        k in (key("những"), key("các"))
+        and lx.is_word(i + 1, _K_THANG)
+        and lx.is_word(i + 2, "đầu")
+        and lx.is_word(i + 3, _K_NAM)
+    ):
+        g = _Grammar(lx)
+        end = g.year_suffix(i + 4)
+        year = int(lx.key[i + 4]) if end > i + 4 and lx.kind[i + 4] == "n" else None
+        if year is None and end == i + 4 and reference is not None:
+            year = reference.year
+        if year is None:
+            return Found(None, "unspecified", i, max(end, i + 4), reason="no year")
+        if end == i + 4 or lx.kind[i + 4] == "n":
+            period = Period(
+                start=date(year, 1, 1),
+                end=None,
+                precision=Precision.OPEN_END,
+                label=lx.text[lx.start[i] : lx.end[max(end, i + 4) - 1]],
+            )
+            return Found(period, "open", i, max(end, i + 4))
+    if k == _K_NAM and lx.is_word(i + 1, "qua") and not lx.is_word(i - 1, "những", "các", "nhiều"):
+        label = lx.text[lx.start[i] : lx.end[i + 1]]
+        why = "'năm qua' is the year before the reference date, or the year now ending"
+        if reference is None or reference.month >= 11:
+            return Found(None, "unspecified", i, i + 2, ambiguous=True, reason=why)
+        year = reference.year - 1
+        period = Period(start=date(year, 1, 1), end=date(year, 12, 31), label=label)
+        return Found(period, "dated", i, i + 2, ambiguous=True, reason=why)
+    if k == key("hiện") and not (lx.kind[i - 1 : i] == ["w"] and lx.key[i - 1] in _NOT_NOW):
+        end = i + 2 if lx.is_word(i + 1, "nay", "tại") else i + 1
+        if end == i + 1 and not lx.is_word(i + 1, *_NOW_AFTER):
+            return None
+        label = lx.text[lx.start[i] : lx.end[end - 1]]
+        if reference is None:
+            return Found(None, "unspecified", i, end, reason=f"'{label}' needs a reference date")
+        period = Period(
+            start=reference, end=reference, precision=Precision.APPROXIMATE, label=label
+        )
+        return Found(period, "dated", i, end)
+    return None
+
+
+def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found]:
+    """The periods starting at token *i* (a compound gives the whole, then its parts)."""
+    k = lx.key[i]
+    if k in _SPECIAL_FIRST:
+        special = _special(lx, i, reference)
+        if special is not None:
+            return [special]
+    opener = _phrase_at(lx, i, _OPEN, 2) if k in _OPEN_FIRST else -1
+    closer = _phrase_at(lx, i, _CLOSE, 2) if opener < 0 and k in _CLOSE_FIRST else -1
+    j = max(opener, closer, i)
+    if closer > 0:
+        j += lx.is_word(j, "hết")
+    if j == i and lx.kind[i] == "n" and not lx.glued(i):
+        short = lx.is_word(i - 1, *_SHORT_DATE_BEFORE)
+    else:
+        short = j > i
+    end1 = g.term(j, short_dates=short)
+    if end1 < 0 and opener > 0 and g.num(j, 1, 12) and not lx.glued(j + 1):
+        # "từ 6 – 12/2025": a bare month before a month and year.
+        c = g.connector(j + 1)
+        if c > 0 and g.num(c, 1, 12) and g.glued_sep(c + 1) and g.year(c + 2):
+            return [_months_of(lx, i, c + 3, j + 1, reference)]
+    if end1 < 0 and g.num(j, 1, 31) and not g.stuck(j) and lx.kind[j + 1 : j + 2] == ["-"]:
+        # "15-16/8/2025", "từ 1 – 5/9": a bare day before a dated end.
+        c = g.connector(j + 1)
+        end2 = g.numeric(c, short=True) if c > 0 else -1
+        if end2 > 0:
+            return [_read(lx, i, end2, reference, dash_at=j + 1)]
+    if end1 < 0:
+        return []
+    first_kind = lx.key[j]
+    if closer > 0:
+        return [_read(lx, i, end1, reference)]
+    if first_kind == key("nay") and j == i:
+        return []
+    c = g.connector(end1)
+    if c > 0:
+        end2 = g.term(c, short_dates=True)
+        if end2 < 0:
+            end2 = g.bare_end(c)
+        if end2 > 0:
+            return [_read(lx, i, end2, reference)]
+    if first_kind in (key("hiện"), key("nay")):
+        return [_read(lx, i, end1, reference)] if first_kind == key("hiện") else []
+    part1 = _read(lx, i, end1, reference)
+    if lx.is_word(end1, "và") and part1.period is not None:
+        tail = _phrase_at(lx, end1 + 1, _UNSPECIFIED, 4)
+        if tail > 0 and part1.period.start is not None:
+            whole = Period(
+                start=part1.period.start,
+                end=None,
+                precision=Precision.OPEN_END,
+                label=lx.text[lx.start[i] : lx.end[tail - 1]],
+            )
+            return [Found(whole, "open", i, tail, compound=True), part1]
+        end2 = g.term(end1 + 1)
+        if end2 > 0:
+            part2 = _read(lx, end1 + 1, end2, reference)
+            whole_found = _whole(lx, part1, part2)
+            if whole_found is not None:
+                return [whole_found, part1, part2]
+            return [part1, part2]
+    return [part1]
+
+
+def _whole(lx: Lexed, a: Found, b: Found) -> Found | None:
+    """The span of two parts written "A và B", when they meet or overlap."""
+    p, q = a.period, b.period
+    if p is None or q is None or None in (p.start, p.end, q.start, q.end):
+        return None
+    assert p.start is not None
+    assert p.end is not None
+    assert q.start is not None
+    assert q.end is not None
+    if (q.start - p.end).days > 1 or (p.start - q.end).days > 1:
+        return None
+    approximate = Precision.APPROXIMATE in (p.precision, q.precision)
+    try:
+        whole = Period(
+            start=min(p.start, q.start),
+            end=max(p.end, q.end),
+            precision=Precision.APPROXIMATE if approximate else Precision.EXACT,
+            label=lx.text[lx.start[a.first] : lx.end[b.last - 1]],
+        )
+    except InvalidDataError:
+        return None
+    return Found(whole, "dated", a.first, b.last, compound=True)
+
+
+_TRIGGERS = keys(
+    "năm", "tháng", "quý", "ngày", "giai", "nửa", "đầu", "cuối", "từ", "kể", "tính", "đến",
+    "tới", "cho", "hằng", "hàng", "thường", "định", "mỗi", "những", "các", "nhiều", "thời",
+    "hiện", "một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười",
+)  # fmt: skip
+
+
+def _firsts(*tables: frozenset[str]) -> frozenset[str]:
+    return frozenset(phrase.split(" ")[0] for table in tables for phrase in table)
+
+
+_SPECIAL_FIRST = _firsts(_RECURRING, _UNSPECIFIED) | keys("những", "các", "năm", "hiện")
+_OPEN_FIRST = _firsts(_OPEN)
+_CLOSE_FIRST = _firsts(_CLOSE)
+_GLUE = frozenset("/-.,:")
+
+
+def find_periods(lx: Lexed, reference: date | None) -> list[Found]:
+    """Every period of the text, in order; spans never overlap except a compound's parts."""
+    g = _Grammar(lx)
+    out: list[Found] = []
+    i, n = 0, len(lx)
+    kind, key_, start, end = lx.kind, lx.key, lx.start, lx.end
+    while i < n:
+        if kind[i] == "n":
+            # A number starts a period only before a glued separator ("19/8"), a dash or "tháng".
+            nxt = i + 1
+            if nxt < n and (
+                (kind[nxt] in _GLUE and start[nxt] == end[i])
+                or kind[nxt] == "-"
+                or key_[nxt] == _K_THANG
+            ):
+                found = _match(lx, g, i, reference)
+                if found:
+                    out.extend(found)
+                    i = max(f.last for f in found)
+                    continue
+            # No period starts inside a run of glued digits and separators.
+            i += 1
+            while i < n and start[i] == end[i - 1] and (kind[i] == "n" or kind[i] in _GLUE):
+                i += 1
+            continue
+        if kind[i] == "w" and key_[i] in _TRIGGERS:
+            found = _match(lx, g, i, reference)
+            if found:
+                out.extend(found)
+                i = max(f.last for f in found)
+                continue
+        i += 1
+    return _every_year(out)
+
+
+def _every_year(found: list[Found]) -> list[Found]:
+    """ "ngày 19/8 hằng năm": the day comes back every year; its dates are one reading."""
+    for n in range(len(found) - 1):
+        this, nxt = found[n], found[n + 1]
+        if nxt.kind == "recurring" and nxt.first == this.last and this.period is not None:
+            found[n] = attrs.evolve(
+                this, ambiguous=True, reason="a date that comes back every year"
+            )
+    return found
