@@ -53,7 +53,7 @@ def _records(doc: dict[str, Any], name: str) -> list[dict[str, Any]]:
 
 
 def _upgrade_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
-    from khuonha.model.activities import ACTIVITY_KINDS  # noqa: PLC0415
+    from khuonha.model.activities import ACTIVITY_KINDS  # noqa: PLC0415 - loaded with 1.x only
 
     out = dict(doc)
     out["schema_version"] = "2.0"
