@@ -35,12 +35,46 @@ from sybil.parsers.rest import DocTestParser  # noqa: E402
 
 _FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
 
+
+def workspace_plugins() -> str:
+    """The entry-point names of the workspace's own plugins (``plugins/*/pyproject.toml``).
+
+    The docs' examples see only these and the built-ins, so installing a
+    third-party plugin cannot break them.
+    """
+    import tomllib  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    names: list[str] = []
+    for project in sorted(Path(__file__).parent.glob("plugins/*/pyproject.toml")):
+        meta = tomllib.loads(project.read_text(encoding="utf-8"))
+        names += meta.get("project", {}).get("entry-points", {}).get("khuonha", {})
+    return ",".join(names)
+
+
+WORKSPACE_PLUGINS = workspace_plugins()
+
+
+def _docs_setup(namespace: dict[str, object]) -> None:
+    from khuonha.plugins.host import PluginHost, set_default_host  # noqa: PLC0415
+
+    namespace["_khuonha_saved"] = set_default_host(PluginHost(load_plugins=WORKSPACE_PLUGINS))
+
+
+def _docs_teardown(namespace: dict[str, object]) -> None:
+    from khuonha.plugins.host import set_default_host  # noqa: PLC0415
+
+    set_default_host(namespace.pop("_khuonha_saved"))  # type: ignore[arg-type]
+
+
 _markdown = Sybil(
     parsers=[PythonCodeBlockParser(doctest_optionflags=_FLAGS), SkipParser()],
     patterns=["docs/*.md", "docs/*/*.md"],
     filenames=["README.md"],
     excludes=["docs/_build/*", "docs/_build/*/*"],
     name="markdown",
+    setup=_docs_setup,
+    teardown=_docs_teardown,
 )
 _docstrings = Sybil(
     parsers=[DocTestParser(optionflags=_FLAGS)],
@@ -53,6 +87,8 @@ _docstrings = Sybil(
     ],
     excludes=["**/__main__.py"],
     name="docstrings",
+    setup=_docs_setup,
+    teardown=_docs_teardown,
 )
 
 pytest_collect_file = (_markdown + _docstrings).pytest()

@@ -107,3 +107,55 @@ def test_sample_command_prints_the_demo(capsys: pytest.CaptureFixture[str]) -> N
     assert json.loads(capsys.readouterr().out)["slug"] == "assessment-demo"
     assert main(["sample"]) == 0
     assert json.loads(capsys.readouterr().out)["slug"] == "khuon-ha-2022"
+
+
+def test_new_findings_in_json_both_languages(
+    capsys: pytest.CaptureFixture[str], demo: Path
+) -> None:
+    """JSON carries every reason in English and Vietnamese, and each unit's procedure findings:
+    dossier gaps, a deadline passed, who decides, and the sub-unit fractions."""
+    out = _json(capsys, str(demo), "--cycle", "2023")
+    by_unit = {a["unit"]: a for a in out["assessments"]}
+    thon_tay = by_unit["thon-tay"]
+    assert all(c["reason_vi"] for c in thon_tay["criteria"])
+    procedure = {p["id"]: p for p in thon_tay["procedure"]}
+    assert set(procedure) == {"ho-so-dang-ky", "ho-so-cong-nhan", "han-9-1-a", "tham-quyen"}
+    gap = procedure["ho-so-cong-nhan"]
+    assert (gap["status"], gap["clause"]) == ("not_met", "Điều 9 khoản 2 điểm b")
+    assert gap["reason_vi"] == "Hồ sơ đề nghị công nhận: thiếu: Biên bản cuộc họp đánh giá"
+    assert gap["reason"] == "Recognition dossier: missing: The minutes of the assessment meeting"
+    late = procedure["han-9-1-a"]
+    assert late["status"] == "not_met"
+    assert late["reason_vi"] == "quá hạn: gửi hồ sơ ngày 16/11/2023, hạn trước ngày 15/11/2023"
+    assert late["reason"] == "deadline passed: dossier sent on 2023-11-16, due before 2023-11-15"
+    school = {c["id"]: c for c in by_unit["truong-thcs-minh-hoa"]["criteria"]}
+    assert school["csgd-7-6"]["reason_vi"].startswith("3/4 tổ chuyên môn đạt: 75% ≥ 70% (cần 3)")
+    assert "3/4 subject groups qualifying: 75% ≥ 70% (3 required)" in school["csgd-7-6"]["reason"]
+    assert school["csgd-7-5"]["status"] == "not_applicable"
+    excluded = by_unit["cong-ty-minh-hoa"]
+    assert excluded["reason_vi"].startswith("không thuộc diện công nhận theo 124/2021/TT-BCA")
+    assert excluded["procedure"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("vi", "Hồ sơ đề nghị công nhận: thiếu: Biên bản cuộc họp đánh giá"),
+        ("vi", "quá hạn: gửi hồ sơ ngày 16/11/2023, hạn trước ngày 15/11/2023"),
+        ("vi", "hộ gia đình đăng ký: 90/95 = 94,7% < 100% (cần 95)"),
+        ("vi", "Thủ tục (Điều 9–10):"),
+        ("en", "Recognition dossier: missing: The minutes of the assessment meeting"),
+        ("en", "3/4 subject groups qualifying: 75% ≥ 70% (3 required)"),
+        ("en", "Procedure:"),
+    ],
+)
+def test_table_shows_the_new_findings_in_each_language(
+    capsys: pytest.CaptureFixture[str], demo: Path, lang: str, shown: str
+) -> None:
+    """The table writes reasons in the chosen language, procedure findings included."""
+    assert main(["assess", str(demo), "--cycle", "2023", "--lang", lang]) == 0
+    out = capsys.readouterr().out
+    assert shown in out
+    if lang == "vi":
+        assert "Chưa đủ thông tin" in out
+        assert "required" not in out

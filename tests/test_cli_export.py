@@ -188,9 +188,9 @@ def test_options_and_language(capsysbinary: pytest.CaptureFixture[bytes]) -> Non
         ("rss.pretty=true", "format 'rss' is not selected"),
     ],
 )
-def test_bad_options_exit_1(option: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
-    """Options no format takes, or of the wrong type, are errors naming the problem."""
-    assert main(["export", "-f", "json", "-o", "x.json", "--option", option]) == 1
+def test_bad_options_exit_2(option: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Options no format takes, or of the wrong type, are usage errors naming the problem."""
+    assert main(["export", "-f", "json", "-o", "x.json", "--option", option]) == 2
     assert message in capsys.readouterr().err
     assert not Path("x.json").exists()
 
@@ -245,10 +245,10 @@ def test_declining_format_skipped_unless_asked(
     Path("noevents.json").write_bytes(khuonha.dumps(khuonha.Dataset(slug="x", title="Không")))
     assert main(["export", "noevents.json"]) == 0
     err = capsys.readouterr().err
-    assert "note: skipped cal: it cannot export this dataset (it needs an event)" in err
+    assert "note: skipped cal: it cannot export this dataset: needs an event" in err
     assert not Path("khuonha-out/x.cal").exists()
     assert main(["export", "noevents.json", "-f", "cal"]) == 1
-    assert "cal: cannot export this Dataset (it needs an event)" in capsys.readouterr().err
+    assert "cal: cannot export this Dataset: needs an event" in capsys.readouterr().err
 
 
 def test_plugin_import_failure(

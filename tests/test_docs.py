@@ -12,6 +12,7 @@ import inspect
 import os
 import re
 import shlex
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -164,6 +165,15 @@ _MAX_LINES = 60
 _KEEP_LINES = 19
 
 
+def _workspace_plugins() -> str:
+    """The entry-point names of the workspace's own plugins, from their pyproject files."""
+    names: list[str] = []
+    for project in sorted(ROOT.glob("plugins/*/pyproject.toml")):
+        meta = tomllib.loads(project.read_text(encoding="utf-8"))
+        names += meta.get("project", {}).get("entry-points", {}).get("khuonha", {})
+    return ",".join(names)
+
+
 def _commands(block: str) -> list[tuple[str, str]]:
     """``(command, expected output)`` pairs of one console block."""
     pairs: list[tuple[str, list[str]]] = []
@@ -207,7 +217,8 @@ def test_cli_guide_shows_real_output_with_workspace_plugins(
     """Each command in the CLI guide prints what the guide shows (needs the workspace plugins)."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "80")
-    monkeypatch.delenv("KHUONHA_LOAD_PLUGINS", raising=False)
+    # The workspace's plugins only: an installed third-party plugin must not change the page.
+    monkeypatch.setenv("KHUONHA_LOAD_PLUGINS", _workspace_plugins())
     page = CLI_PAGE.read_text(encoding="utf-8")
     for name, content in _FILE.findall(page):
         (tmp_path / name).write_text(content, encoding="utf-8")

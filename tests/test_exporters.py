@@ -186,7 +186,8 @@ class _Base(Exporter[Any]):
         return isinstance(obj, khuonha.Dataset)
 
     def write(self, obj: Any, stream: BinaryIO, options: Any) -> None:
-        stream.write(obj.title.encode("utf-8"))
+        language = khuonha.label(khuonha.Language.VI, options.language)  # follows the option
+        stream.write(f"{language}: {obj.title}".encode())
 
 
 def _problems(exporter: Exporter[Any], read_text: Any = None) -> str:
@@ -224,7 +225,7 @@ def test_kit_catches_crash_on_hostile_text() -> None:
                 raise ValueError("control character")
             super().write(obj, stream, options)
 
-    assert "hostile: can_export is True but write raised ValueError" in _problems(Fragile())
+    assert "hostile: the check accepts it, but write raised ValueError" in _problems(Fragile())
 
 
 def test_kit_catches_closed_stream_and_raising_check() -> None:
@@ -319,3 +320,147 @@ def test_map_text_leaves_codes_alone() -> None:
     assert ds.language == khuonha.sample().language
     assert ds.events[0].timezone == khuonha.sample().events[0].timezone
     assert attrs.has(type(ds))
+
+
+# -- option validators: one wording, whatever validator raised -------------------------
+
+
+def _not_bad(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if value == "bad":
+        msg = "must not be 'bad'"
+        raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class _CheckedOptions(khuonha.ExportOptions):
+    delimiter: str = attrs.field(default=",", validator=attrs.validators.in_((",", ";", "\t")))
+    width: int = attrs.field(default=1, validator=[attrs.validators.gt(0), attrs.validators.le(10)])
+    code: str = attrs.field(
+        default="ab",
+        validator=[attrs.validators.matches_re(r"[a-z]+"), attrs.validators.max_len(3)],
+    )
+    anything: Any = attrs.field(default=0, validator=attrs.validators.instance_of(int))
+    mood: str = attrs.field(default="ok", validator=_not_bad)
+
+
+@pytest.mark.parametrize(
+    ("given", "line"),
+    [
+        ({"delimiter": "x"}, "$.delimiter: must be one of ',', ';', '\\t', got 'x'"),
+        ({"width": 0}, "$.width: must be greater than 0, got 0"),
+        ({"width": 11}, "$.width: must be at most 10, got 11"),
+        ({"code": "AB"}, "$.code: must match '[a-z]+', got 'AB'"),
+        ({"code": "abcd"}, "$.code: must be at most 3 characters long, got a length of 4"),
+        ({"anything": "x"}, "$.anything: expected int, got str 'x'"),
+        ({"mood": "bad"}, "$.mood: must not be 'bad'"),
+    ],
+)
+def test_option_validator_failures_name_the_option(given: dict[str, Any], line: str) -> None:
+    """Every kind of attrs validator gives `$.option: reason, got value`."""
+
+    class Checked(khuonha.plugins.json_exporters.JsonExporter):
+        options_type = _CheckedOptions
+
+    with pytest.raises(khuonha.DecodeError) as info:
+        Checked().parse_options(given)
+    assert info.value.errors == (line,)
+
+
+def test_kit_catches_personal_data_in_a_publication() -> None:
+    """A publication whose output holds a planted private name or address is reported."""
+
+    class Leaky(_Base):
+        def write(self, obj: Any, stream: BinaryIO, options: Any) -> None:
+            super().write(obj, stream, options)
+            stream.write(" ".join(hostile.PRIVATE_NAMES).upper().encode())
+
+    assert "personal data: a public export holds personal data" in _problems(Leaky())
+
+
+def test_kit_exempts_archives_and_checks_through_the_host() -> None:
+    """An archive may hold personal data; the host redacts what a publication dumps."""
+
+    class Dump(_Base):
+        def write(self, obj: Any, stream: BinaryIO, options: Any) -> None:
+            language = khuonha.label(khuonha.Language.VI, options.language)
+            stream.write(language.encode() + khuonha.dumps(obj))
+
+    class Archive(Dump):
+        archive = True
+
+    check_exporter(Dump(), large_copies=1)  # the host hands it redacted data
+    check_exporter(Archive(), large_copies=1)
+
+
+def test_kit_catches_ignored_language() -> None:
+    """A publication that writes the same bytes in vi and en is reported."""
+
+    class Monolingual(_Base):
+        def write(self, obj: Any, stream: BinaryIO, options: Any) -> None:
+            stream.write(obj.title.encode("utf-8"))
+
+    assert "same output in vi and en" in _problems(Monolingual())
+
+
+@pytest.mark.parametrize("how", ["print", "fd1", "fd2"])
+def test_kit_catches_writing_to_stdout_or_stderr(how: str) -> None:
+    """print() or a write to file descriptor 1 or 2 during write is reported."""
+    import os
+
+    class Chatty(_Base):
+        def write(self, obj: Any, stream: BinaryIO, options: Any) -> None:
+            if how == "print":
+                print("đang xuất")
+            else:
+                os.write(1 if how == "fd1" else 2, b"noise\n")
+            super().write(obj, stream, options)
+
+    assert "write printed to stdout or stderr" in _problems(Chatty())
+
+
+def test_kit_catches_files_beside_the_output(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exporter that drops a file next to its output is reported."""
+
+    class Litter(_Base):
+        def write(self, obj: Any, stream: BinaryIO, options: Any) -> None:
+            with open("khuonha-debug.log", "a", encoding="utf-8") as log:
+                log.write("done\n")
+            super().write(obj, stream, options)
+
+    monkeypatch.chdir(tmp_path)  # the cases written to streams drop their log here
+    assert "created more files beside it: ['khuonha-debug.log']" in _problems(Litter())
+
+
+def test_kit_passes_the_authors_options() -> None:
+    """check_exporter(options=...) runs every case with the author's options."""
+    seen: set[str] = set()
+
+    @attrs.frozen(kw_only=True)
+    class SepOptions(khuonha.ExportOptions):
+        sep: str = ","
+
+    class Sep(_Base):
+        options_type = SepOptions
+
+        def write(self, obj: Any, stream: BinaryIO, options: Any) -> None:
+            seen.add(options.sep)
+            super().write(obj, stream, options)
+
+    check_exporter(Sep(), large_copies=1, options={"sep": ";"})
+    assert seen == {";"}
+    with pytest.raises(ConformanceError, match="do not decode"):
+        check_exporter(Sep(), large_copies=1, options={"sepp": ";"})
+
+
+def test_golden_switch_is_off_by_default(update_goldens: bool, golden: Any, tmp_path: Any) -> None:
+    """khuonha's pytest plugin gives one switch, --update-goldens, off unless given."""
+    assert update_goldens is False
+    path = tmp_path / "x.txt"
+    path.write_bytes("Khuôn Hà".encode())
+    golden(path, "Khuôn Hà")
+    with pytest.raises(AssertionError, match=r"differs from x\.txt"):
+        golden(path, b"other")
+    with pytest.raises(AssertionError, match="--update-goldens"):
+        golden(tmp_path / "missing.txt", b"x")

@@ -18,7 +18,7 @@ from khuonha.exceptions import KhuonhaError, LabelNotFoundError, UnknownLanguage
 from khuonha.model.activities import ACTIVITY_KINDS
 
 #: Vietnamese labels that are rightly written without any diacritic.
-ASCII_VIETNAMESE = {"Phum"}
+ASCII_VIETNAMESE = {"Phum", "Ban", "Khoa"}
 
 
 def _khuonha_enums() -> list[type[Enum]]:
@@ -207,3 +207,30 @@ def test_period_speaks_the_language_asked_for(capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit) as info:
         main(["period", "quý III/2022", "--lang", "fr"])
     assert info.value.code == 2
+
+
+# -- WordTable: a plugin's own words in both languages -----------------------------------
+
+
+def test_word_table_gives_each_language() -> None:
+    """A WordTable answers by key and language, and reads as a mapping of pairs."""
+    words = khuonha.WordTable({"when": ("Thời gian", "When")})
+    assert words("when") == "Thời gian"
+    assert words("when", khuonha.Language.EN) == words("when", "en") == "When"
+    assert dict(words) == {"when": ("Thời gian", "When")}
+    with pytest.raises(khuonha.UnknownLanguageError):
+        words("when", "fr")
+    with pytest.raises(KeyError):
+        words("where")
+
+
+def test_word_table_languages_must_match() -> None:
+    """Tables per language with different keys, a word not in NFC, a bad pair: ValueError."""
+    with pytest.raises(ValueError, match="only in en: 'where'"):
+        khuonha.WordTable.from_languages(vi={"when": "Giờ"}, en={"when": "When", "where": "x"})
+    with pytest.raises(ValueError, match="expected NFC text"):
+        khuonha.WordTable({"x": ("Thu\u0301y", "Thuy")})
+    with pytest.raises(ValueError, match=r"expected a \(vi, en\) pair"):
+        khuonha.WordTable({"x": ("chỉ một",)})  # type: ignore[dict-item]
+    both = khuonha.WordTable.from_languages(vi={"a": "một"}, en={"a": "one"})
+    assert both["a"] == ("một", "one")

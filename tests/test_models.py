@@ -204,3 +204,23 @@ def test_duplicate_ids_are_refused() -> None:
     g = Group(id="g", kind=GroupKind.TO_TU_QUAN)
     with pytest.raises(InvalidDataError, match="duplicate id"):
         Dataset(slug="x", title="X", groups=(g, g))
+
+
+def test_as_of_is_one_rule() -> None:
+    """as_of: report_date, else the period's end, else generated_at's day, else the latest news."""
+    from datetime import datetime, timedelta, timezone
+
+    news = (
+        khuonha.NewsItem(id="a", title="A", published_on=date(2023, 3, 1)),
+        khuonha.NewsItem(id="b", title="B", published_on=date(2023, 5, 1)),
+        khuonha.NewsItem(id="c", title="C"),
+    )
+    base = khuonha.Dataset(slug="x", title="X", news=news)
+    assert base.as_of == date(2023, 5, 1)
+    late = datetime(2023, 6, 30, 23, 0, tzinfo=timezone(timedelta(hours=7)))
+    assert attrs.evolve(base, generated_at=late).as_of == date(2023, 6, 30)
+    period = khuonha.parse_period("quý I/2023")
+    dated = attrs.evolve(base, generated_at=late, period=period)
+    assert dated.as_of == date(2023, 3, 31) == period.end
+    assert attrs.evolve(dated, report_date=date(2023, 7, 2)).as_of == date(2023, 7, 2)
+    assert khuonha.Dataset(slug="x", title="X").as_of is None

@@ -535,3 +535,112 @@ def test_docs_python_blocks_run() -> None:
     assert blocks
     for block in blocks:
         exec(compile(block, "docs/plugins.md", "exec"), {})
+
+
+# -- BaseException from a plugin is that plugin's failure; Ctrl-C is not -------------
+
+
+class _ExitOnImport:
+    """An entry point whose import raises SystemExit (a plugin calling sys.exit)."""
+
+    name, value, group, dist = "exits", "exits:plugin", "khuonha", None
+
+    def load(self) -> Any:
+        raise SystemExit(3)
+
+
+class _Leave(BaseException):
+    """A BaseException that is neither SystemExit nor KeyboardInterrupt."""
+
+
+@pytest.mark.parametrize("exc", [SystemExit(2), _Leave("bye")])
+def test_base_exception_in_a_hook_is_charged_to_the_plugin(exc: BaseException) -> None:
+    """SystemExit or another BaseException from a hook: that plugin fails, the rest works."""
+    good = make_exporter("good")
+    host = PluginHost(entry_points=[ep("bad", raising_plugin(exc)), ep("good", plugin(good))])
+    assert [e.name for e in host.exporters()] == ["good", "json", "jsonl"]
+    assert [f.plugin for f in host.failures()] == ["bad"]
+
+
+def test_system_exit_on_import_is_charged_to_the_plugin() -> None:
+    """A plugin that exits while it is imported is recorded, not the end of the program."""
+    host = PluginHost(entry_points=[_ExitOnImport()])
+    assert [f.plugin for f in host.failures()] == ["exits"]
+    assert [e.name for e in host.exporters()] == ["json", "jsonl"]
+
+
+@pytest.mark.parametrize("exc", [SystemExit(1), _Leave("bye")])
+def test_base_exception_while_writing_is_an_export_error(exc: BaseException) -> None:
+    """An exporter raising SystemExit (or another BaseException) gives ExportError naming it."""
+
+    def write(self: Any, obj: Any, stream: BinaryIO, options: Any) -> None:
+        raise exc
+
+    exporter = make_exporter("quits", write=write)
+    with pytest.raises(
+        khuonha.ExportError, match=f"quits: the exporter failed: {type(exc).__name__}"
+    ):
+        PluginHost(entry_points=False).export(khuonha.sample(), exporter, io.BytesIO())
+
+
+def test_ctrl_c_still_stops_loading_and_writing() -> None:
+    """KeyboardInterrupt is not a plugin failure: it stops the host and the export."""
+    host = PluginHost(entry_points=[ep("bad", raising_plugin(KeyboardInterrupt()))])
+    with pytest.raises(KeyboardInterrupt):
+        host.load()
+
+    def write(self: Any, obj: Any, stream: BinaryIO, options: Any) -> None:
+        raise KeyboardInterrupt
+
+    exporter = make_exporter("interrupted", write=write)
+    with pytest.raises(KeyboardInterrupt):
+        PluginHost(entry_points=False).export(khuonha.sample(), exporter, io.BytesIO())
+
+
+# -- khuonha_register_criteria is called only when criteria are asked for -------------
+
+
+def test_criteria_hook_is_called_only_when_asked() -> None:
+    """Loading plugins and exporting never call khuonha_register_criteria; criteria() does, once."""
+    calls: list[str] = []
+
+    class Province:
+        @khuonha.hookimpl
+        def khuonha_register_criteria(self) -> list[Any]:
+            calls.append("criteria")
+            return []
+
+        @khuonha.hookimpl
+        def khuonha_register_exporters(self) -> list[Any]:
+            return [make_exporter("tinh")]
+
+    host = PluginHost(entry_points=[ep("tinh", Province())], strict=True)
+    host.export(khuonha.sample(), "tinh", io.BytesIO())
+    assert calls == []
+    assert host.criteria() == []
+    assert host.criteria() == []
+    assert calls == ["criteria"]
+
+
+def test_failing_criteria_hook_is_charged_when_asked() -> None:
+    """A criteria hook that raises (SystemExit included) is that plugin's failure, at that time."""
+
+    class Broken:
+        @khuonha.hookimpl
+        def khuonha_register_criteria(self) -> list[Any]:
+            raise SystemExit("no criteria today")
+
+        @khuonha.hookimpl
+        def khuonha_register_exporters(self) -> list[Any]:
+            return [make_exporter("still")]
+
+    host = PluginHost(entry_points=[ep("broken", Broken())])
+    assert "still" in [e.name for e in host.exporters()]
+    assert host.failures() == []
+    assert host.criteria() == []
+    assert [f.plugin for f in host.failures()] == ["broken"]
+    assert "still" in [e.name for e in host.exporters()]  # its exporters keep working
+    strict = PluginHost(entry_points=[ep("broken", Broken())], strict=True)
+    strict.load()
+    with pytest.raises(PluginLoadError):
+        strict.criteria()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from importlib.resources import files
 from typing import Any
 
 import attrs
@@ -16,6 +17,8 @@ from khuonha import (
     AreaKind,
     AssessmentResult,
     CodeScheme,
+    DivisionKind,
+    DivisionTally,
     EducationLevel,
     EnterpriseSize,
     Evidence,
@@ -23,6 +26,8 @@ from khuonha import (
     Organization,
     OrganizationKind,
     ResidentialArea,
+    Standing,
+    StandingCount,
     SubunitTally,
     UnitKind,
     UnitType,
@@ -31,7 +36,7 @@ from khuonha import (
 )
 from khuonha.codec.core import from_dict, loads
 from khuonha.exceptions import DecodeError, InvalidDataError, RulesetNotFoundError
-from khuonha.rules import Ruleset, tally_subunits
+from khuonha.rules import FACTS, Ruleset, tally_subunits
 from khuonha.testing import strategies as ks
 
 TT124, TT23, TT48 = "124/2021/TT-BCA", "23/2012/TT-BCA", "48/2025/TT-BCA"
@@ -70,7 +75,30 @@ def _tallies(
     )
 
 
-CONFIRMED = ("cq-6-2", "dn-6-2", "csgd-6")
+def _divisions(
+    *counts: tuple[str, int, int, int | None], rating: Standing = Standing.HOAN_THANH_TOT
+) -> tuple[DivisionTally, ...]:
+    """Tallies of a unit's own sub-units: (kind, total, qualifying, disciplined)."""
+    return tuple(
+        DivisionTally(
+            kind=DivisionKind(kind),
+            total=total,
+            standings=(
+                StandingCount(standing=rating, count=good),
+                StandingCount(standing=Standing.HOAN_THANH, count=total - good),
+            ),
+            disciplined=disciplined,
+        )
+        for kind, total, good, disciplined in counts
+    )
+
+
+#: 6 of 8 sub-units qualify (75%); schools report khoa and tổ chuyên môn the same way.
+GOOD_DIVISIONS = _divisions(("phong", 5, 4, 0), ("ban", 3, 2, 0)) + _divisions(
+    ("khoa", 0, 0, 0), ("to_chuyen_mon", 0, 0, 0)
+)
+#: Every document of both dossiers (Điều 9.2).
+DOCUMENTS = ("nghi-quyet", "ke-hoach", "ban-dang-ky", "to-trinh", "bao-cao-ket-qua", "bien-ban-hop")
 #: Evidence meeting every criterion of every unit type under both bases.
 GOOD: dict[str, Any] = {
     "resolution_in_q1": True,
@@ -98,28 +126,49 @@ GOOD: dict[str, Any] = {
     "school_violence_cases": 0,
     "staff_completing_tasks": True,
     "subunits": _tallies(),
+    "incidents": (),
+    "security_force_rating": Standing.HOAN_THANH,
+    "security_force_disciplined": 0,
+    "has_protection_force": True,
+    "protection_force_standing": Standing.TAP_THE_LAO_DONG_TIEN_TIEN,
+    "protection_force_disciplined": 0,
+    "emulation_eligible": True,
+    "divisions": GOOD_DIVISIONS,
+    "staff_offences": 0,
+    "documents": DOCUMENTS,
+    "dossier_submitted_on": date(2023, 11, 5),
+    "recognised_on": date(2023, 11, 10),
 }
-#: For each criterion, a change of the good evidence that makes it fail.
+_FIVE_OF_EIGHT = _divisions(("phong", 5, 3, 0), ("ban", 3, 2, 0))
+_SCHOOL_FIVE_OF_EIGHT = _divisions(("khoa", 2, 1, 0), ("to_chuyen_mon", 6, 4, 0))
+#: For each criterion, a change of the good evidence that makes it fail, and what its
+#: English and Vietnamese reasons then say.
 BAD: dict[str, dict[str, Any]] = {
     "kdc-4-1": {"households_registered": 99},
     "kdc-4-2": {"laws_implemented": False},
     "kdc-4-3": {"prohibited_events": ("a",)},
-    "kdc-4-4": {"crimes": 3},
-    "kdc-4-5": {"models_operating": 0},
+    "kdc-4-4": {"incidents": ("d",)},
+    "kdc-4-5": {"security_force_rating": Standing.KHONG_HOAN_THANH},
     "xa-5-1": {"plan_in_q1": False},
     "xa-5-2": {"social_evils": 5},
     "xa-5-3": {"officers_disciplined": 1},
     "xa-5-4": {"subunits": _tallies((10, 10, 6))},
     "cq-6-1": {"staff_briefed": 9},
-    "cq-6-2": {"refuted": ("cq-6-2",)},
+    "cq-6-2": {"laws_implemented": False},
+    "cq-6-3": {"prohibited_events": ("d",)},
+    "cq-6-4": {"protection_force_standing": Standing.HOAN_THANH},
+    "cq-6-5": {"divisions": _FIVE_OF_EIGHT},
     "dn-6-1": {"internal_rules": False},
-    "dn-6-2": {"refuted": ("dn-6-2",)},
-    "csgd-1": {"models_operating": 0},
-    "csgd-2": {"parents_coordination": False},
-    "csgd-3": {"prohibited_events": ("c",)},
-    "csgd-4": {"school_violence_cases": 1},
-    "csgd-5": {"staff_completing_tasks": False},
-    "csgd-6": {"refuted": ("csgd-6",)},
+    "dn-6-2": {"laws_implemented": False},
+    "dn-6-3": {"prohibited_events": ("h",)},
+    "dn-6-4": {"protection_force_disciplined": 1},
+    "dn-6-5": {"divisions": _divisions(("phong", 5, 5, 1), ("ban", 3, 3, 0))},
+    "csgd-7-1": {"models_operating": 0},
+    "csgd-7-2": {"parents_coordination": False},
+    "csgd-7-3": {"prohibited_events": ("dd",)},
+    "csgd-7-4": {"school_violence_cases": 1},
+    "csgd-7-5": {"protection_force_standing": Standing.KHONG_HOAN_THANH},
+    "csgd-7-6": {"divisions": _SCHOOL_FIVE_OF_EIGHT},
     "kdc-5-1": {"registered_in_q1": False},
     "kdc-5-2": {"laws_implemented": False},
     "kdc-5-3": {"prohibited_events": ("b",)},
@@ -132,25 +181,109 @@ BAD: dict[str, dict[str, Any]] = {
     "dn-7": {"plan_in_q1": False},
     "nt-8": {"commitments_signed": 19},
 }
+#: What the reasons of a failing TT 124 criterion say (English, Vietnamese).
+BAD_REASONS: dict[str, tuple[str, str]] = {
+    "kdc-4-1": (
+        "households registered: 99/100 = 99% < 100% required (100)",
+        "hộ gia đình đăng ký: 99/100 = 99% < 100% (cần 100)",
+    ),
+    "kdc-4-2": (
+        "guidelines, law and local rules implemented: no",
+        "thực hiện chủ trương, pháp luật, quy định địa phương: không",
+    ),
+    "kdc-4-3": (
+        "prohibited events: 1 occurred (points a)",
+        "vụ việc bị cấm: xảy ra 1 trường hợp (điểm a)",
+    ),
+    "kdc-4-4": (
+        "events of points b–d: 1 occurred (points d)",
+        "vụ việc tại điểm b–d: xảy ra 1 trường hợp (điểm d)",
+    ),
+    "kdc-4-5": (
+        "grassroots security force rating: tasks not completed, not “tasks completed with "
+        "distinction”, “tasks completed well” or “tasks completed”",
+        "xếp loại lực lượng bảo vệ ANTT ở cơ sở: Không hoàn thành nhiệm vụ, chưa đạt",
+    ),
+    "xa-5-1": ("plan adopted in quarter I: no", "kế hoạch trong Quý I: không"),
+    "xa-5-2": (
+        "social-evil cases (Điều 4 khoản 4 điểm a–d): 5 > 0 in the previous year",
+        "số vụ tệ nạn xã hội (Điều 4 khoản 4 điểm a–d): 5 > 0 của năm trước",
+    ),
+    "xa-5-3": ("officers disciplined: 1 > 0 allowed", "cá nhân bị kỷ luật: 1 > 0 (tối đa)"),
+    "xa-5-4": (
+        "managed units recognised: 6/10 = 60% < 70% required (7)",
+        "đơn vị được công nhận: 6/10 = 60% < 70% (cần 7)",
+    ),
+    "cq-6-1": (
+        "staff briefed: 9/10 = 90% < 100% required (10)",
+        "người lao động được phổ biến: 9/10 = 90% < 100% (cần 10)",
+    ),
+    "cq-6-2": (
+        "guidelines, law and local rules implemented: no",
+        "thực hiện chủ trương, pháp luật, quy định địa phương: không",
+    ),
+    "cq-6-3": ("prohibited events: 1 occurred (points d)", "xảy ra 1 trường hợp (điểm d)"),
+    "cq-6-4": ("protection force: tasks completed, not", "lực lượng bảo vệ: Hoàn thành nhiệm vụ"),
+    "cq-6-5": (
+        "sub-units: 5/8 departments, boards qualifying: 62.5% < 70% (6 required)",
+        "5/8 phòng, ban đạt: 62,5% < 70%",
+    ),
+    "dn-6-1": ("internal rules in place: no", "có nội quy, quy định: không"),
+    "dn-6-2": (
+        "guidelines, law and local rules implemented: no",
+        "thực hiện chủ trương, pháp luật, quy định địa phương: không",
+    ),
+    "dn-6-3": ("prohibited events: 1 occurred (points h)", "xảy ra 1 trường hợp (điểm h)"),
+    "dn-6-4": (
+        "protection force members disciplined: 1 > 0 allowed",
+        "cá nhân lực lượng bảo vệ bị kỷ luật: 1 > 0 (tối đa)",
+    ),
+    "dn-6-5": (
+        "8/8 departments, boards qualifying: 100% ≥ 70% (6 required); 1 members disciplined",
+        "8/8 phòng, ban đạt: 100% ≥ 70% (cần 6); 1 cá nhân bị kỷ luật từ cảnh cáo trở lên",
+    ),
+    "csgd-7-1": (
+        "models operating: 0 < 1 required",
+        "mô hình hoạt động hiệu quả: 0 < 1 (tối thiểu)",
+    ),
+    "csgd-7-2": (
+        "coordination with the parents' board: no",
+        "phối hợp với Ban Đại diện cha mẹ học sinh: không",
+    ),
+    "csgd-7-3": (
+        "prohibited events (Điều 6 khoản 3 điểm a–h): 1 occurred (points đ)",
+        "vụ việc bị cấm (Điều 6 khoản 3 điểm a–h): xảy ra 1 trường hợp (điểm đ)",
+    ),
+    "csgd-7-4": ("school-violence cases: 1 > 0 allowed", "vụ bạo lực học đường: 1 > 0 (tối đa)"),
+    "csgd-7-5": (
+        "protection force: tasks not completed, not",
+        "lực lượng bảo vệ: Không hoàn thành nhiệm vụ, chưa đạt",
+    ),
+    "csgd-7-6": (
+        "sub-units: 5/8 faculties, subject groups qualifying: 62.5% < 70% (6 required)",
+        "5/8 khoa, tổ chuyên môn đạt: 62,5% < 70% (cần 6)",
+    ),
+}
 CRITERIA = [(basis, c) for basis in (TT124, TT23) for c in load_ruleset(basis).criteria]
+#: Facts that only decide whether a check applies: unknown only when the check itself fails.
+CONDITIONS = {"has_party_organization", "emulation_eligible", "has_protection_force"}
 
 
 def _evidence(unit_type: UnitType, cycle: int, **changes: Any) -> Evidence:
     facts = {**GOOD, **changes}
-    if "refuted" in changes:
-        facts["confirmed"] = tuple(c for c in CONFIRMED if c not in changes["refuted"])
-    else:
-        facts.setdefault("confirmed", CONFIRMED)
+    if cycle != 2023:
+        facts["dossier_submitted_on"] = facts["recognised_on"] = None
     return Evidence(unit=UNITS[unit_type].id, cycle=cycle, **facts)
 
 
 def _finding(a: khuonha.Assessment, criterion: str) -> khuonha.Finding:
-    return next(f for f in a.findings if f.criterion == criterion)
+    return next(f for f in (*a.findings, *a.procedure) if f.criterion == criterion)
 
 
 def test_every_bundled_criterion_has_a_failing_case() -> None:
     """Each criterion of TT 23 and TT 124 is covered by BAD (adding one forces a test)."""
     assert {c.id for _, c in CRITERIA} == set(BAD)
+    assert {c.id for c in load_ruleset(TT124).criteria} == set(BAD_REASONS)
 
 
 @pytest.mark.parametrize(("basis", "criterion"), CRITERIA, ids=lambda x: getattr(x, "id", x))
@@ -162,15 +295,36 @@ def test_criterion_met(basis: str, criterion: khuonha.Criterion) -> None:
     assert a.result is AssessmentResult.DAT
 
 
+@pytest.mark.parametrize("unit_type", list(UnitType), ids=lambda u: u.value)
+def test_a_unit_meeting_every_criterion(unit_type: UnitType) -> None:
+    """Each unit type with the good evidence: đạt, every finding met, procedure complete."""
+    a = assess(UNITS[unit_type], _evidence(unit_type, 2023), 2023, TT124)
+    assert a.result is AssessmentResult.DAT
+    assert {f.status for f in a.findings} == {FindingStatus.MET}
+    assert [f.criterion for f in a.findings] == [
+        c.id for c in load_ruleset(TT124).criteria_for(unit_type)
+    ]
+    assert all(f.reason and f.reason_vi for f in a.findings)
+    assert {f.status for f in a.procedure} == {FindingStatus.MET}, a.procedure
+    dossier = _finding(a, "ho-so-cong-nhan")
+    assert dossier.reason_vi == "Hồ sơ đề nghị công nhận: đủ (3 tài liệu)"
+
+
 @pytest.mark.parametrize(("basis", "criterion"), CRITERIA, ids=lambda x: getattr(x, "id", x))
 def test_criterion_not_met(basis: str, criterion: khuonha.Criterion) -> None:
-    """One failing fact makes that criterion, and only it, not met: chưa đạt."""
+    """One failing fact makes that criterion, and only it, not met: chưa đạt, with its reasons."""
     cycle = CYCLE[basis]
     ev = _evidence(criterion.unit_type, cycle, **BAD[criterion.id])
     a = assess(UNITS[criterion.unit_type], ev, cycle, basis)
-    assert _finding(a, criterion.id).status is FindingStatus.NOT_MET
+    found = _finding(a, criterion.id)
+    assert found.status is FindingStatus.NOT_MET
     assert [f.criterion for f in a.findings if f.status is FindingStatus.NOT_MET] == [criterion.id]
     assert a.result is AssessmentResult.CHUA_DAT
+    if basis == TT124:
+        english, vietnamese = BAD_REASONS[criterion.id]
+        assert english in found.reason
+        assert found.reason_vi is not None
+        assert vietnamese in found.reason_vi
 
 
 @pytest.mark.parametrize(("basis", "criterion"), CRITERIA, ids=lambda x: getattr(x, "id", x))
@@ -182,13 +336,29 @@ def test_missing_evidence_is_unknown_never_not_met(
     for name in criterion.needs:
         if name.startswith("confirmed:"):
             ev = _evidence(criterion.unit_type, cycle, confirmed=())
-        elif name == "has_party_organization":
+        elif name in CONDITIONS or FACTS.get(name) == "unit":
             continue  # a condition: unknown only when the check itself fails
         else:
             ev = _evidence(criterion.unit_type, cycle, **{name: None})
         a = assess(UNITS[criterion.unit_type], ev, cycle, basis)
         assert _finding(a, criterion.id).status is FindingStatus.UNKNOWN, name
         assert a.result is AssessmentResult.UNDETERMINED
+
+
+@pytest.mark.parametrize("unit_type", list(UnitType), ids=lambda u: u.value)
+def test_a_unit_with_unknown_evidence(unit_type: UnitType) -> None:
+    """Each unit type with evidence that reports nothing: undetermined, every finding unknown."""
+    unit = UNITS[unit_type]
+    a = assess(unit, Evidence(unit=unit.id, cycle=2023), 2023, TT124)
+    assert a.result is AssessmentResult.UNDETERMINED
+    assert {f.status for f in a.findings} == {FindingStatus.UNKNOWN}
+    for f in a.findings:
+        assert f.reason_vi is not None
+        assert "not reported" in f.reason or "no tally" in f.reason, f.reason
+        assert "chưa" in f.reason_vi, f.reason_vi
+    dossiers = [f for f in a.procedure if f.criterion.startswith("ho-so")]
+    assert [f.status for f in dossiers] == [FindingStatus.UNKNOWN] * 2
+    assert "chưa báo cáo hồ sơ" in (dossiers[0].reason_vi or "")
 
 
 def test_no_evidence_at_all_is_undetermined() -> None:
@@ -418,18 +588,45 @@ def test_tt48_is_used_only_when_named() -> None:
 def test_amendment_is_data() -> None:
     """A ruleset that extends another overrides and removes clauses by id, without code."""
     raw = b"""{"basis": "1/2030/TT-BCA", "title": "Made-up amendment", "extends": "124/2021/TT-BCA",
-      "valid_from": "2030-01-01", "removes": ["kdc-4-4"],
+      "valid_from": "2030-01-01", "removes": ["kdc-4-1"],
       "criteria": [{"id": "kdc-4-5", "unit_type": "khu_dan_cu", "clause": "Dieu 4 khoan 5",
         "text_vi": "Hai mo hinh", "text_en": "Two models",
         "checks": [{"kind": "at_least", "fact": "models_operating", "value": 2}]}]}"""
     amended = loads(raw, Ruleset)
     ev = _evidence(UnitType.KHU_DAN_CU, 2031)
     a = assess(UNITS[UnitType.KHU_DAN_CU], ev, 2031, amended)
-    assert [f.criterion for f in a.findings] == ["kdc-4-1", "kdc-4-2", "kdc-4-3", "kdc-4-5"]
+    assert [f.criterion for f in a.findings] == ["kdc-4-2", "kdc-4-3", "kdc-4-4", "kdc-4-5"]
     f = _finding(a, "kdc-4-5")
     assert (f.status, f.clause) == (FindingStatus.NOT_MET, "Dieu 4 khoan 5")
     assert "1 < 2 required" in f.reason
     assert a.result is AssessmentResult.CHUA_DAT
+    assert amended.procedure is None
+    assert khuonha.rules.resolve(amended).procedure == load_ruleset(TT124).procedure
+
+
+def test_an_amended_clause_is_reused_in_its_amended_form() -> None:
+    """Xã 5.2 reuses Điều 4.2–4.4 by reference: amending 4.3 amends what 5.2 checks."""
+    raw = b"""{"basis": "2/2030/TT-BCA", "title": "Made-up amendment", "extends": "124/2021/TT-BCA",
+      "valid_from": "2030-01-01",
+      "criteria": [{"id": "kdc-4-3", "unit_type": "khu_dan_cu", "clause": "Dieu 4 khoan 3 (sua)",
+        "text_vi": "Chi diem a", "text_en": "Point a only",
+        "checks": [{"kind": "none_of", "fact": "prohibited_events", "points": ["a"]}]}]}"""
+    amended = loads(raw, Ruleset)
+    ev = _evidence(UnitType.XA, 2031, prohibited_events=("e",))
+    assert assess(UNITS[UnitType.XA], ev, 2031, TT124).result is AssessmentResult.CHUA_DAT
+    a = assess(UNITS[UnitType.XA], ev, 2031, amended)
+    assert _finding(a, "xa-5-2").status is FindingStatus.MET
+    assert "(Dieu 4 khoan 3 (sua)): none occurred (points a)" in _finding(a, "xa-5-2").reason
+
+
+def test_removing_a_reused_clause_is_an_error() -> None:
+    """An amendment may not remove a clause another one reuses: the error names the path."""
+    raw = b"""{"basis": "3/2030/TT-BCA", "title": "Made-up", "extends": "124/2021/TT-BCA",
+      "removes": ["kdc-4-4"]}"""
+    with pytest.raises(InvalidDataError) as err:
+        khuonha.rules.resolve(loads(raw, Ruleset))
+    assert "xa-5-2 includes unknown criterion 'kdc-4-4'" in str(err.value)
+    assert err.value.field == "criteria[5].includes[2].criterion"  # after the removal
 
 
 def test_malformed_ruleset_fails_with_a_json_path() -> None:
@@ -458,13 +655,90 @@ def test_malformed_ruleset_fails_with_a_json_path() -> None:
     assert "$.criteria[0].checks[1].value:" in text
 
 
-def test_unverified_clauses_are_marked_in_the_data() -> None:
-    """The clauses domain.md marks unverified (Điều 4.3–4.5, 6.2+, the CSGD article) say so."""
-    tt124 = {c.id: c for c in load_ruleset(TT124).criteria}
-    for cid in ("kdc-4-3", "kdc-4-4", "kdc-4-5", "cq-6-2", "dn-6-2", "csgd-1", "csgd-6"):
-        assert tt124[cid].unverified, cid
-    assert not tt124["kdc-4-1"].unverified
+def test_tt124_clauses_are_verified_from_the_codified_text() -> None:
+    """No criterion of Điều 4–7 is UNVERIFIED (domain.md §14 verified them all), each cites its
+    article and clause, and the notes keep what §13 still leaves unverified."""
+    tt124 = load_ruleset(TT124)
+    for c in tt124.criteria:
+        assert not c.unverified, c.id
+        assert "UNVERIFIED" not in f"{c.text_vi} {c.text_en} {c.note or ''}", c.id
+        assert c.clause.startswith(("Điều 4 khoản", "Điều 5 khoản", "Điều 6 khoản", "Điều 7 khoản"))
+    clauses = {c.clause for c in tt124.criteria}
+    assert {f"Điều 7 khoản {k}" for k in range(1, 7)} <= clauses
+    assert "Điều 4 khoản 3 điểm a–g" in clauses
+    assert "Điều 6 khoản 3 điểm a–h" in clauses
     assert all("UNVERIFIED" in " ".join(r.notes) for r in khuonha.list_rulesets())
+
+
+def test_reuse_is_a_reference_in_the_data() -> None:
+    """5.2 names Điều 4 khoản 2–4 and 7.3 names Điều 6.3 points a, b, c, đ, e, g: no copies."""
+    data = files("khuonha").joinpath("rulesets", "tt-124-2021.json").read_bytes()
+    raw = {c.id: c for c in loads(data, Ruleset).criteria}
+    assert raw["xa-5-2"].checks == ()
+    assert [i.criterion for i in raw["xa-5-2"].includes] == ["kdc-4-2", "kdc-4-3", "kdc-4-4"]
+    assert raw["csgd-7-3"].checks == ()
+    (include,) = raw["csgd-7-3"].includes
+    assert (include.criterion, include.points) == ("cq-6-3", ("a", "b", "c", "dd", "e", "g"))
+    loaded = {c.id: c for c in load_ruleset(TT124).criteria}
+    assert [ch.fact for ch in loaded["xa-5-2"].all_checks] == [
+        ch.fact for cid in ("kdc-4-2", "kdc-4-3", "kdc-4-4") for ch in loaded[cid].checks
+    ]
+    (school,) = loaded["csgd-7-3"].all_checks
+    assert school.points == ("a", "b", "c", "dd", "e", "g")
+
+
+@pytest.mark.parametrize(
+    ("criterion", "divisions"),
+    [
+        ("cq-6-5", {"phong", "ban", "to", "doi"}),
+        ("dn-6-5", {"phong", "ban", "to", "doi"}),
+        ("csgd-7-6", {"khoa", "phong", "ban", "to_chuyen_mon"}),
+    ],
+)
+def test_sub_unit_rules_carry_a_seventy_percent_threshold(
+    criterion: str, divisions: set[str]
+) -> None:
+    """6.5 and 7.6 test 70% of the unit's own sub-units, each with its own denominator."""
+    c = {c.id: c for c in load_ruleset(TT124).criteria}[criterion]
+    (check,) = c.checks
+    assert check.kind is khuonha.CheckKind.DIVISION_SHARE
+    assert check.value == 0.7
+    assert {d.value for d in check.divisions} == divisions
+    assert Standing.TAP_THE_LAO_DONG_TIEN_TIEN in check.ratings
+    assert Standing.HOAN_THANH_TOT in check.ratings
+    assert Standing.HOAN_THANH not in check.ratings
+    commune = {c.id: c for c in load_ruleset(TT124).criteria}["xa-5-4"]
+    assert commune.checks[1].value == 0.7
+    assert commune.checks[1].unit_types != ()
+
+
+def test_deadlines_dossiers_and_authorities_are_data() -> None:
+    """Điều 9.1 deadlines (15/11, 20/11), Điều 9.2 dossiers and Điều 10 authorities are data."""
+    procedure = load_ruleset(TT124).procedure
+    assert procedure is not None
+    due = {ut: procedure.deadline_for(ut) for ut in UnitType}
+    assert due[UnitType.KHU_DAN_CU].day(2023) == date(2023, 11, 15)  # type: ignore[union-attr]
+    for ut in (UnitType.XA, UnitType.CO_QUAN, UnitType.DOANH_NGHIEP, UnitType.CO_SO_GIAO_DUC):
+        assert due[ut].day(2024) == date(2024, 11, 20)  # type: ignore[union-attr]
+    stages = {d.stage.value: d for d in procedure.dossiers}
+    assert [d.id for d in stages["dang_ky"].documents_for(UnitType.KHU_DAN_CU)] == [
+        "nghi-quyet",
+        "ban-dang-ky",
+    ]
+    assert [d.id for d in stages["dang_ky"].documents_for(UnitType.XA)] == [
+        "nghi-quyet",
+        "ke-hoach",
+        "ban-dang-ky",
+    ]
+    assert [d.text_vi for d in stages["cong_nhan"].documents if d.required] == [
+        "Tờ trình đề nghị xét duyệt, công nhận",
+        "Báo cáo kết quả xây dựng đạt tiêu chuẩn",
+        "Biên bản cuộc họp đánh giá",
+    ]
+    levels = {a.level.value: a for a in procedure.authorities if a.level is not None}
+    assert set(levels) == {"ubnd_xa", "ubnd_huyen", "ubnd_tinh", "bo_cong_an"}
+    assert levels["ubnd_huyen"].valid_until == date(2025, 6, 30)
+    assert [a.clause for a in procedure.authorities if a.delegation] == ["Điều 10 khoản 5"]
 
 
 def test_evidence_must_match_unit_and_cycle() -> None:
@@ -740,3 +1014,174 @@ def test_demo_validates_against_the_json_schema() -> None:
 
     ds = khuonha.sample("assessment-demo")
     jsonschema.validate(json.loads(khuonha.dumps(ds)), khuonha.json_schema())
+
+
+def test_team_ratings_are_standings() -> None:
+    """Every HD 01 team rating has a Standing of the same slug, so Điều 4.5 reads it as it is."""
+    assert {r.value for r in khuonha.TaskRating} <= {s.value for s in Standing}
+
+
+def test_kdc_security_force_cross_rule() -> None:
+    """Điều 4.5: "hoàn thành nhiệm vụ" or better with nobody disciplined; unknown without it."""
+    thon = UNITS[UnitType.KHU_DAN_CU]
+    for rating, status in [
+        (Standing.HOAN_THANH_XUAT_SAC, FindingStatus.MET),
+        (Standing.HOAN_THANH, FindingStatus.MET),
+        (Standing.KHONG_HOAN_THANH, FindingStatus.NOT_MET),
+        (None, FindingStatus.UNKNOWN),
+    ]:
+        ev = _evidence(UnitType.KHU_DAN_CU, 2023, security_force_rating=rating)
+        assert _finding(assess(thon, ev, 2023), "kdc-4-5").status is status, rating
+    ev = _evidence(UnitType.KHU_DAN_CU, 2023, security_force_disciplined=1)
+    f = _finding(assess(thon, ev, 2023), "kdc-4-5")
+    assert f.status is FindingStatus.NOT_MET
+    assert f.reason_vi == (
+        "xếp loại lực lượng bảo vệ ANTT ở cơ sở: Hoàn thành nhiệm vụ; "
+        "thành viên bị kỷ luật: 1 > 0 (tối đa)"
+    )
+
+
+def test_conditions_of_the_protection_force_and_sub_unit_rules() -> None:
+    """Where emulation titles cannot be reviewed the standing part does not apply; a school
+    without a protection force is not held to 7.5; not reporting either keeps a failure open."""
+    school, agency = UNITS[UnitType.CO_SO_GIAO_DUC], UNITS[UnitType.CO_QUAN]
+    ev = _evidence(
+        UnitType.CO_SO_GIAO_DUC,
+        2023,
+        has_protection_force=False,
+        protection_force_standing=None,
+        protection_force_disciplined=None,
+    )
+    f = _finding(assess(school, ev, 2023), "csgd-7-5")
+    assert f.status is FindingStatus.NOT_APPLICABLE
+    assert f.reason_vi == "không áp dụng (có lực lượng bảo vệ: không)"
+    ev = _evidence(
+        UnitType.CO_QUAN,
+        2023,
+        emulation_eligible=False,
+        divisions=_FIVE_OF_EIGHT,
+        protection_force_standing=Standing.HOAN_THANH,
+    )
+    a = assess(agency, ev, 2023)
+    assert a.result is AssessmentResult.DAT
+    assert _finding(a, "cq-6-5").status is FindingStatus.NOT_APPLICABLE
+    assert "không áp dụng (đủ điều kiện bình xét danh hiệu thi đua: không)" in (
+        _finding(a, "cq-6-4").reason_vi or ""
+    )
+    ev = _evidence(UnitType.CO_QUAN, 2023, emulation_eligible=None, divisions=_FIVE_OF_EIGHT)
+    f = _finding(assess(agency, ev, 2023), "cq-6-5")
+    assert f.status is FindingStatus.UNKNOWN
+    assert "chưa rõ có áp dụng không" in (f.reason_vi or "")
+
+
+def test_sub_unit_rule_with_unrated_sub_units_is_unknown_until_decided() -> None:
+    """Sub-units not rated yet may still decide: 5 of 8 with 2 open is unknown, with 0 open
+    not met; a disciplined member fails the rule whatever the share."""
+    agency = UNITS[UnitType.CO_QUAN]
+    open_ = (
+        DivisionTally(
+            kind=DivisionKind.PHONG,
+            total=8,
+            disciplined=0,
+            standings=(
+                StandingCount(standing=Standing.HOAN_THANH_TOT, count=5),
+                StandingCount(standing=Standing.HOAN_THANH, count=1),
+            ),
+        ),
+    )
+    f = _finding(assess(agency, _evidence(UnitType.CO_QUAN, 2023, divisions=open_), 2023), "cq-6-5")
+    assert f.status is FindingStatus.UNKNOWN
+    assert (
+        f.reason_vi == "5/8 phòng đạt: 62,5% < 70% (cần 6), 2 chưa rõ; không có cá nhân bị kỷ luật"
+    )
+    f = _finding(
+        assess(agency, _evidence(UnitType.CO_QUAN, 2023, divisions=_FIVE_OF_EIGHT), 2023), "cq-6-5"
+    )
+    assert f.reason_vi == "5/8 phòng, ban đạt: 62,5% < 70% (cần 6); không có cá nhân bị kỷ luật"
+    assert f.reason == (
+        "sub-units: 5/8 departments, boards qualifying: 62.5% < 70% (6 required); "
+        "no member disciplined"
+    )
+
+
+def test_deadline_and_authority_findings() -> None:
+    """A decision on or after the Điều 9.1 day is late; the 2025 gap in Điều 10 is unknown."""
+    thon, xa = UNITS[UnitType.KHU_DAN_CU], UNITS[UnitType.XA]
+    ev = _evidence(
+        UnitType.KHU_DAN_CU, 2023, dossier_submitted_on=None, recognised_on=date(2023, 11, 15)
+    )
+    f = _finding(assess(thon, ev, 2023), "han-9-1-a")
+    assert f.status is FindingStatus.NOT_MET
+    assert f.reason_vi == "quá hạn: công nhận ngày 15/11/2023, hạn trước ngày 15/11/2023"
+    ev = _evidence(UnitType.XA, 2023, recognised_on=date(2023, 11, 19))
+    a = assess(xa, ev, 2023)
+    assert _finding(a, "han-9-1-b").status is FindingStatus.MET
+    assert a.result is AssessmentResult.DAT
+    late = assess(xa, attrs.evolve(ev, recognised_on=date(2023, 11, 20)), 2023)
+    assert _finding(late, "han-9-1-b").status is FindingStatus.NOT_MET
+    assert late.result is AssessmentResult.DAT  # the procedure never changes the result
+    assert "Ủy ban nhân dân cấp huyện" in (_finding(a, "tham-quyen").reason_vi or "")
+    gap = _finding(assess(xa, None, 2025), "tham-quyen")
+    assert gap.status is FindingStatus.UNKNOWN
+    assert "TT 48/2025/TT-BCA (unverified)" in gap.reason
+    agency = _finding(assess(UNITS[UnitType.CO_QUAN], None, 2026), "tham-quyen")
+    assert agency.status is FindingStatus.MET
+    assert "cấp huyện" not in (agency.reason_vi or "")
+    assert "Điều 10 khoản 5" in agency.reason
+    assert assess(UNITS[UnitType.XA], None, 2021).procedure == ()  # TT 23: no procedure data
+
+
+def test_dossier_party_resolution_depends_on_the_party_organisation() -> None:
+    """The resolution is asked only where a Party organisation exists; unknown otherwise."""
+    agency = UNITS[UnitType.CO_QUAN]
+    docs = ("ke-hoach", "ban-dang-ky")
+    for has_party, status in [
+        (False, FindingStatus.MET),
+        (True, FindingStatus.NOT_MET),
+        (None, FindingStatus.UNKNOWN),
+    ]:
+        ev = _evidence(
+            UnitType.CO_QUAN,
+            2023,
+            documents=docs,
+            has_party_organization=has_party,
+            resolution_in_q1=True,
+        )
+        assert _finding(assess(agency, ev, 2023), "ho-so-dang-ky").status is status, has_party
+
+
+def test_a_province_criterion_may_reuse_a_bundled_clause() -> None:
+    """A province's own criterion names a TT 124 clause in ``includes``, resolved at assessment."""
+    extra = khuonha.Criterion(
+        id="tinh-99-xa-4-4",
+        province="99",
+        unit_type=UnitType.CO_QUAN,
+        clause="QĐ 2/2023/QĐ-UBND (made up)",
+        text_vi="Cơ quan cũng đạt khoản 4 Điều 4.",
+        text_en="Agencies also meet Điều 4 khoản 4.",
+        includes=(khuonha.Include(criterion="kdc-4-4"),),
+    )
+    agency = UNITS[UnitType.CO_QUAN]
+    ev = _evidence(UnitType.CO_QUAN, 2023, crimes=5)
+    f = _finding(assess(agency, ev, 2023, province="99", criteria=[extra]), "tinh-99-xa-4-4")
+    assert f.status is FindingStatus.NOT_MET
+    assert "crimes (Điều 4 khoản 4 điểm a–d): 5 > 2 in the previous year" in f.reason
+
+
+def test_tt124_cites_the_codified_text() -> None:
+    """The ruleset names the codification it follows, once, next to the published text."""
+    sources = load_ruleset(TT124).sources
+    assert len(set(sources)) == len(sources)
+    assert any("Bộ pháp điển" in s and "Điều 1.6.TT.20.3–10" in s for s in sources)
+
+
+def test_unreported_dossier_lists_only_what_is_asked() -> None:
+    """Without documents the finding is unknown and names what is asked of this unit."""
+    agency = UNITS[UnitType.CO_QUAN]
+    ev = _evidence(UnitType.CO_QUAN, 2023, documents=None, has_party_organization=False)
+    f = _finding(assess(agency, ev, 2023), "ho-so-dang-ky")
+    assert f.status is FindingStatus.UNKNOWN
+    assert f.reason_vi == (
+        "Hồ sơ đăng ký: chưa báo cáo hồ sơ "
+        "(cần: Kế hoạch bảo đảm an ninh, trật tự; Bản đăng ký phấn đấu đạt tiêu chuẩn)"
+    )

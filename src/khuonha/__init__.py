@@ -23,6 +23,8 @@ _EXPORTS: dict[str, str] = {
     "AreaKind": "khuonha.model",
     "Assessment": "khuonha.rules",
     "AssessmentResult": "khuonha.rules",
+    "Authority": "khuonha.rules",
+    "AuthorityLevel": "khuonha.rules",
     "Award": "khuonha.model",
     "AwardForm": "khuonha.model",
     "CAMPAIGN_WINDOWS": "khuonha.text",
@@ -35,8 +37,14 @@ _EXPORTS: dict[str, str] = {
     "Convention": "khuonha.text",
     "Criterion": "khuonha.rules",
     "Dataset": "khuonha.model",
+    "Deadline": "khuonha.rules",
     "DecodeError": "khuonha.exceptions",
     "Delegate": "khuonha.model",
+    "DivisionKind": "khuonha.rules",
+    "DivisionTally": "khuonha.rules",
+    "Dossier": "khuonha.rules",
+    "DossierDocument": "khuonha.rules",
+    "DossierStage": "khuonha.rules",
     "DuplicateExporterError": "khuonha.exceptions",
     "EducationLevel": "khuonha.model",
     "EnterpriseSize": "khuonha.model",
@@ -48,12 +56,13 @@ _EXPORTS: dict[str, str] = {
     "Exporter": "khuonha.plugins",
     "ExporterNotFoundError": "khuonha.exceptions",
     "Finding": "khuonha.rules",
+    "FindingStatus": "khuonha.rules",
     "FoundPeriod": "khuonha.text",
     "FoundQuantity": "khuonha.text",
-    "FindingStatus": "khuonha.rules",
     "Group": "khuonha.model",
     "GroupKind": "khuonha.model",
     "Identifier": "khuonha.model",
+    "Include": "khuonha.rules",
     "Indicator": "khuonha.rollups",
     "InvalidDataError": "khuonha.exceptions",
     "KhuonhaError": "khuonha.exceptions",
@@ -82,6 +91,7 @@ _EXPORTS: dict[str, str] = {
     "PoliceRank": "khuonha.model",
     "Post": "khuonha.model",
     "Precision": "khuonha.text",
+    "Procedure": "khuonha.rules",
     "ProgrammeItem": "khuonha.model",
     "ProgrammeKind": "khuonha.model",
     "Qualifier": "khuonha.text",
@@ -101,17 +111,21 @@ _EXPORTS: dict[str, str] = {
     "ScanResult": "khuonha.text",
     "Site": "khuonha.model",
     "Standard": "khuonha.model",
+    "Standing": "khuonha.rules",
+    "StandingCount": "khuonha.rules",
     "StatisticRole": "khuonha.model",
     "SubunitTally": "khuonha.rules",
     "TaskRating": "khuonha.rules",
     "TeamCandidate": "khuonha.rules",
     "TeamRating": "khuonha.rules",
+    "TextExporter": "khuonha.plugins",
     "Total": "khuonha.rollups",
     "UnitKind": "khuonha.model",
     "UnitLevel": "khuonha.model",
     "UnitRegistry": "khuonha.plugins",
     "UnitType": "khuonha.model",
     "UnknownLanguageError": "khuonha.exceptions",
+    "WordTable": "khuonha.labels",
     "anniversary_label": "khuonha.text",
     "assess": "khuonha.plugins",
     "assess_dataset": "khuonha.plugins",
@@ -137,6 +151,7 @@ _EXPORTS: dict[str, str] = {
     "load": "khuonha.codec",
     "load_ruleset": "khuonha.rules",
     "loads": "khuonha.codec",
+    "mask_private_names": "khuonha.plugins",
     "match_key": "khuonha.text",
     "movement_rules": "khuonha.rules",
     "parse_period": "khuonha.text",
@@ -195,6 +210,7 @@ if TYPE_CHECKING:
     from khuonha.exceptions import QuantityParseError as QuantityParseError
     from khuonha.exceptions import RulesetNotFoundError as RulesetNotFoundError
     from khuonha.exceptions import UnknownLanguageError as UnknownLanguageError
+    from khuonha.labels import WordTable as WordTable
     from khuonha.labels import label as label
     from khuonha.labels import unit_name as unit_name
     from khuonha.model import SCHEMA_VERSION as SCHEMA_VERSION
@@ -245,6 +261,7 @@ if TYPE_CHECKING:
     from khuonha.plugins import ExportOptions as ExportOptions
     from khuonha.plugins import PluginHost as PluginHost
     from khuonha.plugins import PluginLoadFailure as PluginLoadFailure
+    from khuonha.plugins import TextExporter as TextExporter
     from khuonha.plugins import UnitRegistry as UnitRegistry
     from khuonha.plugins import assess as assess
     from khuonha.plugins import assess_dataset as assess_dataset
@@ -254,6 +271,7 @@ if TYPE_CHECKING:
     from khuonha.plugins import exporters_for as exporters_for
     from khuonha.plugins import get_exporter as get_exporter
     from khuonha.plugins import hookimpl as hookimpl
+    from khuonha.plugins import mask_private_names as mask_private_names
     from khuonha.plugins import provincial_criteria as provincial_criteria
     from khuonha.plugins import redact as redact
     from khuonha.plugins import sensitive_fields as sensitive_fields
@@ -267,18 +285,30 @@ if TYPE_CHECKING:
     from khuonha.rollups import rollup as rollup
     from khuonha.rules import Assessment as Assessment
     from khuonha.rules import AssessmentResult as AssessmentResult
+    from khuonha.rules import Authority as Authority
+    from khuonha.rules import AuthorityLevel as AuthorityLevel
     from khuonha.rules import Check as Check
     from khuonha.rules import CheckKind as CheckKind
     from khuonha.rules import Classification as Classification
     from khuonha.rules import Condition as Condition
     from khuonha.rules import Criterion as Criterion
+    from khuonha.rules import Deadline as Deadline
+    from khuonha.rules import DivisionKind as DivisionKind
+    from khuonha.rules import DivisionTally as DivisionTally
+    from khuonha.rules import Dossier as Dossier
+    from khuonha.rules import DossierDocument as DossierDocument
+    from khuonha.rules import DossierStage as DossierStage
     from khuonha.rules import Evidence as Evidence
     from khuonha.rules import Finding as Finding
     from khuonha.rules import FindingStatus as FindingStatus
+    from khuonha.rules import Include as Include
     from khuonha.rules import Measure as Measure
     from khuonha.rules import MovementLevel as MovementLevel
+    from khuonha.rules import Procedure as Procedure
     from khuonha.rules import RecognitionSummary as RecognitionSummary
     from khuonha.rules import Ruleset as Ruleset
+    from khuonha.rules import Standing as Standing
+    from khuonha.rules import StandingCount as StandingCount
     from khuonha.rules import SubunitTally as SubunitTally
     from khuonha.rules import TaskRating as TaskRating
     from khuonha.rules import TeamCandidate as TeamCandidate

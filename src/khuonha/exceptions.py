@@ -168,6 +168,16 @@ class QuantityParseError(_TextParseError):
     what = "a quantity from"
 
 
+#: The formats of the first-party plugins (names and suffixes), and the package providing each.
+#: A failed lookup suggests installing one of these only; never a name made from the input.
+_FIRST_PARTY_PACKAGES = {
+    "rss": "khuonha-rss",
+    "atom": "khuonha-rss",
+    "pdf": "khuonha-pdf",
+    "ics": "khuonha-ics",
+}
+
+
 class ExporterNotFoundError(KhuonhaError, LookupError):
     """No exporter has that name or suffix."""
 
@@ -183,8 +193,10 @@ class ExporterNotFoundError(KhuonhaError, LookupError):
         msg = f"no exporter for {self.name!r}; available: {', '.join(self.available) or 'none'}"
         if self.failures:
             msg += f"; plugins that failed to load: {'; '.join(self.failures)}"
-        slug = self.name.lstrip(".").lower()
-        return msg + f" (is the plugin installed? try: pip install khuonha-{slug})"
+        package = _FIRST_PARTY_PACKAGES.get(self.name.lstrip(".").lower())
+        if package is None:
+            return msg
+        return msg + f" (it comes with the plugin {package}: pip install {package})"
 
 
 class ExportError(KhuonhaError):

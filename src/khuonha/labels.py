@@ -29,13 +29,16 @@ languages, and :func:`label` returns it:
 True
 
 An administrative unit is named with the short word for its kind, before the
-name in Vietnamese and after it in English (:func:`unit_name`).
+name in Vietnamese and after it in English (:func:`unit_name`). A plugin keeps
+the words it writes around the data in a :class:`WordTable`.
 """
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterator, Mapping
 from enum import Enum
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, cast, runtime_checkable
 
 from khuonha.exceptions import LabelNotFoundError, UnknownLanguageError
 from khuonha.model.activities import ACTIVITY_KINDS, Activity, StatisticRole
@@ -43,6 +46,7 @@ from khuonha.model.awards import Award, AwardForm, LegalRegime, RecipientKind
 from khuonha.model.certification import MovementRating, Result, Standard, UnitType
 from khuonha.model.dates import KindLabel
 from khuonha.model.events import Event, EventKind, PartOfDay, ProgrammeKind
+from khuonha.model.evidence import DivisionKind, Standing
 from khuonha.model.groups import Group, GroupKind
 from khuonha.model.people import (
     EducationLevel,
@@ -54,14 +58,14 @@ from khuonha.model.people import (
 from khuonha.model.places import AdministrativeUnit, AreaKind, CodeScheme, UnitKind, UnitLevel
 from khuonha.rules.checks import FindingStatus
 from khuonha.rules.classification import MovementLevel
-from khuonha.rules.criteria import CheckKind
+from khuonha.rules.criteria import AuthorityLevel, CheckKind, DossierStage
 from khuonha.rules.engine import AssessmentResult
 from khuonha.rules.teams import TaskRating
 from khuonha.text.language import Language
 from khuonha.text.periods import Convention, Precision
 from khuonha.text.quantities import Qualifier
 
-__all__ = ["LANGUAGES", "label", "unit_name"]
+__all__ = ["LANGUAGES", "WordTable", "label", "unit_name"]
 
 #: The languages labels exist in.
 LANGUAGES: tuple[str, ...] = ("vi", "en")
@@ -305,6 +309,46 @@ _LABELS: dict[type[Enum], dict[Any, tuple[str, str]]] = {
         CheckKind.REGISTERED_SHARE: ("Tỷ lệ đơn vị đăng ký", "Share of units registered"),
         CheckKind.RECOGNISED_SHARE: ("Tỷ lệ đơn vị được công nhận", "Share of units recognised"),
         CheckKind.CONFIRMED: ("Được xác nhận", "Confirmed"),
+        CheckKind.RATED: ("Đạt danh hiệu hoặc mức xếp loại", "Holds a title or rating"),
+        CheckKind.DIVISION_SHARE: (
+            "Tỷ lệ đầu mối trực thuộc đạt danh hiệu",
+            "Share of sub-units holding a title or rating",
+        ),
+    },
+    Standing: {
+        Standing.TAP_THE_LAO_DONG_XUAT_SAC: (
+            "Tập thể lao động xuất sắc",
+            "Excellent Labour Collective",
+        ),
+        Standing.TAP_THE_LAO_DONG_TIEN_TIEN: (
+            "Tập thể lao động tiên tiến",
+            "Advanced Labour Collective",
+        ),
+        Standing.HOAN_THANH_XUAT_SAC: (
+            "Hoàn thành xuất sắc nhiệm vụ",
+            "Tasks completed with distinction",
+        ),
+        Standing.HOAN_THANH_TOT: ("Hoàn thành tốt nhiệm vụ", "Tasks completed well"),
+        Standing.HOAN_THANH: ("Hoàn thành nhiệm vụ", "Tasks completed"),
+        Standing.KHONG_HOAN_THANH: ("Không hoàn thành nhiệm vụ", "Tasks not completed"),
+    },
+    DivisionKind: {
+        DivisionKind.PHONG: ("Phòng", "Department"),
+        DivisionKind.BAN: ("Ban", "Board"),
+        DivisionKind.TO: ("Tổ", "Team"),
+        DivisionKind.DOI: ("Đội", "Squad"),
+        DivisionKind.KHOA: ("Khoa", "Faculty"),
+        DivisionKind.TO_CHUYEN_MON: ("Tổ chuyên môn", "Subject group"),
+    },
+    DossierStage: {
+        DossierStage.DANG_KY: ("Hồ sơ đăng ký", "Registration dossier"),
+        DossierStage.CONG_NHAN: ("Hồ sơ đề nghị công nhận", "Recognition dossier"),
+    },
+    AuthorityLevel: {
+        AuthorityLevel.UBND_XA: ("Ủy ban nhân dân cấp xã", "Commune People's Committee"),
+        AuthorityLevel.UBND_HUYEN: ("Ủy ban nhân dân cấp huyện", "District People's Committee"),
+        AuthorityLevel.UBND_TINH: ("Ủy ban nhân dân cấp tỉnh", "Provincial People's Committee"),
+        AuthorityLevel.BO_CONG_AN: ("Bộ Công an", "Ministry of Public Security"),
     },
     MovementLevel: {
         MovementLevel.XUAT_SAC: ("Xuất sắc", "Excellent"),
@@ -460,3 +504,67 @@ def unit_name(unit: AdministrativeUnit, language: str = "vi") -> str:
         return unit.name
     word = _KIND_WORDS[unit.kind][index]
     return f"{unit.name} {word}" if index == 1 else f"{word} {unit.name}"
+
+
+class WordTable(Mapping[str, tuple[str, str]]):
+    """A plugin's own words in Vietnamese and English, checked to match key for key.
+
+    Build it from ``key: (vi, en)`` pairs, or with :meth:`from_languages`
+    from one table per language; either way both languages must have the
+    same keys and every word is NFC, or :class:`ValueError` says which keys
+    differ. Call it with a key and a :class:`~khuonha.Language` (or
+    ``"vi"``/``"en"``); it is a read-only mapping of the pairs too.
+
+    >>> words = WordTable({"when": ("Thời gian", "When"), "where": ("Địa điểm", "Where")})
+    >>> words("when", Language.EN), words("where", "vi")
+    ('When', 'Địa điểm')
+    >>> WordTable.from_languages(vi={"when": "Thời gian"}, en={"where": "Where"})
+    Traceback (most recent call last):
+    ...
+    ValueError: the word tables differ: only in vi: 'when'; only in en: 'where'
+    """
+
+    def __init__(self, pairs: Mapping[str, tuple[str, str]]) -> None:
+        table: dict[str, tuple[str, str]] = {}
+        for key, pair in pairs.items():
+            if not (isinstance(pair, tuple) and len(cast("tuple[str, ...]", pair)) == 2):
+                msg = f"word {key!r}: expected a (vi, en) pair, got {pair!r:.80}"
+                raise ValueError(msg)
+            for word in pair:
+                if not isinstance(word, str) or not unicodedata.is_normalized("NFC", word):
+                    msg = f"word {key!r}: expected NFC text, got {word!r:.80}"
+                    raise ValueError(msg)
+            table[key] = pair
+        self._pairs = table
+
+    @classmethod
+    def from_languages(cls, *, vi: Mapping[str, str], en: Mapping[str, str]) -> WordTable:
+        """A table from one mapping per language, which must have the same keys."""
+        only_vi = [k for k in vi if k not in en]
+        only_en = [k for k in en if k not in vi]
+        if only_vi or only_en:
+            parts = [
+                f"only in {lang}: {', '.join(repr(k) for k in keys)}"
+                for lang, keys in (("vi", only_vi), ("en", only_en))
+                if keys
+            ]
+            msg = f"the word tables differ: {'; '.join(parts)}"
+            raise ValueError(msg)
+        return cls({key: (vi[key], en[key]) for key in vi})
+
+    def __call__(self, key: str, language: Language | str = Language.VI) -> str:
+        """The word *key* in *language* (:class:`~khuonha.exceptions.UnknownLanguageError`
+        for another language; ``KeyError`` for an unknown key)."""
+        return self._pairs[key][_index(str(language))]
+
+    def __getitem__(self, key: str) -> tuple[str, str]:
+        return self._pairs[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._pairs)
+
+    def __len__(self) -> int:
+        return len(self._pairs)
+
+    def __repr__(self) -> str:
+        return f"WordTable({len(self._pairs)} words)"

@@ -9,12 +9,14 @@ from typing import Any
 import icalendar
 from khuonha_ics import IcsExporter, IcsOptions
 
+import khuonha
 from khuonha import AdministrativeUnit, CodeScheme, Dataset, Event, EventKind, UnitKind
 
 
 def export(obj: Any, **options: Any) -> bytes:
+    """*obj* as iCalendar through the host (:func:`khuonha.export`), as users export."""
     out = io.BytesIO()
-    IcsExporter().write(obj, out, IcsOptions(**options))
+    khuonha.export(obj, IcsExporter(), out, IcsOptions(**options))
     return out.getvalue()
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,6 @@ from khuonha import (
 )
 
 GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("KHUONHA_UPDATE_GOLDENS") == "1"
 
 
 # ---------------------------------------------------------------- the sample
@@ -96,11 +94,11 @@ def normalise(data: bytes) -> list[tuple[str, list[tuple[str, str, bytes]]]]:
     ("case", "options"),
     [("khuon-ha-2022", {}), ("khuon-ha-2022-campaign", {"campaign": True})],
 )
-def test_golden(case: str, options: dict[str, Any]) -> None:
+def test_golden(case: str, options: dict[str, Any], update_goldens: bool) -> None:
     """The sample's calendar matches its golden file, compared after parsing."""
     data = export(khuonha.sample(), **options)
     path = GOLDEN / f"{case}.ics"
-    if UPDATE:
+    if update_goldens:
         path.write_bytes(data)
     assert normalise(data) == normalise(path.read_bytes())
 
@@ -160,7 +158,8 @@ def test_campaign_without_events_needs_a_year() -> None:
     assert next(iter(events.values())).decoded("DTSTAMP") == datetime(2023, 5, 2, tzinfo=UTC)
     with pytest.raises(ExportError) as info:
         export(dataset(), campaign=True)
-    assert info.value.missing == "no event"
+    assert info.value.missing is not None
+    assert info.value.missing.startswith("at least one event, or a date")
 
 
 def test_campaign_before_2022_uses_tt23_windows() -> None:
@@ -174,16 +173,31 @@ def test_campaign_before_2022_uses_tt23_windows() -> None:
 # ---------------------------------------------------------------- contract
 
 
-def test_missing_and_can_export() -> None:
-    """missing() says "no event"; a non-dataset cannot be exported."""
+def test_problem_says_what_is_needed() -> None:
+    """problem() names what is needed ("needs at least one event"); a record is refused."""
     exporter = IcsExporter()
-    assert exporter.missing(dataset()) == "no event"
-    assert exporter.missing(khuonha.sample()) is None
+    needs = exporter.problem(dataset(), IcsOptions())
+    assert needs is not None
+    assert needs.startswith("needs at least one event")
+    assert "no event" not in needs
+    assert exporter.problem(khuonha.sample(), IcsOptions()) is None
+    dated = dataset(report_date=date(2023, 1, 2))
+    assert exporter.problem(dated, IcsOptions(campaign=True)) is None
     assert not exporter.can_export(khuonha.sample().events[0])
     with pytest.raises(ExportError) as info:
-        export(dataset())
-    assert info.value.missing == "no event"
-    assert "no event" in str(info.value)
+        khuonha.export(dataset(), "ics", io.BytesIO())
+    assert str(info.value).startswith("ics: cannot export this Dataset: needs at least one event")
+    assert info.value.missing is not None
+
+
+def test_campaign_option_reaches_the_check() -> None:
+    """The host passes the options to the check: a campaign calendar needs no event."""
+    ds = dataset(report_date=date(2023, 5, 2))
+    out = io.BytesIO()
+    khuonha.export(ds, "ics", out, {"campaign": True})
+    assert b"campaign-ngay-hoi-2023" in out.getvalue()
+    assert [e.name for e in khuonha.exporters_for(ds, {"campaign": True}) if e.name == "ics"]
+    assert "ics" not in [e.name for e in khuonha.exporters_for(ds)]
 
 
 def test_options_decode_strictly() -> None:
@@ -249,3 +263,20 @@ def test_discovered_through_the_plugin_host() -> None:
     out = io.BytesIO()
     khuonha.export(khuonha.sample(), "ics", out, {"campaign": True})
     assert out.getvalue() == export(khuonha.sample(), campaign=True)
+
+
+def test_cli_campaign_option_without_events(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`khuonha export -f ics --option campaign=true` works on a dataset without events."""
+    from khuonha.cli.main import main
+
+    source = tmp_path / "no-events.json"
+    source.write_bytes(khuonha.dumps(dataset(report_date=date(2023, 5, 2))))
+    out = tmp_path / "lich.ics"
+    args = ["export", str(source), "-f", "ics", "-o", str(out)]
+    assert main([*args, "--option", "campaign=true"]) == 0
+    assert "campaign-ngay-hoi-2023" in vevents(out.read_bytes())
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "ics: cannot export this Dataset: needs at least one event" in err

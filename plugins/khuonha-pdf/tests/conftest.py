@@ -1,7 +1,7 @@
 """Fixtures of the khuonha-pdf tests: rendering, text extraction, golden files.
 
 Golden files live in ``golden/``: the sample's extracted text and page 1 as
-PNG. Regenerate them with ``KHUONHA_UPDATE_GOLDENS=1 uv run pytest
+PNG. Regenerate them with ``uv run pytest --update-goldens
 plugins/khuonha-pdf``. The PNG is compared loosely (same size, small mean
 pixel difference), since rasterisers differ slightly between versions.
 """
@@ -9,7 +9,6 @@ pixel difference), since rasterisers differ slightly between versions.
 from __future__ import annotations
 
 import io
-import os
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -22,17 +21,18 @@ from khuonha_pdf import PdfExporter
 import khuonha
 
 GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("KHUONHA_UPDATE_GOLDENS", "") not in ("", "0")
 
 Render = Callable[..., bytes]
 ReadText = Callable[[bytes], str]
 
 
 def render_pdf(obj: object, **options: Any) -> bytes:
-    """Render *obj* with the pdf exporter and *options* (plain JSON values)."""
-    exporter = PdfExporter()
+    """Render *obj* with the pdf exporter and *options* (plain JSON values).
+
+    Through the host (:func:`khuonha.export`), which redacts public exports.
+    """
     out = io.BytesIO()
-    exporter.write(obj, out, exporter.parse_options(options))
+    khuonha.export(obj, PdfExporter(), out, options)
     return out.getvalue()
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import unicodedata
 from collections.abc import Callable
 from datetime import date
@@ -24,7 +23,6 @@ from khuonha import Language
 from khuonha.exceptions import ExportError
 
 GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("KHUONHA_UPDATE_GOLDENS", "") not in ("", "0")
 Render = Callable[..., bytes]
 ReadText = Callable[[bytes], str]
 
@@ -80,17 +78,17 @@ def test_nfd_input_gives_the_same_text(render: Render, read_text: ReadText) -> N
     assert read_text(render(nfd)) == read_text(render(nfc))
 
 
-def test_text_matches_golden(sample_pdf: bytes, read_text: ReadText) -> None:
+def test_text_matches_golden(sample_pdf: bytes, read_text: ReadText, update_goldens: bool) -> None:
     """The sample's extracted text equals golden/khuon-ha-2022.txt (content, not bytes)."""
     path = GOLDEN / "khuon-ha-2022.txt"
     text = read_text(sample_pdf)
-    if UPDATE:
+    if update_goldens:
         path.write_text(text + "\n", encoding="utf-8")
-    assert path.exists(), "no golden text; run with KHUONHA_UPDATE_GOLDENS=1"
+    assert path.exists(), "no golden text; run pytest with --update-goldens"
     assert text == path.read_text(encoding="utf-8").removesuffix("\n")
 
 
-def test_page_one_matches_golden_png(sample_pdf: bytes) -> None:
+def test_page_one_matches_golden_png(sample_pdf: bytes, update_goldens: bool) -> None:
     """Page 1 rendered by pdfium looks like golden/khuon-ha-2022-page1.png."""
     path = GOLDEN / "khuon-ha-2022-page1.png"
     document = pypdfium2.PdfDocument(sample_pdf)
@@ -98,9 +96,9 @@ def test_page_one_matches_golden_png(sample_pdf: bytes) -> None:
         image = document[0].render(scale=1.25).to_pil().convert("L")
     finally:
         document.close()
-    if UPDATE:
+    if update_goldens:
         image.save(path, optimize=True)
-    assert path.exists(), "no golden PNG; run with KHUONHA_UPDATE_GOLDENS=1"
+    assert path.exists(), "no golden PNG; run pytest with --update-goldens"
     with Image.open(path) as golden:
         expected = golden.convert("L")
     assert image.size == expected.size

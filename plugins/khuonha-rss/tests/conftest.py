@@ -4,15 +4,14 @@ Golden files live in ``golden/`` next to this file and hold the feeds *after
 parsing* (a normalised element tree as JSON), so a feedgenerator or lxml
 release that changes whitespace, attribute order or the order of an item's
 child elements does not break them; a change of content does. Regenerate
-them with ``KHUONHA_UPDATE_GOLDENS=1 uv run pytest plugins/khuonha-rss``
-(an environment variable, so it never clashes with another plugin's options).
+them with ``uv run pytest plugins/khuonha-rss --update-goldens`` (the switch
+khuonha's pytest plugin adds for every plugin).
 """
 
 from __future__ import annotations
 
 import io
 import json
-import os
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -22,18 +21,22 @@ import pytest
 from khuonha_rss import AtomExporter, RssExporter
 from lxml import etree
 
+import khuonha
 from khuonha.plugins.exporter import Exporter
 
 GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("KHUONHA_UPDATE_GOLDENS", "") not in ("", "0")
 # Elements whose document order is content (the feed's item order).
 _ORDERED = {"item", "{http://www.w3.org/2005/Atom}entry"}
 
 
 def render_feed(exporter: Exporter[Any], obj: object, **options: Any) -> bytes:
-    """Render *obj* with *exporter* and *options* (plain JSON values) to bytes."""
+    """Render *obj* with *exporter* and *options* (plain JSON values) to bytes.
+
+    Through the host (:func:`khuonha.export`), which redacts public exports,
+    as every user's export goes.
+    """
     out = io.BytesIO()
-    exporter.write(obj, out, exporter.parse_options(options))
+    khuonha.export(obj, exporter, out, options)
     return out.getvalue()
 
 
@@ -80,18 +83,18 @@ def render() -> Callable[..., bytes]:
 
 
 @pytest.fixture(scope="session")
-def golden() -> Callable[[str, bytes], None]:
+def golden(update_goldens: bool) -> Callable[[str, bytes], None]:
     """``golden(name, feed_bytes)``: compare the parsed feed with ``golden/<name>.json``."""
 
     def check(name: str, data: bytes) -> None:
         path = GOLDEN / f"{name}.json"
         actual = normalise(data)
-        if UPDATE:
+        if update_goldens:
             path.write_text(
                 json.dumps(actual, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                 encoding="utf-8",
             )
-        assert path.exists(), f"no golden file {path.name}; run with KHUONHA_UPDATE_GOLDENS=1"
+        assert path.exists(), f"no golden file {path.name}; run pytest with --update-goldens"
         expected = json.loads(path.read_text(encoding="utf-8"))
         assert actual == expected, f"{name} differs from golden/{path.name}"
 

@@ -321,16 +321,17 @@ def test_sensitive_fields_only_in_internal_feeds(render: Render) -> None:
         assert "thôn Nà Khá".encode() in render(exporter, ds, internal=True)
 
 
-def test_can_export_and_missing() -> None:
-    """Only datasets with a dated item can be exported; missing() says what is lacking."""
+def test_can_export_and_problem() -> None:
+    """Only datasets with a dated item can be exported; problem() says what is needed."""
     rss = RssExporter()
+    opts = rss.parse_options(None)
     assert rss.can_export(khuonha.sample())
-    assert rss.missing(khuonha.sample()) is None
+    assert rss.problem(khuonha.sample(), opts) is None
     empty = _ds(news=(_news(),))
     assert not rss.can_export(empty)
-    assert rss.missing(empty) == "a news item, an event or a dated certification"
+    assert rss.problem(empty, opts) == "needs a news item, an event or a dated certification"
     assert not rss.can_export("not a dataset")
-    assert rss.missing(object()) == "a Dataset"
+    assert rss.problem(object(), opts) == "needs a Dataset, not object"
 
 
 @pytest.mark.parametrize("obj", [_ds(), "text"])

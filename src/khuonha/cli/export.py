@@ -9,6 +9,17 @@
 - Files are written atomically; when one format fails the others are still
   written, the failure is named and the exit code is 1. A format that declines
   the data is skipped with a note unless ``-f`` asked for it (then: exit 1).
+- An ``-o`` path that exists and is not a regular file (``/dev/null``, a FIFO,
+  a terminal) is written to directly, never replaced.
+- Usage errors exit 2: an option no selected format takes (the message lists
+  the valid keys of each), an option value of the wrong type, and an ``-o``
+  file whose suffix belongs to another format (``-f json -o report.pdf`` is
+  refused, not written: a ``.pdf`` holding JSON would mislead every reader).
+- The list of files written goes to stdout. If stdout fails (closed, full, or
+  its reader went away as in ``| head -1``), every format is still written,
+  then the failure is reported in one line and the exit code is 1.
+- On a terminal, a progress line on stderr shows the format being written
+  and, for exporters that report it, the records or pages done.
 """
 
 from __future__ import annotations
@@ -24,7 +35,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
-from khuonha.cli._io import read_dataset
+from khuonha.cli._io import add_input_options, read_dataset, write_text
 
 if TYPE_CHECKING:
     from khuonha.model.dataset import Dataset
@@ -66,6 +77,7 @@ def register(sub: Any) -> None:
         help="an exporter option (pretty=true); FORMAT.KEY=VALUE for one format only",
     )
     p.add_argument("--lang", choices=("vi", "en"), help="language of labels for people")
+    add_input_options(p)
     p.set_defaults(func=run, export_parser=p)
 
 
@@ -101,17 +113,32 @@ def safe_stem(slug: str) -> str:
     return f"{stem}-data" if stem in _RESERVED else stem
 
 
+def _is_special(path: Path) -> bool:
+    """An existing path that is neither a regular file nor a directory (a device, a FIFO)."""
+    import stat  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
 def _is_file_target(output: str) -> bool:
     path = Path(output)
     if output.endswith(("/", os.sep)) or path.is_dir():
         return False
-    return bool(path.suffix)
+    return bool(path.suffix) or _is_special(path)
 
 
 @contextlib.contextmanager
 def _stdout_reserved() -> Iterator[BinaryIO]:
     """Yield the real stdout; meanwhile ``print`` and file descriptor 1 go to stderr."""
+    from khuonha.cli._io import StdoutError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
     real = sys.stdout
+    if real is None:
+        raise StdoutError("stdout is closed")
     real.flush()
     try:
         fd: int | None = real.fileno()
@@ -146,10 +173,11 @@ class _Progress:
         self.done = 0
         self.name = ""
         self.bytes = 0
+        self.detail = ""
         self._last = 0.0
 
     def start(self, name: str) -> None:
-        self.name, self.bytes = name, 0
+        self.name, self.bytes, self.detail = name, 0, ""
         self._draw(force=True)
 
     def finish_one(self) -> None:
@@ -160,6 +188,11 @@ class _Progress:
         self.bytes += count
         self._draw()
 
+    def within(self, done: int, total: int | None, unit: str) -> None:
+        """Progress an exporter reported within its format (records, pages)."""
+        self.detail = f"{done}/{total} {unit}" if total is not None else f"{done} {unit}"
+        self._draw(force=done == total)
+
     def _draw(self, *, force: bool = False) -> None:
         now = time.monotonic()
         if not self.on or (not force and now - self._last < 0.1):
@@ -169,7 +202,7 @@ class _Progress:
         filled = width * self.done // max(self.total, 1)
         bar = "#" * filled + "-" * (width - filled)
         size = f"{self.bytes / 1e6:.1f} MB" if self.bytes else ""
-        line = f"khuonha export [{bar}] {self.done}/{self.total} {self.name} {size}"
+        line = f"khuonha export [{bar}] {self.done}/{self.total} {self.name} {self.detail} {size}"
         sys.stderr.write("\r" + line[:79].ljust(79))
         sys.stderr.flush()
 
@@ -196,11 +229,11 @@ class _Counting:
 
 
 def _accepts_text(hint: Any) -> bool:
-    import types  # noqa: PLC0415
-    import typing  # noqa: PLC0415
-    from datetime import date, datetime  # noqa: PLC0415
-    from datetime import time as time_of_day  # noqa: PLC0415
-    from enum import Enum  # noqa: PLC0415
+    import types  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    import typing  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from datetime import date, datetime  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from datetime import time as time_of_day  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from enum import Enum  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
         return any(_accepts_text(a) for a in typing.get_args(hint))
@@ -210,10 +243,10 @@ def _accepts_text(hint: Any) -> bool:
 def _options_for(
     exporter: Exporter[Any], given: list[tuple[str | None, str, str]], lang: str | None
 ) -> dict[str, Any]:
-    import json  # noqa: PLC0415
-    import typing  # noqa: PLC0415
+    import json  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    import typing  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
-    import attrs  # noqa: PLC0415
+    import attrs  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     hints = typing.get_type_hints(exporter.options_type)
     fields = {f.name for f in attrs.fields(exporter.options_type)}
@@ -233,28 +266,56 @@ def _options_for(
     return out
 
 
-def _unclaimed(
-    host: PluginHost, names: list[str], given: list[tuple[str | None, str, str]]
+def _check_options(
+    host: PluginHost, names: list[str], given: list[tuple[str | None, str, str]], lang: str | None
 ) -> str | None:
-    """The error for an option that no selected format takes, if any."""
-    import attrs  # noqa: PLC0415
+    """The usage error for an option no selected format takes or cannot decode, if any."""
+    import attrs  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
-    from khuonha.exceptions import KhuonhaError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.exceptions import DecodeError, KhuonhaError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     taken: dict[str, set[str]] = {}
+    exporters: dict[str, Exporter[Any]] = {}
     for name in names:
         try:
             exporter = host.get_exporter(name)
         except KhuonhaError:  # reported with that format
             continue
+        exporters[name] = exporter
         taken[name] = {f.name for f in attrs.fields(exporter.options_type)}
+    known = "; ".join(f"{n}: {', '.join(sorted(k)) or 'none'}" for n, k in taken.items())
     for fmt, key, _raw in given:
         if fmt is None and not any(key in keys for keys in taken.values()):
-            known = "; ".join(f"{n}: {', '.join(sorted(k))}" for n, k in taken.items())
-            return f"no selected format takes the option {key!r} ({known})"
+            return f"no selected format takes the option {key!r} (valid keys: {known})"
         if fmt is not None and fmt not in names:
             return f"--option {fmt}.{key}: format {fmt!r} is not selected"
+        if fmt is not None and fmt in taken and key not in taken[fmt]:
+            valid = ", ".join(sorted(taken[fmt])) or "none"
+            return f"--option {fmt}.{key}: {fmt} has no option {key!r} (valid keys: {valid})"
+    for name, exporter in exporters.items():
+        try:
+            exporter.parse_options(_options_for(exporter, given, lang))
+        except DecodeError as exc:
+            return f"--option for {name}: {'; '.join(exc.errors)}"
     return None
+
+
+def _suffix_mismatch(host: PluginHost, target: Path, name: str) -> str | None:
+    """The usage error when *target*'s suffix belongs to another format than *name*."""
+    from khuonha.exceptions import KhuonhaError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
+    if not target.suffix or _is_special(target):
+        return None
+    try:
+        owner = host.exporter_for_path(target)
+    except KhuonhaError:  # no exporter claims the suffix (or it is contested): allowed
+        return None
+    if owner.name == name:
+        return None
+    return (
+        f"-o {str(target)!r}: the suffix {target.suffix!r} is the {owner.name} format's, not "
+        f"{name}'s; name the file with {name}'s suffix, or choose -f {owner.name}"
+    )
 
 
 @dataclasses.dataclass
@@ -270,10 +331,13 @@ class _Job:
     file_target: Path | None = None
     directory: Path = Path(DEFAULT_DIR)
     progress: _Progress = dataclasses.field(default_factory=lambda: _Progress(0))
+    public: _LazyView | None = None
 
 
 def run(args: argparse.Namespace) -> int:
     """Export the dataset in the selected formats."""
+    from khuonha.cli._io import input_error_lines, max_input_size  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.cli._show import shown  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
     from khuonha.exceptions import DecodeError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
     from khuonha.plugins.host import PluginHost  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
@@ -291,11 +355,12 @@ def run(args: argparse.Namespace) -> int:
     given = _parse_options(args.options)
     if isinstance(given, str):
         return _usage(args, given)
+    limit = max_input_size(args)
     try:
-        ds = read_dataset(args.file)
+        ds = read_dataset(args.file, limit)
     except DecodeError as exc:
-        for line in exc.lines:
-            print(f"{args.file}: {line}", file=sys.stderr)
+        for line in input_error_lines(args.file, exc):
+            print(f"khuonha: error: {shown(line)}", file=sys.stderr)
         return 1
     host = PluginHost()
     if to_stdout:
@@ -307,6 +372,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(job: _Job, formats: list[str]) -> int:
+    from khuonha.cli._io import StdoutError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.cli._show import shown  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
     from khuonha.exceptions import KhuonhaError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     args = job.args
@@ -321,67 +388,82 @@ def _run(job: _Job, formats: list[str]) -> int:
         )
     ):
         job.file_target = Path(args.output)
+        if job.implicit and not job.file_target.suffix:
+            return _usage(args, f"-o {args.output!r} has no suffix naming a format: give -f FORMAT")
         if job.implicit:
             formats = [job.host.exporter_for_path(job.file_target).name]
             job.implicit = False
     if job.implicit:
         formats = job.host.names()
-    problem = _unclaimed(job.host, formats, job.given)
+    problem = _check_options(job.host, formats, job.given, args.lang)
+    if problem is None and job.file_target is not None and len(formats) == 1:
+        problem = _suffix_mismatch(job.host, job.file_target, formats[0])
     if problem:
-        print(f"khuonha: error: {problem}", file=sys.stderr)
-        return 1
+        return _usage(args, shown(problem))
     job.progress = progress = _Progress(len(formats))
     failed = 0
+    stdout_failed: StdoutError | None = None
     try:
         for name in formats:
             progress.start(name)
             try:
                 written = _export_one(job, name)
+            except StdoutError:
+                raise  # the output itself is lost: nothing else to say per format
             except KhuonhaError as exc:
                 failed += 1
                 progress.close()
                 if args.debug:
                     traceback.print_exc()
                 text = str(exc)
-                shown = text if text.startswith(f"{name}:") else f"{name}: {text}"
-                print(f"khuonha: error: {shown}", file=sys.stderr)
+                if isinstance(exc.__cause__, MemoryError):
+                    text = f"out of memory while exporting {job.ds.slug!r} as {name}"
+                text = text if text.startswith(f"{name}:") else f"{name}: {text}"
+                print(f"khuonha: error: {shown(text)}", file=sys.stderr)
             else:
                 if written is not None:
                     progress.close()
-                    print(written)
+                    if stdout_failed is None:  # the list is lost; the files are still written
+                        try:
+                            write_text(f"{written}\n")
+                        except StdoutError as exc:
+                            stdout_failed = exc
             progress.finish_one()
     finally:
         progress.close()
-    if failed:
+    if failed and len(formats) > 1:  # one format: its error line says it all
         print(f"khuonha: {failed} of {len(formats)} format(s) failed", file=sys.stderr)
-        return 1
-    return 0
+    if stdout_failed is not None:
+        raise stdout_failed
+    return 1 if failed else 0
 
 
 def _export_one(job: _Job, name: str) -> Path | None:
     """Write one format; return the file written (``None``: stdout, or skipped)."""
+    from khuonha.cli._io import write_all  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.cli._show import shown  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
     from khuonha.exceptions import OutputError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
     from khuonha.plugins.atomic import atomic_write  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
-    from khuonha.plugins.registry import can_export, missing  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.registry import problem_of  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     host, ds = job.host, job.ds
     exporter = host.get_exporter(name)
     options = _options_for(exporter, job.given, job.args.lang)
-    if job.implicit and not can_export(exporter, ds):
-        lacks = missing(exporter, ds)
-        why = f" (it needs {lacks})" if lacks else ""
-        print(f"khuonha: note: skipped {name}: it cannot export this dataset{why}", file=sys.stderr)
-        return None
+    if job.implicit:
+        needs = problem_of(exporter, ds, options)
+        if needs is not None:
+            note = f"khuonha: note: skipped {name}: it cannot export this dataset: {needs}"
+            print(shown(note), file=sys.stderr)
+            return None
     if job.stdout is not None:
-        import tempfile  # noqa: PLC0415
+        import tempfile  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
         with tempfile.SpooledTemporaryFile(max_size=8 << 20) as spool:
             sink = cast("BinaryIO", _Counting(cast("BinaryIO", spool), job.progress))
-            host.export(ds, exporter, sink, options)
+            _export(job, exporter, sink, options)
             spool.seek(0)
             while chunk := spool.read(1 << 20):
-                job.stdout.write(chunk)
-            job.stdout.flush()
+                write_all(job.stdout, chunk)
         return None
     if job.file_target is not None:
         target = job.file_target
@@ -394,5 +476,39 @@ def _export_one(job: _Job, name: str) -> Path | None:
             raise OutputError(str(job.directory), exc.strerror or str(exc)) from exc
         target = job.directory / filename
     with atomic_write(target) as stream:
-        host.export(ds, exporter, cast("BinaryIO", _Counting(stream, job.progress)), options)
+        _export(job, exporter, cast("BinaryIO", _Counting(stream, job.progress)), options)
     return target
+
+
+def _export(job: _Job, exporter: Exporter[Any], sink: BinaryIO, options: dict[str, Any]) -> None:
+    """Export through the host's one path (with progress); note where private names were masked."""
+    from khuonha.plugins.privacy import public_view  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.registry import export_with, masked_note  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
+    if job.public is None:  # computed once per run, shared by every public format
+        job.public = _LazyView(lambda: public_view(job.ds))
+    from khuonha.cli._show import shown  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.progress import progress_to  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
+    with progress_to(job.progress.within):
+        masked = export_with(
+            exporter, job.ds, sink, options, public=job.public.get(exporter, options)
+        )
+    if masked:
+        print(shown(f"khuonha: note: {masked_note(exporter, masked)}"), file=sys.stderr)
+
+
+class _LazyView:
+    """The public view of the dataset, built the first time a publication needs it."""
+
+    def __init__(self, build: Any) -> None:
+        self._build = build
+        self._view: Any = None
+
+    def get(self, exporter: Exporter[Any], options: dict[str, Any]) -> Any:
+        """The view for a publication; ``None`` for an archive or an internal export."""
+        if options.get("internal") is True or getattr(exporter, "archive", False) is True:
+            return None
+        if self._view is None:
+            self._view = self._build()
+        return self._view

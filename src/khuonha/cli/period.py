@@ -41,8 +41,10 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Parse the period; print it, or a one-line error."""
-    from datetime import date  # noqa: PLC0415
+    from datetime import date  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
+    from khuonha.cli._io import write_text  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.cli._show import shown  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
     from khuonha.exceptions import PeriodParseError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
     from khuonha.text import format_period, parse_period  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
@@ -52,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
             reference = date.fromisoformat(args.reference)
         except ValueError:
             print(
-                f"khuonha: error: --reference {args.reference!r} is not a date (YYYY-MM-DD)",
+                f"khuonha: error: --reference {shown(repr(args.reference))} is not a date "
+                "(YYYY-MM-DD)",
                 file=sys.stderr,
             )
             return 2
@@ -60,8 +63,10 @@ def run(args: argparse.Namespace) -> int:
         period = parse_period(args.text, reference=reference, convention=args.convention)
     except PeriodParseError as exc:
         print(
-            f"khuonha: error: cannot read a period from {exc.text[:200]!r}: {exc.reason} "
-            f"(at character {exc.position})",
+            shown(
+                f"khuonha: error: cannot read a period from {exc.text[:200]!r}: {exc.reason} "
+                f"(at character {exc.position})"
+            ),
             file=sys.stderr,
         )
         return 1
@@ -73,18 +78,24 @@ def run(args: argparse.Namespace) -> int:
         "convention": period.convention.value,
     }
     if args.json:
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        write_text(json.dumps(record, ensure_ascii=False) + "\n")
     elif getattr(args, "lang", None) is None:
-        sys.stdout.write(
-            f"{record['start'] or '…'} – {record['end'] or '…'}  {format_period(period)}  "
-            f"({record['precision']}, {record['convention']})\n"
+        write_text(
+            shown(
+                f"{record['start'] or '…'} – {record['end'] or '…'}  {format_period(period)}  "
+                f"({record['precision']}, {record['convention']})"
+            )
+            + "\n"
         )
     else:
         from khuonha.labels import label  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
-        sys.stdout.write(
-            f"{record['start'] or '…'} – {record['end'] or '…'}  "
-            f"{format_period(period, args.lang)}  "
-            f"({label(period.precision, args.lang)}, {label(period.convention, args.lang)})\n"
+        write_text(
+            shown(
+                f"{record['start'] or '…'} – {record['end'] or '…'}  "
+                f"{format_period(period, args.lang)}  "
+                f"({label(period.precision, args.lang)}, {label(period.convention, args.lang)})"
+            )
+            + "\n"
         )
     return 0

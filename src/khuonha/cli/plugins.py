@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import Any
 
-from khuonha.cli._io import print_json
+from khuonha.cli._io import print_json, write_text
+from khuonha.cli._show import shown
 
 
 def register(sub: Any) -> None:
@@ -65,8 +66,7 @@ def _print_text(host: Any) -> None:
     if conflicts:
         lines.append("Conflicts:")
         lines.extend(f"  {c}" for c in conflicts)
-    sys.stdout.write("\n".join(lines) + "\n")
-    sys.stdout.flush()
+    write_text("".join(shown(line) + "\n" for line in lines))
 
 
 def run(args: argparse.Namespace) -> int:

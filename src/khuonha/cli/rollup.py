@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import Any
 
+from khuonha.cli._io import add_input_options
+
 
 def register(sub: Any) -> None:
     """Add the ``rollup`` subcommand."""
@@ -29,12 +31,21 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the labels")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    add_input_options(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Total the datasets; print the table or the JSON object."""
-    from khuonha.cli._io import print_json, read_dataset  # noqa: PLC0415 - keeps --help fast
+    from khuonha.cli._io import (  # noqa: PLC0415 - keeps --help fast
+        input_error_lines,
+        max_input_size,
+        print_json,
+        read_dataset,
+        write_text,
+    )
+    from khuonha.cli._show import shown  # noqa: PLC0415 - keeps --help fast
+    from khuonha.exceptions import DecodeError  # noqa: PLC0415 - keeps --help fast
     from khuonha.rollups import rollup  # noqa: PLC0415 - loaded only when the command runs
     from khuonha.text import parse_period  # noqa: PLC0415 - loaded only when the command runs
 
@@ -42,7 +53,15 @@ def run(args: argparse.Namespace) -> int:
         print("khuonha rollup: error: --compare cung-ky needs --period", file=sys.stderr)
         return 2
     period = parse_period(args.period) if args.period else None
-    datasets = [read_dataset(name) for name in args.files]
+    limit = max_input_size(args)
+    datasets = []
+    for name in args.files:
+        try:
+            datasets.append(read_dataset(name, limit))
+        except DecodeError as exc:
+            for line in input_error_lines(name, exc):
+                print(f"khuonha: error: {shown(line)}", file=sys.stderr)
+            return 1
     moved, names = _reorganisation(datasets)
     result = rollup(
         datasets,
@@ -56,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
         print_json(result.as_dict(args.lang))
         return 0
     en = args.lang == "en"
+    lines = []
     for row in result.rows:
         line = (
             f"{row.unit_name}\t{row.indicator.label(args.lang)}\t"
@@ -66,11 +86,13 @@ def run(args: argparse.Namespace) -> int:
             pct = row.comparison.percent
             change = "" if pct is None else f" ({pct:+g}%)"
             line += f"\t{'same period last year' if en else 'cùng kỳ'}: {prev}{change}"
-        print(line)
+        lines.append(line)
     for _key, name in result.silent:
-        print(f"{name}\t{'reported nothing' if en else 'không có số liệu'}")
+        lines.append(f"{name}\t{'reported nothing' if en else 'không có số liệu'}")
+    # Tabs separate the columns; everything else from the data is shown escaped.
+    write_text("".join("\t".join(map(shown, line.split("\t"))) + "\n" for line in lines))
     for note in result.notes:
-        print(f"khuonha: note: {note}", file=sys.stderr)
+        print(shown(f"khuonha: note: {note}"), file=sys.stderr)
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from khuonha.cli._io import read_bytes
+from khuonha.cli._io import add_input_options
 
 
 def register(sub: Any) -> None:
@@ -18,6 +18,7 @@ def register(sub: Any) -> None:
         "Each problem is printed on stdout as 'FILE: $.json.path: reason'.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="a JSON file, or - for stdin")
+    add_input_options(p)
     p.add_argument(
         "--units",
         action="store_true",
@@ -29,8 +30,19 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Validate every file; report every problem."""
-    from khuonha.codec.core import loads  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    """Validate every file; report every problem.
+
+    Unreadable input counts as invalid and is reported like any problem,
+    ``FILE: $: cannot read: …``; text from the data is shown escaped.
+    """
+    from khuonha.cli._io import (  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+        input_error_lines,
+        max_input_size,
+        read_dataset,
+        source_name,
+        write_text,
+    )
+    from khuonha.cli._show import shown  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
     from khuonha.exceptions import DecodeError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
     registry = None
@@ -46,22 +58,23 @@ def run(args: argparse.Namespace) -> int:
             )
             return 1
         registry = host.unit_registry()
+    limit = max_input_size(args)
     failed = 0
     for name in args.files:
         try:
-            dataset = loads(read_bytes(name))
+            dataset = read_dataset(name, limit)
         except DecodeError as exc:
             failed += 1
-            for line in exc.lines:
-                sys.stdout.write(f"{name}: {line}\n")
+            write_text("".join(shown(line) + "\n" for line in input_error_lines(name, exc)))
             continue
         if registry is not None:
             from khuonha.plugins.units import check_units  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
 
+            lines = []
             for line in check_units(dataset, registry):
                 path, _, reason = line.partition(": ")
-                sys.stdout.write(f"{name}: {path}: warning: {reason}\n")
-    sys.stdout.flush()
+                lines.append(shown(f"{source_name(name)}: {path}: warning: {reason}") + "\n")
+            write_text("".join(lines))
     if failed:
         print(f"khuonha: {failed} of {len(args.files)} file(s) invalid", file=sys.stderr)
         return 1

@@ -355,6 +355,62 @@ def _format_exception(exc: BaseException, tp: type | None) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+_BOUND = re.compile(
+    r"'(?P<field>\w+)' must be (?P<op><=|>=|<|>) (?P<bound>.+): (?P<got>.*)\Z", re.S
+)
+_LENGTH = re.compile(
+    r"Length of '(?P<field>\w+)' must be (?P<op><=|>=) (?P<bound>\d+): (?P<got>\d+)\Z"
+)
+_BOUND_WORDS = {"<": "less than", "<=": "at most", ">": "greater than", ">=": "at least"}
+
+
+def _validator_failure(exc: BaseException) -> tuple[str, str] | None:
+    """The failure of an attrs validator as ``(field, reason)``, or ``None``.
+
+    attrs' own validators (``in_``, ``instance_of``, ``matches_re``, the
+    bounds, the lengths) and any validator raising ``ValueError``/``TypeError``
+    with a message: the field comes from the exception or the validator's frame.
+    """
+    args = exc.args
+    if len(args) >= 4 and isinstance(args[1], attrs.Attribute):
+        name, third, value = args[1].name, args[2], args[3]
+        if isinstance(third, tuple | list | set | frozenset | dict):
+            options = ", ".join(repr(o) for o in third)
+            return name, f"must be one of {options}, got {value!r:.80}"
+        if isinstance(third, re.Pattern):
+            return name, f"must match {third.pattern!r}, got {value!r:.80}"
+        if isinstance(third, type | tuple):
+            wanted = getattr(third, "__name__", str(third))
+            return name, f"expected {wanted}, got {type(value).__name__} {value!r:.80}"
+    text = str(args[0]) if len(args) == 1 else str(exc)
+    m = _BOUND.match(text)
+    if m is not None:
+        words = _BOUND_WORDS[m["op"]]
+        return m["field"], f"must be {words} {m['bound']}, got {m['got']}"
+    m = _LENGTH.match(text)
+    if m is not None:
+        words = _BOUND_WORDS[m["op"]]
+        length = f"{words} {m['bound']} characters long"
+        return m["field"], f"must be {length}, got a length of {m['got']}"
+    field = _failing_field(exc)
+    if field is not None and text:
+        return field, text
+    return None
+
+
+def _failing_field(exc: BaseException) -> str | None:
+    """The attrs field whose validator raised *exc*: the deepest frame given an Attribute."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        for value in tb.tb_frame.f_locals.values():
+            if isinstance(value, attrs.Attribute):
+                found = value.name
+                break
+        tb = tb.tb_next
+    return found
+
+
 def _join(path: str, rel: str) -> str:
     if not rel:
         return path
@@ -375,7 +431,11 @@ def _problems(exc: BaseException, path: str, tp: Any) -> Iterator[tuple[str, str
         for rel, reason in exc.problems:
             yield _join(path, rel), reason
     elif not isinstance(exc, _OmittedError):
-        yield path, _format_exception(exc, tp)
+        failed = _validator_failure(exc) if isinstance(exc, TypeError | ValueError) else None
+        if failed is not None:  # an attrs validator: the field it checks, one wording
+            yield _join(path, failed[0]), failed[1]
+        else:
+            yield path, _format_exception(exc, tp)
 
 
 def _count(exc: BaseException, *, new_only: bool = False, forget: bool = False) -> int:

@@ -91,6 +91,8 @@ class Dataset:
     - ``report_date``: the date a report of this data carries;
     - ``period``: the reporting period the figures cover, when one is given.
 
+    :attr:`as_of` is the one date the data speaks as of, for every exporter.
+
     Every reference between records (``actor``, ``parent``, ``host``, an event
     site's ``area`` …) must name a record of a collection its field declares
     (:func:`~khuonha.model.fields.ref_field`), and the error says which kind of
@@ -127,6 +129,31 @@ class Dataset:
     certifications: tuple[Certification, ...] = tuple_of(Certification)
     news: tuple[NewsItem, ...] = tuple_of(NewsItem)
     evidence: tuple[Evidence, ...] = tuple_of(Evidence)
+
+    @property
+    def as_of(self) -> date | None:
+        """The date the data speaks as of: the one rule every exporter uses.
+
+        The first that is given of: ``report_date``; the end of ``period``;
+        the day of ``generated_at`` (in its own UTC offset); the latest
+        publication day of the news; else ``None``. Exporters that need a date
+        (a PDF's creation date, a calendar's DTSTAMP and campaign year) take
+        it from here, never from the clock.
+
+        >>> import khuonha
+        >>> khuonha.sample().as_of
+        datetime.date(2022, 8, 10)
+        >>> Dataset(slug="x", title="X").as_of is None
+        True
+        """
+        if self.report_date is not None:
+            return self.report_date
+        if self.period is not None and self.period.end is not None:
+            return self.period.end
+        if self.generated_at is not None:
+            return self.generated_at.date()
+        days = [d for d in (n.published_day for n in self.news) if d is not None]
+        return max(days) if days else None
 
     def __attrs_post_init__(self) -> None:
         problems = list(_reference_problems(self))

@@ -15,6 +15,8 @@ known fact ("no prohibited event occurred"), ``None`` is not.
 
 from __future__ import annotations
 
+from datetime import date
+from enum import StrEnum
 from typing import Any
 
 import attrs
@@ -25,6 +27,7 @@ from khuonha.model.fields import (
     ID_MAX,
     ID_PATTERN,
     SCHEMA,
+    check_date,
     check_id,
     check_non_negative,
     id_field,
@@ -33,7 +36,17 @@ from khuonha.model.fields import (
     tuple_of,
 )
 
-__all__ = ["FACTS", "Evidence", "FactKind", "Measure", "SubunitTally"]
+__all__ = [
+    "FACTS",
+    "DivisionKind",
+    "DivisionTally",
+    "Evidence",
+    "FactKind",
+    "Measure",
+    "Standing",
+    "StandingCount",
+    "SubunitTally",
+]
 
 
 class FactKind:
@@ -53,6 +66,56 @@ class FactKind:
     """A criterion the assessing body recorded as met or not met."""
     UNIT = "unit"
     """A property of the assessed unit record (``education_level`` …)."""
+    STANDING = "standing"
+    """A collective's emulation title or task rating (a :class:`Standing`), or ``None``."""
+    DIVISIONS = "divisions"
+    """A unit's tallies of its own sub-units (:class:`DivisionTally`)."""
+
+
+class Standing(StrEnum):
+    """The emulation title or task rating of a collective (danh hiệu thi đua, mức xếp loại).
+
+    TT 124 Điều 6.4–6.5 and 7.5–7.6 count a protection force or a sub-unit
+    that holds the title "Tập thể lao động tiên tiến" or is rated "Hoàn thành
+    tốt nhiệm vụ" or better; Điều 4.5 needs the grassroots security force
+    rated "Hoàn thành nhiệm vụ" or better (the ratings of HD 01/HD-BCA-V05,
+    whose slugs are those of :class:`~khuonha.TaskRating`). Which standings
+    count is ruleset data, never code.
+    """
+
+    TAP_THE_LAO_DONG_XUAT_SAC = "tap_the_lao_dong_xuat_sac"
+    """Title "Tập thể lao động xuất sắc"."""
+    TAP_THE_LAO_DONG_TIEN_TIEN = "tap_the_lao_dong_tien_tien"
+    """Title "Tập thể lao động tiên tiến"."""
+    HOAN_THANH_XUAT_SAC = "hoan_thanh_xuat_sac"
+    """Rated "Hoàn thành xuất sắc nhiệm vụ"."""
+    HOAN_THANH_TOT = "hoan_thanh_tot"
+    """Rated "Hoàn thành tốt nhiệm vụ"."""
+    HOAN_THANH = "hoan_thanh"
+    """Rated "Hoàn thành nhiệm vụ"."""
+    KHONG_HOAN_THANH = "khong_hoan_thanh"
+    """Rated "Không hoàn thành nhiệm vụ"."""
+
+
+class DivisionKind(StrEnum):
+    """A kind of a unit's own sub-unit (đầu mối trực thuộc), the denominator of a 70% rule.
+
+    TT 124 Điều 6.5 counts an agency's or enterprise's phòng, ban, tổ and
+    đội; Điều 7.6 a school's khoa, phòng, ban and tổ chuyên môn.
+    """
+
+    PHONG = "phong"
+    """Phòng (department, office)."""
+    BAN = "ban"
+    """Ban (board, section)."""
+    TO = "to"
+    """Tổ (team)."""
+    DOI = "doi"
+    """Đội (squad)."""
+    KHOA = "khoa"
+    """Khoa (faculty)."""
+    TO_CHUYEN_MON = "to_chuyen_mon"
+    """Tổ chuyên môn (a school's subject group)."""
 
 
 def _check_year(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -103,6 +166,62 @@ class SubunitTally:
                 raise InvalidDataError(
                     f"{name} ({value}) must not exceed total ({self.total})", field=name
                 )
+
+
+@attrs.frozen(kw_only=True)
+class StandingCount:
+    """How many sub-units of a :class:`DivisionTally` hold one standing."""
+
+    standing: Standing
+    count: int = attrs.field(validator=check_non_negative)
+
+
+def _standings(
+    inst: DivisionTally, attribute: attrs.Attribute[Any], value: tuple[StandingCount, ...]
+) -> None:
+    seen = [c.standing for c in value]
+    if len(set(seen)) != len(seen):
+        raise InvalidDataError("one count per standing", field=attribute.name)
+
+
+@attrs.frozen(kw_only=True)
+class DivisionTally:
+    """A unit's own sub-units of one kind (đầu mối trực thuộc) and their standings in a cycle.
+
+    ``total`` is how many there are; ``standings`` counts each sub-unit once,
+    under the title or rating that qualifies it best (sub-units not counted
+    there are unknown); ``disciplined`` is how many of their members were
+    disciplined at "cảnh cáo" (warning) or above. ``None`` means not known.
+
+    >>> t = DivisionTally(kind=DivisionKind.PHONG, total=5, standings=(
+    ...     StandingCount(standing=Standing.HOAN_THANH_TOT, count=3),), disciplined=0)
+    >>> t.counted((Standing.HOAN_THANH_TOT,)), t.unrated
+    (3, 2)
+    """
+
+    kind: DivisionKind
+    total: int | None = attrs.field(default=None, validator=check_non_negative)
+    standings: tuple[StandingCount, ...] = tuple_of(StandingCount, validator=_standings)
+    disciplined: int | None = attrs.field(default=None, validator=check_non_negative)
+
+    def __attrs_post_init__(self) -> None:
+        rated = sum(c.count for c in self.standings)
+        if self.total is not None and rated > self.total:
+            raise InvalidDataError(
+                f"standings count {rated} sub-units, more than total ({self.total})",
+                field="standings",
+            )
+
+    def counted(self, standings: tuple[Standing, ...]) -> int:
+        """How many sub-units hold one of *standings*."""
+        return sum(c.count for c in self.standings if c.standing in standings)
+
+    @property
+    def unrated(self) -> int:
+        """Sub-units whose standing is not reported (0 when ``total`` is unknown)."""
+        if self.total is None:
+            return 0
+        return self.total - sum(c.count for c in self.standings)
 
 
 @attrs.frozen(kw_only=True)
@@ -186,6 +305,44 @@ class Evidence:
     staff_completing_tasks: bool | None = None
     subunits: tuple[SubunitTally, ...] | None = attrs.field(default=None, converter=_codes)
     """A commune's tallies; ``None`` lets :func:`khuonha.assess_dataset` count the records."""
+    # TT 124 Điều 4.4 points b–d, 4.5, 6.4–6.5, 7.4–7.6.
+    incidents: tuple[str, ...] | None = attrs.field(
+        default=None,
+        converter=_codes,
+        validator=_check_codes,
+        metadata={SCHEMA: {"items": {"pattern": ID_PATTERN, "maxLength": ID_MAX}}},
+    )
+    """Codes of the Điều 4.4 events that occurred ("b" serious crime not handled in time,
+    "c" a new hotspot or person with a social evil, "d" serious fire, fatal accident)."""
+    security_force_rating: Standing | None = None
+    """The rating of the grassroots security force (Tổ bảo vệ ANTT, HD 01/HD-BCA-V05)."""
+    security_force_disciplined: int | None = _count()
+    """Members of the grassroots security force disciplined for a violation."""
+    has_protection_force: bool | None = None
+    """Whether the agency, enterprise or school has its own protection force."""
+    protection_force_standing: Standing | None = None
+    """The title or rating of the unit's protection force (lực lượng bảo vệ)."""
+    protection_force_disciplined: int | None = _count()
+    """Members of the protection force disciplined at "cảnh cáo" or above."""
+    emulation_eligible: bool | None = None
+    """Whether the unit may be reviewed for emulation titles (đủ điều kiện bình xét thi đua)."""
+    divisions: tuple[DivisionTally, ...] | None = attrs.field(default=None, converter=_codes)
+    """The unit's own sub-units (phòng, ban, tổ, đội; khoa, tổ chuyên môn), one tally per kind."""
+    staff_offences: int | None = _count()
+    """Staff, teachers or learners who committed a crime, or were disciplined at
+    "cảnh cáo" or above for a social evil (Điều 7.4)."""
+    # TT 124 Điều 9: the dossier and its dates.
+    documents: tuple[str, ...] | None = attrs.field(
+        default=None,
+        converter=_codes,
+        validator=_check_codes,
+        metadata={SCHEMA: {"items": {"pattern": ID_PATTERN, "maxLength": ID_MAX}}},
+    )
+    """Ids of the dossier documents the unit has (the ruleset's procedure lists them)."""
+    dossier_submitted_on: date | None = attrs.field(default=None, validator=check_date)
+    """The day the recognition dossier was sent to the assessing body."""
+    recognised_on: date | None = attrs.field(default=None, validator=check_date)
+    """The day recognition was decided."""
     confirmed: tuple[str, ...] = ref_tuple()
     refuted: tuple[str, ...] = ref_tuple()
     measures: tuple[Measure, ...] = tuple_of(Measure)
@@ -211,6 +368,14 @@ class Evidence:
             types = [s.unit_type for s in self.subunits]
             if len(set(types)) != len(types):
                 raise InvalidDataError("one tally per unit type", field="subunits")
+        if self.divisions is not None:
+            if not isinstance(self.divisions, tuple) or not all(
+                isinstance(d, DivisionTally) for d in self.divisions
+            ):
+                raise InvalidDataError("expected a list of DivisionTally", field="divisions")
+            kinds = [d.kind for d in self.divisions]
+            if len(set(kinds)) != len(kinds):
+                raise InvalidDataError("one tally per kind of sub-unit", field="divisions")
         both = set(self.confirmed) & set(self.refuted)
         if both:
             raise InvalidDataError(
@@ -256,6 +421,16 @@ FACTS: dict[str, str] = {
     "school_violence_cases": FactKind.COUNT,
     "staff_completing_tasks": FactKind.FLAG,
     "subunits": FactKind.SUBUNITS,
+    "incidents": FactKind.CODES,
+    "security_force_rating": FactKind.STANDING,
+    "security_force_disciplined": FactKind.COUNT,
+    "has_protection_force": FactKind.FLAG,
+    "protection_force_standing": FactKind.STANDING,
+    "protection_force_disciplined": FactKind.COUNT,
+    "emulation_eligible": FactKind.FLAG,
+    "divisions": FactKind.DIVISIONS,
+    "staff_offences": FactKind.COUNT,
+    "documents": FactKind.CODES,
     # Properties of the unit record, usable in conditions.
     "education_level": FactKind.UNIT,
     "enterprise_size": FactKind.UNIT,

@@ -13,8 +13,16 @@ reader never sees half a file:
   removed and the error re-raised; an :class:`OSError` becomes
   :class:`~khuonha.exceptions.OutputError` naming the target;
 - a temporary file left by a process that was killed is cleared by the next
-  export to the same target. A live writer holds an advisory lock on its
-  temporary file, so a concurrent export's file is never removed.
+  export to the same target. A live writer holds an advisory lock
+  (``flock``) on its temporary file from before it is used until after the
+  rename, and only unlocked files are removed, so a concurrent export's file
+  is never removed. A writer that finds its new file removed in the instant
+  before it locked it (by such a cleanup) makes another;
+- a target that exists and is not a regular file or a directory (``/dev/null``,
+  ``/dev/full``, a FIFO, a terminal) is opened and written directly, never
+  replaced: there is nothing to keep atomic, and replacing a device node with
+  a regular file would break it. A write error (``/dev/full``) is an
+  :class:`~khuonha.exceptions.OutputError`.
 """
 
 from __future__ import annotations
@@ -110,6 +118,15 @@ def clear_stale(target: str | os.PathLike[str]) -> list[Path]:
     return removed
 
 
+def _still_ours(fd: int, path: Path) -> bool:
+    """Whether *path* still names the file open as *fd* (no cleanup removed it)."""
+    try:
+        mine, there = os.fstat(fd), os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
+
+
 def _create_temp(directory: Path, target: Path) -> tuple[int, Path]:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
@@ -120,7 +137,11 @@ def _create_temp(directory: Path, target: Path) -> tuple[int, Path]:
         except FileExistsError:  # pragma: no cover - 64 random bits
             continue
         _lock(fd, block=True)
-        return fd, candidate
+        # Between open and lock another writer's clear_stale may have taken the
+        # unlocked new file for a dead writer's and removed it: then make another.
+        if sys.platform == "win32" or _still_ours(fd, candidate):
+            return fd, candidate
+        os.close(fd)
     msg = "could not create a temporary file"  # pragma: no cover
     raise FileExistsError(msg)  # pragma: no cover
 
@@ -167,6 +188,10 @@ def atomic_write(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     """
     path = Path(os.fspath(target))
     _check_target(path)
+    if _is_special(path):
+        with _write_directly(path) as stream:
+            yield stream
+        return
     clear_stale(path)
     try:
         fd, temp = _create_temp(path.parent, path)
@@ -186,11 +211,15 @@ def atomic_write(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         try:
             stream.flush()
             os.fsync(stream.fileno())
-            stream.close()
+            if sys.platform == "win32":  # pragma: no cover - an open file cannot be renamed
+                stream.close()
+            # Renamed while still open, so still locked: a concurrent clear_stale never
+            # takes it for a dead writer's between the close and the rename.
             os.replace(temp, path)
+            done = True
+            stream.close()
         except OSError as exc:
             raise OutputError(str(path), _reason(exc)) from exc
-        done = True
         _sync_directory(path.parent)
     finally:
         if not done:
@@ -198,6 +227,36 @@ def atomic_write(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
                 stream.close()
             with contextlib.suppress(OSError):
                 temp.unlink()
+
+
+def _is_special(path: Path) -> bool:
+    """An existing path that is neither a regular file nor a directory (a device, a FIFO)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+@contextlib.contextmanager
+def _write_directly(path: Path) -> Iterator[BinaryIO]:
+    """Write to a device or FIFO in place (no temporary file, no rename, no truncation)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise OutputError(str(path), _reason(exc)) from exc
+    stream = os.fdopen(fd, "wb", buffering=1 << 20)
+    try:
+        try:
+            yield stream
+            stream.flush()
+        except OSError as exc:
+            if isinstance(exc, OutputError):
+                raise
+            raise OutputError(str(path), _reason(exc)) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            stream.close()
 
 
 def _copy_mode(source: Path, temp: Path) -> None:

@@ -5,6 +5,13 @@ single record) into bytes of one format. Plugins provide exporters through
 the ``khuonha_register_exporters`` hook; the built-in ``json`` and ``jsonl``
 exporters register the same way.
 
+An exporter is a *publication* unless it declares itself an *archive*
+(``archive = True``: lossless, personal data included, as ``json`` and
+``jsonl``). The plugin host hands a publication the data without personal
+data (:func:`khuonha.redact`, and private names masked in free text) unless
+the caller asked for an internal export, so a publication never has to
+remove personal data itself.
+
 A minimal exporter::
 
     import attrs
@@ -21,20 +28,26 @@ A minimal exporter::
         suffixes = (".csv",)
         options_type = CsvOptions
 
-        def can_export(self, obj):
-            return isinstance(obj, Dataset) and bool(obj.activities)
+        def problem(self, obj, options):
+            if not isinstance(obj, Dataset) or not obj.activities:
+                return "needs a dataset with at least one activity"
+            return None
 
         def write(self, obj, stream, options):
             ...
+
+Text formats subclass :class:`TextExporter` instead and write to a text stream.
 """
 
 from __future__ import annotations
 
 import abc
+import inspect
+import io
 import re
 import typing
 from collections.abc import Mapping
-from typing import Any, BinaryIO, ClassVar, Generic, TypeVar
+from typing import Any, BinaryIO, ClassVar, Generic, TextIO, TypeVar
 
 import attrs
 
@@ -43,7 +56,14 @@ from khuonha.model.news import url_field
 from khuonha.text.fields import text_optional
 from khuonha.text.language import Language
 
-__all__ = ["ExportOptions", "Exporter", "Language", "text_option", "url_option"]
+__all__ = [
+    "ExportOptions",
+    "Exporter",
+    "Language",
+    "TextExporter",
+    "text_option",
+    "url_option",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -100,9 +120,13 @@ _NAME = re.compile(r"[a-z][a-z0-9_-]*\Z")
 class Exporter(abc.ABC, Generic[O]):
     """Base class of every exporter.
 
-    Subclasses set the class attributes and implement :meth:`can_export` and
+    Subclasses set the class attributes and implement :meth:`problem` and
     :meth:`write`. Output must be deterministic: the same object and options
     give the same bytes (dates come from the data or the options, never the clock).
+
+    Exporters written to the first contract, with ``can_export(obj)`` (or
+    ``can_export(obj, options)``) and ``missing(obj)`` instead of
+    :meth:`problem`, keep working: the default :meth:`problem` asks them.
     """
 
     #: ASCII slug naming the format (``"rss"``).
@@ -115,10 +139,45 @@ class Exporter(abc.ABC, Generic[O]):
     suffixes: ClassVar[tuple[str, ...]]
     #: The attrs class of the options, decoded by the core codec.
     options_type: ClassVar[type[Any]] = ExportOptions
+    #: ``True`` for a lossless archive that carries personal data (``json``, ``jsonl``);
+    #: ``False`` (the default) for a publication, which the host gives redacted data.
+    archive: ClassVar[bool] = False
 
-    @abc.abstractmethod
-    def can_export(self, obj: object) -> bool:
-        """Whether :meth:`write` can render *obj*; cheap, never raises."""
+    def problem(self, obj: object, options: O) -> str | None:
+        """What *obj* needs before this format can render it, or ``None`` when it can.
+
+        Say what is needed ("needs at least one event"), never the reverse;
+        cheap, never raises. The default asks the first contract's
+        :meth:`can_export` (with *options* when it takes them) and words the
+        refusal from :meth:`missing`.
+        """
+        cls = type(self)
+        if cls.can_export is Exporter.can_export:
+            return None  # neither method given: check_metadata reports it
+        try:
+            ok = self.can_export(obj, options) if _takes_options(cls) else self.can_export(obj)
+        except Exception as exc:
+            return f"needs data its check accepts (the check raised {type(exc).__name__})"
+        if ok:
+            return None
+        try:
+            said = self.missing(obj)
+        except Exception:
+            said = None
+        if not isinstance(said, str) or not said.strip():
+            return f"needs data of another kind than this {type(obj).__name__}"
+        said = said.strip()
+        return said if said.startswith("needs ") else f"needs {said}"
+
+    def can_export(self, obj: object, options: O | None = None) -> bool:
+        """Whether :meth:`write` can render *obj*: :meth:`problem` finds nothing.
+
+        The first contract's check; cheap, never raises.
+        """
+        if type(self).problem is Exporter.problem:
+            return False
+        opts = options if options is not None else self.parse_options(None)
+        return self.problem(obj, opts) is None
 
     @abc.abstractmethod
     def write(self, obj: Any, stream: BinaryIO, options: O) -> None:
@@ -129,7 +188,10 @@ class Exporter(abc.ABC, Generic[O]):
         """
 
     def missing(self, obj: object) -> str | None:
-        """Say what *obj* lacks for this format, or ``None`` (used in error messages)."""
+        """The first contract: what *obj* lacks for this format, or ``None``.
+
+        New exporters say it in :meth:`problem` instead.
+        """
         return None
 
     def parse_options(self, options: Mapping[str, Any] | O | None = None) -> O:
@@ -168,7 +230,74 @@ class Exporter(abc.ABC, Generic[O]):
         opts = getattr(cls, "options_type", None)
         if not (isinstance(opts, type) and attrs.has(opts) and issubclass(opts, ExportOptions)):
             problems.append("options_type must be an attrs subclass of ExportOptions")
+        if not isinstance(getattr(cls, "archive", False), bool):
+            problems.append("archive must be True or False")
+        if cls.problem is Exporter.problem and cls.can_export is Exporter.can_export:
+            problems.append("implement problem(obj, options) (or the older can_export(obj))")
         return problems
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {getattr(self, 'name', '?')!r}>"
+
+
+_TAKES_OPTIONS: dict[type, bool] = {}
+
+
+def _takes_options(cls: type) -> bool:
+    """Whether ``cls.can_export`` accepts options after the object (cached per class)."""
+    known = _TAKES_OPTIONS.get(cls)
+    if known is None:
+        try:
+            method = getattr(cls, "can_export")  # noqa: B009 - any class, typed loosely
+            params = list(inspect.signature(method).parameters.values())[1:]
+        except (TypeError, ValueError):
+            params = []
+        positional = [
+            p
+            for p in params
+            if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.VAR_POSITIONAL)
+        ]
+        known = len(positional) >= 2 or any(p.kind is p.VAR_POSITIONAL for p in positional)
+        _TAKES_OPTIONS[cls] = known
+    return known
+
+
+class TextExporter(Exporter[O]):
+    """An exporter of a text format (CSV, Markdown …): implement :meth:`write_text`.
+
+    The host still gives :meth:`write` a binary stream; this class wraps it
+    in UTF-8 text (``newline`` as given by :attr:`newline`, ``""``: written
+    as is), flushes and detaches the wrapper so the stream stays open.
+
+    >>> import io
+    >>> class Hello(TextExporter[ExportOptions]):
+    ...     name, description, media_type, suffixes = "hello", "Hi", "text/plain", (".txt",)
+    ...     def problem(self, obj, options):
+    ...         return None
+    ...     def write_text(self, obj, out, options):
+    ...         out.write(f"Xin chào {obj}\\n")
+    >>> buf = io.BytesIO()
+    >>> Hello().write("Hà Giang", buf, ExportOptions())
+    >>> buf.getvalue().decode()
+    'Xin chào Hà Giang\\n'
+    """
+
+    #: The encoding of the output.
+    encoding: ClassVar[str] = "utf-8"
+    #: ``newline`` of the text wrapper: ``""`` writes line ends as given.
+    newline: ClassVar[str | None] = ""
+
+    @abc.abstractmethod
+    def write_text(self, obj: Any, out: TextIO, options: O) -> None:
+        """Write *obj* as text to *out*; do not close it."""
+
+    def write(self, obj: Any, stream: BinaryIO, options: O) -> None:
+        """Wrap *stream* in text, call :meth:`write_text`, then detach (the stream stays open)."""
+        wrapper = io.TextIOWrapper(
+            typing.cast("Any", stream), encoding=self.encoding, newline=self.newline
+        )
+        try:
+            self.write_text(obj, wrapper, options)
+            wrapper.flush()
+        finally:
+            wrapper.detach()

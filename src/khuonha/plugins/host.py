@@ -11,7 +11,8 @@ and only once:
    exists (a misspelled hook is that plugin's failure);
 3. each plugin's ``khuonha_register_exporters``, called for that plugin
    alone; a result that is not a list of valid :class:`~khuonha.Exporter`
-   instances is a malformed registration.
+   instances is a malformed registration. ``khuonha_register_criteria`` is
+   called only when criteria are asked for (:meth:`PluginHost.criteria`).
 
 A plugin that fails at any step is unregistered and recorded as a
 :class:`PluginLoadFailure`; one warning goes to the ``khuonha.plugins.host``
@@ -59,7 +60,7 @@ from khuonha.plugins.records import (
     PluginInfo,
     PluginLoadFailure,
 )
-from khuonha.plugins.registry import Registration, can_export, export_with
+from khuonha.plugins.registry import Registration, export_with, masked_note, problem_of
 from khuonha.plugins.units import UnitRegistry, merge_unit_registries
 
 if TYPE_CHECKING:
@@ -175,8 +176,12 @@ class PluginHost:
         return list(self._loaded().registry.registrations)
 
     def criteria(self) -> list[Criterion]:
-        """Every provincial criterion the plugins registered (``khuonha_register_criteria``)."""
-        return list(self._loaded().criteria)
+        """Every provincial criterion the plugins registered (``khuonha_register_criteria``).
+
+        The hook is called on the first request, not at load time; a plugin
+        whose hook fails is charged with it (:meth:`failures`).
+        """
+        return self._loaded().collect_criteria()
 
     def unit_registries(self) -> list[UnitRegistry]:
         """Every unit registry plugins registered (``khuonha_register_units``), in load order."""
@@ -213,9 +218,11 @@ class PluginHost:
         """Every usable exporter (not one whose name is contested), sorted by name."""
         return self._loaded().registry.usable()
 
-    def exporters_for(self, obj: object) -> list[Exporter[Any]]:
-        """The exporters that can export *obj*, so a user is offered only working formats."""
-        return [e for e in self.exporters() if can_export(e, obj)]
+    def exporters_for(
+        self, obj: object, options: Mapping[str, Any] | ExportOptions | None = None
+    ) -> list[Exporter[Any]]:
+        """The exporters that can export *obj* with *options*: the formats worth offering."""
+        return [e for e in self.exporters() if problem_of(e, obj, options) is None]
 
     def export(
         self,
@@ -233,7 +240,9 @@ class PluginHost:
             exporter = self.exporter_for_path(dest)
         else:
             raise ExporterNotFoundError("(none given for a stream)", self.names())
-        export_with(exporter, obj, dest, options)
+        masked = export_with(exporter, obj, dest, options)
+        if masked:
+            logger.info("%s", masked_note(exporter, masked))
 
 
 class _StderrHandler(logging.Handler):
@@ -318,8 +327,10 @@ def exporters() -> list[Exporter[Any]]:
     return default_host().exporters()
 
 
-def exporters_for(obj: object) -> list[Exporter[Any]]:
-    """Return the installed exporters that can export *obj*.
+def exporters_for(
+    obj: object, options: Mapping[str, Any] | ExportOptions | None = None
+) -> list[Exporter[Any]]:
+    """Return the installed exporters that can export *obj* (with *options*, when given).
 
     >>> import khuonha
     >>> "jsonl" in [e.name for e in exporters_for(khuonha.sample())]
@@ -327,7 +338,7 @@ def exporters_for(obj: object) -> list[Exporter[Any]]:
     >>> exporters_for(42)
     []
     """
-    return default_host().exporters_for(obj)
+    return default_host().exporters_for(obj, options)
 
 
 def export(
@@ -345,6 +356,11 @@ def export(
       a binary stream, which is written to and left open;
     - ``options``: a mapping of plain JSON values decoded into the exporter's
       options type (errors name the JSON path), or an options object.
+
+    Unless the exporter writes an archive (``json``, ``jsonl``) or the options
+    say ``internal``, it gets *obj* without personal data: :func:`khuonha.redact`,
+    and every private person's name masked in free text; the fields masked
+    are logged (logger ``khuonha.plugins``, level INFO).
 
     >>> import io, khuonha
     >>> buf = io.BytesIO()

@@ -1,9 +1,10 @@
 """The built-in ``json`` and ``jsonl`` exporters, registered as a default plugin.
 
 Both write the data itself, losslessly, in the codec's canonical form: they
-are for exchange and archiving, not for publication, and so include
-personal data (the ``internal`` option makes no difference). Public formats
-(RSS, Atom, iCalendar, PDF) leave personal data out.
+are archives (``archive = True``), for exchange, not for publication, and so
+include personal data (the ``internal`` option makes no difference). The host
+gives every other format, RSS, Atom, iCalendar and PDF included, the data
+without personal data unless the export is internal.
 
 ``json`` writes the document exactly as :func:`khuonha.dumps` does:
 
@@ -44,6 +45,7 @@ from khuonha.codec.core import dumps, to_dict
 from khuonha.model.dataset import SCHEMA_VERSION, Dataset
 from khuonha.plugins.exporter import Exporter, ExportOptions
 from khuonha.plugins.hookspecs import hookimpl
+from khuonha.plugins.progress import report_progress
 
 __all__ = [
     "RECORD_TYPES",
@@ -119,17 +121,15 @@ O = TypeVar("O", bound=ExportOptions)  # noqa: E741 - the options type, as in kh
 
 
 class _DataExporter(Exporter[O]):
-    """What the two lossless formats share: they take a dataset or any of its records."""
+    """What the two lossless formats share: archives of a dataset or any of its records."""
 
-    def can_export(self, obj: object) -> bool:
-        """A dataset or any single record of one."""
-        return _exportable(obj)
+    archive = True
 
-    def missing(self, obj: object) -> str | None:
-        """Name what is wrong with *obj*, when it is not a dataset or a record."""
+    def problem(self, obj: object, options: O) -> str | None:
+        """Nothing for a dataset or any single record of one; else what is needed."""
         if _exportable(obj):
             return None
-        return f"a Dataset or one of its records, not {type(obj).__name__}"
+        return f"needs a Dataset or one of its records, not {type(obj).__name__}"
 
 
 class JsonExporter(_DataExporter[JsonOptions]):
@@ -144,7 +144,10 @@ class JsonExporter(_DataExporter[JsonOptions]):
     def write(self, obj: Any, stream: BinaryIO, options: JsonOptions) -> None:
         """Write the canonical JSON of *obj*."""
 
+        total = _count(obj)
+        report_progress(0, total)
         stream.write(dumps(obj, pretty=options.pretty))
+        report_progress(total, total)
 
 
 @attrs.frozen(kw_only=True)
@@ -174,17 +177,25 @@ class JsonlExporter(_DataExporter[JsonlOptions]):
         )
         own = _own_fields(obj)
         stream.write(_line({"type": "dataset", "dataset": slug, "record": own}))
-        _write_lines(obj.records(), stream, slug)
+        _write_lines(obj.records(), stream, slug, _count(obj))
 
 
-def _write_lines(records: Iterable[tuple[str, Any]], stream: BinaryIO, slug: str | None) -> None:
+def _count(obj: object) -> int:
+    """The records of *obj* (a dataset's, or 1 for a record), for progress reports."""
+    return sum(1 for _ in obj.records()) if isinstance(obj, Dataset) else 1
 
-    for collection, record in records:
+
+def _write_lines(
+    records: Iterable[tuple[str, Any]], stream: BinaryIO, slug: str | None, total: int | None = None
+) -> None:
+    for done, (collection, record) in enumerate(records, start=1):
         item: dict[str, Any] = {"type": RECORD_TYPES[collection]}
         if slug is not None:
             item["dataset"] = slug
         item["record"] = to_dict(record)
         stream.write(_line(item))
+        if done % 1000 == 0 or done == total:
+            report_progress(done, total)
 
 
 def write_records(

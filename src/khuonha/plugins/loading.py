@@ -6,8 +6,16 @@ The steps (see :mod:`khuonha.plugins.host` for the rules users see):
 2. for each entry point of group ``khuonha``, in name order: skip it when the
    allow-list leaves it out or its distribution was seen already; import it
    (``print`` goes to stderr); register it; check its hooks exist;
-3. call each plugin's hooks for that plugin alone and validate the results;
+3. call each plugin's ``khuonha_register_exporters`` for that plugin alone
+   and validate the results;
 4. build the exporter registry from the plugins left, and report conflicts.
+
+``khuonha_register_criteria`` is called later, the first time criteria are
+asked for (:meth:`Loader.collect_criteria`), plugin by plugin; a plugin whose
+hook fails there is charged with the failure and its criteria are left out.
+Any exception a plugin raises (``SystemExit`` and other ``BaseException``
+included) is that plugin's failure; only Ctrl-C (``KeyboardInterrupt``) stops
+the run.
 
 Every pluggy call of the library lives here, so the rest of khuonha is typed.
 """
@@ -20,6 +28,7 @@ import io
 import logging
 import re
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +57,12 @@ logger = logging.getLogger("khuonha.plugins")
 
 class _MalformedError(Exception):
     """A plugin did not keep to a hook's specification."""
+
+
+def _reraise_interrupt(exc: BaseException) -> None:
+    """Let Ctrl-C (and a closing generator) through; everything else is the plugin's failure."""
+    if isinstance(exc, KeyboardInterrupt | GeneratorExit):
+        raise exc
 
 
 def _normalise(dist: str) -> str:
@@ -105,10 +120,34 @@ class Loader:
         self.plugins: list[PluginInfo] = []
         self.failures: list[PluginLoadFailure] = []
         self.registry = ExporterRegistry()
-        self.criteria: list[Any] = []
-        """Provincial criteria from ``khuonha_register_criteria``, in load order."""
+        self._pm: pluggy.PluginManager | None = None
+        self._loaded: list[tuple[object, PluginInfo]] = []
+        self._criteria: list[Any] | None = None
+        self._criteria_lock = threading.Lock()
         self.unit_registries: list[Any] = []
         """Unit registries from ``khuonha_register_units``, in load order."""
+
+    def collect_criteria(self) -> list[Any]:
+        """Provincial criteria from ``khuonha_register_criteria``, in load order.
+
+        The hook is called on the first request only, for one plugin at a
+        time; a plugin that fails is recorded in :attr:`failures` (strict
+        mode: raises) and the others' criteria are kept.
+        """
+        with self._criteria_lock:
+            if self._criteria is None:
+                found: list[Any] = []
+                pm = self._pm
+                for plugin, info in self._loaded:
+                    assert pm is not None
+                    try:
+                        found.extend(self._criteria_of(pm, plugin))
+                    except BaseException as exc:
+                        _reraise_interrupt(exc)
+                        self._criteria = found
+                        self._fail(info, exc)
+                self._criteria = found
+            return list(self._criteria)
 
     def run(self) -> None:
         """Load everything; in strict mode, raise at the first failure or conflict."""
@@ -126,14 +165,13 @@ class Loader:
             loaded.append((module, builtin))
         loaded.extend(self._entry_points(pm))
         collected: dict[int, list[Exporter[Any]]] = {}
-        criteria: dict[int, list[Any]] = {}
         units: dict[int, list[Any]] = {}
         for plugin, info in list(loaded):
             try:
                 collected[id(plugin)] = self._exporters_of(pm, plugin)
-                criteria[id(plugin)] = self._criteria_of(pm, plugin)
                 units[id(plugin)] = self._units_of(pm, plugin)
-            except (Exception, SystemExit) as exc:
+            except BaseException as exc:
+                _reraise_interrupt(exc)
                 pm.unregister(plugin)
                 loaded.remove((plugin, info))
                 self._fail(info, exc)
@@ -142,8 +180,8 @@ class Loader:
                 self.plugins.append(info)
             for exporter in collected[id(plugin)]:
                 self.registry.add(Registration(exporter, info))
-            self.criteria.extend(criteria[id(plugin)])
             self.unit_registries.extend(units[id(plugin)])
+        self._pm, self._loaded = pm, loaded
         for conflict in self.registry.conflicts():
             if self.strict:
                 raise conflict
@@ -196,7 +234,8 @@ class Loader:
                 pm.register(plugin, name=ep.name)
                 registered = True
                 self._check_hooks(pm, plugin)
-            except (Exception, SystemExit) as exc:
+            except BaseException as exc:
+                _reraise_interrupt(exc)
                 if registered:
                     pm.unregister(plugin)
                 self._fail(info, exc)

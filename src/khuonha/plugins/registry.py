@@ -3,9 +3,12 @@
 Two exporters may claim one name or suffix: both are kept, and only a lookup
 of that key fails (:class:`~khuonha.exceptions.DuplicateExporterError` names
 both claimants). Writing wraps the exporter: options are decoded by the codec,
-``can_export`` is asked first, the stream given to the exporter cannot be
-closed by it, and anything an exporter raises that is not the library's own
-error becomes :class:`~khuonha.exceptions.ExportError` with the cause chained.
+:func:`problem_of` is asked first, a publication (any exporter that is not an
+archive) gets the data without personal data unless the options say
+``internal``, the stream given to the exporter cannot be closed by it, and
+anything an exporter raises that is not the library's own error (``SystemExit``
+included; not ``KeyboardInterrupt``) becomes
+:class:`~khuonha.exceptions.ExportError` with the cause chained.
 """
 
 from __future__ import annotations
@@ -27,9 +30,18 @@ from khuonha.exceptions import (
 )
 from khuonha.plugins.atomic import OUTPUT_ERRNOS, KeepOpen, atomic_write
 from khuonha.plugins.exporter import Exporter, ExportOptions
+from khuonha.plugins.privacy import Redaction, public_view
 from khuonha.plugins.records import PluginInfo, clip
 
-__all__ = ["ExporterRegistry", "Registration", "clip", "export_with"]
+__all__ = [
+    "ExporterRegistry",
+    "Registration",
+    "clip",
+    "export_with",
+    "is_publication",
+    "masked_note",
+    "problem_of",
+]
 
 logger = logging.getLogger("khuonha.plugins")
 
@@ -101,22 +113,42 @@ class ExporterRegistry:
         return [c[0].exporter for _, c in sorted(self.by_name.items()) if len(c) == 1]
 
 
-def can_export(exporter: Exporter[Any], obj: object) -> bool:
-    """Ask *exporter* whether it can export *obj*; a check that raises means no."""
-    try:
-        return bool(exporter.can_export(obj))
-    except Exception:
-        logger.debug("can_export of %r raised", exporter, exc_info=True)
-        return False
+def problem_of(exporter: Exporter[Any], obj: object, options: Any = None) -> str | None:
+    """What *obj* needs before *exporter* can write it, or ``None`` when it can.
 
-
-def missing(exporter: Exporter[Any], obj: object) -> str | None:
-    """What *obj* lacks for *exporter*, when it says so."""
+    *options* is an options object or mapping (``None``: the defaults);
+    options the exporter cannot decode, or a check that raises, are a problem too.
+    """
     try:
-        said = exporter.missing(obj)
-    except Exception:
+        opts = _options(exporter, options)
+    except KhuonhaError as exc:
+        return f"needs valid options ({exc})"
+    try:
+        said = exporter.problem(obj, opts)
+    except (Exception, SystemExit) as exc:
+        logger.debug("problem() of %r raised", exporter, exc_info=True)
+        return clip(f"needs data its check accepts (the check raised {type(exc).__name__})")
+    if said is None:
         return None
-    return said if isinstance(said, str) and said else None
+    text = said.strip() if isinstance(said, str) else ""
+    return clip(text) if text else "needs data of another kind"
+
+
+def is_publication(exporter: Exporter[Any], options: Any) -> bool:
+    """Whether *exporter*, with these decoded *options*, writes for the public."""
+    return not (getattr(exporter, "archive", False) is True or getattr(options, "internal", False))
+
+
+def masked_note(exporter: Exporter[Any], paths: tuple[str, ...]) -> str:
+    """The note telling the user where private names were masked.
+
+    >>> from khuonha.plugins.json_exporters import JsonExporter
+    >>> masked_note(JsonExporter(), ("events[0].name", "news[0].lead"))
+    'json: masked a private name in events[0].name, news[0].lead'
+    """
+    shown = ", ".join(paths[:20])
+    more = f" and {len(paths) - 20} more" if len(paths) > 20 else ""
+    return f"{exporter.name}: masked a private name in {shown}{more}"
 
 
 def _plain(value: Any) -> Any:
@@ -137,7 +169,7 @@ def _options(exporter: Exporter[Any], options: Mapping[str, Any] | ExportOptions
         return exporter.parse_options(options)
     except KhuonhaError:
         raise
-    except Exception as exc:
+    except (Exception, SystemExit) as exc:
         reason = f"invalid options: {type(exc).__name__}: {exc}"
         raise ExportError(exporter.name, clip(reason)) from exc
 
@@ -155,7 +187,14 @@ def _write(exporter: Exporter[Any], obj: object, stream: BinaryIO, options: Any)
             raise  # the output's problem: atomic_write names the file
         reason = f"the exporter failed: {type(exc).__name__}: {exc}"
         raise ExportError(exporter.name, clip(reason)) from exc
-    except Exception as exc:
+    except (Exception, SystemExit) as exc:
+        # Any failure of the plugin is the plugin's, SystemExit and other
+        # BaseExceptions included; Ctrl-C (KeyboardInterrupt) still stops everything.
+        reason = f"the exporter failed: {type(exc).__name__}: {exc}"
+        raise ExportError(exporter.name, clip(reason)) from exc
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt | GeneratorExit):
+            raise
         reason = f"the exporter failed: {type(exc).__name__}: {exc}"
         raise ExportError(exporter.name, clip(reason)) from exc
 
@@ -165,16 +204,30 @@ def export_with(
     obj: object,
     dest: str | os.PathLike[str] | BinaryIO,
     options: Mapping[str, Any] | ExportOptions | None,
-) -> None:
-    """Write *obj* with *exporter* to *dest* (a path, atomically, or a binary stream)."""
+    *,
+    public: Redaction | None = None,
+) -> tuple[str, ...]:
+    """Write *obj* with *exporter* to *dest* (a path, atomically, or a binary stream).
+
+    The one path every export takes (:func:`khuonha.export`, the host, the
+    command line). A publication gets :func:`~khuonha.plugins.privacy.public_view`
+    of *obj* unless the options say ``internal``; *public* is that view when
+    the caller has it already (one per object, shared between formats).
+    Returns the JSON paths of the fields where a private name was masked.
+    """
     opts = _options(exporter, options)
-    if not can_export(exporter, obj):
-        lacks = missing(exporter, obj)
-        needs = f" (it needs {lacks})" if lacks else ""
-        reason = f"cannot export this {type(obj).__name__}{needs}"
+    needs = problem_of(exporter, obj, opts)
+    if needs is not None:
+        reason = f"cannot export this {type(obj).__name__}: {needs}"
+        lacks = needs.removeprefix("needs ").strip() or None
         raise ExportError(exporter.name, reason, missing=lacks)
+    masked: tuple[str, ...] = ()
+    if is_publication(exporter, opts):
+        view = public if public is not None else public_view(obj)
+        obj, masked = view.data, view.masked
     if isinstance(dest, str | os.PathLike):
         with atomic_write(dest) as stream:
             _write(exporter, obj, stream, opts)
     else:
         _write(exporter, obj, dest, opts)
+    return masked

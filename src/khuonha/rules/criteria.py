@@ -17,7 +17,7 @@ import attrs
 
 from khuonha.exceptions import InvalidDataError
 from khuonha.model.certification import UnitType
-from khuonha.model.evidence import FactKind, fact_kind
+from khuonha.model.evidence import DivisionKind, FactKind, Standing, fact_kind
 from khuonha.model.fields import (
     SCHEMA,
     check_date,
@@ -30,7 +30,22 @@ from khuonha.model.fields import (
 )
 from khuonha.model.people import EducationLevel, EnterpriseSize, OrganizationKind
 
-__all__ = ["Check", "CheckKind", "Condition", "Criterion", "Exclusion", "Ruleset"]
+__all__ = [
+    "Authority",
+    "AuthorityLevel",
+    "Check",
+    "CheckKind",
+    "Condition",
+    "Criterion",
+    "Deadline",
+    "Dossier",
+    "DossierDocument",
+    "DossierStage",
+    "Exclusion",
+    "Include",
+    "Procedure",
+    "Ruleset",
+]
 
 
 class CheckKind(StrEnum):
@@ -54,6 +69,11 @@ class CheckKind(StrEnum):
     """Share of the commune's managed units (of ``unit_types``) recognised."""
     CONFIRMED = "confirmed"
     """The assessing body recorded the criterion as met (``Evidence.confirmed``)."""
+    RATED = "rated"
+    """A collective's standing (``fact``) is one of ``ratings``."""
+    DIVISION_SHARE = "division_share"
+    """Share of the unit's own sub-units of ``divisions`` holding one of ``ratings``,
+    with none of their members disciplined."""
 
 
 _NEEDS: dict[CheckKind, tuple[str, ...]] = {
@@ -66,6 +86,8 @@ _NEEDS: dict[CheckKind, tuple[str, ...]] = {
     CheckKind.REGISTERED_SHARE: (FactKind.SUBUNITS,),
     CheckKind.RECOGNISED_SHARE: (FactKind.SUBUNITS,),
     CheckKind.CONFIRMED: (),
+    CheckKind.RATED: (FactKind.STANDING,),
+    CheckKind.DIVISION_SHARE: (FactKind.DIVISIONS,),
 }
 _WITH_VALUE = {
     CheckKind.AT_LEAST,
@@ -73,9 +95,16 @@ _WITH_VALUE = {
     CheckKind.SHARE,
     CheckKind.REGISTERED_SHARE,
     CheckKind.RECOGNISED_SHARE,
+    CheckKind.DIVISION_SHARE,
 }
 _WITH_OF = {CheckKind.SHARE, CheckKind.NO_INCREASE}
-_SHARES = {CheckKind.SHARE, CheckKind.REGISTERED_SHARE, CheckKind.RECOGNISED_SHARE}
+_SHARES = {
+    CheckKind.SHARE,
+    CheckKind.REGISTERED_SHARE,
+    CheckKind.RECOGNISED_SHARE,
+    CheckKind.DIVISION_SHARE,
+}
+_WITH_RATINGS = {CheckKind.RATED, CheckKind.DIVISION_SHARE}
 
 
 @attrs.frozen(kw_only=True)
@@ -105,9 +134,12 @@ class Condition:
 class Check:
     """One test on the evidence (see :class:`CheckKind`).
 
-    ``label`` names the fact in reasons ("households registered"); ``points``
-    lists the codes a ``none_of`` check covers (for the reason); ``unit_types``
-    is the denominator of the commune's 70 % rule.
+    ``label`` / ``label_vi`` name the fact in the English / Vietnamese
+    reasons ("households registered" / "hộ gia đình đăng ký"); ``points``
+    lists the codes a ``none_of`` check covers (only those count when given);
+    ``unit_types`` is the denominator of the commune's 70 % rule and
+    ``divisions`` that of a unit's own sub-units; ``ratings`` the standings
+    that count for a ``rated`` or ``division_share`` check.
     """
 
     kind: CheckKind
@@ -115,8 +147,11 @@ class Check:
     of: str | None = None
     value: float | None = None
     unit_types: tuple[UnitType, ...] = ()
+    divisions: tuple[DivisionKind, ...] = ()
+    ratings: tuple[Standing, ...] = ()
     points: tuple[str, ...] = ref_tuple()
     label: str | None = text_optional()
+    label_vi: str | None = text_optional()
     when: Condition | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -160,6 +195,17 @@ class Check:
             raise InvalidDataError(
                 f"a {self.kind.value} check takes no unit_types", field="unit_types"
             )
+        division = self.kind is CheckKind.DIVISION_SHARE
+        if division and not self.divisions:
+            raise InvalidDataError("name the kinds of sub-unit counted", field="divisions")
+        if not division and self.divisions:
+            raise InvalidDataError(
+                f"a {self.kind.value} check takes no divisions", field="divisions"
+            )
+        if self.kind in _WITH_RATINGS and not self.ratings:
+            raise InvalidDataError("name the standings that count", field="ratings")
+        if self.kind not in _WITH_RATINGS and self.ratings:
+            raise InvalidDataError(f"a {self.kind.value} check takes no ratings", field="ratings")
 
     @property
     def facts(self) -> tuple[str, ...]:
@@ -180,9 +226,18 @@ def _check_province(_inst: object, attribute: attrs.Attribute[Any], value: objec
         )
 
 
-def _non_empty(_inst: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    if not value:
-        raise InvalidDataError("needs at least one check", field=attribute.name)
+@attrs.frozen(kw_only=True)
+class Include:
+    """A reference to another criterion of the ruleset whose checks this one reuses.
+
+    TT 124 Điều 5.2 makes a commune meet Điều 4 khoản 2–4; Điều 7.3 reuses
+    points a, b, c, đ, e and g of Điều 6 khoản 3. ``points`` (when given)
+    keeps only those points of the referenced ``none_of`` checks. The loader
+    (:func:`khuonha.rules.resolve`) fills :attr:`Criterion.included`.
+    """
+
+    criterion: str = id_field()
+    points: tuple[str, ...] = ref_tuple()
 
 
 @attrs.frozen(kw_only=True)
@@ -193,6 +248,11 @@ class Criterion:
     - ``clause``: where the law states it ("Điều 4 khoản 1");
     - ``text_vi`` / ``text_en``: what it requires, in Vietnamese and English;
     - ``checks``: the tests on the evidence, all of which must pass;
+    - ``includes``: other criteria whose checks this one reuses (a clause
+      that refers to another, as data); :attr:`included` holds their checks
+      once the ruleset is loaded;
+    - ``when``: the criterion applies only when this condition holds ("the
+      protection force, if any"); when false it is ``not_applicable``;
     - ``unverified``: the clause's wording is not confirmed by a primary text;
     - ``province``: for a province's own criterion (TT 124 Điều 8.1), the
       province code it applies in.
@@ -203,7 +263,11 @@ class Criterion:
     clause: str = text()
     text_vi: str = text()
     text_en: str = text()
-    checks: tuple[Check, ...] = tuple_of(Check, validator=_non_empty)
+    checks: tuple[Check, ...] = tuple_of(Check)
+    includes: tuple[Include, ...] = tuple_of(Include)
+    included: tuple[Check, ...] = tuple_of(Check)
+    """The checks of :attr:`includes`, filled by the loader (not written by hand)."""
+    when: Condition | None = None
     unverified: bool = False
     province: str | None = attrs.field(
         default=None, validator=_check_province, metadata={SCHEMA: {"pattern": "^[0-9]{2}$"}}
@@ -211,11 +275,22 @@ class Criterion:
     source: str | None = text_optional()
     note: str | None = text_optional()
 
+    def __attrs_post_init__(self) -> None:
+        if not self.checks and not self.includes:
+            raise InvalidDataError("needs at least one check or include", field="checks")
+
+    @property
+    def all_checks(self) -> tuple[Check, ...]:
+        """Its own checks, then those it reuses (once loaded)."""
+        return self.checks + self.included if self.included else self.checks
+
     @property
     def needs(self) -> tuple[str, ...]:
         """The evidence this criterion needs: fact names, in check order, without repeats."""
         seen: dict[str, None] = {}
-        for check in self.checks:
+        if self.when is not None:
+            seen[self.when.fact] = None
+        for check in self.all_checks:
             for name in check.facts:
                 seen.setdefault(name, None)
             if check.kind is CheckKind.CONFIRMED:
@@ -241,6 +316,152 @@ class Exclusion:
     unverified: bool = False
 
 
+_MONTH_DAY = re.compile(r"(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\Z")
+
+
+def _check_month_day(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or _MONTH_DAY.match(value) is None:
+        raise InvalidDataError(f"expected MM-DD, got {value!r:.40}", field=attribute.name)
+
+
+def _some_unit_types(
+    _inst: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
+) -> None:
+    if not value:
+        raise InvalidDataError("name at least one unit type", field=attribute.name)
+
+
+class DossierStage(StrEnum):
+    """Which dossier of TT 124 Điều 9.2 (hồ sơ)."""
+
+    DANG_KY = "dang_ky"
+    """Hồ sơ đăng ký: registering to strive for the standard."""
+    CONG_NHAN = "cong_nhan"
+    """Hồ sơ đề nghị xét duyệt, công nhận: asking for recognition."""
+
+
+class AuthorityLevel(StrEnum):
+    """Who approves and recognises (thẩm quyền công nhận, TT 124 Điều 10)."""
+
+    UBND_XA = "ubnd_xa"
+    UBND_HUYEN = "ubnd_huyen"
+    UBND_TINH = "ubnd_tinh"
+    BO_CONG_AN = "bo_cong_an"
+
+
+@attrs.frozen(kw_only=True)
+class Deadline:
+    """A deadline of the procedure (TT 124 Điều 9.1): decided before ``before`` (MM-DD)."""
+
+    id: str = id_field()
+    unit_types: tuple[UnitType, ...] = attrs.field(validator=_some_unit_types)
+    before: str = attrs.field(validator=_check_month_day)
+    clause: str = text()
+    text_vi: str = text()
+    text_en: str = text()
+
+    def day(self, cycle: int) -> date:
+        """The day of *cycle* by which recognition must be decided (exclusive).
+
+        >>> d = Deadline(id="han", unit_types=(UnitType.KHU_DAN_CU,), before="11-15",
+        ...              clause="c", text_vi="v", text_en="e")
+        >>> d.day(2023)
+        datetime.date(2023, 11, 15)
+        """
+        month, day = self.before.split("-")
+        return date(cycle, int(month), int(day))
+
+
+@attrs.frozen(kw_only=True)
+class DossierDocument:
+    """One document of a dossier; ``unit_types`` (empty: all) are the units it is asked of.
+
+    ``when`` names a flag fact the document depends on ("where a Party
+    organisation exists"); ``required`` is false for "other relevant documents".
+    """
+
+    id: str = id_field()
+    text_vi: str = text()
+    text_en: str = text()
+    unit_types: tuple[UnitType, ...] = ()
+    when: str | None = None
+    required: bool = True
+
+    def __attrs_post_init__(self) -> None:
+        if self.when is not None and fact_kind(self.when) != FactKind.FLAG:
+            raise InvalidDataError(f"expected a flag fact, got {self.when!r:.60}", field="when")
+
+
+@attrs.frozen(kw_only=True)
+class Dossier:
+    """A checklist of documents (TT 124 Điều 9.2) a unit's evidence is held against."""
+
+    id: str = id_field()
+    stage: DossierStage
+    clause: str = text()
+    text_vi: str = text()
+    text_en: str = text()
+    documents: tuple[DossierDocument, ...] = tuple_of(DossierDocument)
+
+    def documents_for(self, unit_type: UnitType | str) -> tuple[DossierDocument, ...]:
+        """The documents asked of *unit_type*."""
+        ut = UnitType(unit_type)
+        return tuple(d for d in self.documents if not d.unit_types or ut in d.unit_types)
+
+
+@attrs.frozen(kw_only=True)
+class Authority:
+    """Who decides recognition of some unit types (TT 124 Điều 10).
+
+    ``valid_until`` ends an authority that no longer exists (no district
+    level after 30/6/2025); ``delegation`` marks a rule that lets a higher
+    People's Committee delegate to the one below (Điều 10.5), not an
+    authority of its own.
+    """
+
+    unit_types: tuple[UnitType, ...] = attrs.field(validator=_some_unit_types)
+    clause: str = text()
+    text_vi: str = text()
+    text_en: str = text()
+    level: AuthorityLevel | None = None
+    valid_until: date | None = attrs.field(default=None, validator=check_date)
+    delegation: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.level is None and not self.delegation:
+            raise InvalidDataError("an authority names its level", field="level")
+
+
+@attrs.frozen(kw_only=True)
+class Procedure:
+    """The procedure of a basis as data: deadlines, dossiers, authorities, and what is unknown.
+
+    ``gap_vi`` / ``gap_en`` say why no authority is known for a unit type
+    once every listed one has lapsed (stated, never guessed).
+    """
+
+    deadlines: tuple[Deadline, ...] = tuple_of(Deadline)
+    dossiers: tuple[Dossier, ...] = tuple_of(Dossier)
+    authorities: tuple[Authority, ...] = tuple_of(Authority)
+    gap_vi: str | None = text_optional()
+    gap_en: str | None = text_optional()
+    notes: tuple[str, ...] = text_tuple()
+
+    def deadline_for(self, unit_type: UnitType | str) -> Deadline | None:
+        """The deadline of *unit_type*, if the basis sets one."""
+        ut = UnitType(unit_type)
+        return next((d for d in self.deadlines if ut in d.unit_types), None)
+
+    def authorities_for(self, unit_type: UnitType | str, on: date) -> tuple[Authority, ...]:
+        """The authorities (delegation rules included) for *unit_type* that exist *on* a day."""
+        ut = UnitType(unit_type)
+        return tuple(
+            a
+            for a in self.authorities
+            if ut in a.unit_types and (a.valid_until is None or on <= a.valid_until)
+        )
+
+
 def _unique_ids(
     inst: Ruleset, attribute: attrs.Attribute[Any], value: tuple[Criterion, ...]
 ) -> None:
@@ -264,6 +485,8 @@ class Ruleset:
       base's by id or add to them, ``removes`` drops base criteria, and
       ``exclusions`` (when given) replace the base's;
     - ``provincial_criteria``: whether a province may add its own criteria;
+    - ``procedure``: deadlines, dossiers and authorities (an amendment
+      without one keeps its base's);
     - ``notes``: what is unverified or inferred about the text itself.
     """
 
@@ -277,6 +500,7 @@ class Ruleset:
     exclusions: tuple[Exclusion, ...] | None = None
     criteria: tuple[Criterion, ...] = tuple_of(Criterion, validator=_unique_ids)
     removes: tuple[str, ...] = ref_tuple()
+    procedure: Procedure | None = None
     sources: tuple[str, ...] = text_tuple()
     notes: tuple[str, ...] = text_tuple()
 

@@ -21,9 +21,16 @@ from khuonha.model.evidence import Evidence
 from khuonha.model.people import Organization, OrganizationKind
 from khuonha.model.places import AdministrativeUnit, ResidentialArea, UnitLevel
 from khuonha.rules.checks import EMPTY, CompiledCriterion, Finding, FindingStatus
-from khuonha.rules.criteria import Criterion, Exclusion, Ruleset
+from khuonha.rules.criteria import Criterion, Exclusion, Procedure, Ruleset
 from khuonha.rules.plan import compile_runner
-from khuonha.rules.rulesets import default_ruleset, load_ruleset, resolve, root_basis
+from khuonha.rules.procedure import procedure_findings
+from khuonha.rules.rulesets import (
+    default_ruleset,
+    included_checks,
+    load_ruleset,
+    resolve,
+    root_basis,
+)
 from khuonha.rules.windows import assessment_window
 from khuonha.text.periods import Period
 
@@ -50,7 +57,10 @@ class AssessmentResult(StrEnum):
 class Assessment:
     """The assessment of one unit for one cycle under one basis (every finding, not the first).
 
-    ``reason`` says why a unit is not eligible; ``window`` is the period judged.
+    ``reason`` / ``reason_vi`` say why a unit is not eligible; ``window`` is
+    the period judged; ``procedure`` holds the findings on the dossiers, the
+    deadline and who decides (TT 124 Điều 9–10), which never change
+    ``result``.
     """
 
     unit: str
@@ -61,6 +71,8 @@ class Assessment:
     findings: tuple[Finding, ...]
     window: Period | None = None
     reason: str | None = None
+    reason_vi: str | None = None
+    procedure: tuple[Finding, ...] = ()
 
     @property
     def missing(self) -> tuple[Finding, ...]:
@@ -102,17 +114,23 @@ class Assessment:
         if self.reason:
             lines.append(f"  {self.reason}")
         lines.extend(f"  [{f.status.value}] {f.clause}: {f.reason}" for f in self.findings)
+        lines.extend(
+            f"  [{f.status.value}] {f.clause}: {f.reason}"
+            for f in self.procedure
+            if f.status is not FindingStatus.UNKNOWN
+        )
         return "\n".join(lines)
 
 
 class _Plan:
     """What assessing one unit type under one ruleset needs, keyed for speed."""
 
-    __slots__ = ("criteria", "exclusions", "root", "unit_type", "windows")
+    __slots__ = ("criteria", "exclusions", "procedure", "root", "unit_type", "windows")
 
     def __init__(self, ruleset: Ruleset, unit_type: UnitType, root: str) -> None:
         self.unit_type = unit_type
         self.root = root
+        self.procedure = ruleset.procedure
         self.criteria = tuple(
             CompiledCriterion(c) for c in ruleset.criteria if c.unit_type is unit_type
         )
@@ -128,11 +146,12 @@ class _Plan:
 
 
 class _CompiledRuleset:
-    __slots__ = ("basis", "plans", "provincial", "root", "ruleset")
+    __slots__ = ("basis", "by_id", "plans", "provincial", "root", "ruleset")
 
     def __init__(self, given: Ruleset) -> None:
         ruleset = resolve(given)
         self.ruleset = given  # kept alive, so its id stays unique in the cache
+        self.by_id = {c.id: c for c in ruleset.criteria}  # what a province's criteria may reuse
         self.basis = ruleset.basis
         self.root = root_basis(ruleset)
         self.provincial = ruleset.provincial_criteria
@@ -141,7 +160,7 @@ class _CompiledRuleset:
 
 
 _COMPILED: dict[int, _CompiledRuleset] = {}
-_EXTRA: dict[int, CompiledCriterion] = {}
+_EXTRA: dict[tuple[int, int], CompiledCriterion] = {}
 _DEFAULTS: dict[tuple[str, int], Ruleset] = {}
 
 
@@ -152,10 +171,18 @@ def _compiled(ruleset: Ruleset) -> _CompiledRuleset:
     return found
 
 
-def _compiled_extra(criterion: Criterion) -> CompiledCriterion:
-    found = _EXTRA.get(id(criterion))
-    if found is None or found.criterion is not criterion:
-        found = _EXTRA[id(criterion)] = CompiledCriterion(criterion)
+def _compiled_extra(criterion: Criterion, ruleset: _CompiledRuleset) -> CompiledCriterion:
+    """A province's criterion compiled, its ``includes`` resolved against *ruleset*."""
+    key = (id(criterion), id(ruleset))
+    found = _EXTRA.get(key)
+    if found is None or found.source is not criterion:
+        expanded = criterion
+        if criterion.includes:
+            by_id = {**ruleset.by_id, criterion.id: criterion}
+            checks = included_checks(criterion, by_id, ("0", criterion.id))
+            expanded = attrs.evolve(criterion, included=checks)
+        found = _EXTRA[key] = CompiledCriterion(expanded)
+        found.source = criterion
     return found
 
 
@@ -274,7 +301,17 @@ class _Prepared:
     :mod:`khuonha.rules.plan`) unless the basis excludes some units.
     """
 
-    __slots__ = ("basis", "checks", "cycle", "exclusions", "on", "runner", "unit_type", "window")
+    __slots__ = (
+        "basis",
+        "checks",
+        "cycle",
+        "exclusions",
+        "on",
+        "procedure",
+        "runner",
+        "unit_type",
+        "window",
+    )
 
     def __init__(
         self,
@@ -285,6 +322,7 @@ class _Prepared:
         window: Period | None,
         checks: tuple[CompiledCriterion, ...],
         exclusions: tuple[Exclusion, ...],
+        procedure: Procedure | None = None,
     ) -> None:
         self.unit_type = unit_type
         self.cycle = cycle
@@ -299,8 +337,10 @@ class _Prepared:
             "window": window,
             "results": _RESULTS,
         }
+        self.procedure = procedure_findings(procedure, unit_type, cycle)
+        extras = None if self.procedure is None else {"procedure": self.procedure}
         self.runner: Callable[[Unit, Evidence], Assessment] = compile_runner(
-            checks, Assessment, constants
+            checks, Assessment, constants, extras
         )
         self.on: Callable[[Unit, Evidence], Assessment] = self._on if exclusions else self.runner
 
@@ -313,12 +353,16 @@ class _Prepared:
         if exclusion is None:
             return self.runner(unit, ev)
         why = f"not eligible under {self.basis} {exclusion.clause}: {exclusion.text_en}"
+        why_vi = (
+            f"không thuộc diện công nhận theo {self.basis} {exclusion.clause}: {exclusion.text_vi}"
+        )
         findings = tuple(
             Finding(
                 criterion=c.id,
                 clause=c.clause,
                 status=FindingStatus.NOT_APPLICABLE,
                 reason=why,
+                reason_vi=why_vi,
                 unverified=c.unverified,
             )
             for c in self.checks
@@ -332,6 +376,7 @@ class _Prepared:
             findings=findings,
             window=self.window,
             reason=why,
+            reason_vi=why_vi,
         )
 
 
@@ -356,7 +401,7 @@ def _prepare(
     compiled = _compiled(_ruleset_for(basis, unit_type, cycle))
     extra: tuple[CompiledCriterion, ...] = ()
     if compiled.provincial and (province is not None or criteria is not None):
-        extra = _provincial(unit_type, province, criteria)
+        extra = _provincial(unit_type, province, criteria, compiled)
     key = (compiled, unit_type._value_, cycle, extra)
     found = _PREPARED.get(key)
     if found is None:
@@ -370,17 +415,21 @@ def _prepare(
             window=plan.window(cycle),
             checks=plan.criteria + extra,
             exclusions=plan.exclusions,
+            procedure=plan.procedure,
         )
     return found
 
 
 def _provincial(
-    unit_type: UnitType, province: str | None, criteria: Iterable[Criterion] | None
+    unit_type: UnitType,
+    province: str | None,
+    criteria: Iterable[Criterion] | None,
+    ruleset: _CompiledRuleset,
 ) -> tuple[CompiledCriterion, ...]:
     if criteria is None:
         return ()
     return tuple(
-        _compiled_extra(c)
+        _compiled_extra(c, ruleset)
         for c in criteria
         if c.unit_type is unit_type and (province is None or c.province in (None, province))
     )

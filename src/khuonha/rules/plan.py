@@ -22,7 +22,7 @@ from typing import Any, Protocol
 from khuonha.model.evidence import Evidence, FactKind, fact_kind
 from khuonha.model.people import Organization
 from khuonha.model.places import ResidentialArea
-from khuonha.rules.criteria import Check, CheckKind, Criterion
+from khuonha.rules.criteria import CheckKind, Condition, Criterion
 
 __all__ = ["compile_runner", "key_reader"]
 
@@ -65,12 +65,11 @@ def _measure(name: str) -> KeyPart:
     return lambda ev, _unit: ev.fact(name)
 
 
-def _condition_outcome(check: Check) -> KeyPart:
-    """What a check's condition decides: ``None`` (unknown), ``True`` or ``False``."""
-    assert check.when is not None
-    name = check.when.fact
+def _condition_outcome(when: Condition) -> KeyPart:
+    """What a condition decides: ``None`` (unknown), ``True`` or ``False``."""
+    name = when.fact
     read = _unit_property(name) if fact_kind(name) == FactKind.UNIT else _evidence_attr(name)
-    wanted = frozenset(check.when.one_of)
+    wanted = frozenset(when.one_of)
 
     def outcome(ev: Evidence, unit: Any) -> Any:
         value = read(ev, unit)
@@ -88,13 +87,15 @@ def _key_parts(criterion: Criterion) -> tuple[tuple[str, ...], tuple[KeyPart, ..
     """
     plain: dict[str, None] = {}
     parts: list[KeyPart] = []
-    for check in criterion.checks:
+    if criterion.when is not None:
+        parts.append(_condition_outcome(criterion.when))
+    for check in criterion.all_checks:
         if check.kind in (CheckKind.REGISTERED_SHARE, CheckKind.RECOGNISED_SHARE):
             return None
         if check.kind is CheckKind.CONFIRMED:
             plain.update(dict.fromkeys(("confirmed", "refuted")))
         if check.when is not None:
-            parts.append(_condition_outcome(check))
+            parts.append(_condition_outcome(check.when))
         for name in (check.fact, check.of):
             if name is None:
                 continue
@@ -135,9 +136,14 @@ def key_reader(criterion: Criterion) -> tuple[Callable[..., Any] | None, bool]:
 
 
 def compile_runner(
-    criteria: Sequence[Remembering], make: Callable[..., Any], constants: dict[str, Any]
+    criteria: Sequence[Remembering],
+    make: Callable[..., Any],
+    constants: dict[str, Any],
+    extras: dict[str, Callable[[Evidence], Any]] | None = None,
 ) -> Callable[[Any, Evidence], Any]:
     """``run(unit, ev)``: ``make(unit=unit.id, findings=..., result=..., **constants)``.
+
+    Each of *extras* adds ``name=fn(ev)`` to the call (the procedure's findings).
 
     Each finding comes from its criterion's memo, or from ``miss`` (which
     computes and remembers it). The result is ``results[r0 | r1 | ...]`` of
@@ -162,6 +168,9 @@ def compile_runner(
     findings = "".join(f"f{i}, " for i in range(len(criteria)))
     rank = " | ".join(f"r{i}" for i in range(len(criteria))) or "1"
     rest = ", ".join(f"{k}={k}" for k in constants if k != "results")
+    for name, fn in (extras or {}).items():
+        env[f"x_{name}"] = fn
+        rest += f", {name}=x_{name}(ev)"
     lines.append(
         f"    return make(unit=unit.id, findings=({findings}), result=results[{rank}], {rest})"
     )

@@ -110,7 +110,7 @@ class _Index:
 def _counted_types(ruleset: Ruleset) -> tuple[UnitType, ...]:
     seen: dict[UnitType, None] = {}
     for criterion in ruleset.criteria_for(UnitType.XA):
-        for check in criterion.checks:
+        for check in criterion.all_checks:
             if check.kind in (CheckKind.REGISTERED_SHARE, CheckKind.RECOGNISED_SHARE):
                 seen.update(dict.fromkeys(check.unit_types))
     return tuple(seen)

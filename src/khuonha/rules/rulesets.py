@@ -17,13 +17,14 @@ import attrs
 from khuonha.codec.core import from_dict, parse_json
 from khuonha.exceptions import DecodeError, InvalidDataError, RulesetNotFoundError
 from khuonha.model.certification import UnitType
-from khuonha.rules.criteria import Criterion, Ruleset
+from khuonha.rules.criteria import Check, CheckKind, Criterion, Ruleset
 from khuonha.rules.windows import assessment_window
 
 __all__ = [
     "basis_key",
     "bundled_rulesets",
     "default_ruleset",
+    "included_checks",
     "list_rulesets",
     "load_ruleset",
     "resolve",
@@ -80,17 +81,78 @@ def _lookup(basis: str) -> Ruleset:
     return ruleset
 
 
+def included_checks(
+    criterion: Criterion, by_id: dict[str, Criterion], path: tuple[str, ...]
+) -> tuple[Check, ...]:
+    """The checks *criterion* reuses through ``includes``, each labelled with its clause."""
+    found: list[Check] = []
+    for j, include in enumerate(criterion.includes):
+        where = f"criteria[{path[0]}].includes[{j}]"
+        target = by_id.get(include.criterion)
+        if target is None:
+            raise InvalidDataError(
+                f"{criterion.id} includes unknown criterion {include.criterion!r}",
+                field=f"{where}.criterion",
+            )
+        if target.id in path[1:]:
+            raise InvalidDataError(
+                f"{criterion.id} includes itself through {target.id}", field=f"{where}.criterion"
+            )
+        checks = target.checks + included_checks(target, by_id, (*path, target.id))
+        kept: list[Check] = []
+        for check in checks:
+            if include.points:
+                if check.kind is not CheckKind.NONE_OF:
+                    continue
+                unknown = [p for p in include.points if check.points and p not in check.points]
+                if unknown:
+                    raise InvalidDataError(
+                        f"{target.id} has no point {', '.join(unknown)}", field=f"{where}.points"
+                    )
+                check = attrs.evolve(check, points=include.points)  # noqa: PLW2901
+            kept.append(
+                attrs.evolve(
+                    check,
+                    label=f"{check.label or (check.fact or target.id).replace('_', ' ')} "
+                    f"({target.clause})",
+                    label_vi=None
+                    if check.label_vi is None
+                    else f"{check.label_vi} ({target.clause})",
+                )
+            )
+        if include.points and not kept:
+            raise InvalidDataError(
+                f"{target.id} has no list of points to choose from", field=f"{where}.points"
+            )
+        found.extend(kept)
+    return tuple(found)
+
+
+def _expand(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
+    """*criteria* with the checks their ``includes`` name filled in (:attr:`Criterion.included`)."""
+    if not any(c.includes for c in criteria):
+        return criteria
+    by_id = {c.id: c for c in criteria}
+    return tuple(
+        attrs.evolve(c, included=included_checks(c, by_id, (str(i), c.id))) if c.includes else c
+        for i, c in enumerate(criteria)
+    )
+
+
 def resolve(ruleset: Ruleset, _seen: tuple[str, ...] = ()) -> Ruleset:
     """Apply an amending ruleset to the bundled ruleset it ``extends``.
 
     Criteria with the id of a base criterion replace it in place, new ones are
-    appended, ``removes`` drops base criteria, and ``exclusions`` (when given)
-    replace the base's. A ruleset that extends nothing is returned with its
+    appended, ``removes`` drops base criteria, and ``exclusions`` and
+    ``procedure`` (when given) replace the base's. A criterion's ``includes``
+    are resolved against the result (so an amended clause is reused in its
+    amended form). A ruleset that extends nothing is returned with its
     exclusions filled in. Resolving twice gives the same ruleset.
     """
     if ruleset.extends is None:
-        if ruleset.exclusions is None:
-            return attrs.evolve(ruleset, exclusions=())
+        expanded = _expand(ruleset.criteria)
+        if ruleset.exclusions is None or expanded is not ruleset.criteria:
+            return attrs.evolve(ruleset, exclusions=ruleset.exclusions or (), criteria=expanded)
         return ruleset
     key = basis_key(ruleset.basis)
     if key in _seen:
@@ -112,7 +174,8 @@ def resolve(ruleset: Ruleset, _seen: tuple[str, ...] = ()) -> Ruleset:
     return attrs.evolve(
         ruleset,
         exclusions=base.exclusions if ruleset.exclusions is None else ruleset.exclusions,
-        criteria=tuple(merged),
+        criteria=_expand(tuple(merged)),
+        procedure=base.procedure if ruleset.procedure is None else ruleset.procedure,
     )
 
 

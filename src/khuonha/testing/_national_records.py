@@ -24,7 +24,7 @@ from khuonha.model.events import (
     ProgrammeKind,
     Site,
 )
-from khuonha.model.evidence import Evidence
+from khuonha.model.evidence import Evidence, Standing
 from khuonha.model.people import Organization, OrganizationKind
 from khuonha.model.places import AdministrativeUnit, AreaKind, CodeScheme, ResidentialArea, UnitKind
 from khuonha.testing._national_outline import (
@@ -279,6 +279,10 @@ def evidence(seed: int, sk: _Skeleton) -> Iterator[Any]:
                 social_evils=_maybe(rng, evils),
                 social_evils_previous=_maybe(rng, evils + rng.randrange(-1, 2)),
                 models_operating=_maybe(rng, rng.randrange(1, 4)),
+                # constant, so the random stream (and every other figure) stays as it was
+                incidents=(),
+                security_force_rating=Standing.HOAN_THANH_TOT,
+                security_force_disciplined=0,
             )
         crimes, evils = rng.randrange(15), rng.randrange(6)
         yield Evidence(
@@ -296,4 +300,5 @@ def evidence(seed: int, sk: _Skeleton) -> Iterator[Any]:
             social_evils_previous=max(0, evils + rng.randrange(-1, 3)),
             police_advising=True,
             officers_disciplined=0 if rng.random() < 0.97 else 1,
+            incidents=(),
         )

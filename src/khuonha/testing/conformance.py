@@ -8,35 +8,57 @@
         check_exporter(CsvExporter(), read_text=lambda data: data.decode("utf-8"))
 
 It feeds the exporter the bundled sample, an empty dataset, a dataset full of
-hostile text, a Vietnamese dataset given in NFD, a large dataset and single
-records, and checks, collecting every problem before failing once:
+hostile text, a Vietnamese dataset given in NFD, a large dataset, a dataset
+with planted personal data and single records, and checks, collecting every
+problem before failing once:
 
 - the metadata is valid (name, one-line description, media type, suffixes,
-  an attrs options type decoded strictly by the codec);
-- ``can_export`` never raises, answers ``False`` for things that are not
-  data, and agrees with export: when it says yes, writing succeeds and gives
-  non-empty output; when it says no, :func:`khuonha.export` refuses with
-  :class:`~khuonha.exceptions.ExportError`;
-- the same input gives the same bytes twice (once through ``write``, once
-  through :func:`khuonha.export`); ``write`` leaves the stream open;
+  an attrs options type decoded strictly by the codec, ``archive`` a bool);
+- ``problem`` (or the older ``can_export``) never raises, refuses things
+  that are not data, and agrees with export: when it finds nothing, writing
+  succeeds and gives non-empty output; when it names a need ("needs …"),
+  :func:`khuonha.export` refuses with :class:`~khuonha.exceptions.ExportError`;
+- the same input gives the same bytes twice (once through ``write`` with the
+  data the host hands over, once through the host, as users export);
+  ``write`` leaves the stream open;
+- a publication (``archive`` false) writes no personal data: not a private
+  person's name (planted in records and typed into an event's name and a
+  news lead in other case, spacing and tone-mark placement), not a sensitive
+  field's value. The export goes through the plugin host, which redacts, so
+  this is what users get;
+- a publication follows the ``language`` option: the sample in ``vi`` and
+  ``en`` gives different output;
+- ``write`` prints nothing (file descriptors 1 and 2 are watched) and
+  creates no file beside its output (an export to a file in an empty
+  directory, which is also the working directory then, leaves that one file);
 - when *read_text* is given (the format's own parser: bytes in, the text a
   reader sees out; it raises on invalid output), every output parses, and
   the Vietnamese text comes back in NFC.
+
+Pass ``options=`` (plain JSON values) to run every case with your options.
 """
 
 from __future__ import annotations
 
+import contextlib
+import html
 import io
+import os
+import sys
+import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Any, cast
 
 from khuonha.codec.samples import sample
 from khuonha.exceptions import ExportError, KhuonhaError
 from khuonha.model.dataset import Dataset
-from khuonha.plugins.exporter import Exporter, ExportOptions, Language
+from khuonha.plugins.exporter import Exporter, ExportOptions, Language, _takes_options
 from khuonha.plugins.host import PluginHost
+from khuonha.plugins.privacy import public_view
 from khuonha.testing import hostile
+from khuonha.text.unicode import match_key
 
 __all__ = ["ConformanceError", "check_exporter"]
 
@@ -71,16 +93,57 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
+@contextlib.contextmanager
+def _watch_output(seen: list[str]) -> Iterator[None]:
+    """Catch what is written to stdout and stderr, at the file descriptors too."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    saved: list[tuple[int, int, Any]] = []
+    try:
+        for fd in (1, 2):
+            try:
+                copy = os.dup(fd)
+            except OSError:
+                continue
+            sink = tempfile.TemporaryFile()  # noqa: SIM115 - closed in the finally below
+            os.dup2(sink.fileno(), fd)
+            saved.append((fd, copy, sink))
+        text_out, text_err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(text_out), contextlib.redirect_stderr(text_err):
+            yield
+        for name, buf in (("stdout", text_out), ("stderr", text_err)):
+            if buf.getvalue():
+                seen.append(f"{name}: {buf.getvalue()[:80]!r}")
+    finally:
+        for fd, copy, sink in saved:
+            os.dup2(copy, fd)
+            os.close(copy)
+            sink.seek(0)
+            data = sink.read()
+            sink.close()
+            if data:
+                seen.append(f"{'stdout' if fd == 1 else 'stderr'}: {data[:80]!r}")
+
+
 class _Checker:
-    def __init__(self, exporter: Exporter[Any], read_text: ReadText | None) -> None:
+    def __init__(
+        self, exporter: Exporter[Any], read_text: ReadText | None, options: Mapping[str, Any]
+    ) -> None:
         self.exporter = exporter
         self.read_text = read_text
+        self.options = dict(options)
+        self.archive = getattr(exporter, "archive", False) is True
         self.problems: list[str] = []
         self.outputs: dict[str, bytes | None] = {}
         self.texts: dict[str, str] = {}
+        self.printed: list[str] = []
 
     def problem(self, text: str) -> None:
         self.problems.append(text)
+
+    def opts(self, language: str = "vi") -> Any:
+        return self.exporter.parse_options({**self.options, "language": language})
 
     def metadata(self) -> bool:
         if not isinstance(cast(object, self.exporter), Exporter):
@@ -105,24 +168,51 @@ class _Checker:
             self.problem(f"an unknown option must raise DecodeError, got {_oneline(exc)}")
         else:
             self.problem("an unknown option was accepted; decode options with the codec")
+        try:
+            self.opts()
+        except Exception as exc:
+            self.problem(f"the options given to check_exporter do not decode: {_oneline(exc)}")
+            return False
         return True
 
+    def needs(self, case: str, obj: object, options: Any) -> tuple[bool, str | None]:
+        """``(answered, need)``: ask as the host does; a check that raises is reported."""
+        exporter = self.exporter
+        cls = type(exporter)
+        first_contract = cls.problem is Exporter.problem
+        method = "can_export" if first_contract else "problem"
+        try:
+            if first_contract:
+                ok: object = (
+                    exporter.can_export(obj, options)
+                    if _takes_options(cls)
+                    else exporter.can_export(obj)
+                )
+                if not isinstance(ok, bool):
+                    self.problem(f"{case}: can_export must return a bool, got {ok!r}")
+                return True, None if ok else exporter.problem(obj, options)
+            said: object = exporter.problem(obj, options)
+        except Exception as exc:
+            self.problem(f"{case}: {method}({obj!r:.40}) raised {_oneline(exc)}")
+            return False, None
+        if said is not None and (not isinstance(said, str) or not said.strip()):
+            self.problem(f"{case}: problem() must return None or a non-empty string, got {said!r}")
+        return True, cast("str | None", said)
+
     def not_data(self) -> None:
+        options = self.opts()
         for thing in (None, "văn bản", 42, object(), b"{}", [], {}):
-            try:
-                answer = self.exporter.can_export(thing)
-            except Exception as exc:
-                self.problem(f"can_export({thing!r}) raised {_oneline(exc)}")
-                continue
-            if answer is not False:
-                self.problem(f"can_export({thing!r}) must be False, got {answer!r}")
+            answered, need = self.needs("not data", thing, options)
+            if answered and need is None:
+                self.problem(f"{thing!r} is not data, but the exporter accepts it")
 
     def write(self, case: str, obj: object, options: Any) -> bytes | None:
         sink = _Sink()
         try:
-            self.exporter.write(obj, sink, options)
+            with _watch_output(self.printed):
+                self.exporter.write(obj, sink, options)
         except Exception as exc:
-            self.problem(f"{case}: can_export is True but write raised {_oneline(exc)}")
+            self.problem(f"{case}: the check accepts it, but write raised {_oneline(exc)}")
             return None
         if sink.closed_by_exporter:
             self.problem(f"{case}: write closed the stream (leave it open; detach a TextIOWrapper)")
@@ -131,20 +221,17 @@ class _Checker:
     def case(self, case: str, obj: object, *, language: str = "vi") -> bool:
         """Check one input; return whether the exporter accepted it."""
 
-        try:
-            can: object = self.exporter.can_export(obj)
-        except Exception as exc:
-            self.problem(f"{case}: can_export raised {_oneline(exc)}")
+        options = self.opts(language)
+        answered, need = self.needs(case, obj, options)
+        if not answered:
             return False
-        if not isinstance(can, bool):
-            self.problem(f"{case}: can_export must return a bool, got {can!r}")
-        options = self.exporter.parse_options({"language": language})
         host = PluginHost(entry_points=False)
-        if not can:
-            self._refusal(case, obj, host)
+        if need is not None:
+            self._refusal(case, obj, host, options)
             self.outputs[case] = None
             return False
-        first = self.write(case, obj, options)
+        given = obj if self.archive or options.internal else public_view(obj).data
+        first = self.write(case, given, options)
         if first is None:
             return True
         self.outputs[case] = first
@@ -169,22 +256,15 @@ class _Checker:
         self._parse(case, first)
         return True
 
-    def _refusal(self, case: str, obj: object, host: Any) -> None:
+    def _refusal(self, case: str, obj: object, host: Any, options: Any) -> None:
         try:
-            missing: object = self.exporter.missing(obj)
-        except Exception as exc:
-            self.problem(f"{case}: missing() raised {_oneline(exc)}")
-        else:
-            if missing is not None and not isinstance(missing, str):
-                self.problem(f"{case}: missing() must return a string or None, got {missing!r}")
-        try:
-            host.export(obj, self.exporter, io.BytesIO())
+            host.export(obj, self.exporter, io.BytesIO(), options)
         except ExportError:
             pass
         except Exception as exc:
             self.problem(f"{case}: a refused export must raise ExportError, got {_oneline(exc)}")
         else:
-            self.problem(f"{case}: can_export is False but khuonha.export wrote output")
+            self.problem(f"{case}: the check refuses it, but khuonha.export wrote output")
 
     def _parse(self, case: str, data: bytes) -> str | None:
         if self.read_text is None:
@@ -219,6 +299,66 @@ class _Checker:
         if nfd != wanted and _squash(nfd) in _squash(text):
             self.problem(f"{case}: the output holds NFD text; write what the models hold (NFC)")
 
+    def personal_data(self) -> None:
+        """A publication, exported through the host, holds none of the planted personal data."""
+        case = "personal data"
+        if not self.case(case, hostile.personal_dataset()) or self.archive:
+            return
+        data = self.outputs.get(case)
+        if data is None or self.opts().internal:
+            return
+        seen = [html.unescape(data.decode("utf-8", "replace"))]
+        if case in self.texts:
+            seen.append(self.texts[case])
+        for text in seen:
+            key = match_key(text)
+            flat = _squash(text)
+            leaked = [v for v in hostile.SENSITIVE_VALUES if v in flat]
+            leaked += [n for n in hostile.PRIVATE_NAMES if match_key(n) in key]
+            if leaked:
+                self.problem(
+                    f"{case}: a public export holds personal data {leaked!r}; show personal "
+                    "data only when the options say internal (the host redacts the rest)"
+                )
+                return
+
+    def language(self) -> None:
+        """A publication writes its labels in the language asked for."""
+        if self.archive:
+            return
+        vi, en = self.outputs.get("sample"), self.outputs.get("sample (language=en)")
+        if vi is not None and en is not None and vi == en:
+            self.problem(
+                "the sample gives the same output in vi and en: follow options.language "
+                "for the words around the data (khuonha.label, a khuonha.WordTable)"
+            )
+
+    def beside(self) -> None:
+        """An export to a file leaves exactly that file in its directory."""
+        if self.outputs.get("sample") is None:
+            return
+        with tempfile.TemporaryDirectory() as tmp:
+            target = Path(tmp) / f"out{self.exporter.suffixes[0]}"
+            try:
+                # In that directory, so a file written to a relative path shows up too.
+                with _watch_output(self.printed), contextlib.chdir(tmp):
+                    PluginHost(entry_points=False).export(
+                        sample(), self.exporter, target, self.opts()
+                    )
+            except Exception as exc:
+                self.problem(f"export to a file raised {_oneline(exc)}")
+                return
+            extra = sorted(p.name for p in Path(tmp).iterdir() if p != target)
+            if extra:
+                self.problem(f"an export to a file created more files beside it: {extra}")
+
+    def output_streams(self) -> None:
+        if self.printed:
+            self.problem(
+                "write printed to stdout or stderr (write only to the stream given; log "
+                f"through the logging module): {self.printed[0]}"
+            )
+
 
 def check_exporter(
     exporter: Exporter[Any],
@@ -226,13 +366,16 @@ def check_exporter(
     *,
     datasets: Iterable[tuple[str, Dataset]] = (),
     large_copies: int = 20,
+    options: Mapping[str, Any] | None = None,
 ) -> dict[str, bytes | None]:
     """Check *exporter* against the exporter contract; raise :class:`ConformanceError`.
 
     - ``read_text``: the format's own parser, bytes in, the readable text out
       (raise on invalid output); without it, outputs are not parsed;
     - ``datasets``: more ``(name, dataset)`` cases, e.g. from Hypothesis;
-    - ``large_copies``: size of the large dataset (copies of each sample record).
+    - ``large_copies``: size of the large dataset (copies of each sample record);
+    - ``options``: options for every case, as plain JSON values
+      (``{"delimiter": ";"}``); the kit sets ``language`` itself.
 
     Returns the output of each case (``None`` where the exporter refused),
     for golden-file comparisons.
@@ -246,7 +389,7 @@ def check_exporter(
     True
     """
 
-    checker = _Checker(exporter, read_text)
+    checker = _Checker(exporter, read_text, options or {})
     if not checker.metadata():
         raise ConformanceError(repr(exporter), checker.problems)
     name = exporter.name
@@ -263,11 +406,15 @@ def check_exporter(
         accepted += checker.case(case, obj)
     checker.case("sample (language=en)", sample(), language="en")
     checker.vietnamese()
+    checker.personal_data()
+    checker.language()
+    checker.beside()
     seen: set[type] = set()
     for _collection, record in sample().records():
         if type(record) not in seen:
             seen.add(type(record))
             checker.case(f"record {type(record).__name__}", record)
+    checker.output_streams()
     if not accepted:
         checker.problem("refused every dataset, so nothing was checked")
     if checker.problems:

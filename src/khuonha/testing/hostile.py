@@ -23,7 +23,10 @@ import attrs
 
 from khuonha.codec.samples import sample
 from khuonha.exceptions import InvalidDataError
+from khuonha.model.awards import Recipient, RecipientKind
 from khuonha.model.dataset import Dataset
+from khuonha.model.events import Delegate
+from khuonha.model.people import Person
 from khuonha.text import fields as _fields
 
 __all__ = [
@@ -211,3 +214,60 @@ def _copy(record: Any, n: int) -> Any:
     if name_field is not None:
         changes[name_field] = f"{getattr(record, name_field)} (bản {n})"
     return attrs.evolve(record, **changes) if changes else record
+
+
+#: The private people :func:`personal_dataset` plants (their names must never be published).
+PRIVATE_NAMES = ("Lò Thị Bí Mật", "Đỗ Thị Thuỷ Hoà")
+#: Values only sensitive fields hold in :func:`personal_dataset`.
+SENSITIVE_VALUES = ("Số 9 ngõ Kín Đáo", "ghi chú riêng tư XYZ", "Số 7 ngõ Riêng Tư")
+
+
+def personal_dataset() -> Dataset:
+    """The sample with personal data planted where exporters look.
+
+    Structural: a private person (with address, birth year and note) as an
+    event's delegate, an award's recipient and an activity's subject; a
+    public official's sensitive fields. Free text: the second private
+    person's name typed into an event's name (upper case, the other
+    tone-mark placement, two spaces) and a news lead (lower case, a
+    no-break space). A public export must hold none of
+    :data:`PRIVATE_NAMES` (in any spelling) nor :data:`SENSITIVE_VALUES`.
+    """
+    ds = sample()
+    secret, typed = PRIVATE_NAMES
+    people = (
+        Person(
+            id="ca-nhan-bi-mat",
+            name=secret,
+            private=True,
+            honorific="bà",
+            address=SENSITIVE_VALUES[0],
+            birth_year=1888,
+            note=SENSITIVE_VALUES[1],
+        ),
+        Person(id="ca-nhan-duoc-ho-tro", name=typed, private=True),
+        Person(id="can-bo-co-dia-chi", name="Nguyễn Văn Công Khai", address=SENSITIVE_VALUES[2]),
+    )
+    changes: dict[str, Any] = {"people": (*ds.people, *people)}
+    if ds.events:
+        event = ds.events[0]
+        event = attrs.evolve(
+            event,
+            name=f"{event.name} – thăm bà ĐỖ THỊ THỦY  HÒA",
+            delegates=(*event.delegates, Delegate(person="ca-nhan-bi-mat")),
+        )
+        changes["events"] = (event, *ds.events[1:])
+    if ds.news:
+        lead = f"Bà đỗ thị\u00a0thuỷ hoà phát biểu. {ds.news[0].lead or ''}".strip()
+        changes["news"] = (attrs.evolve(ds.news[0], lead=lead), *ds.news[1:])
+    if ds.activities:
+        activity = attrs.evolve(ds.activities[0], subjects=("ca-nhan-bi-mat",))
+        changes["activities"] = (activity, *ds.activities[1:])
+    if ds.awards:
+        award = ds.awards[0]
+        mine = Recipient(kind=RecipientKind.CA_NHAN, person="ca-nhan-bi-mat")
+        changes["awards"] = (
+            attrs.evolve(award, recipients=(*award.recipients, mine)),
+            *ds.awards[1:],
+        )
+    return attrs.evolve(ds, slug=f"{ds.slug}-personal", **changes)

@@ -45,7 +45,15 @@ from khuonha.model.events import (
     ProgrammeKind,
     Site,
 )
-from khuonha.model.evidence import Evidence, Measure, SubunitTally
+from khuonha.model.evidence import (
+    DivisionKind,
+    DivisionTally,
+    Evidence,
+    Measure,
+    Standing,
+    StandingCount,
+    SubunitTally,
+)
 from khuonha.model.groups import Group, GroupKind
 from khuonha.model.news import NewsItem, Photo
 from khuonha.model.people import (
@@ -77,6 +85,7 @@ __all__ = [
     "certifications",
     "datasets",
     "dates",
+    "division_tallies",
     "events",
     "evidence",
     "groups",
@@ -538,6 +547,35 @@ def subunit_tallies(draw: st.DrawFn) -> SubunitTally:
 
 
 @st.composite
+def division_tallies(draw: st.DrawFn) -> DivisionTally:
+    """A unit's tally of one kind of its own sub-units (standings never above the total)."""
+    total = draw(st.integers(0, 12))
+    standings = draw(st.lists(st.sampled_from(Standing), max_size=3, unique=True))
+    counts, left = [], total
+    for standing in standings:
+        count = draw(st.integers(0, left))
+        left -= count
+        counts.append(StandingCount(standing=standing, count=count))
+    return DivisionTally(
+        kind=draw(st.sampled_from(DivisionKind)),
+        total=draw(st.sampled_from([total, None])) if not counts else total,
+        standings=tuple(counts),
+        disciplined=draw(_opt(st.integers(0, 2))),
+    )
+
+
+_DOCUMENTS = [
+    "nghi-quyet",
+    "ke-hoach",
+    "ban-dang-ky",
+    "to-trinh",
+    "bao-cao-ket-qua",
+    "bien-ban-hop",
+]
+_NOVEMBER = _opt(st.dates(date(2023, 11, 1), date(2023, 11, 30)))
+
+
+@st.composite
 def evidence(draw: st.DrawFn, units: tuple[str, ...] = ()) -> Evidence:
     """Evidence of one unit for one cycle: every fact missing, true, false or a count."""
     households = draw(_counts)
@@ -587,6 +625,20 @@ def evidence(draw: st.DrawFn, units: tuple[str, ...] = ()) -> Evidence:
             )
         ),
         measures=tuple(draw(st.lists(_measures, max_size=2))),
+        incidents=draw(_opt(st.lists(st.sampled_from("bcd"), max_size=2, unique=True).map(tuple))),
+        security_force_rating=draw(_opt(st.sampled_from(Standing))),
+        security_force_disciplined=draw(_opt(st.integers(0, 2))),
+        has_protection_force=draw(_flags),
+        protection_force_standing=draw(_opt(st.sampled_from(Standing))),
+        protection_force_disciplined=draw(_opt(st.integers(0, 2))),
+        emulation_eligible=draw(_flags),
+        divisions=draw(
+            _opt(st.lists(division_tallies(), max_size=3, unique_by=lambda t: t.kind).map(tuple))
+        ),
+        staff_offences=draw(_opt(st.integers(0, 2))),
+        documents=draw(_opt(st.lists(st.sampled_from(_DOCUMENTS), unique=True).map(tuple))),
+        dossier_submitted_on=draw(_NOVEMBER),
+        recognised_on=draw(_NOVEMBER),
     )
 
 

@@ -10,15 +10,17 @@ import khuonha
 from khuonha.testing import check_exporter
 
 
-def read_text(data: bytes) -> str:
+def read_text(data: bytes, delimiter: str = ",") -> str:
     """Parse the CSV the way a reader would, and return the text of its cells."""
-    rows = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
+    rows = csv.reader(io.StringIO(data.decode("utf-8"), newline=""), delimiter=delimiter)
     return "\n".join(" ".join(row) for row in rows)
 
 
 def test_conforms():
     """The exporter keeps the khuonha exporter contract (the kit runs every case)."""
     check_exporter(CsvExporter(), read_text)
+    semicolons = {"delimiter": ";"}  # the kit runs every case with your options too
+    check_exporter(CsvExporter(), lambda data: read_text(data, ";"), options=semicolons)
 
 
 def test_one_row_per_activity():
@@ -32,9 +34,10 @@ def test_one_row_per_activity():
 
 
 def test_refuses_a_dataset_without_activities():
-    """No activity, no CSV: export says what is missing."""
+    """No activity, no CSV: export says what is needed."""
     empty = khuonha.Dataset(slug="rong", title="Rỗng")
-    assert not CsvExporter().can_export(empty)
     with pytest.raises(khuonha.ExportError) as refused:
         khuonha.export(empty, CsvExporter(), io.BytesIO())
-    assert refused.value.missing == "a dataset with at least one activity"
+    assert str(refused.value) == (
+        "csv: cannot export this Dataset: needs a dataset with at least one activity"
+    )

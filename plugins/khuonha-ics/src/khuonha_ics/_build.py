@@ -15,8 +15,8 @@ Choices (also in the plugin's documentation):
 - an event known only to its month or year ("tháng 8/2023") is left out: an
   all-day or month-long item would say something the data does not; the
   calendar's DESCRIPTION names each one left out and when it took place;
-- DTSTAMP is ``generated_at`` (in UTC) or else the latest date of the data
-  (events, news, report date) at 00:00 UTC: never the clock.
+- DTSTAMP is ``generated_at`` (in UTC) or else the data's "as of" date
+  (:attr:`khuonha.Dataset.as_of`) at 00:00 UTC: never the clock.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 
-from khuonha import Dataset, Event, redact
+from khuonha import Dataset, Event
 from khuonha_ics._campaign import CampaignItem, campaign_items
 from khuonha_ics._clean import clean
 from khuonha_ics._describe import Describer
@@ -55,7 +55,8 @@ def uid(record_id: str, ds: Dataset) -> str:
 
 
 def dtstamp(ds: Dataset) -> datetime | None:
-    """DTSTAMP of every component: ``generated_at``, else the data's latest date at 00:00 UTC.
+    """DTSTAMP of every component: ``generated_at``, else :attr:`~khuonha.Dataset.as_of`
+    at 00:00 UTC, else the events' last day.
 
     >>> from khuonha import sample
     >>> dtstamp(sample()).isoformat()
@@ -63,22 +64,20 @@ def dtstamp(ds: Dataset) -> datetime | None:
     """
     if ds.generated_at is not None:
         return ds.generated_at.astimezone(UTC).replace(microsecond=0)
-    days = [e.last_day for e in ds.events if e.last_day is not None]
-    days += [d for d in (n.published_day for n in ds.news) if d is not None]
-    if ds.report_date is not None:
-        days.append(ds.report_date)
-    if not days and ds.period is not None:
-        days += [d for d in (ds.period.start, ds.period.end) if d is not None]
-    if not days:
+    day = ds.as_of
+    dated = [e.last_day for e in ds.events if e.last_day is not None]
+    if day is None and dated:
+        day = max(dated)
+    if day is None:
         return None
-    return datetime.combine(max(days), time(), tzinfo=UTC)
+    return datetime.combine(day, time(), tzinfo=UTC)
 
 
 def campaign_years(ds: Dataset) -> set[int]:
     """The years a campaign calendar covers: the events' years, else the data's year.
 
-    Without events the year comes from the first of ``report_date``,
-    ``period``, ``generated_at`` and the news' publication dates that gives one.
+    Without events the year is that of :attr:`khuonha.Dataset.as_of`
+    (``report_date``, the period's end, ``generated_at``, the latest news).
 
     >>> from khuonha import sample
     >>> sorted(campaign_years(sample()))
@@ -88,15 +87,8 @@ def campaign_years(ds: Dataset) -> set[int]:
     years |= {e.last_day.year for e in ds.events if e.last_day is not None}
     if years:
         return years
-    if ds.report_date is not None:
-        return {ds.report_date.year}
-    if ds.period is not None:
-        found = {d.year for d in (ds.period.start, ds.period.end) if d is not None}
-        if found:
-            return found
-    if ds.generated_at is not None:
-        return {ds.generated_at.year}
-    return {d.year for d in (n.published_day for n in ds.news) if d is not None}
+    day = ds.as_of
+    return set() if day is None else {day.year}
 
 
 @lru_cache(maxsize=64)
@@ -250,6 +242,4 @@ def build_calendar(ds: Dataset, options: IcsOptions) -> icalendar.Calendar:
     >>> [str(e["SUMMARY"])[:30] for e in cal.events]
     ['Ngày hội toàn dân bảo vệ an ni', 'Diễn đàn “Công an lắng nghe ý ']
     """
-    if not options.internal:  # personal data out, by the one mechanism every exporter shares
-        ds = redact(ds)
     return _Builder(ds, options).calendar()

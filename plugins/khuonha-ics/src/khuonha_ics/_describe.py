@@ -1,9 +1,9 @@
 """Words of a VEVENT: LOCATION and DESCRIPTION from an event and its dataset.
 
-Personal data stays out of public exports: the dataset of a public export is
-passed through :func:`khuonha.redact` first (see ``build_calendar``), so no
-field marked sensitive holds a value, and a person marked ``private`` is never
-named here (nor are the posts that would identify them).
+Personal data stays out of public exports: the plugin host hands a public
+export a dataset without it (:func:`khuonha.redact`, private names masked in
+free text), so no field marked sensitive holds a value; a person marked
+``private`` is not named here either (nor are the posts that would identify them).
 """
 
 from __future__ import annotations
@@ -119,7 +119,11 @@ class Describer:
         unit = self.units.get(unit_id or "")
         if unit is None:
             return set()
-        names = (self._get(unit, "name") or "", unit_name(unit, "vi"), unit_name(unit, "en"))
+        names = (
+            self._get(unit, "name") or "",
+            unit_name(unit, Language.VI),
+            unit_name(unit, Language.EN),
+        )
         return {match_key(name) for name in names}
 
     def left_out(self, events: list[Event]) -> str:

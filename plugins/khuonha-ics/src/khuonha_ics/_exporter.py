@@ -10,7 +10,7 @@ from khuonha_ics._options import IcsOptions
 
 __all__ = ["IcsExporter"]
 
-_NO_EVENT = "no event"
+_DATED = "report_date, period, generated_at or a dated news item"
 
 
 class IcsExporter(Exporter[IcsOptions]):
@@ -30,36 +30,27 @@ class IcsExporter(Exporter[IcsOptions]):
     suffixes: ClassVar[tuple[str, ...]] = (".ics",)
     options_type: ClassVar[type[Any]] = IcsOptions
 
-    def can_export(self, obj: object, options: IcsOptions | None = None) -> bool:
-        """Whether *obj* is a dataset with at least one event.
+    def problem(self, obj: object, options: IcsOptions) -> str | None:
+        """What *obj* needs for a calendar, or ``None``: at least one event.
 
-        With *options* whose ``campaign`` is on, a dataset without events
-        qualifies too when a year can be read from it (``report_date``,
-        ``period``, ``generated_at`` or a news item's date).
+        With ``campaign`` on, a dataset without events qualifies too when it
+        has a date (:attr:`khuonha.Dataset.as_of`) that places the campaign
+        calendar in a year.
         """
         if not isinstance(obj, Dataset):
-            return False
+            return f"needs a Dataset, not {type(obj).__name__}"
         if obj.events:
-            return True
-        return bool(options is not None and options.campaign and campaign_years(obj))
-
-    def missing(self, obj: object) -> str | None:
-        """``"no event"`` for a dataset without events; ``None`` when it can be exported."""
-        if not isinstance(obj, Dataset):
-            return "a Dataset"
-        return None if obj.events else _NO_EVENT
+            return None
+        if options.campaign:
+            if campaign_years(obj):
+                return None
+            return f"needs at least one event, or a date for the campaign calendar ({_DATED})"
+        return "needs at least one event (or the campaign option and a dated dataset)"
 
     def write(self, obj: Any, stream: BinaryIO, options: IcsOptions | None = None) -> None:
         """Write *obj* as one VCALENDAR (UTF-8, CRLF line ends, folded at 75 octets)."""
         opts = self.parse_options(options)
-        if not self.can_export(obj, opts):
-            if not isinstance(obj, Dataset):
-                reason = f"expected a Dataset, got {type(obj).__name__}"
-                raise ExportError(self.name, reason, missing="a Dataset")
-            reason = (
-                "the dataset has no event, so there is nothing to put in a calendar "
-                "(the campaign option needs a year: report_date, period, generated_at "
-                "or a dated news item)"
-            )
-            raise ExportError(self.name, reason, missing=_NO_EVENT)
+        needs = self.problem(obj, opts)
+        if needs is not None:
+            raise ExportError(self.name, needs, missing=needs.removeprefix("needs "))
         stream.write(build_calendar(obj, opts).to_ical())

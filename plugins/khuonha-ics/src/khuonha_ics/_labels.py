@@ -9,39 +9,40 @@ the calendar's own headings and phrases.
 from __future__ import annotations
 
 import khuonha
-from khuonha import EventKind, Language, PartOfDay
+from khuonha import EventKind, Language, PartOfDay, WordTable
 
-__all__ = ["category", "part_of_day_label", "word"]
+__all__ = ["WORDS", "category", "part_of_day_label", "word"]
 
-Pair = tuple[str, str]
-
-_WORDS: dict[str, Pair] = {
-    "theme": ("Chủ đề", "Theme"),
-    "purpose": ("Mục đích", "Purpose"),
-    "sites": ("Địa điểm", "Venues"),
-    "organiser": ("Đơn vị tổ chức", "Organiser"),
-    "delegates": ("Đại biểu", "Delegates"),
-    "programme": ("Chương trình", "Programme"),
-    "pledges": ("Giao ước thi đua", "Pledges"),
-    "parent": ("Trong khuôn khổ", "Part of"),
-    "parties": ("Các bên ký", "Signed by"),
-    "zone": (
-        "Giờ địa phương theo múi giờ ghi trong dữ liệu (không nhận diện được)",
-        "Local time in the time zone given by the data (not recognised)",
-    ),
-    "window": ("Cao điểm tổ chức Ngày hội ở cơ sở", "Window for the communes' festival"),
-    "festival_day": ("Ngày hội toàn dân bảo vệ an ninh Tổ quốc", "All-people festival day"),
-    "assessment": (
-        "Kỳ đánh giá “An toàn về an ninh, trật tự”",
-        "Assessment period “An toàn về an ninh, trật tự”",
-    ),
-    "deadline": ("Hạn đề nghị phân loại phong trào", "Deadline for movement classification"),
-    "campaign": ("Lịch phong trào", "Movement calendar"),
-    "basis": ("Căn cứ", "Basis"),
-    "plan": ("Kế hoạch", "Plan"),
-    "before": ("trước ngày", "before"),
-    "unnamed": ("một đại biểu", "a delegate"),
-}
+#: The calendar's headings and phrases, key -> (Vietnamese, English).
+WORDS = WordTable(
+    {
+        "theme": ("Chủ đề", "Theme"),
+        "purpose": ("Mục đích", "Purpose"),
+        "sites": ("Địa điểm", "Venues"),
+        "organiser": ("Đơn vị tổ chức", "Organiser"),
+        "delegates": ("Đại biểu", "Delegates"),
+        "programme": ("Chương trình", "Programme"),
+        "pledges": ("Giao ước thi đua", "Pledges"),
+        "parent": ("Trong khuôn khổ", "Part of"),
+        "parties": ("Các bên ký", "Signed by"),
+        "zone": (
+            "Giờ địa phương theo múi giờ ghi trong dữ liệu (không nhận diện được)",
+            "Local time in the time zone given by the data (not recognised)",
+        ),
+        "window": ("Cao điểm tổ chức Ngày hội ở cơ sở", "Window for the communes' festival"),
+        "festival_day": ("Ngày hội toàn dân bảo vệ an ninh Tổ quốc", "All-people festival day"),
+        "assessment": (
+            "Kỳ đánh giá “An toàn về an ninh, trật tự”",
+            "Assessment period “An toàn về an ninh, trật tự”",
+        ),
+        "deadline": ("Hạn đề nghị phân loại phong trào", "Deadline for movement classification"),
+        "campaign": ("Lịch phong trào", "Movement calendar"),
+        "basis": ("Căn cứ", "Basis"),
+        "plan": ("Kế hoạch", "Plan"),
+        "before": ("trước ngày", "before"),
+        "unnamed": ("một đại biểu", "a delegate"),
+    }
+)
 
 #: Short English CATEGORIES where the core's label is too long for a calendar's tag list.
 _SHORT_CATEGORIES_EN: dict[EventKind, str] = {EventKind.NGAY_HOI: "All-people festival"}
@@ -53,8 +54,7 @@ def word(key: str, language: Language) -> str:
     >>> word("delegates", Language.VI)
     'Đại biểu'
     """
-    pair = _WORDS[key]
-    return pair[1] if language is Language.EN else pair[0]
+    return WORDS(key, language)
 
 
 def part_of_day_label(value: PartOfDay, language: Language) -> str:

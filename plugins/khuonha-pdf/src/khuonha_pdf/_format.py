@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 import khuonha
-from khuonha import Period, Quantity
+from khuonha import Language, Period, Quantity
 from khuonha_pdf._labels import Labels
 
 __all__ = ["format_date", "format_number", "format_period", "format_quantity", "place_date"]
@@ -24,7 +24,7 @@ def format_number(value: float, *, english: bool = False) -> str:
     >>> format_number(2500), format_number(87.9), format_number(1234567.25, english=True)
     ('2.500', '87,9', '1,234,567.25')
     """
-    return khuonha.format_number(value, "en" if english else "vi")
+    return khuonha.format_number(value, Language.EN if english else Language.VI)
 
 
 def format_quantity(q: Quantity, labels: Labels) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Final
 
 import khuonha
-from khuonha import Language
+from khuonha import Language, WordTable
 
-__all__ = ["Labels", "labels_for"]
+__all__ = ["WORDS", "Labels", "labels_for"]
 
 _VI: Final[dict[str, str]] = {
     "republic": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -136,6 +136,9 @@ _EN: Final[dict[str, str]] = {
     "day_of": "of",
 }
 
+#: The report's own words in both languages (the two tables must have the same keys).
+WORDS: Final[WordTable] = WordTable.from_languages(vi=_VI, en=_EN)
+
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -145,10 +148,9 @@ class Labels:
     def __init__(self, language: Language) -> None:
         self.language = language
         self.en = language is Language.EN
-        self._words = _EN if self.en else _VI
 
     def __getitem__(self, key: str) -> str:
-        return self._words[key]
+        return WORDS(key, self.language)
 
     def of(self, value: object) -> str:
         """The core's label of an enum value or activity kind (:func:`khuonha.label`).

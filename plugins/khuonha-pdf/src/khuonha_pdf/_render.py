@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from khuonha import Dataset, ExportError, redact
+from khuonha import Dataset, ExportError
 from khuonha_pdf._context import Context
 from khuonha_pdf._fonts import register_fonts
 from khuonha_pdf._labels import labels_for
@@ -23,8 +23,6 @@ __all__ = ["render"]
 
 def render(ds: Dataset, stream: BinaryIO, options: PdfOptions, *, created: date) -> None:
     """Write *ds* as the PDF report to *stream*."""
-    if not options.internal:  # personal data out (khuonha.redact), as in every public export
-        ds = redact(ds)
     register_fonts()
     labels = labels_for(options.language)
     ctx = Context(ds, labels, internal=options.internal)

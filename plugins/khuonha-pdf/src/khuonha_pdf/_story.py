@@ -10,6 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
 from khuonha import Organization
+from khuonha_pdf._assessment import assessment_section
 from khuonha_pdf._context import Context
 from khuonha_pdf._fonts import BOLD, REGULAR
 from khuonha_pdf._format import format_period, place_date
@@ -137,6 +138,7 @@ def build_story(
     sections: list[Callable[[Context, str], list[Flowable]]] = [
         activities_section,
         certification_section,
+        assessment_section,
         events_section,
         awards_section,
         groups_section,

@@ -36,14 +36,9 @@ def _is_dataset(obj: object) -> bool:
 
 
 def _creation_day(ds: Any) -> date:
-    """The file's creation date, from the data so the bytes never depend on the clock."""
-    if ds.report_date is not None:
-        return ds.report_date  # type: ignore[no-any-return]
-    if ds.generated_at is not None:
-        return ds.generated_at.date()  # type: ignore[no-any-return]
-    if ds.period is not None and ds.period.end is not None:
-        return ds.period.end  # type: ignore[no-any-return]
-    return _FALLBACK_DAY
+    """The file's creation date: the data's :attr:`khuonha.Dataset.as_of`, never the clock."""
+    day: date | None = ds.as_of
+    return _FALLBACK_DAY if day is None else day
 
 
 class PdfExporter(Exporter[PdfOptions]):
@@ -68,21 +63,17 @@ class PdfExporter(Exporter[PdfOptions]):
     suffixes = (".pdf",)
     options_type = PdfOptions
 
-    def can_export(self, obj: object) -> bool:
-        """Any dataset: sections without data are left out."""
-        return _is_dataset(obj)
-
-    def missing(self, obj: object) -> str | None:
-        """Name what is wrong with *obj* when it is not a dataset."""
+    def problem(self, obj: object, options: PdfOptions) -> str | None:
+        """Nothing for any dataset (sections without data are left out); else a dataset."""
         if _is_dataset(obj):
             return None
-        return f"a Dataset, not {type(obj).__name__}"
+        return f"needs a Dataset, not {type(obj).__name__}"
 
     def write(self, obj: Any, stream: BinaryIO, options: PdfOptions) -> None:
         """Lay the report out and write the PDF to the binary *stream*."""
-        problem = self.missing(obj)
+        problem = self.problem(obj, options)
         if problem is not None:
-            raise ExportError(self.name, f"cannot render {problem}", missing=problem)
+            raise ExportError(self.name, problem, missing=problem.removeprefix("needs "))
         from khuonha_pdf._render import render  # noqa: PLC0415 - reportlab is heavy
 
         render(obj, stream, options, created=_creation_day(obj))

@@ -34,7 +34,7 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import khuonha
-from khuonha import Certification, Dataset, Event, NewsItem, PartOfDay, redact
+from khuonha import Certification, Dataset, Event, Language, NewsItem, PartOfDay
 from khuonha_rss._labels import label, word
 
 __all__ = [
@@ -128,7 +128,7 @@ def _day(day: date) -> datetime:
 class _Context:
     """What one export needs to look up, built once per write."""
 
-    def __init__(self, ds: Dataset, *, language: str, internal: bool, authority: str) -> None:
+    def __init__(self, ds: Dataset, *, language: Language, internal: bool, authority: str) -> None:
         self.ds = ds
         self.language = language
         self.internal = internal
@@ -147,7 +147,7 @@ class _Context:
         }
 
     def get(self, record: Any, name: str) -> Any:
-        """*record*'s field *name* (a public export's dataset is already redacted)."""
+        """*record*'s field *name* (the host redacts a public export's dataset)."""
         return getattr(record, name)
 
     def reader(self, record: Any) -> Callable[[str], Any]:
@@ -209,12 +209,10 @@ def has_entries(ds: Dataset) -> bool:
 
 
 def build_entries(
-    ds: Dataset, *, language: str, internal: bool, authority: str, default_author: str
+    ds: Dataset, *, language: Language, internal: bool, authority: str, default_author: str
 ) -> list[Entry]:
     """Every item of *ds*, newest first (ties keep news, events, certifications order)."""
-    if not internal:  # personal data out (khuonha.redact), in one place for every exporter
-        ds = redact(ds)
-    ctx = _Context(ds, language=language, internal=internal, authority=authority)
+    ctx = _Context(ds, language=Language(language), internal=internal, authority=authority)
     entries: list[Entry] = []
     for item in ds.news:
         entry = _news_entry(ctx, item, default_author)
@@ -274,14 +272,14 @@ def _event_when(ctx: _Context, event: Event) -> str:
     if event.end_on is not None and event.end_on != event.start_on:
         days.append(event.end_on)
     text = " – ".join(
-        f"{d.day}/{d.month}/{d.year}" if lang != "en" else d.isoformat() for d in days
+        f"{d.day}/{d.month}/{d.year}" if lang is not Language.EN else d.isoformat() for d in days
     )
     if event.start_time is not None:
         clock = f"{event.start_time.hour:02d}:{event.start_time.minute:02d}"
-        return f"{clock} {text}" if lang != "en" else f"{text} {clock}"
+        return f"{clock} {text}" if lang is not Language.EN else f"{text} {clock}"
     if event.part_of_day is not None:
         part = word(event.part_of_day, lang)
-        return f"{part} {text}" if lang != "en" else f"{text}, {part}"
+        return f"{part} {text}" if lang is not Language.EN else f"{text}, {part}"
     return text
 
 

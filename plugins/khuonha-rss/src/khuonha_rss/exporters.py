@@ -24,6 +24,7 @@ from khuonha import (
     ExportError,
     ExportOptions,
     InvalidDataError,
+    Language,
     text_option,
     unit_name,
     url_option,
@@ -93,7 +94,7 @@ class _Meta:
     """Feed-level values, cleaned for XML."""
 
     def __init__(self, ds: Dataset, options: FeedOptions, suffix: str) -> None:
-        language = str(options.language)
+        language = options.language
         commune = _commune_name(ds, language)
         self.title = options.title or (
             f"{label('feed.title', language)} – {commune}" if commune else ds.title
@@ -110,7 +111,7 @@ class _Meta:
         self.language = ds.language
 
 
-def _commune_name(ds: Dataset, language: str) -> str | None:
+def _commune_name(ds: Dataset, language: Language) -> str | None:
     for unit in ds.units:
         if unit.id == ds.commune:
             return unit_name(unit, language)
@@ -167,18 +168,11 @@ class _FeedExporter(Exporter[FeedOptions]):
     options_type = FeedOptions
     _feed_class: ClassVar[type[Any]]
 
-    def can_export(self, obj: object) -> bool:
-        """Whether *obj* is a Dataset with at least one dated item."""
-        try:
-            return isinstance(obj, Dataset) and has_entries(obj)
-        except Exception:  # can_export never raises
-            return False
-
-    def missing(self, obj: object) -> str | None:
-        """Name what *obj* lacks, or ``None`` when it can be exported."""
+    def problem(self, obj: object, options: FeedOptions) -> str | None:
+        """What *obj* needs for a feed (a dataset with a dated item), or ``None``."""
         if not isinstance(obj, Dataset):
-            return "a Dataset"
-        return None if has_entries(obj) else _MISSING
+            return f"needs a Dataset, not {type(obj).__name__}"
+        return None if has_entries(obj) else f"needs {_MISSING}"
 
     def write(self, obj: Any, stream: BinaryIO, options: FeedOptions) -> None:
         """Write *obj*'s items as a feed, UTF-8 encoded, to *stream*."""
@@ -187,7 +181,7 @@ class _FeedExporter(Exporter[FeedOptions]):
         meta = _Meta(obj, options, self.suffixes[0])
         entries = build_entries(
             obj,
-            language=str(options.language),
+            language=options.language,
             internal=options.internal,
             authority=options.tag_authority,
             default_author=meta.author,

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import csv
-import io
-from typing import Any, BinaryIO
+from typing import Any, TextIO
 
 import attrs
 
-from khuonha import Dataset, Exporter, ExportOptions, hookimpl
+from khuonha import Dataset, Exporter, ExportOptions, TextExporter, WordTable, hookimpl
 
-HEADERS = {
-    "vi": ["mã", "loại", "tên loại", "số liệu", "định lượng", "đơn vị", "nguyên văn"],
-    "en": ["id", "kind", "kind label", "value", "qualifier", "unit", "as written"],
-}
+#: The header row in both languages (a WordTable checks both have the same keys).
+HEADERS = WordTable(
+    {
+        "id": ("mã", "id"),
+        "kind": ("loại", "kind"),
+        "kind_label": ("tên loại", "kind label"),
+        "value": ("số liệu", "value"),
+        "qualifier": ("định lượng", "qualifier"),
+        "unit": ("đơn vị", "unit"),
+        "text": ("nguyên văn", "as written"),
+    }
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -23,7 +30,7 @@ class CsvOptions(ExportOptions):
     delimiter: str = attrs.field(default=",", validator=attrs.validators.in_([",", ";", "\t"]))
 
 
-class CsvExporter(Exporter[CsvOptions]):
+class CsvExporter(TextExporter[CsvOptions]):
     """Activity statistics as CSV: a header row, then one row per activity."""
 
     name = "csv"
@@ -32,16 +39,14 @@ class CsvExporter(Exporter[CsvOptions]):
     suffixes = (".csv",)
     options_type = CsvOptions
 
-    def can_export(self, obj: object) -> bool:
-        return isinstance(obj, Dataset) and bool(obj.activities)
+    def problem(self, obj: object, options: CsvOptions) -> str | None:
+        if isinstance(obj, Dataset) and obj.activities:
+            return None
+        return "needs a dataset with at least one activity"
 
-    def missing(self, obj: object) -> str | None:
-        return None if self.can_export(obj) else "a dataset with at least one activity"
-
-    def write(self, obj: Dataset, stream: BinaryIO, options: CsvOptions) -> None:
-        text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
-        writer = csv.writer(text, delimiter=options.delimiter)
-        writer.writerow(HEADERS[options.language.value])
+    def write_text(self, obj: Dataset, out: TextIO, options: CsvOptions) -> None:
+        writer = csv.writer(out, delimiter=options.delimiter)
+        writer.writerow([HEADERS(key, options.language) for key in HEADERS])
         for activity in obj.activities:
             figure = activity.quantity
             writer.writerow(
@@ -55,8 +60,6 @@ class CsvExporter(Exporter[CsvOptions]):
                     figure.text or "",
                 ]
             )
-        text.flush()
-        text.detach()  # leave the caller's stream open
 
 
 @hookimpl
