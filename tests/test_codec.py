@@ -29,7 +29,7 @@ def _validator(cls: type) -> jsonschema.Draft202012Validator:
 
 
 def _doc(**extra: Any) -> bytes:
-    base = {"schema_version": "1.0", "slug": "x", "title": "X"}
+    base = {"schema_version": "2.0", "slug": "x", "title": "X"}
     return json.dumps({**base, **extra}).encode()
 
 
@@ -55,7 +55,7 @@ def test_sample_round_trips_byte_for_byte() -> None:
     """The sample's canonical JSON is stable: encode, decode, encode gives the same bytes."""
     first = khuonha.dumps(khuonha.sample())
     assert khuonha.dumps(khuonha.loads(first)) == first
-    assert first.startswith(b'{"schema_version":"1.0",')
+    assert first.startswith(b'{"schema_version":"2.0",')
 
 
 @pytest.mark.parametrize(
@@ -120,7 +120,7 @@ def test_validator_errors_name_the_field() -> None:
     errors = _errors(
         _doc(units=[{"id": "u", "name": "X", "kind": "xa", "code": "12a", "scheme": "pre_2025"}])
     )
-    assert errors == ("$.units[0].code: a commune code must be 5 digits, got '12a'",)
+    assert errors == ("$.units[0].code: expected an official code of 2 to 5 digits, got '12a'",)
 
 
 def test_impossible_date() -> None:
@@ -131,7 +131,7 @@ def test_impossible_date() -> None:
 
 def test_lone_surrogate_rejected_with_path() -> None:
     """Text that is not valid Unicode is rejected where it enters, with its path."""
-    errors = _errors(b'{"schema_version":"1.0","slug":"x","title":"ok\\ud800"}')
+    errors = _errors(b'{"schema_version":"2.0","slug":"x","title":"ok\\ud800"}')
     assert errors == ("$.title: text is not valid Unicode: lone surrogate U+D800 at character 2",)
 
 
@@ -168,17 +168,17 @@ def test_huge_integer_is_an_error() -> None:
 
 def test_newer_major_schema_version_is_refused() -> None:
     """A document from a newer major schema version gets a clear error."""
-    errors = _errors(b'{"schema_version":"2.0","slug":"x","title":"X"}')
+    errors = _errors(b'{"schema_version":"3.0","slug":"x","title":"X"}')
     assert errors == (
-        "$.schema_version: this document uses schema '2.0', newer than this library reads "
-        "(1.x); upgrade khuonha to read it",
+        "$.schema_version: this document uses schema '3.0', newer than this library reads "
+        "(2.x); upgrade khuonha to read it",
     )
 
 
 def test_defaults_are_left_out_but_schema_version_stays() -> None:
     """Canonical JSON omits defaults except schema_version."""
     data = json.loads(khuonha.dumps(khuonha.Dataset(slug="x", title="X")))
-    assert data == {"schema_version": "1.0", "slug": "x", "title": "X"}
+    assert data == {"schema_version": "2.0", "slug": "x", "title": "X"}
 
 
 def test_qualified_quantity_keeps_its_words() -> None:

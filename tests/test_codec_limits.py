@@ -104,7 +104,9 @@ def test_model_problems_travel_as_pairs() -> None:
     doc = {"schema_version": "1.0", "slug": "x", "title": "X", "commune": "nope"}
     with pytest.raises(DecodeError) as info:
         codec.from_dict(doc, Dataset)
-    assert info.value.errors == ("$.commune: unknown id 'nope' (expected one of units)",)
+    assert info.value.errors == (
+        "$.commune: no administrative unit 'nope' (no record has that id)",
+    )
 
 
 # ------------------------------------------------------------------ duplicate keys

@@ -184,7 +184,7 @@ def test_memory_error_is_one_line(
             assert main([command, "in.json"]) == 1
             err = capsys.readouterr().err
             assert "Traceback" not in err
-            assert "khuonha: error: out of memory while decoding 'in.json' (21.1 KiB" in err
+            assert "khuonha: error: out of memory while decoding 'in.json' (21.2 KiB" in err
     with monkeypatch.context() as patch:
         patch.setattr("khuonha.plugins.json_exporters.JsonExporter.write", exhausted)
         assert main(["export", "in.json", "-f", "json", "-o", "out.json"]) == 1

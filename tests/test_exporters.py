@@ -79,7 +79,7 @@ def test_jsonl_layout() -> None:
     lines = export_bytes(ds, "jsonl").decode("utf-8").split("\n")
     assert lines[-1] == ""
     parsed = [json.loads(line) for line in lines[:-1]]
-    assert parsed[0] == {"type": "header", "schema_version": "1.0", "dataset": ds.slug}
+    assert parsed[0] == {"type": "header", "schema_version": "2.0", "dataset": ds.slug}
     assert parsed[1]["type"] == "dataset"
     assert "activities" not in parsed[1]["record"]
     assert len(parsed) == 2 + sum(1 for _ in ds.records())
@@ -109,7 +109,7 @@ def test_jsonl_keeps_one_record_per_line_for_any_reader() -> None:
 def test_jsonl_single_record() -> None:
     """A single record gives a header and one line."""
     lines = export_bytes(khuonha.sample().news[0], "jsonl").decode().splitlines()
-    assert json.loads(lines[0]) == {"type": "header", "schema_version": "1.0"}
+    assert json.loads(lines[0]) == {"type": "header", "schema_version": "2.0"}
     assert json.loads(lines[1])["type"] == "news_item"
     assert len(lines) == 2
 

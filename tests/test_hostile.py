@@ -25,7 +25,18 @@ import attrs
 import pytest
 
 import khuonha
-from khuonha import Award, Dataset, Identifier, Recipient, RecipientKind
+from khuonha import (
+    Anniversary,
+    Award,
+    Dataset,
+    Event,
+    EventKind,
+    Identifier,
+    KindLabel,
+    Recipient,
+    RecipientKind,
+    ReducedDate,
+)
 from khuonha.cli.main import main
 from khuonha.exceptions import DecodeError, InvalidDataError
 from khuonha.testing import hostile
@@ -61,7 +72,7 @@ EXPECTED: dict[str, str | None] = {
     "slug-escape.json": "$.slug: expected a file-system-safe slug",
     "lone-surrogate.json": "$.events[0].name: text is not valid Unicode: lone surrogate U+D800",
     "duplicate-id.json": "$.events[1].id: duplicate id 'ngay-hoi'",
-    "dangling-reference.json": "$.activities[0].subjects: unknown id 'khong-ton-tai'",
+    "dangling-reference.json": "$.activities[0].subjects[0]: no person 'khong-ton-tai' (no record",
 }
 VALID = sorted(k for k, v in EXPECTED.items() if v is None)
 INVALID = sorted(k for k, v in EXPECTED.items() if v is not None)
@@ -198,7 +209,24 @@ def _full_sample() -> Dataset:
     award: Award = attrs.evolve(
         ds.awards[0], recipients=(Recipient(kind=RecipientKind.TAP_THE, name="Tổ tự quản số 1"),)
     )
-    return attrs.evolve(ds, people=(person, *ds.people[1:]), awards=(award, *ds.awards[1:]))
+    activity = attrs.evolve(ds.activities[0], label=KindLabel(vi="Tuyên truyền", en="Outreach"))
+    event = attrs.evolve(
+        ds.events[0],
+        anniversaries=(Anniversary(of="Ngày hội", years=17, text="17 năm Ngày hội"),),
+    )
+    month_only = Event(
+        id="su-kien-thang-8",
+        kind=EventKind.HOI_NGHI,
+        name="Hội nghị",
+        start_in=ReducedDate(year=2022, month=8, text="tháng 8/2022"),
+    )
+    return attrs.evolve(
+        ds,
+        people=(person, *ds.people[1:]),
+        awards=(award, *ds.awards[1:]),
+        activities=(activity, *ds.activities[1:]),
+        events=(event, *ds.events[1:], month_only),
+    )
 
 
 def _bases() -> list[Dataset]:

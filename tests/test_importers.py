@@ -175,7 +175,7 @@ def test_jsonl_problems_name_the_line_and_are_all_reported() -> None:
 def test_jsonl_reports_dangling_references_and_newer_schemas() -> None:
     """References are checked once every record is in; a newer major schema is refused."""
     lines = [line for line in jsonl(SAMPLE).splitlines() if b'"type":"unit"' not in line]
-    with pytest.raises(DecodeError, match=r"unknown id"):
+    with pytest.raises(DecodeError, match=r"no administrative unit"):
         khuonha.read(io.BytesIO(b"\n".join(lines)), "jsonl")
     newer = b'{"type":"header","schema_version":"9.0"}\n'
     with pytest.raises(DecodeError, match=r"line 1: .*newer than this library"):

@@ -186,8 +186,9 @@ def test_dataset_references_must_resolve() -> None:
             groups=(Group(id="g", kind=GroupKind.TO_TU_QUAN, host="missing"),),
         )
     assert info.value.details == (
-        "commune: unknown id 'nope' (expected one of units)",
-        "groups[0].host: unknown id 'missing' (expected one of organizations, areas, units)",
+        "commune: no administrative unit 'nope' (no record has that id)",
+        "groups[0].host: no organisation, residential area or administrative unit 'missing' "
+        "(no record has that id)",
     )
 
 

@@ -113,7 +113,7 @@ def test_streamed_jsonl_matches_the_exporter() -> None:
     ours = streamed.getvalue().splitlines()
     theirs = exported.getvalue().splitlines()
     assert ours[1:] == theirs[2:]
-    assert json.loads(ours[0]) == {"type": "header", "schema_version": "1.0", "dataset": small.slug}
+    assert json.loads(ours[0]) == {"type": "header", "schema_version": "2.0", "dataset": small.slug}
 
 
 @pytest.mark.parametrize("scale", [0, -1, 1.5, "0.1"])

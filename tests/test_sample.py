@@ -46,7 +46,7 @@ def test_certifications_and_groups() -> None:
 def test_awards() -> None:
     """Giấy khen: 1 + 2 from the district chair, 5 + 10 from the commune chair."""
     ds = khuonha.sample()
-    counts = {ds.find(a.issuer_post).label: (a.collectives, a.individuals) for a in ds.awards}
+    counts = {ds.find(a.issuer).label: (a.collectives, a.individuals) for a in ds.awards}
     assert counts == {"Chủ tịch UBND huyện": (1, 2), "Chủ tịch UBND xã": (5, 10)}
     district = next(a for a in ds.awards if a.collectives == 1)
     assert ds.find(district.presenter).name == "Đặng Văn Sình"

@@ -95,7 +95,13 @@ VALUES = st.one_of(
 )
 
 #: Reasons loads gives that JSON Schema cannot see (they are in NOT_EXPRESSED).
-NOT_PER_FIELD = ("unknown id", "duplicate id", "surrogate", "combining marks")
+NOT_PER_FIELD = (
+    "that id)",
+    "not one the library knows",
+    "duplicate id",
+    "surrogate",
+    "combining marks",
+)
 
 
 def _set(doc: dict[str, Any], path: tuple[Any, ...], value: Any) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 _EXPORTS: dict[str, str] = {
     "Activity": "khuonha.model",
     "AdministrativeUnit": "khuonha.model",
+    "Anniversary": "khuonha.model",
     "AreaKind": "khuonha.model",
     "Assessment": "khuonha.rules",
     "AssessmentResult": "khuonha.rules",
@@ -70,12 +71,14 @@ _EXPORTS: dict[str, str] = {
     "Indicator": "khuonha.rollups",
     "InvalidDataError": "khuonha.exceptions",
     "KhuonhaError": "khuonha.exceptions",
+    "KindLabel": "khuonha.model",
     "LabelNotFoundError": "khuonha.exceptions",
     "Language": "khuonha.text",
     "LegalRegime": "khuonha.model",
     "Measure": "khuonha.rules",
     "Membership": "khuonha.model",
     "MovementLevel": "khuonha.rules",
+    "MovementRating": "khuonha.model",
     "NewsItem": "khuonha.model",
     "Organization": "khuonha.model",
     "OrganizationKind": "khuonha.model",
@@ -84,11 +87,13 @@ _EXPORTS: dict[str, str] = {
     "Period": "khuonha.text",
     "PeriodParseError": "khuonha.exceptions",
     "Person": "khuonha.model",
+    "Photo": "khuonha.model",
     "Pledge": "khuonha.model",
     "PluginError": "khuonha.exceptions",
     "PluginHost": "khuonha.plugins",
     "PluginLoadError": "khuonha.exceptions",
     "PluginLoadFailure": "khuonha.plugins",
+    "PoliceRank": "khuonha.model",
     "Post": "khuonha.model",
     "Precision": "khuonha.text",
     "Procedure": "khuonha.rules",
@@ -100,6 +105,7 @@ _EXPORTS: dict[str, str] = {
     "Recipient": "khuonha.model",
     "RecipientKind": "khuonha.model",
     "RecognitionSummary": "khuonha.rules",
+    "ReducedDate": "khuonha.model",
     "ResidentialArea": "khuonha.model",
     "Result": "khuonha.model",
     "Rollup": "khuonha.rollups",
@@ -109,8 +115,10 @@ _EXPORTS: dict[str, str] = {
     "SCHEMA_VERSION": "khuonha.model",
     "ScanResult": "khuonha.text",
     "Site": "khuonha.model",
+    "Standard": "khuonha.model",
     "Standing": "khuonha.rules",
     "StandingCount": "khuonha.rules",
+    "StatisticRole": "khuonha.model",
     "SubunitTally": "khuonha.rules",
     "TaskRating": "khuonha.rules",
     "TeamCandidate": "khuonha.rules",
@@ -222,6 +230,7 @@ if TYPE_CHECKING:
     from khuonha.model import SCHEMA_VERSION as SCHEMA_VERSION
     from khuonha.model import Activity as Activity
     from khuonha.model import AdministrativeUnit as AdministrativeUnit
+    from khuonha.model import Anniversary as Anniversary
     from khuonha.model import AreaKind as AreaKind
     from khuonha.model import Award as Award
     from khuonha.model import AwardForm as AwardForm
@@ -236,22 +245,29 @@ if TYPE_CHECKING:
     from khuonha.model import Group as Group
     from khuonha.model import GroupKind as GroupKind
     from khuonha.model import Identifier as Identifier
+    from khuonha.model import KindLabel as KindLabel
     from khuonha.model import LegalRegime as LegalRegime
     from khuonha.model import Membership as Membership
+    from khuonha.model import MovementRating as MovementRating
     from khuonha.model import NewsItem as NewsItem
     from khuonha.model import Organization as Organization
     from khuonha.model import OrganizationKind as OrganizationKind
     from khuonha.model import PartOfDay as PartOfDay
     from khuonha.model import Person as Person
+    from khuonha.model import Photo as Photo
     from khuonha.model import Pledge as Pledge
+    from khuonha.model import PoliceRank as PoliceRank
     from khuonha.model import Post as Post
     from khuonha.model import ProgrammeItem as ProgrammeItem
     from khuonha.model import ProgrammeKind as ProgrammeKind
     from khuonha.model import Recipient as Recipient
     from khuonha.model import RecipientKind as RecipientKind
+    from khuonha.model import ReducedDate as ReducedDate
     from khuonha.model import ResidentialArea as ResidentialArea
     from khuonha.model import Result as Result
     from khuonha.model import Site as Site
+    from khuonha.model import Standard as Standard
+    from khuonha.model import StatisticRole as StatisticRole
     from khuonha.model import UnitKind as UnitKind
     from khuonha.model import UnitLevel as UnitLevel
     from khuonha.model import UnitType as UnitType

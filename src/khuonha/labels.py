@@ -41,13 +41,20 @@ from enum import Enum
 from typing import Any, Protocol, cast, runtime_checkable
 
 from khuonha.exceptions import LabelNotFoundError, UnknownLanguageError
-from khuonha.model.activities import ACTIVITY_KINDS
-from khuonha.model.awards import AwardForm, LegalRegime, RecipientKind
-from khuonha.model.certification import Result, UnitType
-from khuonha.model.events import EventKind, PartOfDay, ProgrammeKind
+from khuonha.model.activities import ACTIVITY_KINDS, Activity, StatisticRole
+from khuonha.model.awards import Award, AwardForm, LegalRegime, RecipientKind
+from khuonha.model.certification import MovementRating, Result, Standard, UnitType
+from khuonha.model.dates import KindLabel
+from khuonha.model.events import Event, EventKind, PartOfDay, ProgrammeKind
 from khuonha.model.evidence import DivisionKind, Standing
-from khuonha.model.groups import GroupKind
-from khuonha.model.people import EducationLevel, EnterpriseSize, OrganizationKind
+from khuonha.model.groups import Group, GroupKind
+from khuonha.model.people import (
+    EducationLevel,
+    EnterpriseSize,
+    Organization,
+    OrganizationKind,
+    PoliceRank,
+)
 from khuonha.model.places import AdministrativeUnit, AreaKind, CodeScheme, UnitKind, UnitLevel
 from khuonha.rules.checks import FindingStatus
 from khuonha.rules.classification import MovementLevel
@@ -134,6 +141,11 @@ _LABELS: dict[type[Enum], dict[Any, tuple[str, str]]] = {
         OrganizationKind.SCHOOL: ("Cơ sở giáo dục", "Educational institution"),
         OrganizationKind.ARMED_FORCES: ("Đơn vị lực lượng vũ trang", "Armed forces unit"),
         OrganizationKind.PRESS: ("Cơ quan báo chí", "News outlet"),
+        OrganizationKind.HOSPITAL: ("Bệnh viện, trung tâm y tế", "Hospital or health centre"),
+        OrganizationKind.SECURITY_COUNCIL: (
+            "Hội đồng bảo vệ an ninh trật tự",
+            "Security and order council",
+        ),
         OrganizationKind.OTHER: ("Tổ chức khác", "Other organisation"),
     },
     EducationLevel: {
@@ -167,6 +179,12 @@ _LABELS: dict[type[Enum], dict[Any, tuple[str, str]]] = {
             "Grassroots security and order team",
         ),
         GroupKind.BAO_VE_DAN_PHO: ("Bảo vệ dân phố", "Neighbourhood guard"),
+        GroupKind.TO_HOA_GIAI: ("Tổ hòa giải", "Mediation team"),
+        GroupKind.TO_LIEN_GIA: ("Tổ liên gia", "Inter-household group"),
+        GroupKind.TO_AN_NINH_NHAN_DAN: ("Tổ an ninh nhân dân", "People's security team"),
+        GroupKind.NHOM_HOI_HIEU: ("Nhóm “Hội hiếu”", "Funeral mutual-aid group"),
+        GroupKind.BAN_DIEU_HANH_KHU_PHO: ("Ban điều hành khu phố", "Neighbourhood board"),
+        GroupKind.KHAC: ("Tổ, nhóm khác", "Other group"),
     },
     # events
     EventKind: {
@@ -203,6 +221,7 @@ _LABELS: dict[type[Enum], dict[Any, tuple[str, str]]] = {
         AwardForm.BANG_KHEN: ("Bằng khen", "Higher certificate of merit"),
         AwardForm.CO_THI_DUA: ("Cờ thi đua", "Emulation flag"),
         AwardForm.DANH_HIEU: ("Danh hiệu thi đua", "Emulation title"),
+        AwardForm.KY_NIEM_CHUONG: ("Kỷ niệm chương", "Commemorative medal"),
         AwardForm.KHAC: ("Hình thức khác", "Other form"),
     },
     LegalRegime: {
@@ -226,6 +245,43 @@ _LABELS: dict[type[Enum], dict[Any, tuple[str, str]]] = {
         UnitType.CO_QUAN: ("Cơ quan", "Agency"),
         UnitType.DOANH_NGHIEP: ("Doanh nghiệp", "Enterprise"),
         UnitType.CO_SO_GIAO_DUC: ("Cơ sở giáo dục", "Educational institution"),
+    },
+    Standard: {
+        Standard.ANTT: ("An toàn về an ninh, trật tự", "Safe in security and order"),
+        Standard.VAN_HOA_ANTT: (
+            "Văn hóa và An toàn về an ninh, trật tự",
+            "Cultural, and safe in security and order",
+        ),
+        Standard.PHONG_TRAO: ("Xếp loại phong trào", "Classification of the movement"),
+    },
+    MovementRating: {
+        MovementRating.XUAT_SAC: ("Xuất sắc", "Excellent"),
+        MovementRating.KHA: ("Khá", "Good"),
+        MovementRating.TRUNG_BINH: ("Trung bình", "Average"),
+        MovementRating.YEU: ("Yếu", "Weak"),
+    },
+    StatisticRole: {
+        StatisticRole.RESULT: ("Kết quả", "Result"),
+        StatisticRole.TARGET: ("Chỉ tiêu", "Target"),
+        StatisticRole.BASELINE: ("Hiện trạng ban đầu", "Baseline"),
+        StatisticRole.PROFILE: ("Số liệu địa bàn", "Profile figure"),
+    },
+    PoliceRank: {
+        PoliceRank.DAI_TUONG: ("Đại tướng", "General"),
+        PoliceRank.THUONG_TUONG: ("Thượng tướng", "Colonel general"),
+        PoliceRank.TRUNG_TUONG: ("Trung tướng", "Lieutenant general"),
+        PoliceRank.THIEU_TUONG: ("Thiếu tướng", "Major general"),
+        PoliceRank.DAI_TA: ("Đại tá", "Senior colonel"),
+        PoliceRank.THUONG_TA: ("Thượng tá", "Colonel"),
+        PoliceRank.TRUNG_TA: ("Trung tá", "Lieutenant colonel"),
+        PoliceRank.THIEU_TA: ("Thiếu tá", "Major"),
+        PoliceRank.DAI_UY: ("Đại úy", "Senior captain"),
+        PoliceRank.THUONG_UY: ("Thượng úy", "Captain"),
+        PoliceRank.TRUNG_UY: ("Trung úy", "First lieutenant"),
+        PoliceRank.THIEU_UY: ("Thiếu úy", "Second lieutenant"),
+        PoliceRank.THUONG_SI: ("Thượng sĩ", "Senior sergeant"),
+        PoliceRank.TRUNG_SI: ("Trung sĩ", "Sergeant"),
+        PoliceRank.HA_SI: ("Hạ sĩ", "Corporal"),
     },
     Result: {
         Result.DAT: ("Đạt", "Met"),
@@ -315,6 +371,8 @@ _LABELS: dict[type[Enum], dict[Any, tuple[str, str]]] = {
         Precision.APPROXIMATE: ("Gần đúng", "Approximate"),
         Precision.OPEN_START: ("Chưa rõ ngày bắt đầu", "Open start"),
         Precision.OPEN_END: ("Chưa có ngày kết thúc", "Open end"),
+        Precision.RECURRING: ("Hằng năm", "Recurring"),
+        Precision.UNSPECIFIED: ("Không xác định thời gian", "Unspecified"),
     },
     Convention: {
         Convention.CALENDAR: ("Theo lịch", "Calendar"),
@@ -378,6 +436,10 @@ def label(value: object, language: str = "vi") -> str:
     """The label people read for *value*, in Vietnamese (``"vi"``, default) or English (``"en"``).
 
     - an enum member of khuonha: its label from the tables in this module;
+    - a :class:`~khuonha.model.dates.KindLabel` (the words of a kind the library
+      does not list): its text, in Vietnamese when it has no English;
+    - an activity, a group, an organisation, an event or an award: the name of
+      its kind (its form, for an award), its own label first;
     - a plain string: an activity kind slug; an unknown slug is returned
       unchanged (the set of kinds is open);
     - a criterion (or anything with ``text_vi`` and ``text_en``): its text.
@@ -398,6 +460,18 @@ def label(value: object, language: str = "vi") -> str:
     khuonha.exceptions.UnknownLanguageError: no labels in 'fr'; available: vi, en
     """
     index = _index(language)
+    if isinstance(value, KindLabel):
+        return value.text_in(LANGUAGES[index])
+    if isinstance(value, Activity):
+        return value.label_in(LANGUAGES[index])
+    if isinstance(value, Award):
+        if value.form_label is not None:
+            return value.form_label.text_in(LANGUAGES[index])
+        return label(value.form, language)
+    if isinstance(value, Group | Organization | Event):
+        if value.kind_label is not None:
+            return value.kind_label.text_in(LANGUAGES[index])
+        return label(value.kind, language)
     if isinstance(value, Enum):
         pair = _LABELS.get(type(value), {}).get(value)
         if pair is None:
@@ -422,8 +496,12 @@ def unit_name(unit: AdministrativeUnit, language: str = "vi") -> str:
     >>> unit = next(u for u in khuonha.sample().units if u.code == "02251")
     >>> unit_name(unit), unit_name(unit, "en")
     ('xã Khuôn Hà', 'Khuôn Hà commune')
+
+    A unit known only by its name and level is named as written.
     """
     index = _index(language)
+    if unit.kind is None:
+        return unit.name
     word = _KIND_WORDS[unit.kind][index]
     return f"{unit.name} {word}" if index == 1 else f"{word} {unit.name}"
 

@@ -133,7 +133,7 @@ def _reorganisation(datasets: list[Any]) -> tuple[dict[str, list[str]], dict[str
             codes = []
             for ref in known.successors:
                 new = registry.get(ref)
-                if new is not None:
+                if new is not None and new.code is not None:
                     codes.append(new.code)
                     names[new.code] = new.name
             if codes:

@@ -44,7 +44,7 @@ def record(registry: UnitRegistry, unit: AdministrativeUnit) -> dict[str, Any]:
 
     def code(ref: str) -> str:
         found = registry.get(ref)
-        return ref if found is None else found.code
+        return ref if found is None or found.code is None else found.code
 
     within = []
     parent = unit.parent
@@ -57,8 +57,8 @@ def record(registry: UnitRegistry, unit: AdministrativeUnit) -> dict[str, Any]:
     return {
         "code": unit.code,
         "name": unit.name,
-        "kind": unit.kind.value,
-        "scheme": unit.scheme.value,
+        "kind": None if unit.kind is None else unit.kind.value,
+        "scheme": None if unit.scheme is None else unit.scheme.value,
         "valid_from": None if unit.valid_from is None else unit.valid_from.isoformat(),
         "valid_until": None if unit.valid_until is None else unit.valid_until.isoformat(),
         "parent": None if unit.parent is None else code(unit.parent),

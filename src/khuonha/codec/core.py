@@ -4,7 +4,7 @@
 >>> ds = khuonha.sample()
 >>> khuonha.loads(khuonha.dumps(ds)) == ds
 True
->>> khuonha.loads(b'{"schema_version": "1.0", "slug": "x", "title": 3}')
+>>> khuonha.loads(b'{"schema_version": "2.0", "slug": "x", "title": 3}')
 Traceback (most recent call last):
 ...
 khuonha.exceptions.DecodeError: $.title: expected a string, got int 3
@@ -36,6 +36,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from khuonha.codec import _codegen
+from khuonha.codec.migrations import upgrade
 from khuonha.exceptions import DecodeError, InvalidDataError
 from khuonha.model.dataset import SCHEMA_VERSION, Dataset
 
@@ -723,6 +724,7 @@ def loads(
         parsed = parse_json(data, max_errors=max_errors)
         if target is Dataset:
             _check_schema_version(parsed)
+            parsed = upgrade(parsed)
         return from_dict(parsed, target, max_errors=max_errors)
     except MemoryError:
         raise DecodeError(

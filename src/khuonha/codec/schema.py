@@ -68,7 +68,8 @@ NOT_EXPRESSED = (
     "a unit's code has 2, 3 or 5 digits by its kind, no district in the post-2025 code "
     "list, an education level only for a school, a size only for an enterprise, a "
     "certification names a unit or a count, a recipient, site or delegate names "
-    "someone or something …",
+    "someone or something, an event has its day or its month or year, an activity of "
+    "a kind the library does not list carries its label …",
     "text is valid Unicode (no lone surrogates) with at most 30 combining marks on one "
     "character; it is stored in NFC",
     "the schema_version is not newer than this library reads",

@@ -13,11 +13,19 @@ it is valid.
 
 from __future__ import annotations
 
-from khuonha.model.activities import ACTIVITY_KINDS, Activity
+from khuonha.model.activities import ACTIVITY_KINDS, Activity, StatisticRole
 from khuonha.model.awards import Award, AwardForm, LegalRegime, Recipient, RecipientKind, regime_on
-from khuonha.model.certification import Certification, Result, UnitType
+from khuonha.model.certification import (
+    Certification,
+    MovementRating,
+    Result,
+    Standard,
+    UnitType,
+)
 from khuonha.model.dataset import SCHEMA_VERSION, Dataset
+from khuonha.model.dates import KindLabel, ReducedDate
 from khuonha.model.events import (
+    Anniversary,
     Delegate,
     Event,
     EventKind,
@@ -29,7 +37,7 @@ from khuonha.model.events import (
 )
 from khuonha.model.evidence import FACTS, Evidence, FactKind, Measure, SubunitTally
 from khuonha.model.groups import Group, GroupKind
-from khuonha.model.news import NewsItem, check_url
+from khuonha.model.news import NewsItem, Photo, check_url
 from khuonha.model.people import (
     EducationLevel,
     EnterpriseSize,
@@ -37,6 +45,7 @@ from khuonha.model.people import (
     Organization,
     OrganizationKind,
     Person,
+    PoliceRank,
     Post,
 )
 from khuonha.model.places import (
@@ -55,6 +64,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Activity",
     "AdministrativeUnit",
+    "Anniversary",
     "AreaKind",
     "Award",
     "AwardForm",
@@ -71,23 +81,30 @@ __all__ = [
     "Group",
     "GroupKind",
     "Identifier",
+    "KindLabel",
     "LegalRegime",
     "Measure",
     "Membership",
+    "MovementRating",
     "NewsItem",
     "Organization",
     "OrganizationKind",
     "PartOfDay",
     "Person",
+    "Photo",
     "Pledge",
+    "PoliceRank",
     "Post",
     "ProgrammeItem",
     "ProgrammeKind",
     "Recipient",
     "RecipientKind",
+    "ReducedDate",
     "ResidentialArea",
     "Result",
     "Site",
+    "Standard",
+    "StatisticRole",
     "SubunitTally",
     "UnitKind",
     "UnitLevel",

@@ -8,22 +8,25 @@ with their Vietnamese and English names.
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from typing import Any
 
 import attrs
 
 from khuonha.exceptions import InvalidDataError
+from khuonha.model.dates import KindLabel
 from khuonha.model.fields import (
     SCHEMA,
     id_field,
     ref_field,
     ref_tuple,
     text_optional,
+    text_tuple,
 )
 from khuonha.text.periods import Period
 from khuonha.text.quantities import Quantity
 
-__all__ = ["ACTIVITY_KINDS", "Activity"]
+__all__ = ["ACTIVITY_KINDS", "Activity", "StatisticRole"]
 
 #: Known activity kinds: slug → (Vietnamese, English). Other slugs are allowed.
 ACTIVITY_KINDS: dict[str, tuple[str, str]] = {
@@ -46,6 +49,21 @@ ACTIVITY_KINDS: dict[str, tuple[str, str]] = {
     "hoc_tap_phap_luat": ("Phổ biến, giáo dục pháp luật", "Legal education sessions"),
 }
 
+
+class StatisticRole(StrEnum):
+    """What a figure is: a result, a target, a baseline or a profile figure."""
+
+    RESULT = "result"
+    """Something done or achieved in the period ("tuyên truyền được 15 buổi")."""
+    TARGET = "target"
+    """What is aimed at ("phấn đấu 100% số hộ …", "chỉ tiêu năm 2026"); see ``deadline``."""
+    BASELINE = "baseline"
+    """Where things stand before an effort ("cơ bản đạt 28/34 tiêu chí", "so với năm 2017")."""
+    PROFILE = "profile"
+    """A figure describing the place: population, area, households, residential areas, a share
+    of the population ("gần 20% dân số là người dân tộc thiểu số")."""
+
+
 _KIND = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 
@@ -59,14 +77,23 @@ def _check_kind(_inst: object, attribute: attrs.Attribute[Any], value: object) -
 
 @attrs.frozen(kw_only=True)
 class Activity:
-    """A statistic of an activity over a period ("tuyên truyền được 92 lượt/ 10 thôn bản").
+    """A statistic over a period ("tuyên truyền được 92 lượt/ 10 thôn bản").
 
-    - ``kind``: a slug, see :data:`ACTIVITY_KINDS`;
-    - ``quantity``: the figure, with its qualifier and unit;
+    - ``kind``: a slug, see :data:`ACTIVITY_KINDS`; a kind not listed there
+      needs a ``label`` with its name in words;
+    - ``quantity``: the figure as written, with its qualifier and unit
+      ("100% số hộ" is 100 with the unit "%");
+    - ``role``: a result (the default), a target, a baseline or a profile figure;
+      a target gives its ``deadline`` when the text does;
+    - ``programme``: the programme a figure belongs to when it is not the movement
+      ("nông thôn mới"): a look-alike, kept apart;
     - ``actor``: the organisation that did it; ``jointly`` when the text says
-      it was done together with others ("phối hợp");
+      it was done together with others, ``partners`` the bodies named ("phối hợp với …");
+    - ``event``: the event it happened at; ``recipients`` who it went to
+      ("03 tin cung cấp cho cảnh sát khu vực"), ``recipients_text`` as written;
+    - ``topics``: what it was about, as written ("phòng, chống ma túy");
     - ``channel``: the means as written ("hệ thống loa pin");
-    - ``covered``: ids of the units it reached;
+    - ``covered``: ids of the units or areas it reached (or counts over, for a roll-up);
     - ``part_of``: the activity this figure belongs to (attendees of sessions);
     - ``subjects``: ids of the people concerned; personal data, never public.
     """
@@ -76,18 +103,49 @@ class Activity:
         validator=_check_kind, metadata={SCHEMA: {"pattern": "^[a-z][a-z0-9_]*$", "maxLength": 80}}
     )
     quantity: Quantity
+    label: KindLabel | None = None
+    role: StatisticRole = StatisticRole.RESULT
     period: Period | None = None
-    actor: str | None = ref_field()
+    deadline: Period | None = None
+    programme: str | None = text_optional()
+    actor: str | None = ref_field(to=("organizations",))
     jointly: bool = False
+    partners: tuple[str, ...] = ref_tuple(to=("organizations",))
+    event: str | None = ref_field(to=("events",))
+    recipients: tuple[str, ...] = ref_tuple(to=("organizations", "posts", "people"))
+    recipients_text: str | None = text_optional()
+    topics: tuple[str, ...] = text_tuple()
     channel: str | None = text_optional()
-    covered: tuple[str, ...] = ref_tuple()
-    part_of: str | None = ref_field()
+    covered: tuple[str, ...] = ref_tuple(to=("units", "areas", "organizations"))
+    part_of: str | None = ref_field(to=("activities",))
     description: str | None = text_optional()
-    subjects: tuple[str, ...] = ref_tuple(sensitive=True)
-    sources: tuple[str, ...] = ref_tuple()
+    subjects: tuple[str, ...] = ref_tuple(to=("people",), sensitive=True)
+    sources: tuple[str, ...] = ref_tuple(to=("news",))
 
     @property
     def kind_label(self) -> str:
-        """The Vietnamese name of the kind, or the slug when the kind is not known."""
+        """The Vietnamese name of the kind: its own label, the known name, else the slug."""
+        if self.label is not None:
+            return self.label.vi
         known = ACTIVITY_KINDS.get(self.kind)
         return known[0] if known else self.kind
+
+    def label_in(self, language: str) -> str:
+        """The name of the kind in *language* ("vi" or "en")."""
+        if self.label is not None:
+            return self.label.text_in(language)
+        known = ACTIVITY_KINDS.get(self.kind)
+        if known is None:
+            return self.kind
+        return known[1] if language == "en" else known[0]
+
+    def __attrs_post_init__(self) -> None:
+        if self.label is None and self.kind not in ACTIVITY_KINDS:
+            raise InvalidDataError(
+                f"the kind {self.kind!r:.60} is not one the library knows: "
+                "give its name in words (label.vi)",
+                field="label",
+                code="unlabelled_kind",
+            )
+        if self.deadline is not None and self.role is not StatisticRole.TARGET:
+            raise InvalidDataError("only a target has a deadline", field="deadline")

@@ -14,8 +14,9 @@ from enum import StrEnum
 import attrs
 
 from khuonha.exceptions import InvalidDataError
+from khuonha.model.dates import KindLabel, ReducedDate, check_one_of
 from khuonha.model.fields import (
-    check_date,
+    check_day,
     check_non_negative,
     id_field,
     ref_field,
@@ -40,7 +41,10 @@ class AwardForm(StrEnum):
     CO_THI_DUA = "co_thi_dua"
     DANH_HIEU = "danh_hieu"
     """An emulation title ("Lao động tiên tiến", "Chiến sĩ thi đua cơ sở" …)."""
+    KY_NIEM_CHUONG = "ky_niem_chuong"
+    """Kỷ niệm chương (a commemorative medal, "Vì an ninh Tổ quốc" …)."""
     KHAC = "khac"
+    """Any other form (or the form is not stated); ``form_label`` names it when known."""
 
 
 class LegalRegime(StrEnum):
@@ -76,8 +80,8 @@ class Recipient:
 
     kind: RecipientKind
     name: str | None = text_optional()
-    person: str | None = ref_field()
-    organization: str | None = ref_field()
+    person: str | None = ref_field(to=("people",))
+    organization: str | None = ref_field(to=("organizations",))
 
     def __attrs_post_init__(self) -> None:
         if self.name is None and self.person is None and self.organization is None:
@@ -88,41 +92,74 @@ class Recipient:
 class Award:
     """A batch of awards of one form from one issuer ("giấy khen của Chủ tịch UBND xã").
 
-    ``collectives`` and ``individuals`` count the recipients when the text
-    gives numbers; ``recipients`` lists those it names.
+    Who issues an award, who hands it over and on whose authority are three
+    facts ("Thừa uỷ quyền Bộ trưởng Bộ Công an, Lãnh đạo Công an tỉnh Lào Cai
+    tặng Bằng khen …"):
+
+    - ``issuer``: id of the body ("UBND huyện", "Bộ Công an") or the post
+      ("Chủ tịch UBND phường", "Bộ trưởng Bộ Công an") in whose name it is given;
+      ``issuer_text`` as written;
+    - ``presenter`` (a person), ``presenter_post`` or ``presenter_organization``:
+      who handed it over; ``presenter_text`` as written when no one is named;
+    - ``authority``: the post or body on whose authority it was handed over
+      ("thừa ủy quyền"), ``authority_text`` as written;
+    - ``collectives`` and ``individuals`` count the recipients when the text
+      gives numbers; ``recipients`` lists those it names;
+    - ``awarded_on`` or ``awarded_in`` (month or year), ``decided_on`` or
+      ``decided_in``: the days, as precisely as known.
     """
 
     id: str = id_field()
     form: AwardForm
     title: str = text()
     """The award as written ("giấy khen của Chủ tịch UBND huyện")."""
-    issuer_post: str | None = ref_field()
-    """Id of the post that issues it (Chủ tịch UBND huyện)."""
-    presenter: str | None = ref_field()
+    form_label: KindLabel | None = None
+    """The form in words when it is not one of :class:`AwardForm`."""
+    issuer: str | None = ref_field(to=("organizations", "posts"))
+    issuer_text: str | None = text_optional()
+    presenter: str | None = ref_field(to=("people",))
     """Id of the person who handed it over."""
+    presenter_post: str | None = ref_field(to=("posts",))
+    presenter_organization: str | None = ref_field(to=("organizations",))
     presenter_text: str | None = text_optional()
     """Who handed it over, as written, when no person is named ("Lãnh đạo Đảng uỷ xã")."""
+    authority: str | None = ref_field(to=("organizations", "posts"))
+    authority_text: str | None = text_optional()
+    """The authority as written ("Thừa uỷ quyền Bộ trưởng Bộ Công an")."""
     collectives: int | None = attrs.field(default=None, validator=check_non_negative)
     individuals: int | None = attrs.field(default=None, validator=check_non_negative)
     recipients: tuple[Recipient, ...] = tuple_of(Recipient)
     reason: str | None = text_optional()
     achievement_period: Period | None = None
-    awarded_on: date | None = attrs.field(default=None, validator=check_date)
+    awarded_on: date | None = attrs.field(default=None, validator=check_day)
+    awarded_in: ReducedDate | None = None
     decision_number: str | None = text_optional()
-    decided_on: date | None = attrs.field(default=None, validator=check_date)
+    decided_on: date | None = attrs.field(default=None, validator=check_day)
+    decided_in: ReducedDate | None = None
     legal_regime: LegalRegime | None = None
-    event: str | None = ref_field()
-    sources: tuple[str, ...] = ref_tuple()
+    event: str | None = ref_field(to=("events",))
+    sources: tuple[str, ...] = ref_tuple(to=("news",))
 
     @property
     def regime(self) -> LegalRegime | None:
         """The legal regime: as recorded, or from the decision (or award) date."""
         if self.legal_regime is not None:
             return self.legal_regime
-        day = self.decided_on or self.awarded_on
+        day = self._day()
         return regime_on(day) if day is not None else None
 
+    def _day(self) -> date | None:
+        """The decision day, or the first day of its month or year (the regimes change on 1/1)."""
+        reduced = self.decided_in or self.awarded_in
+        if self.decided_on is not None:
+            return self.decided_on
+        if self.decided_in is None and self.awarded_on is not None:
+            return self.awarded_on
+        return reduced.first_day if reduced is not None else None
+
     def __attrs_post_init__(self) -> None:
+        check_one_of(self, "awarded_on", "awarded_in")
+        check_one_of(self, "decided_on", "decided_in")
         for kind, count in (
             (RecipientKind.TAP_THE, self.collectives),
             (RecipientKind.CA_NHAN, self.individuals),
@@ -133,7 +170,7 @@ class Award:
                     f"{named} named {kind.value} recipients exceed the count {count}",
                     code="award_recipients_exceed_count",
                 )
-        day = self.decided_on or self.awarded_on
+        day = self._day()
         if (
             self.legal_regime is not None
             and day is not None

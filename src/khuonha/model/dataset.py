@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Iterator
 from datetime import date, datetime
 from itertools import chain
@@ -19,9 +20,10 @@ from khuonha.model.events import Event
 from khuonha.model.evidence import Evidence
 from khuonha.model.fields import (
     SCHEMA,
-    check_aware,
-    check_date,
+    check_day,
+    check_moment,
     ref_field,
+    refers_to,
     text,
     text_optional,
     tuple_of,
@@ -36,7 +38,7 @@ from khuonha.text.unicode import match_key
 __all__ = ["SCHEMA_VERSION", "Dataset"]
 
 #: The schema version this library writes (MAJOR.MINOR).
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -74,6 +76,9 @@ ID_COLLECTIONS = (
     "news",
 )
 
+#: Every collection of records, in document order.
+COLLECTIONS = (*ID_COLLECTIONS[:5], "memberships", *ID_COLLECTIONS[5:], "evidence")
+
 
 @attrs.frozen(kw_only=True)
 class Dataset:
@@ -88,8 +93,10 @@ class Dataset:
 
     :attr:`as_of` is the one date the data speaks as of, for every exporter.
 
-    Every reference between records (``actor``, ``parent``, ``host`` …) must
-    name a record of the dataset.
+    Every reference between records (``actor``, ``parent``, ``host``, an event
+    site's ``area`` …) must name a record of a collection its field declares
+    (:func:`~khuonha.model.fields.ref_field`), and the error says which kind of
+    record was expected.
     """
 
     schema_version: str = attrs.field(
@@ -102,12 +109,12 @@ class Dataset:
     )
     title: str = text()
     language: str = text(default="vi")
-    commune: str | None = ref_field()
-    publisher: str | None = ref_field()
-    reporting_organization: str | None = ref_field()
-    report_date: date | None = attrs.field(default=None, validator=check_date)
+    commune: str | None = ref_field(to=("units",))
+    publisher: str | None = ref_field(to=("organizations",))
+    reporting_organization: str | None = ref_field(to=("organizations",))
+    report_date: date | None = attrs.field(default=None, validator=check_day)
     period: Period | None = None
-    generated_at: datetime | None = attrs.field(default=None, validator=check_aware)
+    generated_at: datetime | None = attrs.field(default=None, validator=check_moment)
     description: str | None = text_optional()
     units: tuple[AdministrativeUnit, ...] = tuple_of(AdministrativeUnit)
     areas: tuple[ResidentialArea, ...] = tuple_of(ResidentialArea)
@@ -191,69 +198,132 @@ class Dataset:
 
     def records(self) -> Iterator[tuple[str, Any]]:
         """Yield ``(collection, record)`` for every record, in document order."""
-        for name in (
-            "units",
-            "areas",
-            "organizations",
-            "people",
-            "posts",
-            "memberships",
-            "activities",
-            "groups",
-            "events",
-            "awards",
-            "certifications",
-            "news",
-            "evidence",
-        ):
+        for name in COLLECTIONS:
             for record in getattr(self, name):
                 yield name, record
 
 
-# Which fields of which collection refer to which collections.
-_UNIT = ("units",)
-_ORG = ("organizations",)
-_PERSON = ("people",)
-_REFS: dict[str, dict[str, tuple[str, ...]]] = {
-    "units": {"parent": _UNIT, "successors": _UNIT, "predecessors": _UNIT},
-    "areas": {"unit": _UNIT},
-    "organizations": {"unit": _UNIT, "parent": _ORG},
-    "posts": {"organization": _ORG},
-    "memberships": {"person": _PERSON, "post": ("posts",), "organization": _ORG},
-    "activities": {
-        "actor": _ORG,
-        "covered": ("units", "areas", "organizations"),
-        "part_of": ("activities",),
-        "subjects": _PERSON,
-        "sources": ("news",),
-    },
-    "groups": {
-        "host": ("organizations", "areas", "units"),
-        "unit": _UNIT,
-        "covered": ("units", "areas", "organizations"),
-        "sources": ("news",),
-    },
-    "events": {"parent": ("events",), "organiser": _ORG, "sources": ("news",)},
-    "awards": {
-        "issuer_post": ("posts",),
-        "presenter": _PERSON,
-        "event": ("events",),
-        "sources": ("news",),
-    },
-    "certifications": {
-        "unit": ("areas", "organizations", "units"),
-        "commune": _UNIT,
-        "deciding_authority": ("posts", "organizations"),
-        "sources": ("news",),
-    },
-    "news": {"publisher": _ORG, "events": ("events",)},
-    "evidence": {"unit": ("areas", "organizations", "units"), "sources": ("news",)},
+#: What one record of each collection is called in messages.
+RECORD_NAMES: dict[str, str] = {
+    "units": "administrative unit",
+    "areas": "residential area",
+    "organizations": "organisation",
+    "people": "person",
+    "posts": "post",
+    "activities": "activity",
+    "groups": "group",
+    "events": "event",
+    "awards": "award",
+    "certifications": "certification",
+    "news": "news item",
 }
-_TOP_REFS: dict[str, tuple[str, ...]] = {
-    "commune": _UNIT,
-    "publisher": _ORG,
-    "reporting_organization": _ORG,
+
+# Evidence belongs to the rules' side of the model; its reference fields carry no
+# targets in their metadata yet, so they are declared here, beside the walk that reads
+# every other model's own declarations.
+_EVIDENCE_TARGETS: dict[str, tuple[str, ...]] = {
+    "unit": ("areas", "organizations", "units"),
+    "sources": ("news",),
 }
+
+
+_Plan = tuple[tuple[str, tuple[str, ...], type | None], ...]
+_PLANS: dict[type, _Plan] = {}
+
+
+def _plan(cls: type) -> _Plan:
+    found = _PLANS.get(cls)
+    if found is None:
+        found = _PLANS[cls] = _make_plan(cls)
+    return found
+
+
+def _make_plan(cls: type) -> _Plan:
+    """``(field, targets, nested record class)`` for every field of *cls* that refers or nests.
+
+    Built from the fields' metadata (:func:`~khuonha.model.fields.refers_to`), so a new
+    reference field is checked as soon as it declares where it points.
+    """
+    steps: list[tuple[str, tuple[str, ...], type | None]] = []
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        targets = refers_to(field)
+        if cls is Evidence:
+            targets = _EVIDENCE_TARGETS.get(field.name, targets)
+        if targets:
+            steps.append((field.name, targets, None))
+            continue
+        nested = _record_class(hints[field.name])
+        if nested is not None and _plan(nested):
+            steps.append((field.name, (), nested))
+    return tuple(steps)
+
+
+def _record_class(tp: Any) -> type | None:
+    """The attrs class *tp* holds (``X``, ``X | None`` or ``tuple[X, ...]``), if any."""
+    for arg in (tp, *typing.get_args(tp)):
+        if isinstance(arg, type) and attrs.has(arg):
+            return arg
+        inner = typing.get_args(arg)
+        if inner and isinstance(inner[0], type) and attrs.has(inner[0]):
+            return inner[0]
+    return None
+
+
+def _describe_targets(targets: tuple[str, ...]) -> str:
+    names = [RECORD_NAMES[t] for t in targets]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _unknown(value: str, targets: tuple[str, ...], ids: dict[str, set[str]]) -> str:
+    elsewhere = [RECORD_NAMES[name] for name in ID_COLLECTIONS if value in ids[name]]
+    hint = " (no record has that id)"
+    if elsewhere:
+        article = "an" if elsewhere[0][0] in "aeiou" else "a"
+        hint = f" (there is {article} {elsewhere[0]} with that id)"
+    return f"no {_describe_targets(targets)} {value!r}{hint}"
+
+
+def _walk(record: Any, path: str, ids: dict[str, set[str]], union: Any) -> Iterator[str]:
+    for field, targets, nested in _plan(type(record)):
+        value = getattr(record, field)
+        if nested is not None:
+            if isinstance(value, tuple):
+                for j, item in enumerate(value):
+                    yield from _walk(item, f"{path}.{field}[{j}]", ids, union)
+            elif value is not None:
+                yield from _walk(value, f"{path}.{field}", ids, union)
+            continue
+        known = union(targets)
+        if isinstance(value, tuple):
+            for j, v in enumerate(value):
+                if v not in known:
+                    yield f"{path}.{field}[{j}]: {_unknown(v, targets, ids)}"
+        elif value is not None and value not in known:
+            yield f"{path}.{field}: {_unknown(value, targets, ids)}"
+
+
+def _collected(records: tuple[Any, ...], field: str, nested: type | None) -> set[Any]:
+    values: set[Any] = set(map(attrgetter(field), records))
+    values.discard(None)
+    values.discard(())
+    if values and isinstance(next(iter(values)), tuple):
+        values = set(chain.from_iterable(values))
+    return values
+
+
+def _all_known(records: tuple[Any, ...], cls: type, union: Any) -> bool:
+    """Whether every reference held by *records* (all of class *cls*) is known, at C speed."""
+    for field, targets, nested in _plan(cls):
+        values = _collected(records, field, nested)
+        if not values:
+            continue
+        if nested is None:
+            if not values <= union(targets):
+                return False
+        elif not _all_known(tuple(values), nested, union):
+            return False
+    return True
 
 
 def _reference_problems(ds: Dataset) -> Iterator[str]:
@@ -280,46 +350,16 @@ def _reference_problems(ds: Dataset) -> Iterator[str]:
             found = unions[targets] = set().union(*(ids[t] for t in targets))
         return found
 
-    for top, top_targets in _TOP_REFS.items():
-        value = getattr(ds, top)
-        if value is not None and value not in union(top_targets):
-            yield f"{top}: unknown id {value!r} (expected one of {', '.join(top_targets)})"
-    for name, fields in _REFS.items():
+    for field, targets, nested in _plan(Dataset):
+        value = getattr(ds, field)
+        if nested is None and isinstance(value, str) and value not in union(targets):
+            yield f"{field}: {_unknown(value, targets, ids)}"
+    for name in COLLECTIONS:
         records = getattr(ds, name)
-        if not records or all(_all_known(records, f, union(t)) for f, t in fields.items()):
+        if not records:
+            continue
+        cls = type(records[0])
+        if len({type(r) for r in records}) == 1 and _all_known(records, cls, union):
             continue
         for i, record in enumerate(records):
-            for field, field_targets in fields.items():
-                value = getattr(record, field)
-                values = value if isinstance(value, tuple) else (value,)
-                for v in values:
-                    if v is not None and v not in union(field_targets):
-                        yield (
-                            f"{name}[{i}].{field}: unknown id {v!r} "
-                            f"(expected one of {', '.join(field_targets)})"
-                        )
-    for i, event in enumerate(ds.events):
-        for j, delegate in enumerate(event.delegates):
-            if delegate.person is not None and delegate.person not in ids["people"]:
-                yield f"events[{i}].delegates[{j}].person: unknown id {delegate.person!r}"
-            for post in delegate.posts:
-                if post not in ids["posts"]:
-                    yield f"events[{i}].delegates[{j}].posts: unknown id {post!r}"
-            if (
-                delegate.organization is not None
-                and delegate.organization not in ids["organizations"]
-            ):
-                org = delegate.organization
-                yield f"events[{i}].delegates[{j}].organization: unknown id {org!r}"
-        for j, site in enumerate(event.sites):
-            if site.unit is not None and site.unit not in ids["units"]:
-                yield f"events[{i}].sites[{j}].unit: unknown id {site.unit!r}"
-
-
-def _all_known(records: tuple[Any, ...], field: str, known: set[str]) -> bool:
-    """Whether every id in *field* of *records* is in *known* (``False`` when unsure)."""
-    values: set[Any] = set(map(attrgetter(field), records))
-    values.discard(None)
-    if values and isinstance(next(iter(values)), tuple):
-        values = set(chain.from_iterable(values))
-    return values <= known
+            yield from _walk(record, f"{name}[{i}]", ids, union)

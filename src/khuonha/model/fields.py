@@ -32,16 +32,21 @@ from khuonha.text.fields import (
 
 __all__ = [
     "MAX_NUMBER",
+    "REFERS_TO",
     "SCHEMA",
     "SENSITIVE",
     "check_aware",
     "check_date",
+    "check_day",
     "check_id",
+    "check_moment",
     "check_non_negative",
     "check_time",
     "id_field",
     "is_sensitive",
+    "ref_field",
     "ref_tuple",
+    "refers_to",
     "schema_keywords",
     "text",
     "text_optional",
@@ -76,24 +81,89 @@ def _check_ids(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str,
             raise field_error(attribute, f"expected ids, got {item!r:.80}")
 
 
+@with_schema(pattern=ID_PATTERN, maxLength=ID_MAX)
+def check_required_id(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validate an identifier that must be given (``None`` is refused)."""
+    if value is None:
+        raise field_error(attribute, "expected an id, got None")
+    check_id(_inst, attribute, value)
+
+
 def id_field(**kwargs: Any) -> Any:
     """A required identifier field."""
-    return attrs.field(validator=check_id, **kwargs)
+    return attrs.field(validator=check_required_id, **kwargs)
 
 
-def ref_field() -> Any:
-    """An optional reference to another record's id."""
-    return attrs.field(default=None, validator=check_id)
+#: Key in field metadata naming the collections of :class:`~khuonha.Dataset` a reference
+#: field may point into (``("units",)``); the dataset checks every reference from it.
+REFERS_TO = "khuonha.refers_to"
 
 
-def ref_tuple(*, sensitive: bool = False) -> Any:
-    """A tuple of references to other records' ids."""
+def ref_field(*, to: tuple[str, ...] = ()) -> Any:
+    """An optional reference to the id of a record in one of the collections *to*."""
+    return attrs.field(
+        default=None,
+        validator=check_id,
+        metadata={REFERS_TO: to},
+    )
+
+
+def ref_tuple(*, to: tuple[str, ...] = (), sensitive: bool = False) -> Any:
+    """A tuple of references to records' ids in the collections *to*."""
     return attrs.field(
         default=(),
         converter=_convert_ref_tuple,
         validator=_check_ids,
-        metadata=meta(sensitive),
+        metadata={REFERS_TO: to, **meta(sensitive)},
     )
+
+
+def refers_to(field: attrs.Attribute[Any]) -> tuple[str, ...]:
+    """The collections a reference *field* points into (empty for other fields)."""
+    return tuple(field.metadata.get(REFERS_TO, ()))
+
+
+#: The years a day of the movement's data may fall in: what every exporter can write.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+# The JSON Schema of a day or date-time from 1900 to 2200 (the codec's patterns, year bounded).
+_YEARS = "(19[0-9]{2}|2[01][0-9]{2}|2200)"
+_DAY = f"{_YEARS}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+_HOUR = "([01][0-9]|2[0-3]):[0-5][0-9]"
+
+
+@with_schema(pattern=f"^{_DAY}$")
+def check_day(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validate a :class:`datetime.date` from 1900 to 2200, or ``None``.
+
+    Events, news items and decisions outside these years are typing errors,
+    and every first-party exporter can write every day inside them.
+    """
+    if value is None:
+        return
+    check_date(_inst, attribute, value)
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:  # type: ignore[attr-defined]
+        raise field_error(
+            attribute, f"expected a year from {FIRST_YEAR} to {LAST_YEAR}, got {value}"
+        )
+
+
+@with_schema(pattern=f"^{_DAY}T{_HOUR}(:[0-5][0-9](\\.[0-9]{{1,6}})?)?(Z|[+-]{_HOUR})$")
+def check_moment(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validate a date-time with a UTC offset from 1900 to 2200, or ``None``."""
+    if value is None:
+        return
+    check_aware(_inst, attribute, value)
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:  # type: ignore[attr-defined]
+        raise field_error(
+            attribute, f"expected a year from {FIRST_YEAR} to {LAST_YEAR}, got {value}"
+        )
+
+
+def day_field() -> Any:
+    """An optional day (see :func:`check_day`)."""
+    return attrs.field(default=None, validator=check_day)
 
 
 def _convert_ref_tuple(value: Iterable[str]) -> tuple[str, ...]:

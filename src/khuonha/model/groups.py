@@ -13,8 +13,10 @@ from enum import StrEnum
 import attrs
 
 from khuonha.exceptions import InvalidDataError
+from khuonha.model.dates import KindLabel
 from khuonha.model.fields import (
-    check_date,
+    check_day,
+    check_non_negative,
     id_field,
     ref_field,
     ref_tuple,
@@ -42,7 +44,19 @@ class GroupKind(StrEnum):
     TO_BAO_VE_ANTT = "to_bao_ve_antt"
     """Tổ bảo vệ an ninh, trật tự ở cơ sở (from 1/7/2024)."""
     BAO_VE_DAN_PHO = "bao_ve_dan_pho"
-    """Bảo vệ dân phố (merged into the grassroots force in 2024)."""
+    """Ban bảo vệ dân phố (merged into the grassroots force in 2024)."""
+    TO_HOA_GIAI = "to_hoa_giai"
+    """Tổ hòa giải ở cơ sở: a mediation team."""
+    TO_LIEN_GIA = "to_lien_gia"
+    """Tổ liên gia (tự quản): households grouped to watch over each other."""
+    TO_AN_NINH_NHAN_DAN = "to_an_ninh_nhan_dan"
+    """Tổ an ninh nhân dân."""
+    NHOM_HOI_HIEU = "nhom_hoi_hieu"
+    """Nhóm (tổ) "Hội hiếu": funeral mutual-aid groups, counted among the models."""
+    BAN_DIEU_HANH_KHU_PHO = "ban_dieu_hanh_khu_pho"
+    """Ban điều hành khu phố (thôn, tổ dân phố)."""
+    KHAC = "khac"
+    """Any other kind: ``kind_label`` names it."""
 
 
 @attrs.frozen(kw_only=True)
@@ -58,21 +72,41 @@ class Group:
 
     id: str = id_field()
     kind: GroupKind
+    kind_label: KindLabel | None = None
     name: str | None = text_optional()
-    host: str | None = ref_field()
-    unit: str | None = ref_field()
-    covered: tuple[str, ...] = ref_tuple()
+    host: str | None = ref_field(to=("organizations", "areas", "units"))
+    unit: str | None = ref_field(to=("units",))
+    covered: tuple[str, ...] = ref_tuple(to=("units", "areas", "organizations"))
     count: Quantity | None = None
+    members: Quantity | None = None
+    """How many members in all ("12 tổ với 39 thành viên": 39)."""
+    members_each: int | None = attrs.field(default=None, validator=check_non_negative)
+    """How many members each group has, when the text says ("mỗi tổ có 03 thành viên")."""
     coverage: str | None = text_optional()
     focus: str | None = text_optional()
     """What it manages, as written ("về ANTT")."""
-    established_on: date | None = attrs.field(default=None, validator=check_date)
-    dissolved_on: date | None = attrs.field(default=None, validator=check_date)
+    established_on: date | None = attrs.field(default=None, validator=check_day)
+    dissolved_on: date | None = attrs.field(default=None, validator=check_day)
     active: bool = True
     description: str | None = text_optional()
-    sources: tuple[str, ...] = ref_tuple()
+    sources: tuple[str, ...] = ref_tuple(to=("news",))
+
+    @property
+    def total_members(self) -> int | None:
+        """Members in all: as given, or the count times the members of each, else ``None``."""
+        if self.members is not None:
+            return int(self.members.value)
+        if self.members_each is not None and self.count is not None:
+            return int(self.count.value) * self.members_each
+        if self.members_each is not None and self.count is None:
+            return self.members_each
+        return None
 
     def __attrs_post_init__(self) -> None:
+        if self.kind is GroupKind.KHAC and self.kind_label is None:
+            raise InvalidDataError(
+                "a group of kind 'khac' needs a kind_label naming its kind", field="kind_label"
+            )
         if (
             self.kind is GroupKind.TO_BAO_VE_ANTT
             and self.established_on is not None

@@ -9,19 +9,21 @@ from typing import Any
 import attrs
 
 from khuonha.exceptions import InvalidDataError
+from khuonha.model.dates import ReducedDate
 from khuonha.model.fields import (
     SCHEMA,
-    check_aware,
-    check_date,
+    check_day,
+    check_moment,
     id_field,
     ref_field,
     ref_tuple,
     text,
     text_optional,
     text_tuple,
+    tuple_of,
 )
 
-__all__ = ["NewsItem", "check_url"]
+__all__ = ["NewsItem", "Photo", "check_url"]
 
 _URL = re.compile(r"https?://[^\s/?#<>\"'\\]+[^\s<>\"\\]*\Z", re.ASCII)
 URL_PATTERN = r"^https?://[^\s/?#<>\"'\\]+[^\s<>\"\\]*$"
@@ -47,31 +49,48 @@ def url_field() -> Any:
 
 
 @attrs.frozen(kw_only=True)
+class Photo:
+    """A photo of a news item: its caption and credit as written (facts in captions count)."""
+
+    caption: str | None = text_optional()
+    credit: str | None = text_optional()
+    """Who took or supplied it ("Ảnh: Cổng thông tin điện tử Lào Cai")."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.caption is None and self.credit is None:
+            raise InvalidDataError("a photo needs a caption or a credit")
+
+
+@attrs.frozen(kw_only=True)
 class NewsItem:
     """A news item (tin, bài) as published.
 
-    - ``title``, ``lead`` (sapo) and ``body``: as written, NFC only;
-    - ``published_at`` (with its UTC offset) or ``published_on`` when only
-      the day is known; both ``None`` when the source gives no date;
+    - ``title``, ``lead`` (sapo) and ``body``: as written, NFC only; ``title``
+      is ``None`` when the source copy has none (never a made-up title);
+    - ``published_at`` (with its UTC offset), ``published_on`` when only the
+      day is known, or ``published_in`` when only the month or year is; all
+      ``None`` when the source gives no date; never more than one;
     - ``authors``: the names in the byline, as written; ``byline`` the line itself;
+    - ``photos``: captions and photo credits, as written;
     - ``url``: the source link, when known; never invented;
     - ``events``: ids of the events it reports.
     """
 
     id: str = id_field()
-    title: str = text()
+    title: str | None = text_optional()
     lead: str | None = text_optional()
     body: str | None = text_optional()
-    published_at: datetime | None = attrs.field(default=None, validator=check_aware)
-    published_on: date | None = attrs.field(default=None, validator=check_date)
+    published_at: datetime | None = attrs.field(default=None, validator=check_moment)
+    published_on: date | None = attrs.field(default=None, validator=check_day)
+    published_in: ReducedDate | None = None
     authors: tuple[str, ...] = text_tuple()
     byline: str | None = text_optional()
     url: str | None = url_field()
-    publisher: str | None = ref_field()
+    publisher: str | None = ref_field(to=("organizations",))
     language: str = text(default="vi")
     categories: tuple[str, ...] = text_tuple()
-    captions: tuple[str, ...] = text_tuple()
-    events: tuple[str, ...] = ref_tuple()
+    photos: tuple[Photo, ...] = tuple_of(Photo)
+    events: tuple[str, ...] = ref_tuple(to=("events",))
 
     @property
     def published_day(self) -> date | None:
@@ -79,3 +98,17 @@ class NewsItem:
         if self.published_at is not None:
             return self.published_at.date()
         return self.published_on
+
+    @property
+    def captions(self) -> tuple[str, ...]:
+        """The photo captions, in order."""
+        return tuple(p.caption for p in self.photos if p.caption is not None)
+
+    def __attrs_post_init__(self) -> None:
+        if self.published_in is not None and (
+            self.published_at is not None or self.published_on is not None
+        ):
+            raise InvalidDataError(
+                "published_in is for a month or year only: leave it out when the day is known",
+                field="published_in",
+            )

@@ -14,10 +14,13 @@ from enum import StrEnum
 import attrs
 
 from khuonha.exceptions import InvalidDataError
+from khuonha.model.dates import KindLabel
 from khuonha.model.fields import (
+    REFERS_TO,
     SCHEMA,
     SENSITIVE,
     check_date,
+    check_required_id,
     id_field,
     ref_field,
     text,
@@ -33,6 +36,7 @@ __all__ = [
     "Organization",
     "OrganizationKind",
     "Person",
+    "PoliceRank",
     "Post",
 ]
 
@@ -68,7 +72,32 @@ class OrganizationKind(StrEnum):
     """A unit of the armed forces (excluded from certification)."""
     PRESS = "press"
     """A newspaper, portal or broadcaster that publishes news items."""
+    HOSPITAL = "hospital"
+    """Bệnh viện, trung tâm y tế: a health body."""
+    SECURITY_COUNCIL = "security_council"
+    """Hội đồng bảo vệ an ninh trật tự (xã): organises a Ngày hội in some provinces."""
     OTHER = "other"
+    """Any other body; its ``kind_label`` names it."""
+
+
+class PoliceRank(StrEnum):
+    """Rank of an officer of the People's Public Security (cấp bậc hàm), as reports write it."""
+
+    DAI_TUONG = "dai_tuong"
+    THUONG_TUONG = "thuong_tuong"
+    TRUNG_TUONG = "trung_tuong"
+    THIEU_TUONG = "thieu_tuong"
+    DAI_TA = "dai_ta"
+    THUONG_TA = "thuong_ta"
+    TRUNG_TA = "trung_ta"
+    THIEU_TA = "thieu_ta"
+    DAI_UY = "dai_uy"
+    THUONG_UY = "thuong_uy"
+    TRUNG_UY = "trung_uy"
+    THIEU_UY = "thieu_uy"
+    THUONG_SI = "thuong_si"
+    TRUNG_SI = "trung_si"
+    HA_SI = "ha_si"
 
 
 class EducationLevel(StrEnum):
@@ -136,8 +165,10 @@ class Organization:
     id: str = id_field()
     name: str = text()
     kind: OrganizationKind
-    unit: str | None = ref_field()
-    parent: str | None = ref_field()
+    kind_label: KindLabel | None = None
+    """The kind in words, for a kind the library does not list (``other``)."""
+    unit: str | None = ref_field(to=("units",))
+    parent: str | None = ref_field(to=("organizations",))
     abbreviation: str | None = text_optional()
     education_level: EducationLevel | None = None
     enterprise_size: EnterpriseSize | None = None
@@ -166,16 +197,19 @@ class Post:
 
     id: str = id_field()
     label: str = text()
-    organization: str | None = ref_field()
+    organization: str | None = ref_field(to=("organizations",))
 
 
 @attrs.frozen(kw_only=True)
 class Membership:
     """A person holding a post, or belonging to an organisation, for a time."""
 
-    person: str = id_field()
-    post: str | None = ref_field()
-    organization: str | None = ref_field()
+    person: str = attrs.field(
+        validator=check_required_id,
+        metadata={REFERS_TO: ("people",)},
+    )
+    post: str | None = ref_field(to=("posts",))
+    organization: str | None = ref_field(to=("organizations",))
     start_on: date | None = attrs.field(default=None, validator=check_date)
     end_on: date | None = attrs.field(default=None, validator=check_date)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 import attrs
 
@@ -102,31 +103,58 @@ class Identifier:
     identifier: str = text()
 
 
+def _check_level(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and type(value) is not UnitLevel:
+        raise InvalidDataError(f"expected a unit level, got {value!r:.40}", field=attribute.name)
+
+
+def _check_code(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or not 2 <= len(value) <= 5 or not value.isdigit():
+        raise InvalidDataError(
+            f"expected an official code of 2 to 5 digits, got {value!r:.40}", field="code"
+        )
+    if value.strip("0") == "":
+        raise InvalidDataError(
+            f"{value!r} is a placeholder, not an official code: leave the code out",
+            field="code",
+        )
+
+
 @attrs.frozen(kw_only=True)
 class AdministrativeUnit:
     """An administrative unit (đơn vị hành chính): tỉnh, huyện, xã, phường, đặc khu ….
 
-    ``code`` is the official code as a string (2, 3 or 5 digits by level, zero
-    padded); ``parent`` is the id of the unit above it during its validity.
+    A unit may be known by its name and level alone, as most reports give it
+    ("Bình Phú ở huyện Tân Hồng"):
+
+    - ``kind``: what its name says it is (xã, phường …), when known;
+    - ``level``: province, district or commune; read from ``kind`` when left out,
+      and required when ``kind`` is not known;
+    - ``code``: the official code as a string (2, 3 or 5 digits by level, zero
+      padded), only when known, with the ``scheme`` it belongs to; never a
+      placeholder ("00000" is refused);
+    - ``parent``: the id of the unit above it during its validity, when known.
     """
 
     id: str = id_field()
     name: str = text()
-    kind: UnitKind
-    code: str = attrs.field(metadata={SCHEMA: {"pattern": "^([0-9]{2}|[0-9]{3}|[0-9]{5})$"}})
-    scheme: CodeScheme
-    parent: str | None = ref_field()
+    kind: UnitKind | None = None
+    level: UnitLevel = attrs.field(default=None, validator=_check_level)
+    code: str | None = attrs.field(
+        default=None,
+        validator=_check_code,
+        metadata={SCHEMA: {"pattern": "^([0-9]{2}|[0-9]{3}|[0-9]{5})$"}},
+    )
+    scheme: CodeScheme | None = None
+    parent: str | None = ref_field(to=("units",))
     valid_from: date | None = attrs.field(default=None, validator=check_date)
     valid_until: date | None = attrs.field(default=None, validator=check_date)
-    successors: tuple[str, ...] = ref_tuple()
-    predecessors: tuple[str, ...] = ref_tuple()
+    successors: tuple[str, ...] = ref_tuple(to=("units",))
+    predecessors: tuple[str, ...] = ref_tuple(to=("units",))
     identifiers: tuple[Identifier, ...] = tuple_of(Identifier)
     note: str | None = text_optional()
-
-    @property
-    def level(self) -> UnitLevel:
-        """The unit's level (province, district or commune)."""
-        return self.kind.level
 
     def valid_on(self, day: date) -> bool:
         """Whether the unit existed on *day* (unknown bounds count as open)."""
@@ -135,12 +163,35 @@ class AdministrativeUnit:
         return not (self.valid_until is not None and day > self.valid_until)
 
     def __attrs_post_init__(self) -> None:
-        digits = _CODE_DIGITS[self.level]
-        if not isinstance(self.code, str) or len(self.code) != digits or not self.code.isdigit():
+        given: UnitLevel | None = self.level
+        if self.kind is not None:
+            if given is None:
+                object.__setattr__(self, "level", self.kind.level)
+            elif given is not self.kind.level:
+                raise InvalidDataError(
+                    f"a {self.kind.value} is a {self.kind.level.value}-level unit, "
+                    f"not {self.level.value}",
+                    field="level",
+                )
+        elif given is None:
             raise InvalidDataError(
-                f"a {self.level.value} code must be {digits} digits, got {self.code!r:.40}",
-                field="code",
+                "a unit needs its kind or its level (province, district, commune)",
+                field="level",
             )
+        if self.code is not None:
+            digits = _CODE_DIGITS[self.level]
+            if len(self.code) != digits:
+                raise InvalidDataError(
+                    f"a {self.level.value} code must be {digits} digits, got {self.code!r:.40}",
+                    field="code",
+                )
+            if self.scheme is None:
+                raise InvalidDataError(
+                    "a code needs the code list it belongs to (pre_2025 or post_2025)",
+                    field="scheme",
+                )
+        elif self.scheme is not None:
+            raise InvalidDataError("a code list (scheme) without a code", field="scheme")
         if self.level is UnitLevel.DISTRICT and self.scheme is CodeScheme.POST_2025:
             raise InvalidDataError(
                 "districts do not exist in the post-2025 code list", field="scheme"
@@ -184,6 +235,6 @@ class ResidentialArea:
     id: str = id_field()
     name: str = text()
     kind: AreaKind
-    unit: str | None = ref_field()
+    unit: str | None = ref_field(to=("units",))
     households: int | None = attrs.field(default=None, validator=check_non_negative)
     identifiers: tuple[Identifier, ...] = tuple_of(Identifier)

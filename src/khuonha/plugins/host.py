@@ -434,7 +434,7 @@ def export(
     >>> import io, khuonha
     >>> buf = io.BytesIO()
     >>> export(khuonha.sample(), "json", buf, {"pretty": True})
-    >>> buf.getvalue().startswith(b'{\\n  "schema_version": "1.0"')
+    >>> buf.getvalue().startswith(b'{\\n  "schema_version": "2.0"')
     True
 
     Raises :class:`~khuonha.exceptions.ExportError` when the exporter cannot

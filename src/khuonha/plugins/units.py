@@ -76,6 +76,8 @@ class _MergedRegistry:
         out: list[AdministrativeUnit] = []
         for registry in self.registries:
             for unit in registry.resolve(name, on=on, province=province):
+                if unit.scheme is None or unit.code is None:
+                    continue
                 key = (unit.scheme, unit.code)
                 if key not in seen:
                     seen.add(key)
@@ -133,6 +135,8 @@ def check_units(dataset: Dataset, registry: UnitRegistry) -> list[str]:
     used = {dataset.commune, *(area.unit for area in dataset.areas)}
     for index, unit in enumerate(dataset.units):
         path = f"$.units[{index}]"
+        if unit.code is None or unit.scheme is None:
+            continue  # known by its name and level only: no code to check
         known = registry.find(unit.code, unit.scheme)
         if known is None:
             if not _empty(registry):
@@ -145,12 +149,12 @@ def check_units(dataset: Dataset, registry: UnitRegistry) -> list[str]:
         if not any((c.scheme, c.code) == (known.scheme, known.code) for c in candidates):
             warnings.append(
                 f"{path}.name: {unit.name!r} is not the name of {unit.scheme.value} unit "
-                f"{unit.code} ({known.name!r}, {known.kind.value})"
+                f"{unit.code} ({known.name!r}, {known.kind})"
             )
         elif known.kind is not unit.kind:
             warnings.append(
                 f"{path}.kind: {unit.scheme.value} unit {unit.code} {known.name!r} is a "
-                f"{known.kind.value}, not a {unit.kind.value}"
+                f"{known.kind}, not a {unit.kind}"
             )
         if day is not None and unit.id in used and not known.valid_on(day):
             span = f"{known.valid_from or '…'} – {known.valid_until or '…'}"

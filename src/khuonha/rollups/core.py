@@ -157,7 +157,7 @@ class _Units:
     def key(unit: AdministrativeUnit) -> str:
         """A unit's identity across datasets: its scheme and code when it has one."""
         code = getattr(unit, "code", None)
-        return f"{unit.scheme.value}:{code}" if code else unit.id
+        return f"{unit.scheme.value}:{code}" if code and unit.scheme else unit.id
 
     def add_dataset(self, ds: Dataset) -> dict[str, str | None]:
         """Map each unit id of *ds* to the key of the unit its figures count under."""

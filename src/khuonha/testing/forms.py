@@ -13,7 +13,15 @@ from __future__ import annotations
 
 import random
 
-from khuonha.model import Activity, AdministrativeUnit, CodeScheme, Dataset, UnitKind
+from khuonha.model import (
+    ACTIVITY_KINDS,
+    Activity,
+    AdministrativeUnit,
+    CodeScheme,
+    Dataset,
+    KindLabel,
+    UnitKind,
+)
 from khuonha.rollups.forms import load_form
 from khuonha.text import Period, Qualifier, Quantity
 
@@ -54,6 +62,9 @@ def form_province(
                 Activity(
                     id=f"{uid}-{col.indicator}".replace("_", "-"),
                     kind=col.indicator,
+                    label=None
+                    if col.indicator in ACTIVITY_KINDS
+                    else KindLabel(vi=f"{col.group}: {col.header}"),
                     quantity=Quantity(value=value, qualifier=qualifier),
                     period=period,
                     covered=(uid,),

@@ -23,11 +23,19 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from khuonha.model.activities import ACTIVITY_KINDS, Activity
+from khuonha.model.activities import ACTIVITY_KINDS, Activity, StatisticRole
 from khuonha.model.awards import Award, AwardForm, Recipient, RecipientKind
-from khuonha.model.certification import Certification, Result, UnitType
+from khuonha.model.certification import (
+    Certification,
+    MovementRating,
+    Result,
+    Standard,
+    UnitType,
+)
 from khuonha.model.dataset import Dataset
+from khuonha.model.dates import KindLabel, ReducedDate
 from khuonha.model.events import (
+    Anniversary,
     Delegate,
     Event,
     EventKind,
@@ -47,7 +55,7 @@ from khuonha.model.evidence import (
     SubunitTally,
 )
 from khuonha.model.groups import Group, GroupKind
-from khuonha.model.news import NewsItem
+from khuonha.model.news import NewsItem, Photo
 from khuonha.model.people import (
     EducationLevel,
     EnterpriseSize,
@@ -55,6 +63,7 @@ from khuonha.model.people import (
     Organization,
     OrganizationKind,
     Person,
+    PoliceRank,
     Post,
 )
 from khuonha.model.places import (
@@ -82,6 +91,7 @@ __all__ = [
     "groups",
     "identifiers",
     "ids",
+    "kind_labels",
     "memberships",
     "news_items",
     "organizations",
@@ -89,6 +99,7 @@ __all__ = [
     "periods",
     "posts",
     "quantities",
+    "reduced_dates",
     "register",
     "residential_areas",
     "subunit_tallies",
@@ -146,16 +157,34 @@ _aware = st.datetimes(datetime(2000, 1, 1), datetime(2035, 12, 31)).map(
 _times = st.times().map(lambda t: time(t.hour, t.minute))
 
 
+reduced_dates = st.builds(
+    ReducedDate,
+    year=st.integers(1900, 2200),
+    month=_opt(st.integers(1, 12)),
+    text=_opt(st.sampled_from(["Năm 2025", "tháng 8/2023"])),
+)
+"""Dates known only to the month or the year."""
+
+kind_labels = st.builds(KindLabel, vi=texts(), en=_opt(texts()))
+"""Labels of kinds the library does not list."""
+
+
 @st.composite
 def _periods(draw: st.DrawFn) -> Period:
-    """Valid periods (start ≤ end; at most one open bound)."""
+    """Valid periods (start ≤ end; at most one open bound), and periods with no dates."""
+    if draw(st.integers(0, 9)) == 0:
+        return Period.undated(draw(texts()), recurring=draw(st.booleans()))
     start = draw(dates())
     end = start + timedelta(days=draw(st.integers(0, 3000)))
     open_side = draw(st.sampled_from([None, None, None, "start", "end"]))
     return Period(
         start=None if open_side == "start" else start,
         end=None if open_side == "end" else end,
-        precision=draw(st.sampled_from(Precision)),
+        precision=draw(
+            st.sampled_from(
+                [p for p in Precision if p not in (Precision.RECURRING, Precision.UNSPECIFIED)]
+            )
+        ),
         label=draw(_opt(texts())),
         convention=draw(st.sampled_from(Convention)),
     )
@@ -185,8 +214,16 @@ identifiers = st.builds(Identifier, scheme=texts(max_size=10), identifier=texts(
 
 @st.composite
 def _administrative_units(draw: st.DrawFn, refs: tuple[str, ...] = ()) -> AdministrativeUnit:
-    """Administrative units with a code of the right length."""
+    """Administrative units with a code of the right length, or known by name and level."""
     kind = draw(st.sampled_from(UnitKind))
+    if draw(st.integers(0, 3)) == 0:
+        return AdministrativeUnit(
+            id=draw(ids),
+            name=draw(texts()),
+            kind=draw(st.sampled_from([kind, None])),
+            level=kind.level,
+            parent=draw(_ref(refs)),
+        )
     digits = {UnitLevel.PROVINCE: 2, UnitLevel.DISTRICT: 3, UnitLevel.COMMUNE: 5}[kind.level]
     scheme = (
         CodeScheme.PRE_2025
@@ -199,7 +236,7 @@ def _administrative_units(draw: st.DrawFn, refs: tuple[str, ...] = ()) -> Admini
         id=draw(ids),
         name=draw(texts()),
         kind=kind,
-        code=str(draw(st.integers(0, 10**digits - 1))).zfill(digits),
+        code=str(draw(st.integers(1, 10**digits - 1))).zfill(digits),
         scheme=scheme,
         parent=draw(_ref(refs)),
         valid_from=start,
@@ -245,6 +282,7 @@ def _organizations(draw: st.DrawFn, units: tuple[str, ...] = ()) -> Organization
         id=draw(ids),
         name=draw(texts()),
         kind=kind,
+        kind_label=draw(_opt(kind_labels)) if kind is OrganizationKind.OTHER else None,
         unit=draw(_ref(units)),
         abbreviation=draw(_opt(texts(max_size=8))),
         education_level=draw(_opt(st.sampled_from(EducationLevel)))
@@ -298,35 +336,63 @@ def activities(
     orgs: tuple[str, ...] = (), units: tuple[str, ...] = (), persons: tuple[str, ...] = ()
 ) -> st.SearchStrategy[Activity]:
     """Activity statistics, known kinds and new ones."""
-    kinds = st.sampled_from(sorted(ACTIVITY_KINDS)) | st.builds(
-        lambda a, n: f"{a}_{n}", st.sampled_from(["moi", "khac", "x"]), st.integers(0, 99)
+    return _activities(orgs, units, persons)
+
+
+@st.composite
+def _activities(
+    draw: st.DrawFn,
+    orgs: tuple[str, ...] = (),
+    units: tuple[str, ...] = (),
+    persons: tuple[str, ...] = (),
+) -> Activity:
+    new = draw(st.booleans())
+    kind = (
+        draw(
+            st.builds(
+                lambda a, n: f"{a}_{n}", st.sampled_from(["moi", "khac", "x"]), st.integers(0, 99)
+            )
+        )
+        if new
+        else draw(st.sampled_from(sorted(ACTIVITY_KINDS)))
     )
-    return st.builds(
-        Activity,
-        id=ids,
-        kind=kinds,
-        quantity=quantities(),
-        period=_opt(periods()),
-        actor=_ref(orgs),
-        jointly=st.booleans(),
-        channel=_opt(texts()),
-        covered=_refs(units),
-        description=_opt(texts()),
-        subjects=_refs(persons),
+    role = draw(st.sampled_from(StatisticRole))
+    return Activity(
+        id=draw(ids),
+        kind=kind,
+        label=draw(kind_labels) if new else draw(_opt(kind_labels)),
+        quantity=draw(quantities()),
+        role=role,
+        period=draw(_opt(periods())),
+        deadline=draw(_opt(periods())) if role is StatisticRole.TARGET else None,
+        programme=draw(_opt(st.just("nông thôn mới"))),
+        actor=draw(_ref(orgs)),
+        jointly=draw(st.booleans()),
+        partners=draw(_refs(orgs)),
+        recipients=draw(_refs(orgs)),
+        recipients_text=draw(_opt(texts())),
+        topics=tuple(draw(st.lists(texts(max_size=20), max_size=2))),
+        channel=draw(_opt(texts())),
+        covered=draw(_refs(units)),
+        description=draw(_opt(texts())),
+        subjects=draw(_refs(persons)),
     )
 
 
 @cache
 def groups(orgs: tuple[str, ...] = (), units: tuple[str, ...] = ()) -> st.SearchStrategy[Group]:
     """Groups and models."""
+    kinds = [k for k in GroupKind if k not in (GroupKind.TO_BAO_VE_ANTT, GroupKind.KHAC)]
     return st.builds(
         Group,
         id=ids,
-        kind=st.sampled_from([k for k in GroupKind if k is not GroupKind.TO_BAO_VE_ANTT]),
+        kind=st.sampled_from(kinds),
         name=_opt(texts()),
         host=_ref(orgs),
         unit=_ref(units),
         count=_opt(quantities()),
+        members=_opt(quantities()),
+        members_each=_opt(st.integers(0, 50)),
         coverage=_opt(texts()),
         focus=_opt(texts()),
         established_on=_opt(dates(2000, 2010)),
@@ -343,25 +409,40 @@ def _events(
     persons: tuple[str, ...] = (),
     parents: tuple[str, ...] = (),
 ) -> Event:
-    """Events with sites, delegates, programme and pledges."""
+    """Events with sites, delegates, programme and pledges; some known only to the month or year."""
+    site, delegate, item, pledge = _event_parts(orgs, units, persons)
+    pilot = draw(st.booleans())
+    common: dict[str, Any] = {
+        "id": draw(ids),
+        "kind": draw(st.sampled_from(EventKind)),
+        "name": draw(texts()),
+        "parent": draw(_ref(parents)),
+        "sites": tuple(draw(site)),
+        "site_count": draw(_opt(quantities())),
+        "pilot": pilot,
+        "pilot_level": draw(_opt(st.sampled_from(UnitLevel))) if pilot else None,
+        "anniversaries": tuple(draw(st.lists(anniversaries, max_size=2))),
+    }
+    if draw(st.integers(0, 4)) == 0:
+        return Event(
+            **common,
+            start_in=draw(reduced_dates.filter(lambda d: 2005 <= d.year <= 2030)),
+            organiser=draw(_ref(orgs)),
+            description=draw(_opt(texts())),
+        )
     start = draw(dates(2005, 2030))
     end = draw(_opt(st.just(start + timedelta(days=draw(st.integers(0, 5))))))
     start_time = draw(_opt(_times))
     end_time = None
     if start_time is not None and draw(st.booleans()):
         end_time = time(23, 59) if end is None or end == start else draw(_times)
-    site, delegate, item, pledge = _event_parts(orgs, units, persons)
     return Event(
-        id=draw(ids),
-        kind=draw(st.sampled_from(EventKind)),
-        name=draw(texts()),
+        **common,
         start_on=start,
         end_on=end,
         start_time=start_time,
         end_time=end_time,
         part_of_day=draw(_opt(st.sampled_from(PartOfDay))),
-        parent=draw(_ref(parents)),
-        sites=tuple(draw(site)),
         organiser=draw(_ref(orgs)),
         theme=draw(_opt(texts())),
         purpose=draw(_opt(texts())),
@@ -387,15 +468,19 @@ def _awards(
         id=draw(ids),
         form=draw(st.sampled_from(AwardForm)),
         title=draw(texts()),
-        issuer_post=draw(_ref(post_ids)),
+        issuer=draw(_ref(post_ids)),
+        issuer_text=draw(_opt(texts())),
         presenter=draw(_ref(persons)),
         presenter_text=draw(_opt(texts())),
+        authority=draw(_ref(post_ids)),
+        authority_text=draw(_opt(texts())),
         collectives=draw(_opt(st.integers(n_col, 50))),
         individuals=draw(_opt(st.integers(n_ind, 50))),
         recipients=tuple(recipients),
         reason=draw(_opt(texts())),
         achievement_period=draw(_opt(periods())),
         awarded_on=draw(_opt(dates(2005, 2030))),
+        decided_in=draw(_opt(reduced_dates)),
         event=draw(_ref(event_ids)),
     )
 
@@ -415,9 +500,16 @@ def _certifications(
             unit=draw(_opt(texts(max_size=10))),
             text=draw(_opt(texts())),
         )
+    standard = draw(st.sampled_from(Standard))
+    unit_type = draw(st.sampled_from(UnitType))
     return Certification(
         id=draw(ids),
-        unit_type=draw(st.sampled_from(UnitType)),
+        standard=standard,
+        unit_type=unit_type,
+        other_unit_types=tuple(
+            draw(st.lists(st.sampled_from([t for t in UnitType if t is not unit_type]), max_size=2))
+        ),
+        rating=draw(st.sampled_from(MovementRating)) if standard is Standard.PHONG_TRAO else None,
         result=draw(st.sampled_from(Result)),
         unit=draw(st.sampled_from(units)) if named else None,
         count=count,
@@ -425,6 +517,7 @@ def _certifications(
         cycle_year=draw(_opt(st.integers(2012, 2030))),
         legal_basis=draw(_opt(st.sampled_from(["23/2012/TT-BCA", "124/2021/TT-BCA"]))),
         as_of=draw(_opt(dates(2012, 2030))),
+        decided_in=draw(_opt(reduced_dates)),
         text=draw(_opt(texts())),
     )
 
@@ -553,23 +646,43 @@ def evidence(draw: st.DrawFn, units: tuple[str, ...] = ()) -> Evidence:
 def news_items(
     orgs: tuple[str, ...] = (), event_ids: tuple[str, ...] = ()
 ) -> st.SearchStrategy[NewsItem]:
-    """News items, dated or not."""
+    """News items, dated (to the minute, the day, the month or the year) or not."""
     return st.builds(
         NewsItem,
         id=ids,
-        title=texts(),
+        title=_opt(texts()),
         lead=_opt(texts()),
         body=_opt(texts(max_size=200)),
         published_at=_opt(_aware),
         published_on=_opt(dates(2000, 2035)),
+        published_in=st.none(),
         authors=st.lists(texts(max_size=20), max_size=3).map(tuple),
         byline=_opt(texts()),
         url=_opt(st.sampled_from(["https://example.org/tin/1", "http://example.net/a?b=c"])),
         publisher=_ref(orgs),
         categories=st.lists(texts(max_size=15), max_size=2).map(tuple),
-        captions=st.lists(texts(), max_size=2).map(tuple),
+        photos=st.lists(photos, max_size=2).map(tuple),
+        events=_refs(event_ids),
+    ) | st.builds(
+        NewsItem,
+        id=ids,
+        title=_opt(texts()),
+        published_in=_opt(reduced_dates),
         events=_refs(event_ids),
     )
+
+
+photos = st.builds(Photo, caption=texts(), credit=_opt(texts()))
+"""Photos with a caption and, sometimes, a credit."""
+
+anniversaries = st.builds(
+    Anniversary,
+    of=texts(),
+    since_on=_opt(dates(1900, 2020)),
+    years=st.integers(1, 200),
+    text=_opt(texts()),
+)
+"""Anniversaries an event marks."""
 
 
 @cache
@@ -642,6 +755,7 @@ def _event_parts(
     delegate = st.builds(
         Delegate,
         person=_ref(persons),
+        rank=_opt(st.sampled_from(PoliceRank)),
         role=texts(),
         organization=_ref(orgs),
         count=_opt(quantities()),
@@ -756,6 +870,10 @@ STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     Evidence: evidence(),
     SubunitTally: subunit_tallies(),
     Measure: _measures,
+    ReducedDate: reduced_dates,
+    KindLabel: kind_labels,
+    Photo: st.builds(Photo, caption=texts(), credit=_opt(texts())),
+    Anniversary: st.builds(Anniversary, of=texts(), years=st.integers(1, 200)),
 }
 
 

@@ -140,6 +140,8 @@ def format_period(period: Period, language: str = "vi") -> str:
         )
     en = language == "en"
     s, e = period.start, period.end
+    if s is None and e is None:  # recurring or unspecified: only its words
+        return period.label or ""
     if s is None:
         assert e is not None
         return f"until {format_date(e, language)}" if en else f"tính đến ngày {format_date(e)}"

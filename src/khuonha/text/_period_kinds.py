@@ -36,7 +36,11 @@ class Precision(StrEnum):
     OPEN_START = "open_start"
     """No start is known ("tính đến 30/6/2022")."""
     OPEN_END = "open_end"
-    """No end is known yet (a phase still running)."""
+    """No end is known yet (a phase still running, "từ năm 2016 đến nay")."""
+    RECURRING = "recurring"
+    """Every year, with no dates ("Hằng năm"); the label says what recurs."""
+    UNSPECIFIED = "unspecified"
+    """A time the text does not date ("trong thời gian qua", "những năm qua")."""
 
 
 class Convention(StrEnum):

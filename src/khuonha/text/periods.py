@@ -44,6 +44,9 @@ from khuonha.text.reporting import REPORTING_CUTOFF
 
 __all__ = ["Convention", "Period", "Precision"]
 
+#: Precisions of periods with no dates, only words.
+_UNDATED = frozenset({Precision.RECURRING, Precision.UNSPECIFIED})
+
 
 @attrs.frozen(kw_only=True)
 class Period:
@@ -54,15 +57,25 @@ class Period:
     written; ``convention`` says how words became dates.
     """
 
-    start: date | None = attrs.field(validator=check_date)
-    end: date | None = attrs.field(validator=check_date)
+    start: date | None = attrs.field(default=None, validator=check_date)
+    end: date | None = attrs.field(default=None, validator=check_date)
     precision: Precision = Precision.EXACT
     label: str | None = text_optional()
     convention: Convention = Convention.CALENDAR
 
     def __attrs_post_init__(self) -> None:
+        if self.precision in _UNDATED:
+            if self.start is not None or self.end is not None or not self.label:
+                raise InvalidDataError(
+                    f"a {self.precision.value} period has no dates, only its words (label)",
+                    code="period_undated",
+                )
+            return
         if self.start is None and self.end is None:
-            raise InvalidDataError("a period needs a start or an end", code="period_unbounded")
+            raise InvalidDataError(
+                "a period needs a start or an end (or the precision recurring or unspecified)",
+                code="period_unbounded",
+            )
         if self.start is not None and self.end is not None and self.end < self.start:
             raise InvalidDataError(
                 f"period end ({self.end.isoformat()}) must not be before start "
@@ -70,7 +83,22 @@ class Period:
                 code="period_inverted",
             )
 
+    @property
+    def dated(self) -> bool:
+        """Whether the period has dates (recurring and unspecified ones have only words)."""
+        return self.precision not in _UNDATED
+
     # ------------------------------------------------------------ named constructors
+
+    @classmethod
+    def undated(cls, label: str, *, recurring: bool = False) -> Period:
+        """A period the text gives no dates for ("những năm qua"), or that recurs ("Hằng năm").
+
+        >>> Period.undated("Hằng năm", recurring=True).precision.value
+        'recurring'
+        """
+        precision = Precision.RECURRING if recurring else Precision.UNSPECIFIED
+        return cls(precision=precision, label=label)
 
     @classmethod
     def _months(
@@ -170,7 +198,12 @@ class Period:
     # ------------------------------------------------------------ comparisons
 
     def __contains__(self, day: object) -> bool:
-        """Whether the day *day* lies in the period (an open bound admits every day)."""
+        """Whether the day *day* lies in the period (an open bound admits every day).
+
+        A period with no dates (recurring, unspecified) contains no known day.
+        """
+        if self.precision in _UNDATED:
+            return False
         if isinstance(day, datetime):
             day = day.date()
         if type(day) is not date:
@@ -179,6 +212,10 @@ class Period:
 
     def contains(self, other: Period | date) -> bool:
         """Whether *other* (a day or a period) lies wholly inside this period."""
+        if self.precision in _UNDATED or (
+            isinstance(other, Period) and other.precision in _UNDATED
+        ):
+            return False
         if not isinstance(other, Period):
             return other in self
         starts_ok = self.start is None or (other.start is not None and self.start <= other.start)
@@ -186,7 +223,9 @@ class Period:
         return starts_ok and ends_ok
 
     def overlaps(self, other: Period) -> bool:
-        """Whether the two periods share at least one day."""
+        """Whether the two periods share at least one day (never, for a period with no dates)."""
+        if self.precision in _UNDATED or other.precision in _UNDATED:
+            return False
         return not (
             (self.end is not None and other.start is not None and self.end < other.start)
             or (other.end is not None and self.start is not None and other.end < self.start)

@@ -12,6 +12,9 @@ Choices (also in the plugin's documentation):
   "Buổi chiều." instead;
 - a time zone that zoneinfo does not know gives floating local times and a
   line in the DESCRIPTION saying so;
+- an event known only to its month or year ("tháng 8/2023") is left out: an
+  all-day or month-long item would say something the data does not; the
+  calendar's DESCRIPTION names each one left out and when it took place;
 - DTSTAMP is ``generated_at`` (in UTC) or else the data's "as of" date
   (:attr:`khuonha.Dataset.as_of`) at 00:00 UTC: never the clock.
 """
@@ -62,8 +65,9 @@ def dtstamp(ds: Dataset) -> datetime | None:
     if ds.generated_at is not None:
         return ds.generated_at.astimezone(UTC).replace(microsecond=0)
     day = ds.as_of
-    if day is None and ds.events:
-        day = max(e.last_day for e in ds.events)
+    dated = [e.last_day for e in ds.events if e.last_day is not None]
+    if day is None and dated:
+        day = max(dated)
     if day is None:
         return None
     return datetime.combine(day, time(), tzinfo=UTC)
@@ -79,7 +83,8 @@ def campaign_years(ds: Dataset) -> set[int]:
     >>> sorted(campaign_years(sample()))
     [2022]
     """
-    years = {y for e in ds.events for y in (e.start_on.year, e.last_day.year)}
+    years = {e.year for e in ds.events}
+    years |= {e.last_day.year for e in ds.events if e.last_day is not None}
     if years:
         return years
     day = ds.as_of
@@ -129,18 +134,19 @@ def _text(component: icalendar.Component, name: str, value: str | None) -> None:
         component.add(name, icalendar.vText(cleaned))
 
 
-def _times(event: Event) -> tuple[date | datetime, date | datetime | None, bool]:
+def _times(
+    event: Event, first: date, last: date
+) -> tuple[date | datetime, date | datetime | None, bool]:
     """DTSTART, DTEND (or ``None``) and whether the zone was unknown."""
     if event.start_time is None:
-        last = event.last_day
-        return event.start_on, (None if last == date.max else last + _ONE_DAY), False
+        return first, (None if last == date.max else last + _ONE_DAY), False
     zone = _zone(event.timezone)
-    start = datetime.combine(event.start_on, event.start_time, tzinfo=zone)
+    start = datetime.combine(first, event.start_time, tzinfo=zone)
     end: datetime | None = None
     if event.end_time is not None:
-        end = datetime.combine(event.last_day, event.end_time, tzinfo=zone)
-    elif event.last_day > event.start_on and event.last_day < date.max:
-        end = datetime.combine(event.last_day + _ONE_DAY, time(), tzinfo=zone)
+        end = datetime.combine(last, event.end_time, tzinfo=zone)
+    elif last > first and last < date.max:
+        end = datetime.combine(last + _ONE_DAY, time(), tzinfo=zone)
     if end is not None and end <= start:
         end = None
     return start, end, zone is None
@@ -162,16 +168,14 @@ class _Builder:
             vevent.add("dtstamp", self.stamp)
         return vevent
 
-    def event(self, event: Event) -> icalendar.Event:
+    def event(self, event: Event, first: date, last: date) -> icalendar.Event:
         vevent = self._base(event.id)
-        start, end, unknown_zone = _times(event)
+        start, end, unknown_zone = _times(event, first, last)
         vevent.add("dtstart", start)
         if end is not None:
             vevent.add("dtend", end)
         if isinstance(start, datetime) and not unknown_zone:
-            self.zone_days.setdefault(event.timezone, set()).update(
-                {event.start_on, event.last_day}
-            )
+            self.zone_days.setdefault(event.timezone, set()).update({first, last})
         _text(vevent, "summary", event.name)
         _text(vevent, "location", self.describer.location(event))
         _text(
@@ -209,8 +213,14 @@ class _Builder:
         cal.add("method", "PUBLISH")
         _text(cal, "name", self.ds.title)
         _text(cal, "x-wr-calname", self.ds.title)
+        undated = []
         for event in self.ds.events:
-            cal.add_component(self.event(event))
+            if event.start_on is None or event.last_day is None:
+                undated.append(event)
+                continue
+            cal.add_component(self.event(event, event.start_on, event.last_day))
+        if undated:
+            _text(cal, "description", self.describer.left_out(undated))
         if self.options.campaign:
             for item in campaign_items(campaign_years(self.ds), self.options.language):
                 cal.add_component(self.campaign(item))

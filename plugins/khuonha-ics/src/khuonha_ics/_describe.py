@@ -53,6 +53,7 @@ class Describer:
         self.language = language
         self.internal = internal
         self.units: dict[str, AdministrativeUnit] = {u.id: u for u in ds.units}
+        self.areas = {a.id: a.name for a in ds.areas}
         self.orgs: dict[str, Organization] = {o.id: o for o in ds.organizations}
         self.people: dict[str, Person] = {p.id: p for p in ds.people}
         self.posts: dict[str, Post] = {p.id: p for p in ds.posts}
@@ -109,7 +110,8 @@ class Describer:
         chain = self.unit_chain(unit_id)
         if name and chain and match_key(name) in self._unit_keys(unit_id):
             chain = chain[1:]  # the site is the unit itself, named as written
-        parts = _unique(iter([name, self._get(site, "address"), *chain]))
+        area = self.areas.get(site.area or "")
+        parts = _unique(iter([name, area, self._get(site, "address"), *chain]))
         return ", ".join(parts)
 
     def _unit_keys(self, unit_id: str | None) -> set[str]:
@@ -123,6 +125,21 @@ class Describer:
             unit_name(unit, Language.EN),
         )
         return {match_key(name) for name in names}
+
+    def left_out(self, events: list[Event]) -> str:
+        """Why events known only to their month or year are left out, and when they were."""
+        en = self.language is Language.EN
+        parts = []
+        for event in events:
+            when = event.start_in
+            label = "" if when is None else (when.label_en if en else when.label)
+            parts.append(f"{event.name} ({label})")
+        head = (
+            "Not in this calendar, because only the month or year is known"
+            if en
+            else "Không đưa vào lịch vì chỉ biết tháng hoặc năm"
+        )
+        return f"{head}: {'; '.join(parts)}."
 
     def location(self, event: Event) -> str | None:
         """LOCATION: every site of the event, joined by "; "."""

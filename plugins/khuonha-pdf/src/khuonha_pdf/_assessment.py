@@ -31,6 +31,7 @@ WORDS = WordTable(
         "col_procedure": ("Thủ tục (Điều 9–10)", "Procedure (Articles 9–10)"),
         "all_met": ("Đạt mọi tiêu chí.", "Every criterion met."),
         "no_gap": ("Không có thiếu sót.", "Nothing missing."),
+        "cannot": ("Không đánh giá được", "Could not be assessed"),
     }
 )
 
@@ -72,11 +73,17 @@ def assessment_section(ctx: Context, number: str) -> list[Flowable]:
     """Each assessed unit: result, open criteria with reasons, procedure gaps."""
     if not ctx.ds.evidence:
         return []
-    found = khuonha.assess_dataset(ctx.ds)
-    if not found:
-        return []
     lb = ctx.labels
     lang = lb.language
+    try:
+        found = khuonha.assess_dataset(ctx.ds)
+    except khuonha.KhuonhaError as exc:  # evidence the rules cannot take: say so, do not guess
+        return [
+            heading(ctx, number, WORDS("s_assessment", lang)),
+            ctx.para(f"{WORDS('cannot', lang)}: {exc}"),
+        ]
+    if not found:
+        return []
     header = [
         lb["col_no"],
         lb["col_unit"],

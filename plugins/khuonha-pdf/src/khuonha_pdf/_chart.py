@@ -12,7 +12,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
-from khuonha import Activity
+from khuonha import Activity, StatisticRole
 from khuonha_pdf._fonts import BOLD, REGULAR
 from khuonha_pdf._format import format_number
 from khuonha_pdf._labels import Labels
@@ -27,16 +27,21 @@ _BAR = 15.0
 _LEFT = 190.0
 
 
-def _totals(activities: Iterable[Activity]) -> dict[str, float]:
+def _totals(activities: Iterable[Activity]) -> tuple[dict[str, float], dict[str, Activity]]:
+    """Totals of the results by kind (targets, baselines and profile figures are not results)."""
     totals: dict[str, float] = {}
+    first: dict[str, Activity] = {}
     for activity in activities:
+        if activity.role is not StatisticRole.RESULT:
+            continue
         totals[activity.kind] = totals.get(activity.kind, 0) + activity.quantity.value
-    return totals
+        first.setdefault(activity.kind, activity)
+    return totals, first
 
 
 def activity_chart(activities: Iterable[Activity], labels: Labels, width: float) -> Drawing | None:
     """A horizontal bar chart of the figures by kind, or ``None`` without activities."""
-    totals = _totals(activities)
+    totals, first = _totals(activities)
     if not totals:
         return None
     order = list(totals)
@@ -63,7 +68,9 @@ def activity_chart(activities: Iterable[Activity], labels: Labels, width: float)
     chart.barWidth = _BAR
     chart.groupSpacing = _BAR * 0.6
 
-    chart.categoryAxis.categoryNames = [clip(plain(labels.of(k), 200), _LABEL_CHARS) for k in kinds]
+    chart.categoryAxis.categoryNames = [
+        clip(plain(labels.of(first[k]), 200), _LABEL_CHARS) for k in kinds
+    ]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 8.5
     chart.categoryAxis.labels.boxAnchor = "e"

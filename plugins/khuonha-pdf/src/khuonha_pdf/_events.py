@@ -15,6 +15,9 @@ __all__ = ["events_section"]
 
 def _when(ctx: Context, event: Event) -> str:
     lb = ctx.labels
+    if event.start_on is None:  # known only to the month or the year: shown as that
+        assert event.start_in is not None
+        return event.start_in.label_en if lb.en else sentence(event.start_in.label)
     day = format_short_date(event.start_on, lb)
     if event.end_on is not None and event.end_on != event.start_on:
         end = format_short_date(event.end_on, lb)
@@ -35,8 +38,8 @@ def _where(ctx: Context, event: Event) -> str:
     places = []
     for site in event.sites:
         parts = [p for p in (site.name, site.address) if p]
-        if not parts and site.unit:
-            parts.append(ctx.name(site.unit) or "")
+        if not parts and (site.area or site.unit):
+            parts.append(ctx.name(site.area or site.unit) or "")
         places.append(", ".join(p for p in parts if p))
     return "; ".join(p for p in places if p)
 

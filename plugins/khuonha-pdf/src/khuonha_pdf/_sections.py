@@ -75,7 +75,7 @@ def _activity_rows(ctx: Context) -> Iterator[list[Paragraph]]:
             notes.append(lb["jointly"])
         parent = by_id.get(activity.part_of) if activity.part_of else None
         if parent is not None:
-            notes.append(f"{lb['part_of']}: {lb.of(parent.kind).lower()}")
+            notes.append(f"{lb['part_of']}: {lb.of(parent).lower()}")
         if activity.period is not None and activity.period != ds.period:
             notes.append(format_period(activity.period, lb))
         if ctx.internal and activity.subjects:
@@ -85,7 +85,7 @@ def _activity_rows(ctx: Context) -> Iterator[list[Paragraph]]:
             notes.append(", ".join(covered))
         yield [
             ctx.cell(i, center=True),
-            ctx.cell(lb.of(activity.kind)),
+            ctx.cell(lb.of(activity)),
             ctx.cell(format_quantity(activity.quantity, lb), center=True),
             ctx.cell(ctx.name(activity.actor) or ""),
             ctx.cell(sentence("; ".join(notes))),
@@ -180,7 +180,7 @@ def _award_rows(ctx: Context) -> Iterator[list[Paragraph]]:
         yield [
             ctx.cell(i, center=True),
             ctx.cell(_award_title(ctx, award)),
-            ctx.cell(ctx.name(award.issuer_post) or ""),
+            ctx.cell(ctx.name(award.issuer) or award.issuer_text or ""),
             ctx.cell(sentence(presenter)),
             ctx.cell(_count(award.collectives, ctx), center=True),
             ctx.cell(_count(award.individuals, ctx), center=True),
@@ -254,7 +254,7 @@ def _group_rows(ctx: Context) -> Iterator[list[Paragraph]]:
             coverage.append(format_short_date(group.established_on, lb))
         yield [
             ctx.cell(i, center=True),
-            ctx.cell(lb.of(group.kind)),
+            ctx.cell(lb.of(group)),
             ctx.cell(sentence(name)),
             ctx.cell(sentence(place)),
             ctx.cell(format_quantity(group.count, lb) if group.count else _DASH, center=True),

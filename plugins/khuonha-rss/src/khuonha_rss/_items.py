@@ -16,7 +16,8 @@ The rules (also in the plugin's README):
   time standing for its part of the day (sáng 07:00, trưa 11:00, chiều
   14:00, tối 19:00), else at 00:00 of ``start_on``. A certification's date
   is ``decided_on``, else ``as_of``, at 00:00. A record with no date by
-  these rules is left out.
+  these rules is left out: a news item or an event known only to its month
+  or year (``published_in``, ``start_in``) gets no invented day.
 - **Id**: the tag URI ``tag:<authority>:<dataset slug>/<collection>/<record id>``;
   the default authority is ``khuonha.invalid,2022``.
 - **Link**: the news item's ``url``; for events and certifications the
@@ -97,8 +98,10 @@ def _zone(name: str) -> Any:
         return VIETNAM
 
 
-def event_moment(event: Event) -> datetime:
+def event_moment(event: Event) -> datetime | None:
     """When an event starts, by the documented rule, with the +07:00 offset.
+
+    ``None`` for an event known only to its month or year.
 
     >>> from datetime import date
     >>> from khuonha import Event, EventKind, PartOfDay
@@ -107,6 +110,8 @@ def event_moment(event: Event) -> datetime:
     >>> event_moment(ev).isoformat()
     '2022-08-10T14:00:00+07:00'
     """
+    if event.start_on is None:
+        return None
     at = event.start_time
     if at is None:
         part = event.part_of_day
@@ -135,7 +140,7 @@ class _Context:
         self.people = {p.id: p for p in ds.people}
         self.events = {e.id: e for e in ds.events}
         self.news_urls = {n.id: self.get(n, "url") for n in ds.news}
-        self._moments: dict[str, datetime] = {}
+        self._moments: dict[str, datetime | None] = {}
         self.labels = {
             key: label(key, language)
             for key in ("cat.news", "cat.event", "cat.certification", "when", "where", "delegates")
@@ -150,12 +155,12 @@ class _Context:
         return record.__getattribute__  # type: ignore[no-any-return]
 
     def moment(self, event_id: str) -> datetime | None:
-        moment = self._moments.get(event_id)
-        if moment is None:
-            event = self.events.get(event_id)
-            if event is None:
-                return None
-            moment = self._moments[event_id] = event_moment(event)
+        if event_id in self._moments:
+            return self._moments[event_id]
+        event = self.events.get(event_id)
+        if event is None:
+            return None
+        moment = self._moments[event_id] = event_moment(event)
         return moment
 
     def source_link(self, sources: Iterable[str] | None) -> str | None:
@@ -184,6 +189,9 @@ class _Context:
             return None
         return khuonha.unit_name(unit, self.language)
 
+    def area_name(self, area_id: str | None) -> str | None:
+        return next((a.name for a in self.ds.areas if a.id == area_id), None) if area_id else None
+
     def post_label(self, post_id: str) -> str | None:
         post = self.posts.get(post_id)
         return None if post is None else self.get(post, "label")
@@ -191,10 +199,12 @@ class _Context:
 
 def has_entries(ds: Dataset) -> bool:
     """Whether *ds* gives at least one dated item (cheap: stops at the first)."""
-    if ds.events:
+    if any(e.start_on for e in ds.events):
         return True
     if any(n.published_at or n.published_on or n.events for n in ds.news):
-        return True
+        return any(e.start_on for e in ds.events) or any(
+            n.published_at or n.published_on for n in ds.news
+        )
     return any(c.decided_on or c.as_of for c in ds.certifications)
 
 
@@ -208,7 +218,10 @@ def build_entries(
         entry = _news_entry(ctx, item, default_author)
         if entry is not None:
             entries.append(entry)
-    entries.extend(_event_entry(ctx, event, default_author) for event in ds.events)
+    for event in ds.events:
+        entry = _event_entry(ctx, event, default_author)
+        if entry is not None:
+            entries.append(entry)
     for cert in ds.certifications:
         entry = _certification_entry(ctx, cert, default_author)
         if entry is not None:
@@ -252,6 +265,9 @@ def _news_entry(ctx: _Context, item: NewsItem, default_author: str) -> Entry | N
 
 def _event_when(ctx: _Context, event: Event) -> str:
     lang = ctx.language
+    if event.start_on is None:  # not in the feed (no day); kept for callers' sake
+        when = event.start_in
+        return "" if when is None else (when.label_en if lang == "en" else when.label)
     days = [event.start_on]
     if event.end_on is not None and event.end_on != event.start_on:
         days.append(event.end_on)
@@ -267,7 +283,10 @@ def _event_when(ctx: _Context, event: Event) -> str:
     return text
 
 
-def _event_entry(ctx: _Context, event: Event, default_author: str) -> Entry:
+def _event_entry(ctx: _Context, event: Event, default_author: str) -> Entry | None:
+    moment = ctx.moment(event.id) or event_moment(event)
+    if moment is None:
+        return None
     get = ctx.reader(event)
     lines = []
     about = get("description") or get("purpose") or get("theme")
@@ -276,7 +295,8 @@ def _event_entry(ctx: _Context, event: Event, default_author: str) -> Entry:
     lines.append(f"{ctx.labels['when']}: {_event_when(ctx, event)}")
     places = []
     for site in get("sites") or ():
-        place = ctx.get(site, "name") or ctx.unit_label(ctx.get(site, "unit"))
+        place = ctx.get(site, "name") or ctx.area_name(site.area)
+        place = place or ctx.unit_label(ctx.get(site, "unit"))
         place = place or ctx.get(site, "address")
         if place:
             places.append(place)
@@ -297,7 +317,7 @@ def _event_entry(ctx: _Context, event: Event, default_author: str) -> Entry:
         title=get("name") or "",
         summary="\n".join(lines),
         link=ctx.source_link(get("sources")) or stand_in_link(slug, "events", event.id),
-        date=ctx.moment(event.id) or event_moment(event),
+        date=moment,
         author=ctx.org_name(get("organiser")) or default_author,
         categories=(ctx.labels["cat.event"], khuonha.label(event.kind, ctx.language)),
     )

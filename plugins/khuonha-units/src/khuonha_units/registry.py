@@ -199,7 +199,7 @@ class NationalRegistry:
         unit = self.get(id)
         if unit is None:
             return []
-        i = self._by_code[(unit.scheme, unit.code)]
+        i = self._by_code[_key(unit)]
         return [self._unit(j) for j in self._children[i]]
 
     def province_of(self, id: str) -> AdministrativeUnit | None:
@@ -207,7 +207,7 @@ class NationalRegistry:
         unit = self.get(id)
         if unit is None:
             return None
-        return self._unit(self._province[self._by_code[(unit.scheme, unit.code)]])
+        return self._unit(self._province[self._by_code[_key(unit)]])
 
     def ancestors(self, id: str) -> list[AdministrativeUnit]:
         """The units above *id*, nearest first (district, then province)."""
@@ -330,3 +330,11 @@ def _day(value: str | None) -> date | None:
 def national_registry() -> NationalRegistry:
     """The registry of the shipped file (one per process; read on its first query)."""
     return NationalRegistry()
+
+
+def _key(unit: AdministrativeUnit) -> tuple[CodeScheme, str]:
+    """A registry unit's scheme and code (every unit of a registry has both)."""
+    if unit.scheme is None or unit.code is None:
+        msg = f"unit {unit.id!r} has no code"
+        raise LookupError(msg)
+    return unit.scheme, unit.code

@@ -1,0 +1,651 @@
+"""Build ``tests/corpus/NN.json``: corpus articles encoded as schema 2.0 datasets.
+
+Each function below records the facts of one article (``NN.yaml`` of the
+shared corpus) with the model, words as written, nothing invented: no code,
+day or title the article lacks. Run ``uv run python tests/corpus/build.py``
+to rewrite the documents; ``tests/test_corpus.py`` checks them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import khuonha
+from khuonha import (
+    Activity,
+    AdministrativeUnit,
+    Anniversary,
+    AreaKind,
+    Award,
+    AwardForm,
+    Certification,
+    Dataset,
+    Delegate,
+    Event,
+    EventKind,
+    Group,
+    GroupKind,
+    KindLabel,
+    MovementRating,
+    NewsItem,
+    Organization,
+    OrganizationKind,
+    Period,
+    Person,
+    Photo,
+    PoliceRank,
+    Post,
+    Precision,
+    Qualifier,
+    Quantity,
+    ReducedDate,
+    ResidentialArea,
+    Site,
+    Standard,
+    StatisticRole,
+    UnitKind,
+    UnitLevel,
+    UnitType,
+)
+
+HERE = Path(__file__).parent
+
+
+def _unit(
+    uid: str, name: str, kind: UnitKind | None, parent: str | None = None
+) -> AdministrativeUnit:
+    return AdministrativeUnit(id=uid, name=name, kind=kind, parent=parent)
+
+
+def case_01() -> Dataset:
+    """xã Thường Thới Hậu A: a provincial pilot Ngày hội, month only; a multi-site day."""
+    units = (
+        _unit("tinh-dong-thap", "Đồng Tháp", UnitKind.TINH),
+        _unit("huyen-hong-ngu", "Hồng Ngự", UnitKind.HUYEN, "tinh-dong-thap"),
+        _unit("xa-thuong-thoi-hau-a", "Thường Thới Hậu A", UnitKind.XA, "huyen-hong-ngu"),
+        _unit("huyen-tan-hong", "Tân Hồng", UnitKind.HUYEN, "tinh-dong-thap"),
+        _unit("huyen-tam-nong", "Tam Nông", UnitKind.HUYEN, "tinh-dong-thap"),
+        AdministrativeUnit(
+            id="binh-phu", name="Bình Phú", level=UnitLevel.COMMUNE, parent="huyen-tan-hong"
+        ),
+        AdministrativeUnit(
+            id="phu-thanh-a", name="Phú Thành A", level=UnitLevel.COMMUNE, parent="huyen-tam-nong"
+        ),
+    )
+    month = ReducedDate(year=2022, month=8, text="date 2022-08")
+    events = (
+        Event(
+            id="ngay-hoi-thuong-thoi-hau-a-2022",
+            kind=EventKind.NGAY_HOI,
+            name="Ngày hội Toàn dân bảo vệ an ninh Tổ quốc, năm 2022",
+            start_in=month,
+            sites=(Site(unit="xa-thuong-thoi-hau-a"),),
+            pilot=True,
+            pilot_level=UnitLevel.PROVINCE,
+            organiser_text="Hội đồng bảo vệ an ninh trật tự xã",
+            description="Đây là xã biên giới được tỉnh chọn làm điểm tổ chức, "
+            "rút kinh nghiệm cho các địa phương khác.",
+            sources=("tin-01",),
+        ),
+        Event(
+            id="ngay-hoi-cung-ngay-2022",
+            kind=EventKind.NGAY_HOI,
+            name="ngày hội toàn dân bảo vệ an ninh Tổ quốc",
+            start_in=month,
+            sites=(Site(unit="binh-phu"), Site(unit="phu-thanh-a")),
+            description="Cùng ngày, một số địa phương khác như Bình Phú ở huyện Tân Hồng, "
+            "Phú Thành A ở huyện Tam Nông cũng tổ chức ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
+            sources=("tin-01",),
+        ),
+    )
+    gifts = Activity(
+        id="qua-ngay-hoi",
+        kind="trao_qua",
+        label=KindLabel(vi="Trao quà cho người dân", en="Gifts to residents"),
+        quantity=Quantity(value=100, unit="phần quà", text="100 phần quà"),
+        event="ngay-hoi-thuong-thoi-hau-a-2022",
+        description="Nhân Ngày hội, 100 phần quà được trao cho người dân trên địa bàn xã.",
+        sources=("tin-01",),
+    )
+    news = NewsItem(
+        id="tin-01",
+        url="http://thdt.vn/ngay-hoi-toan-dan-bao-ve-an-ninh-to-quoc-xa-thuong-thoi-hau-a.html",
+        published_in=month,
+        events=tuple(e.id for e in events),
+    )
+    return Dataset(
+        slug="corpus-01",
+        title="Ngày hội Toàn dân bảo vệ an ninh Tổ quốc, năm 2022: xã Thường Thới Hậu A",
+        commune="xa-thuong-thoi-hau-a",
+        period=Period(
+            start=date(2022, 1, 1), precision=Precision.OPEN_END, label="Từ đầu năm đến nay"
+        ),
+        units=units,
+        activities=(gifts,),
+        events=events,
+        news=(news,),
+    )
+
+
+def case_04() -> Dataset:
+    """xã Gia Phú: anniversaries as data; the Minister's Bằng khen handed over "thừa uỷ quyền"."""
+    units = (
+        _unit("tinh-lao-cai", "Lào Cai", UnitKind.TINH),
+        _unit("xa-gia-phu", "Gia Phú", UnitKind.XA, "tinh-lao-cai"),
+    )
+    orgs = (
+        Organization(id="bo-cong-an", name="Bộ Công an", kind=OrganizationKind.POLICE),
+        Organization(
+            id="cong-an-tinh-lao-cai",
+            name="Công an tỉnh Lào Cai",
+            kind=OrganizationKind.POLICE,
+            unit="tinh-lao-cai",
+        ),
+    )
+    posts = (
+        Post(id="bo-truong-bo-cong-an", label="Bộ trưởng Bộ Công an", organization="bo-cong-an"),
+        Post(
+            id="chu-tich-ubnd-tinh-lao-cai",
+            label="Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Lào Cai",
+        ),
+    )
+    people = (Person(id="tran-huy-tuan", name="Trần Huy Tuấn"),)
+    event = Event(
+        id="ngay-hoi-gia-phu-2025",
+        kind=EventKind.NGAY_HOI,
+        name="Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
+        start_on=date(2025, 7, 25),
+        sites=(Site(unit="xa-gia-phu"),),
+        anniversaries=(
+            Anniversary(
+                of="Công an nhân dân Việt Nam",
+                since_on=date(1945, 8, 19),
+                years=80,
+                text="truyền thống 80 năm của Công an nhân dân Việt Nam (19/8/1945 - 19/8/2025)",
+            ),
+            Anniversary(
+                of="Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
+                since_on=date(2005, 8, 19),
+                years=20,
+                text="20 năm Ngày hội toàn dân bảo vệ an ninh Tổ quốc (19/8/2005 - 19/8/2025)",
+            ),
+        ),
+        delegates=(Delegate(person="tran-huy-tuan", posts=("chu-tich-ubnd-tinh-lao-cai",)),),
+        sources=("tin-04",),
+    )
+    award = Award(
+        id="bang-khen-bo-truong-gia-phu",
+        form=AwardForm.BANG_KHEN,
+        title="Bằng khen",
+        issuer="bo-truong-bo-cong-an",
+        issuer_text="Bộ trưởng Bộ Công an",
+        presenter_organization="cong-an-tinh-lao-cai",
+        presenter_text="Lãnh đạo Công an tỉnh Lào Cai",
+        authority="bo-truong-bo-cong-an",
+        authority_text="Thừa uỷ quyền Bộ trưởng Bộ Công an",
+        collectives=1,
+        individuals=0,
+        reason="tập thể cán bộ, nhân dân xã Gia Phú",
+        event=event.id,
+        sources=("tin-04",),
+    )
+    news = NewsItem(
+        id="tin-04",
+        url="https://trangtraiviet.danviet.vn/dua-ngay-hoi-toan-dan-bao-ve-an-ninh-to-quoc-den-"
+        "tung-thon-xom-khu-dan-cu-d1350588.html",
+        published_in=ReducedDate(year=2025, month=7, text="date 2025-07"),
+        photos=(
+            Photo(
+                caption="Thừa uỷ quyền Bộ trưởng Bộ Công an, Lãnh đạo Công an tỉnh Lào Cai tặng "
+                "Bằng khen cho tập thể cán bộ, nhân dân xã Gia Phú"
+            ),
+        ),
+        events=(event.id,),
+    )
+    return Dataset(
+        slug="corpus-04",
+        title="Ngày hội toàn dân bảo vệ an ninh Tổ quốc: xã Gia Phú",
+        commune="xa-gia-phu",
+        period=Period.undated("những năm qua"),
+        units=units,
+        organizations=orgs,
+        people=people,
+        posts=posts,
+        events=(event,),
+        awards=(award,),
+        news=(news,),
+    )
+
+
+def case_06() -> Dataset:
+    """phường An Lạc: month only; "gần 20% dân số" is a profile figure, not a result."""
+    units = (
+        _unit("tinh-dak-lak", "Đắk Lắk", UnitKind.TINH),
+        _unit("thi-xa-buon-ho", "Buôn Hồ", UnitKind.THI_XA, "tinh-dak-lak"),
+        _unit("phuong-an-lac", "An Lạc", UnitKind.PHUONG, "thi-xa-buon-ho"),
+    )
+    share = Activity(
+        id="dan-toc-thieu-so",
+        kind="ty_le_dan_toc_thieu_so",
+        label=KindLabel(vi="Tỷ lệ dân số là người dân tộc thiểu số", en="Ethnic minority share"),
+        quantity=Quantity(
+            value=20,
+            qualifier=Qualifier.NEARLY,
+            unit="%",
+            scope_unit="dân số",
+            text="gần 20% dân số",
+        ),
+        role=StatisticRole.PROFILE,
+        covered=("phuong-an-lac",),
+        description="phường có gần 20% dân số là người dân tộc thiểu số",
+        sources=("tin-06",),
+    )
+    models = tuple(
+        Group(id=f"mo-hinh-{i}", kind=GroupKind.MO_HINH, name=name, unit="phuong-an-lac")
+        for i, name in enumerate(
+            (
+                "“Camera an ninh”",
+                "“Tổ dân phố an toàn về phòng cháy, chữa cháy và cứu nạn, cứu hộ”",
+                "“Phường không tiếng pháo”",
+                "“Buôn tôi tự quản”",
+            ),
+            start=1,
+        )
+    )
+    month = ReducedDate(year=2023, month=8, text="date 2023-08")
+    event = Event(
+        id="ngay-hoi-an-lac-2023",
+        kind=EventKind.NGAY_HOI,
+        name="Ngày hội Toàn dân bảo vệ an ninh Tổ quốc phường An Lạc, thị xã Buôn Hồ",
+        start_in=month,
+        sites=(Site(unit="phuong-an-lac"),),
+        sources=("tin-06",),
+    )
+    news = NewsItem(
+        id="tin-06",
+        url="https://vov.vn/chinh-tri/pho-thu-tuong-tran-luu-quang-du-ngay-hoi-toan-dan-bao-ve-"
+        "antq-tai-dak-lak-post1039240.vov",
+        published_in=month,
+        events=(event.id,),
+    )
+    return Dataset(
+        slug="corpus-06",
+        title="Ngày hội Toàn dân bảo vệ an ninh Tổ quốc phường An Lạc",
+        commune="phuong-an-lac",
+        units=units,
+        activities=(share,),
+        groups=models,
+        events=(event,),
+        news=(news,),
+    )
+
+
+def case_07() -> Dataset:
+    """xã Phú Kiết: the launch of 08 Tổ bảo vệ ANTT of 03 members each."""
+    units = (
+        _unit("tinh-tien-giang", "Tiền Giang", UnitKind.TINH),
+        _unit("huyen-cho-gao", "Chợ Gạo", UnitKind.HUYEN, "tinh-tien-giang"),
+        _unit("xa-phu-kiet", "Phú Kiết", UnitKind.XA, "huyen-cho-gao"),
+    )
+    orgs = (
+        Organization(
+            id="ubnd-xa-phu-kiet",
+            name="Ủy ban nhân dân xã Phú kiết huyện Chợ Gạo",
+            kind=OrganizationKind.PEOPLES_COMMITTEE,
+            unit="xa-phu-kiet",
+        ),
+    )
+    event = Event(
+        id="ra-mat-to-bao-ve-phu-kiet",
+        kind=EventKind.KHAC,
+        kind_label=KindLabel(
+            vi="Lễ ra mắt Tổ bảo vệ an ninh, trật tự ở cơ sở", en="Launch of security teams"
+        ),
+        name="lễ ra mắt các tổ bảo vệ an ninh trật tự cơ sở",
+        start_on=date(2024, 10, 4),
+        organiser="ubnd-xa-phu-kiet",
+        sites=(Site(unit="xa-phu-kiet"),),
+        sources=("tin-07",),
+    )
+    teams = Group(
+        id="to-bao-ve-antt-phu-kiet",
+        kind=GroupKind.TO_BAO_VE_ANTT,
+        name="tổ bảo vệ an ninh trật tự cơ sở",
+        unit="xa-phu-kiet",
+        count=Quantity(value=8, unit="tổ", text="08 tổ"),
+        members_each=3,
+        established_on=date(2024, 10, 4),
+        description="xã Phú Kiết có 08 tổ bảo vệ an ninh trật tự cơ sở, mỗi tổ có 03 thành viên",
+        sources=("tin-07",),
+    )
+    news = NewsItem(
+        id="tin-07",
+        url="http://www.thtg.vn/xa-phu-kiet-huyen-cho-gao-ra-mat-cac-to-bao-ve-an-ninh-trat-tu-o-co-so/",
+        published_in=ReducedDate(year=2024, month=10, text="date 2024-10"),
+        events=(event.id,),
+    )
+    return Dataset(
+        slug="corpus-07",
+        title="Xã Phú Kiết ra mắt các tổ bảo vệ an ninh trật tự ở cơ sở",
+        commune="xa-phu-kiet",
+        units=units,
+        organizations=orgs,
+        groups=(teams,),
+        events=(event,),
+        news=(news,),
+    )
+
+
+def case_09() -> Dataset:
+    """xã Bắc Đông Quan: a review dated "Năm 2025" only; 12 tổ with 39 members; ranks."""
+    units = (
+        _unit("tinh-hung-yen", "Hưng Yên", UnitKind.TINH),
+        _unit("xa-bac-dong-quan", "Bắc Đông Quan", UnitKind.XA, "tinh-hung-yen"),
+    )
+    names = (
+        ("vu-quy-nhat", "Vũ Quý Nhật", None, "Bí thư Đảng ủy, Chủ tịch Hội đồng nhân dân xã"),
+        ("nguyen-tong-thin", "Nguyễn Tống Thìn", None, "Phó Bí thư thường trực Đảng ủy"),
+        (
+            "nguyen-ngoc-manh",
+            "Nguyễn Ngọc Mạnh",
+            None,
+            "Phó Bí thư Đảng ủy, Chủ tịch Ủy ban nhân dân xã",
+        ),
+        (
+            "nguyen-le-hanh",
+            "Nguyễn Lê Hanh",
+            PoliceRank.TRUNG_TA,
+            "Phó Trưởng phòng Công tác chính trị",
+        ),
+        (
+            "nong-thi-van-anh",
+            "Nông Thị Vân Anh",
+            PoliceRank.TRUNG_TA,
+            "Phó Trưởng phòng Cảnh sát quản lý hành chính về trật tự xã hội",
+        ),
+        (
+            "dao-van-bach",
+            "Đào Văn Bách",
+            PoliceRank.TRUNG_TA,
+            "Phó Trưởng phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ, Công an tỉnh",
+        ),
+    )
+    people = tuple(Person(id=pid, name=name) for pid, name, _r, _p in names)
+    posts = tuple(Post(id=f"{pid}-chuc-vu", label=post) for pid, _n, _r, post in names)
+    year = ReducedDate(year=2025, text="Năm 2025")
+    event = Event(
+        id="tong-ket-bac-dong-quan-2025",
+        kind=EventKind.HOI_NGHI,
+        name="Hội nghị",
+        start_in=year,
+        sites=(Site(unit="xa-bac-dong-quan"),),
+        delegates=tuple(
+            Delegate(person=pid, rank=rank, posts=(f"{pid}-chuc-vu",))
+            for pid, _n, rank, _p in names
+        ),
+        sources=("tin-09",),
+    )
+    groups = (
+        Group(
+            id="to-bao-ve-antt-bac-dong-quan",
+            kind=GroupKind.TO_BAO_VE_ANTT,
+            name="tổ bảo vệ an ninh, trật tự",
+            unit="xa-bac-dong-quan",
+            count=Quantity(value=12, unit="tổ", text="12 tổ bảo vệ an ninh, trật tự"),
+            members=Quantity(value=39, unit="thành viên", text="39 thành viên"),
+            description="duy trì 12 tổ bảo vệ an ninh, trật tự với 39 thành viên",
+            sources=("tin-09",),
+        ),
+        Group(
+            id="mo-hinh-tu-quan-bac-dong-quan",
+            kind=GroupKind.TO_TU_QUAN,
+            name="mô hình tự quản về an ninh trật tự",
+            unit="xa-bac-dong-quan",
+            count=Quantity(value=49, unit="mô hình", text="49 mô hình tự quản về an ninh trật tự"),
+            sources=("tin-09",),
+        ),
+    )
+    news = NewsItem(
+        id="tin-09",
+        url="http://congan.hungyen.gov.vn/xa-bac-dong-quan-tong-ket-cong-tac-xay-dung-phong-trao-"
+        "toan-dan-bao-ve-an-ninh-to-quoc-cong-tac-quan-ly-su-dung-vu-khi-vat-lieu-no-cong-cu-"
+        "ho-tro-phao-phong-chay-chua-chay-va-cuu-nan-cuu-ho-c233230.html",
+        events=(event.id,),
+    )
+    return Dataset(
+        slug="corpus-09",
+        title="Xã Bắc Đông Quan tổng kết công tác xây dựng phong trào toàn dân bảo vệ ANTQ",
+        commune="xa-bac-dong-quan",
+        period=Period.year(2025),
+        units=units,
+        people=people,
+        posts=posts,
+        groups=groups,
+        events=(event,),
+        news=(news,),
+    )
+
+
+_L11 = (
+    ("la-pan-tan", "La Pan Tẩn", UnitKind.XA, "Mường Khương"),
+    ("ta-ngai-cho", "Tả Ngài Chồ", UnitKind.XA, "Mường Khương"),
+    ("ta-gia-khau", "Tả Gia Khâu", UnitKind.XA, "Mường Khương"),
+    ("pho-rang", "Phố Ràng", UnitKind.THI_TRAN, "Bảo Yên"),
+    ("bao-ha", "Bảo Hà", UnitKind.XA, "Bảo Yên"),
+    ("minh-luong", "Minh Lương", UnitKind.XA, "Văn Bàn"),
+    ("san-chai", "Sán Chải", UnitKind.XA, "Si Ma Cai"),
+    ("sin-cheng", "Sín Chéng", UnitKind.XA, "Si Ma Cai"),
+    ("a-mu-sung", "A Mú Sung", UnitKind.XA, "Bát Xát"),
+    ("coc-my", "Cốc Mỳ", UnitKind.XA, "Bát Xát"),
+    ("y-ty", "Y Tý", UnitKind.XA, "Bát Xát"),
+)
+
+
+def _slug(text: str) -> str:
+    from khuonha.text.unicode import match_key
+
+    table = str.maketrans({"đ": "d"})
+    import unicodedata
+
+    plain = unicodedata.normalize("NFD", match_key(text).translate(table))
+    return "-".join("".join(c for c in plain if c.isascii()).split())
+
+
+def case_11() -> Dataset:
+    """Lào Cai: 11 named xã, thị trấn certified, 07 Xuất sắc / 04 Khá; NTM 19.2 kept apart."""
+    province = _unit("tinh-lao-cai", "Lào Cai", UnitKind.TINH)
+    districts = {d for *_x, d in _L11}
+    units = [province] + [
+        _unit(f"huyen-{_slug(d)}", d, UnitKind.HUYEN, "tinh-lao-cai") for d in sorted(districts)
+    ]
+    units += [_unit(uid, name, kind, f"huyen-{_slug(d)}") for uid, name, kind, d in _L11]
+    listed = tuple(uid for uid, *_x in _L11)
+    count = Quantity(value=11, unit="xã, thị trấn", text="11 xã, thị trấn")
+    certs = (
+        Certification(
+            id="antt-11-xa",
+            unit_type=UnitType.XA,
+            count=count,
+            units=listed,
+            scope="tinh-lao-cai",
+            text="11 xã, thị trấn thuộc 05 huyện Bát Xát, Si Ma Cai, Văn Bàn, Mường Khương, "
+            "Bảo Yên cũng đạt tiêu chuẩn “An toàn về an ninh, trật tự”",
+            sources=("tin-11",),
+        ),
+        Certification(
+            id="xep-loai-xuat-sac",
+            standard=Standard.PHONG_TRAO,
+            rating=MovementRating.XUAT_SAC,
+            unit_type=UnitType.XA,
+            count=Quantity(value=7, total=11, unit="xã, thị trấn", text="07 xã, thị trấn"),
+            scope="tinh-lao-cai",
+            text="07 xã, thị trấn có Phong trào “Toàn dân bảo vệ an ninh Tổ quốc” "
+            "đạt loại Xuất sắc",
+            sources=("tin-11",),
+        ),
+        Certification(
+            id="xep-loai-kha",
+            standard=Standard.PHONG_TRAO,
+            rating=MovementRating.KHA,
+            unit_type=UnitType.XA,
+            count=Quantity(value=4, total=11, unit="xã", text="04 xã"),
+            scope="tinh-lao-cai",
+            text="04 xã có Phong trào đạt loại Khá",
+            sources=("tin-11",),
+        ),
+    )
+    acts = (
+        Activity(
+            id="ra-khoi-danh-sach-dot-nay",
+            kind="ra_khoi_danh_sach_trong_diem",
+            label=KindLabel(
+                vi="Đưa ra khỏi danh sách xã trọng điểm, phức tạp về an ninh, trật tự",
+                en="Removed from the list of key, complex communes",
+            ),
+            quantity=count,
+            covered=listed,
+            description="11 xã, thị trấn trên địa bàn tỉnh Lào Cai được đưa ra khỏi danh sách xã "
+            "trọng điểm, phức tạp về an ninh, trật tự đợt này thuộc 05 huyện",
+            sources=("tin-11",),
+        ),
+        Activity(
+            id="ra-khoi-danh-sach-tu-2016",
+            kind="ra_khoi_danh_sach_trong_diem",
+            label=KindLabel(
+                vi="Đưa ra khỏi danh sách xã trọng điểm, phức tạp về an ninh, trật tự",
+                en="Removed from the list of key, complex communes",
+            ),
+            quantity=Quantity(value=80, unit="xã, thị trấn", text="80 xã, thị trấn"),
+            period=Period(
+                start=date(2016, 1, 1), precision=Precision.OPEN_END, label="từ năm 2016 đến nay"
+            ),
+            covered=("tinh-lao-cai",),
+            description="Kết quả đã có 80 xã, thị trấn được đưa ra khỏi diện trọng điểm",
+            sources=("tin-11",),
+        ),
+        Activity(
+            id="ntm-chi-tieu-19-2",
+            kind="ntm_chi_tieu_19_2",
+            label=KindLabel(
+                vi="Đạt chỉ tiêu 19.2 trong tiêu chí 19 về “Quốc phòng và an ninh”",
+                en="New-rural indicator 19.2 met",
+            ),
+            quantity=Quantity(value=11, unit="xã, thị trấn"),
+            programme="nông thôn mới",
+            covered=listed,
+            description="đạt chỉ tiêu 19.2 trong tiêu chí 19 về “Quốc phòng và an ninh”",
+            sources=("tin-11",),
+        ),
+    )
+    news = NewsItem(
+        id="tin-11",
+        title="Lào Cai: 11 xã, thị trấn ra khỏi danh sách xã trọng điểm, phức tạp về an ninh, "
+        "trật tự",
+        url="http://nongthonmoilaocai.vn/savefile/tin-trong-tinh/lao-cai-11-xa-thi-tran-ra-khoi-"
+        "danh-sach-xa-trong-diem-phuc-tap-ve-an-ninh-trat-tu-784.html",
+        published_on=date(2023, 10, 30),
+    )
+    return Dataset(
+        slug="corpus-11",
+        title=news.title or "",
+        units=tuple(units),
+        activities=acts,
+        certifications=certs,
+        news=(news,),
+    )
+
+
+def case_14() -> Dataset:
+    """huyện Bến Lức: "100% xã, thị trấn" held a Ngày hội by 14/8/2022; one in ấp Long Bình."""
+    units = (
+        _unit("tinh-long-an", "Long An", UnitKind.TINH),
+        _unit("huyen-ben-luc", "Bến Lức", UnitKind.HUYEN, "tinh-long-an"),
+        _unit("xa-long-hiep", "Long Hiệp", UnitKind.XA, "huyen-ben-luc"),
+    )
+    areas = (
+        ResidentialArea(id="ap-long-binh", name="Long Bình", kind=AreaKind.AP, unit="xa-long-hiep"),
+    )
+    deadline = Period(
+        end=date(2022, 8, 14), precision=Precision.OPEN_START, label="đến ngày 14/8/2022"
+    )
+    all_communes = Quantity(
+        value=100, unit="%", scope_unit="xã, thị trấn", text="100% xã, thị trấn"
+    )
+    events = (
+        Event(
+            id="ngay-hoi-long-binh-2022",
+            kind=EventKind.NGAY_HOI,
+            name="Ngày hội Toàn dân bảo vệ an ninh Tổ quốc",
+            start_on=date(2022, 8, 14),
+            sites=(Site(name="Nhà Văn hóa ấp Long Bình", area="ap-long-binh"),),
+            delegates=(Delegate(person="tran-hoang-nhan", posts=("bi-thu-huyen-uy-ben-luc",)),),
+            sources=("tin-14",),
+        ),
+        Event(
+            id="ngay-hoi-ben-luc-2022",
+            kind=EventKind.NGAY_HOI,
+            name="Ngày hội Toàn dân bảo vệ an ninh Tổ quốc",
+            start_in=ReducedDate(year=2022, text="đến ngày 14/8/2022"),
+            site_count=all_communes,
+            sites=(Site(unit="huyen-ben-luc"),),
+            description="Theo kế hoạch, đến ngày 14/8/2022, 100% xã, thị trấn trên địa bàn huyện "
+            "Bến Lức đã tổ chức Ngày hội Toàn dân bảo vệ an ninh Tổ quốc.",
+            sources=("tin-14",),
+        ),
+    )
+    held = Activity(
+        id="xa-to-chuc-ngay-hoi",
+        kind="to_chuc_ngay_hoi",
+        label=KindLabel(vi="Xã, thị trấn tổ chức Ngày hội", en="Communes holding the festival"),
+        quantity=all_communes,
+        period=deadline,
+        covered=("huyen-ben-luc",),
+        event="ngay-hoi-ben-luc-2022",
+        description="100% xã, thị trấn trên địa bàn huyện Bến Lức đã tổ chức Ngày hội Toàn dân "
+        "bảo vệ an ninh Tổ quốc",
+        sources=("tin-14",),
+    )
+    news = NewsItem(
+        id="tin-14",
+        title="Bến Lức 100% xã, thị trấn tổ chức Ngày hội Toàn dân bảo vệ an ninh Tổ quốc",
+        url="https://la34.com.vn/ben-luc-100-xa-thi-tran-to-chuc-ngay-hoi-toan-dan-bao-ve-an-"
+        "ninh-to-quoc-98747.html",
+        published_on=date(2022, 8, 15),
+        authors=("Việt Hằng", "Kim Phượng"),
+        byline="Việt Hằng – Kim Phượng",
+        events=tuple(e.id for e in events),
+    )
+    return Dataset(
+        slug="corpus-14",
+        title=news.title or "",
+        commune="huyen-ben-luc",
+        units=units,
+        areas=areas,
+        people=(Person(id="tran-hoang-nhan", name="Trần Hoàng Nhân"),),
+        posts=(Post(id="bi-thu-huyen-uy-ben-luc", label="Tỉnh ủy viên, Bí thư Huyện ủy Bến Lức"),),
+        activities=(held,),
+        events=events,
+        news=(news,),
+    )
+
+
+CASES: dict[str, Callable[[], Dataset]] = {
+    "01": case_01,
+    "04": case_04,
+    "06": case_06,
+    "07": case_07,
+    "09": case_09,
+    "11": case_11,
+    "14": case_14,
+}
+
+
+def main() -> None:
+    for number, build in CASES.items():
+        (HERE / f"{number}.json").write_bytes(khuonha.dumps(build(), pretty=True))
+
+
+if __name__ == "__main__":
+    main()
