@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
+from typing import Any
 
 import attrs
 import pytest
@@ -224,3 +225,23 @@ def test_as_of_is_one_rule() -> None:
     assert dated.as_of == date(2023, 3, 31) == period.end
     assert attrs.evolve(dated, report_date=date(2023, 7, 2)).as_of == date(2023, 7, 2)
     assert khuonha.Dataset(slug="x", title="X").as_of is None
+
+
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (lambda: khuonha.Person(id="p", name="A", private=None), "private"),
+        (lambda: khuonha.Person(id="p", name="A", private=1), "private"),
+        (
+            lambda: khuonha.Event(
+                id="e", kind="ngay-hoi", name="N", start_on=__import__("datetime").date(2022, 8, 10)
+            ),
+            "kind",
+        ),
+        (lambda: khuonha.ResidentialArea(id="a", name="A", kind=None), "kind"),
+    ],
+)
+def test_constructors_refuse_what_would_not_serialise(build: Any, field: str) -> None:
+    """An enum or bool field takes only its members: no object exists that dumps would fail on."""
+    with pytest.raises(khuonha.InvalidDataError, match=field):
+        build()

@@ -23,6 +23,7 @@ from khuonha.model.fields import (
     text_optional,
     text_tuple,
 )
+from khuonha.text.fields import typed_fields
 from khuonha.text.periods import Period
 from khuonha.text.quantities import Quantity
 
@@ -75,7 +76,7 @@ def _check_kind(_inst: object, attribute: attrs.Attribute[Any], value: object) -
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Activity:
     """A statistic over a period ("tuyên truyền được 92 lượt/ 10 thôn bản").
 

@@ -25,6 +25,7 @@ from khuonha.model.fields import (
     text_optional,
     tuple_of,
 )
+from khuonha.text.fields import typed_fields
 from khuonha.text.periods import Period
 
 __all__ = ["Award", "AwardForm", "LegalRegime", "Recipient", "RecipientKind", "regime_on"]
@@ -74,7 +75,7 @@ class RecipientKind(StrEnum):
     """An individual."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Recipient:
     """A named recipient: a person or an organisation, by id, or by name as written."""
 
@@ -88,7 +89,7 @@ class Recipient:
             raise InvalidDataError("a recipient needs a name, a person or an organization")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Award:
     """A batch of awards of one form from one issuer ("giấy khen của Chủ tịch UBND xã").
 

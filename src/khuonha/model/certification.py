@@ -23,6 +23,7 @@ from khuonha.model.fields import (
     text_optional,
     tuple_of,
 )
+from khuonha.text.fields import typed_fields
 from khuonha.text.quantities import Quantity
 
 __all__ = ["Certification", "MovementRating", "Result", "Standard", "UnitType"]
@@ -66,7 +67,7 @@ class MovementRating(StrEnum):
     YEU = "yeu"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Certification:
     """A recognition record (kết quả công nhận "An toàn về ANTT").
 

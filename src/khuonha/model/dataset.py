@@ -32,6 +32,7 @@ from khuonha.model.groups import Group
 from khuonha.model.news import NewsItem
 from khuonha.model.people import Membership, Organization, Person, Post
 from khuonha.model.places import AdministrativeUnit, ResidentialArea
+from khuonha.text.fields import typed_fields
 from khuonha.text.periods import Period
 from khuonha.text.unicode import match_key
 
@@ -80,7 +81,7 @@ ID_COLLECTIONS = (
 COLLECTIONS = (*ID_COLLECTIONS[:5], "memberships", *ID_COLLECTIONS[5:], "evidence")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Dataset:
     """A document of movement data (bộ dữ liệu): the unit of loading and exporting.
 

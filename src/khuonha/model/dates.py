@@ -25,6 +25,7 @@ import attrs
 
 from khuonha.exceptions import InvalidDataError
 from khuonha.model.fields import FIRST_YEAR, LAST_YEAR, text, text_optional
+from khuonha.text.fields import typed_fields
 
 __all__ = ["KindLabel", "ReducedDate"]
 
@@ -44,7 +45,7 @@ def _check_month(_inst: object, attribute: attrs.Attribute[Any], value: object) 
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ReducedDate:
     """A date known only to the month (``month`` set) or to the year.
 
@@ -87,7 +88,7 @@ class ReducedDate:
         return isinstance(day, date) and self.first_day <= day <= self.last_day
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class KindLabel:
     """The name of a kind the library does not know, in Vietnamese and optionally English.
 

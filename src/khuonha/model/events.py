@@ -29,6 +29,7 @@ from khuonha.model.fields import (
 )
 from khuonha.model.people import PoliceRank
 from khuonha.model.places import UnitLevel
+from khuonha.text.fields import typed_fields
 from khuonha.text.quantities import Quantity
 
 __all__ = [
@@ -93,7 +94,7 @@ class ProgrammeKind(StrEnum):
     KHAC = "khac"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Site:
     """Where (part of) an event took place: a residential area, a unit, or a place by name.
 
@@ -113,7 +114,7 @@ class Site:
             raise InvalidDataError("a site needs a name, an area, a unit or an address")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Anniversary:
     """An anniversary an event marks ("80 năm … (19/8/1945 - 19/8/2025)").
 
@@ -139,7 +140,7 @@ class Anniversary:
             raise InvalidDataError(f"expected a number of years, got {self.years}", field="years")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Delegate:
     """Who attended: a named person with posts, or a role as written when unnamed.
 
@@ -159,7 +160,7 @@ class Delegate:
             raise InvalidDataError("a delegate needs a person, a role or an organization")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ProgrammeItem:
     """One item of an event's programme."""
 
@@ -170,7 +171,7 @@ class ProgrammeItem:
     summary: str | None = text_optional()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Pledge:
     """An emulation pledge signed at an event (ký giao ước thi đua).
 
@@ -184,7 +185,7 @@ class Pledge:
     signed_on: date | None = attrs.field(default=None, validator=check_day)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Event:
     """An event (sự kiện): a Ngày hội, a forum, a conference ….
 

@@ -35,6 +35,7 @@ from khuonha.model.fields import (
     text_optional,
     tuple_of,
 )
+from khuonha.text.fields import typed_fields
 
 __all__ = [
     "FACTS",
@@ -138,7 +139,7 @@ def _codes(value: object) -> object:
     return value
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class SubunitTally:
     """How many units of one type a commune manages, registered and recognised.
 
@@ -168,7 +169,7 @@ class SubunitTally:
                 )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class StandingCount:
     """How many sub-units of a :class:`DivisionTally` hold one standing."""
 
@@ -184,7 +185,7 @@ def _standings(
         raise InvalidDataError("one count per standing", field=attribute.name)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class DivisionTally:
     """A unit's own sub-units of one kind (đầu mối trực thuộc) and their standings in a cycle.
 
@@ -224,7 +225,7 @@ class DivisionTally:
         return self.total - sum(c.count for c in self.standings)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Measure:
     """A named number a province's criterion may test (``measure:<key>`` in a ruleset)."""
 
@@ -241,7 +242,7 @@ def _count() -> Any:
     return attrs.field(default=None, validator=check_non_negative)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Evidence:
     """What one unit reports for one cycle (số liệu đánh giá "An toàn về ANTT").
 

@@ -22,6 +22,7 @@ from khuonha.model.fields import (
     ref_tuple,
     text_optional,
 )
+from khuonha.text.fields import typed_fields
 from khuonha.text.quantities import Quantity
 
 __all__ = ["Group", "GroupKind"]
@@ -59,7 +60,7 @@ class GroupKind(StrEnum):
     """Any other kind: ``kind_label`` names it."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Group:
     """A group or model (tổ, mô hình), one or counted.
 

@@ -22,6 +22,7 @@ from khuonha.model.fields import (
     text_tuple,
     tuple_of,
 )
+from khuonha.text.fields import typed_fields
 
 __all__ = ["NewsItem", "Photo", "check_url"]
 
@@ -48,7 +49,7 @@ def url_field() -> Any:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Photo:
     """A photo of a news item: its caption and credit as written (facts in captions count)."""
 
@@ -61,7 +62,7 @@ class Photo:
             raise InvalidDataError("a photo needs a caption or a credit")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class NewsItem:
     """A news item (tin, bài) as published.
 

@@ -28,6 +28,7 @@ from khuonha.model.fields import (
     tuple_of,
 )
 from khuonha.model.places import Identifier
+from khuonha.text.fields import typed_fields
 
 __all__ = [
     "EducationLevel",
@@ -124,7 +125,7 @@ class EnterpriseSize(StrEnum):
     LARGE = "large"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Person:
     """A person (cá nhân) named in the data.
 
@@ -154,7 +155,7 @@ class Person:
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Organization:
     """An organisation (tổ chức, cơ quan, đơn vị): a body, a school, an enterprise ….
 
@@ -188,7 +189,7 @@ class Organization:
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Post:
     """A post (chức vụ) in an organisation, independent of who holds it.
 
@@ -200,7 +201,7 @@ class Post:
     organization: str | None = ref_field(to=("organizations",))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Membership:
     """A person holding a post, or belonging to an organisation, for a time."""
 

@@ -26,6 +26,7 @@ from khuonha.model.fields import (
     text_optional,
     tuple_of,
 )
+from khuonha.text.fields import typed_fields
 
 __all__ = [
     "AdministrativeUnit",
@@ -95,7 +96,7 @@ class CodeScheme(StrEnum):
     """NSO list of two-level units (QĐ 19/2025/QĐ-TTg), from 1/7/2025."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Identifier:
     """An identifier of a record in another scheme (Popolo ``identifiers``)."""
 
@@ -122,7 +123,7 @@ def _check_code(_inst: object, attribute: attrs.Attribute[Any], value: object) -
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AdministrativeUnit:
     """An administrative unit (đơn vị hành chính): tỉnh, huyện, xã, phường, đặc khu ….
 
@@ -225,7 +226,7 @@ class AreaKind(StrEnum):
     """Any other place where households live together."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ResidentialArea:
     """A residential area (khu dân cư): thôn, bản, làng, ấp, buôn, tổ dân phố, khu phố ….
 

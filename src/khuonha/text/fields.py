@@ -8,6 +8,10 @@ naming the field and the value.
 
 from __future__ import annotations
 
+import enum
+import sys
+import types
+import typing
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
 from typing import Any, TypeVar
@@ -170,3 +174,76 @@ def text_tuple(*, sensitive: bool = False) -> Any:
 
 def meta(sensitive: bool) -> dict[str, Any]:
     return {SENSITIVE: True} if sensitive else {}
+
+
+def _checked(tp: object) -> tuple[type, ...] | None:
+    """The classes a field of declared type *tp* must hold, when it is an enum or a bool."""
+    args = typing.get_args(tp) if typing.get_origin(tp) in (typing.Union, types.UnionType) else ()
+    members = [a for a in args if a is not type(None)] if args else [tp]
+    if len(members) != 1:
+        return None
+    only = members[0]
+    if only is bool or (isinstance(only, type) and issubclass(only, enum.Enum)):
+        return (only, type(None)) if args else (only,)
+    return None
+
+
+def _member_check(
+    kinds: tuple[type, ...], previous: Any
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    main = kinds[0]
+    allowed = (
+        "true or false"
+        if main is bool
+        else "one of " + ", ".join(repr(m.value) for m in typing.cast("Any", main))
+    )
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) not in kinds:  # bool is checked exactly: 1 is not True
+            raise field_error(attribute, f"expected {allowed}, got {value!r:.60}")
+        if previous is not None:
+            previous(inst, attribute, value)
+
+    return check
+
+
+_BUILTINS = {"bool": bool}
+
+
+def _declared(tp: object, scope: dict[str, Any]) -> tuple[type, ...] | None:
+    """The enum or bool classes annotation *tp* names (a string under PEP 563), or ``None``.
+
+    Only plain names and ``X | None`` are read, by name lookup in the module.
+    """
+    if not isinstance(tp, str):
+        return _checked(tp)
+    found: list[type] = []
+    for part in (p.strip() for p in tp.split("|")):
+        value = type(None) if part == "None" else scope.get(part, _BUILTINS.get(part))
+        if not isinstance(value, type):
+            return None
+        found.append(value)
+    main = [k for k in found if k is not type(None)]
+    if len(main) != 1 or not (main[0] is bool or issubclass(main[0], enum.Enum)):
+        return None
+    return (main[0], type(None)) if len(found) > 1 else (main[0],)
+
+
+def typed_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """An attrs ``field_transformer``: enum and bool fields refuse any other value.
+
+    A constructor then never accepts what :func:`khuonha.dumps` or an exporter
+    would fail on (``Person(private=None)``, ``Event(kind="x")``). Types are read
+    from the class's module, where its annotations were written.
+    """
+    scope = vars(sys.modules[cls.__module__])
+    out = []
+    for field in fields:
+        kinds = _declared(field.type, scope)
+        if kinds is None:
+            out.append(field)
+            continue
+        if field.default is None and type(None) not in kinds:  # filled in after __init__
+            kinds = (*kinds, type(None))
+        out.append(field.evolve(validator=_member_check(kinds, field.validator)))
+    return out

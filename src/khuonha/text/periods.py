@@ -39,7 +39,7 @@ from khuonha.text._period_kinds import (
     months_precision,
     precision_of,
 )
-from khuonha.text.fields import check_date, text_optional
+from khuonha.text.fields import check_date, text_optional, typed_fields
 from khuonha.text.reporting import REPORTING_CUTOFF
 
 __all__ = ["Convention", "Period", "Precision"]
@@ -48,7 +48,7 @@ __all__ = ["Convention", "Period", "Precision"]
 _UNDATED = frozenset({Precision.RECURRING, Precision.UNSPECIFIED})
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Period:
     """A period (kỳ, giai đoạn): every day from ``start`` to ``end``, both included.
 

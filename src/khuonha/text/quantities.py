@@ -27,7 +27,13 @@ from typing import Any
 import attrs
 
 from khuonha.exceptions import InvalidDataError
-from khuonha.text.fields import MAX_NUMBER, check_non_negative, text_optional, with_schema
+from khuonha.text.fields import (
+    MAX_NUMBER,
+    check_non_negative,
+    text_optional,
+    typed_fields,
+    with_schema,
+)
 
 __all__ = ["Qualifier", "Quantity", "format_number", "format_quantity"]
 
@@ -61,7 +67,7 @@ def _check_value(_inst: object, attribute: attrs.Attribute[Any], value: object) 
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Quantity:
     """A number as a report states it (số liệu).
 
