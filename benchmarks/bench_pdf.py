@@ -85,7 +85,7 @@ def direct_pdf(ds: khuonha.Dataset) -> bytes:
             [
                 cell(i),
                 cell(w.title),
-                cell(names.get(w.issuer_post or "")),
+                cell(names.get(w.issuer or "") or w.issuer_text),
                 cell(w.presenter_text),
                 cell(w.collectives),
                 cell(w.individuals),
