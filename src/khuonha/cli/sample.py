@@ -10,7 +10,7 @@ from khuonha.cli._io import write_stdout
 
 def register(sub: Any) -> None:
     """Add the ``sample`` subcommand."""
-    from khuonha.codec.samples import SAMPLES  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.data import SAMPLES  # noqa: PLC0415 - the names only: keeps --help fast
 
     p: argparse.ArgumentParser = sub.add_parser(
         "sample",

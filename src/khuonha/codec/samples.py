@@ -6,15 +6,10 @@ from functools import cache
 from importlib.resources import files
 
 from khuonha.codec.core import loads
+from khuonha.data import SAMPLES
 from khuonha.model.dataset import Dataset
 
 __all__ = ["SAMPLES", "sample"]
-
-#: Bundled dataset names → package data file.
-SAMPLES: dict[str, str] = {
-    "khuon-ha-2022": "khuon-ha-2022.json",
-    "assessment-demo": "assessment-demo.json",
-}
 
 
 @cache
