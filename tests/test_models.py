@@ -245,3 +245,14 @@ def test_constructors_refuse_what_would_not_serialise(build: Any, field: str) ->
     """An enum or bool field takes only its members: no object exists that dumps would fail on."""
     with pytest.raises(khuonha.InvalidDataError, match=field):
         build()
+
+
+def test_a_measure_refuses_infinity() -> None:
+    """'1e400' reads as infinity, which no JSON can carry: the model refuses it."""
+    with pytest.raises(khuonha.InvalidDataError, match="value: expected a finite number"):
+        khuonha.Measure(key="x", value=float("inf"))
+    with pytest.raises(khuonha.DecodeError, match="finite"):
+        khuonha.loads(
+            b'{"schema_version": "2.0", "slug": "x", "title": "X", "evidence": '
+            b'[{"unit": "u", "cycle": 2023, "measures": [{"key": "x", "value": 1e400}]}]}'
+        )

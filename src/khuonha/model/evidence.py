@@ -236,6 +236,10 @@ class Measure:
     def _check(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) not in (int, float) or value != value:  # noqa: PLR0124 - NaN
             raise InvalidDataError(f"expected a number, got {value!r:.40}", field=attribute.name)
+        if type(value) is float and value in (float("inf"), float("-inf")):  # JSON has no infinity
+            raise InvalidDataError(
+                f"expected a finite number, got {value!r:.40}", field=attribute.name
+            )
 
 
 def _count() -> Any:
