@@ -178,6 +178,44 @@ def test_undated_periods() -> None:
         Period(precision=khuonha.Precision.UNSPECIFIED)
 
 
+def test_an_award_whose_form_is_not_stated() -> None:
+    """ "đã khen thưởng 02 tập thể và 03 cá nhân": no form is invented, none is "other"."""
+    award = khuonha.Award(id="kt", title="khen thưởng", collectives=2, individuals=3)
+    assert award.form is None
+    assert (khuonha.label(award), khuonha.label(award, "en")) == ("Khen thưởng", "Commendation")
+    data = json.loads(khuonha.dumps(award))
+    assert "form" not in data
+    assert khuonha.loads(khuonha.dumps(award), khuonha.Award) == award
+    other = khuonha.Award(
+        id="kt",
+        title="Huy hiệu",
+        form=khuonha.AwardForm.KHAC,
+        form_label=khuonha.KindLabel(vi="Huy hiệu"),
+    )
+    assert khuonha.label(other) == "Huy hiệu"
+    assert khuonha.label(attrs.evolve(other, form_label=None)) == "Hình thức khác"
+    with pytest.raises(InvalidDataError, match=r"^form: a form named in words"):
+        khuonha.Award(id="kt", title="Huy hiệu", form_label=khuonha.KindLabel(vi="Huy hiệu"))
+
+
+def test_a_programme_item_of_an_unlisted_kind_carries_its_words() -> None:
+    gifts = khuonha.ProgrammeItem(
+        kind=khuonha.ProgrammeKind.KHAC,
+        title="trao quà cho các cá nhân và tập thể",
+        kind_label=khuonha.KindLabel(vi="Trao quà", en="Gifts"),
+    )
+    assert (khuonha.label(gifts), khuonha.label(gifts, "en")) == ("Trao quà", "Gifts")
+    plain = khuonha.ProgrammeItem(kind=khuonha.ProgrammeKind.KHAC, title="x")
+    assert khuonha.label(plain) == "Nội dung khác"
+    with pytest.raises(InvalidDataError, match=r"^kind_label: .* not 'bao_cao'"):
+        khuonha.ProgrammeItem(
+            kind=khuonha.ProgrammeKind.BAO_CAO, title="x", kind_label=khuonha.KindLabel(vi="Y")
+        )
+    bad = {"kind": "bao_cao", "title": "x", "kind_label": {"vi": "Y"}}
+    with pytest.raises(khuonha.DecodeError, match=r"^\$\.kind_label: a kind in words"):
+        khuonha.loads(json.dumps(bad).encode(), khuonha.ProgrammeItem)
+
+
 @pytest.mark.parametrize(
     "day", [date(1, 1, 1), date(9999, 12, 31), date(1899, 12, 31), date(2201, 1, 1)]
 )

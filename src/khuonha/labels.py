@@ -45,7 +45,7 @@ from khuonha.model.activities import ACTIVITY_KINDS, Activity, StatisticRole
 from khuonha.model.awards import Award, AwardForm, LegalRegime, RecipientKind
 from khuonha.model.certification import MovementRating, Result, Standard, UnitType
 from khuonha.model.dates import KindLabel
-from khuonha.model.events import Event, EventKind, PartOfDay, ProgrammeKind
+from khuonha.model.events import Event, EventKind, PartOfDay, ProgrammeItem, ProgrammeKind
 from khuonha.model.evidence import DivisionKind, Standing
 from khuonha.model.groups import Group, GroupKind
 from khuonha.model.people import (
@@ -395,6 +395,8 @@ _LABELS: dict[type[Enum], dict[Any, tuple[str, str]]] = {
     },
 }
 
+# An award whose form the text does not state ("đã khen thưởng 02 tập thể").
+_AWARD_FORM_NOT_STATED = ("Khen thưởng", "Commendation")
 
 # The word for a unit's kind as it stands in the unit's name ("xã Khuôn Hà",
 # "Khuôn Hà commune"): shorter than the label of the kind, lower case.
@@ -438,8 +440,8 @@ def label(value: object, language: str = "vi") -> str:
     - an enum member of khuonha: its label from the tables in this module;
     - a :class:`~khuonha.model.dates.KindLabel` (the words of a kind the library
       does not list): its text, in Vietnamese when it has no English;
-    - an activity, a group, an organisation, an event or an award: the name of
-      its kind (its form, for an award), its own label first;
+    - an activity, a group, an organisation, an event, a programme item or an
+      award: the name of its kind (its form, for an award), its own label first;
     - a plain string: an activity kind slug; an unknown slug is returned
       unchanged (the set of kinds is open);
     - a criterion (or anything with ``text_vi`` and ``text_en``): its text.
@@ -467,8 +469,10 @@ def label(value: object, language: str = "vi") -> str:
     if isinstance(value, Award):
         if value.form_label is not None:
             return value.form_label.text_in(LANGUAGES[index])
+        if value.form is None:  # the text says only "khen thưởng"
+            return _AWARD_FORM_NOT_STATED[index]
         return label(value.form, language)
-    if isinstance(value, Group | Organization | Event):
+    if isinstance(value, Group | Organization | Event | ProgrammeItem):
         if value.kind_label is not None:
             return value.kind_label.text_in(LANGUAGES[index])
         return label(value.kind, language)

@@ -45,7 +45,10 @@ class AwardForm(StrEnum):
     KY_NIEM_CHUONG = "ky_niem_chuong"
     """Kỷ niệm chương (a commemorative medal, "Vì an ninh Tổ quốc" …)."""
     KHAC = "khac"
-    """Any other form (or the form is not stated); ``form_label`` names it when known."""
+    """Any other form; ``form_label`` names it.
+
+    A text that says only "khen thưởng" states no form: leave ``form`` out.
+    """
 
 
 class LegalRegime(StrEnum):
@@ -104,6 +107,8 @@ class Award:
       who handed it over; ``presenter_text`` as written when no one is named;
     - ``authority``: the post or body on whose authority it was handed over
       ("thừa ủy quyền"), ``authority_text`` as written;
+    - ``form``: giấy khen, bằng khen …; left out when the text says only
+      "khen thưởng" ("chủ tịch UBND phường đã khen thưởng 02 tập thể và 03 cá nhân");
     - ``collectives`` and ``individuals`` count the recipients when the text
       gives numbers; ``recipients`` lists those it names;
     - ``awarded_on`` or ``awarded_in`` (month or year), ``decided_on`` or
@@ -111,9 +116,10 @@ class Award:
     """
 
     id: str = id_field()
-    form: AwardForm
     title: str = text()
     """The award as written ("giấy khen của Chủ tịch UBND huyện")."""
+    form: AwardForm | None = None
+    """The form, when the text states it ("giấy khen"); ``None`` for a bare "khen thưởng"."""
     form_label: KindLabel | None = None
     """The form in words when it is not one of :class:`AwardForm`."""
     issuer: str | None = ref_field(to=("organizations", "posts"))
@@ -161,6 +167,10 @@ class Award:
     def __attrs_post_init__(self) -> None:
         check_one_of(self, "awarded_on", "awarded_in")
         check_one_of(self, "decided_on", "decided_in")
+        if self.form is None and self.form_label is not None:
+            raise InvalidDataError(
+                "a form named in words (form_label) needs the form 'khac'", field="form"
+            )
         for kind, count in (
             (RecipientKind.TAP_THE, self.collectives),
             (RecipientKind.CA_NHAN, self.individuals),

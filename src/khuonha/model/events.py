@@ -162,13 +162,26 @@ class Delegate:
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ProgrammeItem:
-    """One item of an event's programme."""
+    """One item of an event's programme.
+
+    An item of a kind :class:`ProgrammeKind` does not list ("tham luận",
+    "trao quà") is ``khac`` with its ``kind_label``, so no export shows "other".
+    """
 
     kind: ProgrammeKind
     title: str = text()
+    kind_label: KindLabel | None = None
+    """The kind in words, when ``kind`` is ``khac``."""
     speaker: str | None = ref_field(to=("people",))
     """Id of the person who spoke or presented."""
     summary: str | None = text_optional()
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind_label is not None and self.kind is not ProgrammeKind.KHAC:
+            raise InvalidDataError(
+                f"a kind in words (kind_label) is for the kind 'khac', not {self.kind.value!r}",
+                field="kind_label",
+            )
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)

@@ -464,9 +464,11 @@ def _awards(
     recipients = draw(_recipient_lists())
     n_col = sum(1 for r in recipients if r.kind is RecipientKind.TAP_THE)
     n_ind = len(recipients) - n_col
+    form = draw(_opt(st.sampled_from(AwardForm)))  # None: the text says only "khen thưởng"
     return Award(
         id=draw(ids),
-        form=draw(st.sampled_from(AwardForm)),
+        form=form,
+        form_label=draw(_opt(kind_labels)) if form is AwardForm.KHAC else None,
         title=draw(texts()),
         issuer=draw(_ref(post_ids)),
         issuer_text=draw(_opt(texts())),
@@ -762,6 +764,13 @@ def _event_parts(
     )
     item = st.builds(
         ProgrammeItem,
+        kind=st.just(ProgrammeKind.KHAC),
+        title=texts(),
+        kind_label=kind_labels,
+        speaker=_ref(persons),
+        summary=_opt(texts()),
+    ) | st.builds(
+        ProgrammeItem,
         kind=st.sampled_from(ProgrammeKind),
         title=texts(),
         speaker=_ref(persons),
@@ -860,7 +869,10 @@ STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     Event: events(),
     Site: st.builds(Site, name=texts(), address=_opt(texts())),
     Delegate: st.builds(Delegate, role=texts(), count=_opt(quantities())),
-    ProgrammeItem: st.builds(ProgrammeItem, kind=st.sampled_from(ProgrammeKind), title=texts()),
+    ProgrammeItem: st.builds(ProgrammeItem, kind=st.sampled_from(ProgrammeKind), title=texts())
+    | st.builds(
+        ProgrammeItem, kind=st.just(ProgrammeKind.KHAC), title=texts(), kind_label=kind_labels
+    ),
     Pledge: st.builds(Pledge, title=texts(), parties_text=_opt(texts())),
     Award: awards(),
     Recipient: st.builds(Recipient, kind=st.sampled_from(RecipientKind), name=texts()),

@@ -220,7 +220,7 @@ class Describer:
 
     def _programme(self, event: Event) -> Iterator[str]:
         for item in event.programme:
-            kind = label(item.kind, self.language)
+            kind = label(item, self.language)  # its kind_label first
             title = self._get(item, "title")
             line = (
                 f"- {title}"

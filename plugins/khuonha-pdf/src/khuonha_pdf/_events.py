@@ -98,7 +98,7 @@ def _event(ctx: Context, index: int, event: Event) -> list[Flowable]:
     if event.programme:
         out.append(Paragraph(f"- {markup(lb['programme'])}:", st.item))
         for n, item in enumerate(event.programme, start=1):
-            text = f"{n}) {item.title} ({lb.of(item.kind).lower()})"
+            text = f"{n}) {item.title} ({lb.of(item).lower()})"
             speaker = ctx.name(item.speaker)
             if speaker:
                 text += f"; {lb['speaker']}: {speaker}"

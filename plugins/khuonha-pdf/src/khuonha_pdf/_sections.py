@@ -161,7 +161,7 @@ def _count(value: int | None, ctx: Context) -> str:
 
 
 def _award_title(ctx: Context, award: Award) -> str:
-    form = ctx.labels.of(award.form)
+    form = ctx.labels.of(award)  # its form_label first; "khen thưởng" when no form is stated
     title = sentence(award.title)
     if title.casefold().startswith(form.casefold()):
         return title
