@@ -9,14 +9,35 @@ awards' issuers and counts, named units) and that no placeholder slipped in.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import khuonha
-from khuonha import Dataset, MovementRating, Qualifier, Standard, StatisticRole, UnitLevel
+from khuonha import (
+    AwardForm,
+    Dataset,
+    EventKind,
+    GroupKind,
+    MovementRating,
+    Organization,
+    OrganizationKind,
+    PartOfDay,
+    PoliceRank,
+    Post,
+    Precision,
+    ProgrammeKind,
+    Qualifier,
+    Standard,
+    StatisticRole,
+    UnitKind,
+    UnitLevel,
+)
+from khuonha.testing import check_exporter
 
 CORPUS = Path(__file__).parent / "corpus"
 NUMBERS = sorted(p.stem for p in CORPUS.glob("*.json"))
@@ -30,8 +51,33 @@ def _by_id(ds: Dataset, record_id: str) -> Any:
     return ds.find(record_id)
 
 
+def _walk(obj: object, path: str = "$") -> Iterator[tuple[str, str, object]]:
+    """Every field of every record and nested record: ``(path, field name, value)``."""
+    if isinstance(obj, tuple):
+        for i, item in enumerate(obj):
+            yield from _walk(item, f"{path}[{i}]")
+    elif attrs.has(type(obj)):
+        for field in attrs.fields(type(obj)):
+            value = getattr(obj, field.name)
+            yield path, field.name, value
+            yield from _walk(value, f"{path}.{field.name}")
+
+
+def _units(ds: Dataset) -> set[tuple[str, UnitKind | None, str | None]]:
+    """Each unit as (name, kind, name of its parent)."""
+    return {(u.name, u.kind, ds.find(u.parent).name if u.parent else None) for u in ds.units}
+
+
+def _statistics(ds: Dataset) -> list[tuple[Any, ...]]:
+    """Each activity as (kind, value, qualifier, unit, text, role)."""
+    return [
+        (a.kind, a.quantity.value, a.quantity.qualifier, a.quantity.unit, a.quantity.text, a.role)
+        for a in ds.activities
+    ]
+
+
 def test_the_corpus_documents_are_there() -> None:
-    assert {"01", "04", "06", "07", "09", "11", "14"} <= set(NUMBERS)
+    assert {"01", "02", "03", "04", "05", "06", "07", "08", "09", "11", "14"} <= set(NUMBERS)
 
 
 @pytest.mark.parametrize("number", NUMBERS)
@@ -65,6 +111,62 @@ def test_nothing_is_invented(number: str) -> None:
             assert value is None or not isinstance(value, str) or value.strip(), record
     for item in ds.news:
         assert item.title is None or item.title.strip()
+
+
+@pytest.mark.parametrize("number", NUMBERS)
+def test_nothing_is_invented_in_nested_records_either(number: str) -> None:
+    """Every day of every record (anniversaries, awards, groups …) and every text, however deep.
+
+    A period's bounds may fall on 1 January ("năm 2022" starts there); a day may not.
+    """
+    ds = _load(number)
+    for path, name, value in _walk(ds):
+        where = f"{path}.{name}"
+        if isinstance(value, date) and not path.endswith((".period", "_period", ".deadline")):
+            assert (value.month, value.day) != (1, 1), where
+        if name in ("code", "identifier", "decision_number") and isinstance(value, str):
+            assert value.strip("0 ./-"), where
+        if name in ("title", "name", "label", "vi", "of", "role", "text") and isinstance(
+            value, str
+        ):
+            assert value.strip(), where
+
+
+@pytest.mark.parametrize("number", NUMBERS)
+def test_every_kind_is_named_in_words(number: str) -> None:
+    """No record of an unlisted kind is shown as a slug or as a bare "other"."""
+    ds = _load(number)
+    others = {"Nội dung khác", "Sự kiện khác", "Tổ, nhóm khác", "Hình thức khác", "Khác"}
+    items = [i for e in ds.events for i in e.programme]
+    for record in (*ds.activities, *ds.groups, *ds.events, *ds.awards, *items):
+        for language in ("vi", "en"):
+            named = khuonha.label(record, language)
+            assert named, record
+            assert "_" not in named, record
+            assert named not in others, record
+
+
+#: Exporters whose own tests do not run the conformance kit, and why.
+_OUTSIDE_THE_KIT = {
+    "parquet": "writes a folder of files, never a stream",
+    "xlsx": "the kit's two stream writes differ (a zip entry's header); tested on its own",
+}
+
+
+def test_the_corpus_passes_the_exporters_conformance_kit() -> None:
+    """Every exporter that runs the kit passes it on every corpus document too.
+
+    The two outside it (:data:`_OUTSIDE_THE_KIT`) still export every document
+    in :func:`test_exports_in_every_installed_format`.
+    """
+    docs = [(f"corpus {n}", _load(n)) for n in NUMBERS]
+    checked = []
+    for exporter in khuonha.exporters():
+        if exporter.name in _OUTSIDE_THE_KIT:
+            continue
+        check_exporter(exporter, None, datasets=docs, large_copies=1)
+        checked.append(exporter.name)
+    assert {"json", "jsonl"} <= set(checked)
 
 
 @pytest.mark.parametrize("number", NUMBERS)
@@ -107,6 +209,255 @@ def test_01_month_only_pilot_and_multi_site_day() -> None:
     assert ds.news[0].published_in.precision == "month"
     assert ds.news[0].published_on is None
     assert ds.news[0].title is None
+
+
+def test_02_comma_thousands_and_a_district_pilot() -> None:
+    """xã Nam Tiến: "13,849 nhân khẩu" is 13849 people; the pilot of the district; 2/8/2024."""
+    ds = _load("02")
+    assert _units(ds) == {
+        ("Nam Định", UnitKind.TINH, None),
+        ("Nam Trực", UnitKind.HUYEN, "Nam Định"),
+        ("Nam Tiến", UnitKind.XA, "Nam Trực"),
+    }
+    assert ds.find(ds.commune).name == "Nam Tiến"
+    exact, profile = Qualifier.EXACT, StatisticRole.PROFILE
+    assert _statistics(ds) == [
+        ("nhan_khau", 13849, exact, "nhân khẩu", "13,849 nhân khẩu", profile),
+        ("nha_tho_xu", 1, exact, "nhà thờ xứ", "1 nhà thờ xứ", profile),
+        ("nha_tho_ho", 3, exact, "nhà thờ họ", "3 nhà thờ họ", profile),
+        ("den_chua", 16, exact, "đền, chùa", "16 đền, chùa", profile),
+    ]
+    population = ds.find("nhan-khau")
+    assert type(population.quantity.value) is int  # not 13.849
+    assert population.covered == (ds.commune,)
+    assert [khuonha.label(a) for a in ds.activities] == [
+        "Nhân khẩu",
+        "Nhà thờ xứ",
+        "Nhà thờ họ",
+        "Đền, chùa",
+    ]
+    (event,) = ds.events
+    assert event.kind is EventKind.NGAY_HOI
+    assert (event.start_on, event.start_in, event.end_on) == (date(2024, 8, 2), None, None)
+    assert event.part_of_day is PartOfDay.SANG  # "sáng nay"
+    assert event.start_time is None
+    assert (event.pilot, event.pilot_level) == (True, UnitLevel.DISTRICT)  # "điểm của huyện"
+    assert "điểm của huyện Nam Trực" in (event.description or "")
+    assert (event.organiser, event.organiser_text) == (None, None)  # not stated
+    assert [s.unit for s in event.sites] == [ds.commune]
+    named, everyone = event.delegates
+    assert ds.find(named.person).name == "Vũ Tiến Duật"
+    assert [ds.find(p).label for p in named.posts] == [
+        "Huyện ủy viên, Phó Chủ tịch UBND huyện, Trưởng BCĐ 138 huyện"
+    ]
+    assert named.rank is None
+    assert everyone.person is None
+    assert everyone.role == "Chủ tịch UBND và Trưởng Công an các xã, thị trấn trên địa bàn"
+    assert ds.awards == ()  # the stored text stops before any
+    assert ds.groups == ()
+    assert ds.period is None
+    (item,) = ds.news
+    assert (item.title, item.published_at, item.published_on, item.published_in) == (
+        None,
+        None,
+        None,
+        None,
+    )
+    assert ds.find(item.publisher).name == "Công an tỉnh Nam Định"
+    assert item.events == (event.id,)
+
+
+def test_03_a_village_venue_a_body_as_issuer_and_gifts_that_are_no_award() -> None:
+    """xã Vân Hồ: bản Hợp Thành; Giấy khen of the UBND xã to 1 + 6; 20 and 80 years as counts."""
+    ds = _load("03")
+    assert _units(ds) == {("Sơn La", UnitKind.TINH, None), ("Vân Hồ", UnitKind.XA, "Sơn La")}
+    assert not [u for u in ds.units if u.level is UnitLevel.DISTRICT]  # "xã Vân Hồ, tỉnh Sơn La"
+    (village,) = ds.areas
+    assert (village.name, village.kind, village.unit) == (
+        "Hợp Thành",
+        khuonha.AreaKind.BAN,
+        "xa-van-ho",
+    )
+    (event,) = ds.events
+    assert event.kind is EventKind.NGAY_HOI
+    assert event.name == "Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025"
+    assert (event.start_on, event.start_in, event.part_of_day) == (date(2025, 8, 11), None, None)
+    (site,) = event.sites
+    assert (site.area, site.unit) == (village.id, None)
+    assert [(a.of, a.years, a.since_on, a.since_in) for a in event.anniversaries] == [
+        ("Ngày hội toàn dân bảo vệ an ninh Tổ quốc", 20, None, None),
+        ("ngày truyền thống lực lượng Công an nhân dân", 80, None, None),
+    ]
+    assert event.theme is None  # the anniversaries are data, not a theme
+    (award,) = ds.awards  # the gifts are not an award
+    issuer = ds.find(award.issuer)
+    assert isinstance(issuer, Organization)  # the committee, not its chairman
+    assert (issuer.name, issuer.kind) == (
+        "Ủy ban nhân dân xã Vân Hồ",
+        OrganizationKind.PEOPLES_COMMITTEE,
+    )
+    assert award.issuer_text == "Ủy ban nhân dân xã Vân Hồ"
+    assert award.presenter_organization == issuer.id  # "Ủy ban nhân dân xã Vân Hồ trao"
+    assert (award.presenter, award.authority, award.authority_text) == (None, None, None)
+    assert award.form is AwardForm.GIAY_KHEN
+    assert (award.collectives, award.individuals) == (1, 6)
+    assert award.achievement_period is None  # not stated
+    assert (award.awarded_on, award.awarded_in) == (None, None)
+    assert award.event == event.id
+    (gifts,) = event.programme
+    assert gifts.kind is ProgrammeKind.KHAC
+    assert (khuonha.label(gifts), khuonha.label(gifts, "en")) == ("Trao quà", "Gifts")
+    (delegate,) = event.delegates
+    assert gifts.speaker == delegate.person
+    assert ds.find(delegate.person).name == "Đặng Trọng Cường"
+    assert delegate.rank is PoliceRank.THIEU_TUONG
+    assert [ds.find(p).label for p in delegate.posts] == ["Giám đốc Công an tỉnh Sơn La"]
+    (item,) = ds.news
+    assert item.title == "Phát huy khối đại đoàn kết dân tộc tại vùng cao Sơn La"
+    assert (item.published_on, item.published_in) == (None, None)
+    assert item.captions[1].startswith("Ủy ban nhân dân xã Vân Hồ trao giấy khen cho 1 tập thể")
+    assert "trao quà" in item.captions[0]
+    assert ds.period is not None
+    assert ds.period.label == "những tháng đầu năm 2025"
+    assert (ds.period.start, ds.period.end) == (date(2025, 1, 1), None)  # months not counted
+    assert ds.period.precision is Precision.OPEN_END
+    (models,) = ds.groups
+    assert (models.kind, models.count, models.members) == (GroupKind.TO_TU_QUAN, None, None)
+    assert ds.activities == ()  # no figures, only "nhiều"
+
+
+def test_05_a_ward_commends_for_last_year_and_names_no_form() -> None:
+    """phường Nguyễn Phúc: "chủ tịch UBND phường đã khen thưởng 02 tập thể và 03 cá nhân"."""
+    ds = _load("05")
+    assert _units(ds) == {
+        ("Yên Bái", UnitKind.TINH, None),
+        ("Yên Bái", UnitKind.THANH_PHO_THUOC_TINH, "Yên Bái"),
+        ("Nguyễn Phúc", UnitKind.PHUONG, "Yên Bái"),
+    }
+    city = ds.find("thanh-pho-yen-bai")
+    assert (city.level, ds.find(ds.commune).parent) == (UnitLevel.DISTRICT, city.id)
+    (event,) = ds.events
+    assert event.kind is EventKind.NGAY_HOI
+    assert (event.start_on, event.part_of_day) == (date(2023, 8, 17), PartOfDay.SANG)
+    assert ds.find(event.organiser).name == "UBND phường Nguyễn Phúc"
+    assert [(a.years, a.since_on, a.since_in) for a in event.anniversaries] == [
+        (78, None, None),
+        (18, None, None),
+    ]
+    assert [a.of for a in event.anniversaries] == [
+        "ngày thành lập Công an Nhân dân",
+        "Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
+    ]
+    assert [khuonha.label(i) for i in event.programme] == ["Tham luận"] * 4
+    assert event.programme[0].title == "tham luận về công tác phối hợp giữa MTTQ với công an phường"
+    (award,) = ds.awards
+    assert award.form is None  # "khen thưởng": giấy khen is not said
+    assert (khuonha.label(award), award.title) == ("Khen thưởng", "khen thưởng")
+    post = ds.find(award.issuer)
+    assert isinstance(post, Post)  # the chairman, not the committee
+    assert (post.label, ds.find(post.organization).name) == (
+        "Chủ tịch UBND phường",
+        "UBND phường Nguyễn Phúc",
+    )
+    assert award.issuer_text == "chủ tịch UBND phường"
+    holder = next(d for d in event.delegates if post.id in d.posts)
+    assert ds.find(holder.person).name == "Phùng Thị Thanh Vân"
+    assert (award.presenter, award.presenter_text) == (None, None)  # not said who handed them
+    assert (award.collectives, award.individuals) == (2, 3)
+    period = award.achievement_period
+    assert (period.start, period.end, period.label) == (
+        date(2022, 1, 1),
+        date(2022, 12, 31),
+        "năm 2022",
+    )
+    assert period.precision is Precision.EXACT
+    assert event.start_on not in period  # the 2022 awards at the 2023 Ngày hội
+    assert award.event == event.id
+    ranks = {ds.find(d.person).name: d.rank for d in event.delegates if d.person}
+    assert ranks == {
+        "Ngô Kim Ngọc": None,
+        "Phùng Thị Thanh Vân": None,
+        "Nguyễn Đình Phương": PoliceRank.THUONG_TA,
+    }
+    assert [d.role for d in event.delegates if d.role] == [
+        "tổ trưởng tổ dân phố",
+        "thành viên Ban bảo vệ dân phố",
+        "các đồng chí Bí thư các chi bộ",
+    ]
+    assert [(g.kind, g.name, g.count) for g in ds.groups] == [
+        (GroupKind.MO_HINH, "mô hình camera an ninh", None),
+        (GroupKind.BAO_VE_DAN_PHO, "Ban Bảo vệ dân phố", None),
+    ]
+    assert ds.activities == ()
+    assert ds.period is None
+    (item,) = ds.news
+    assert (item.title, item.published_on, item.published_in) == (None, None, None)
+
+
+def test_08_a_january_review_of_last_year_and_a_ministry_medal_handed_on() -> None:
+    """phường Kỳ Sơn: 2025 reviewed on 29/1/2026; 30 tổ, 90 members; a medal "thừa ủy quyền"."""
+    ds = _load("08")
+    assert _units(ds) == {("Phú Thọ", UnitKind.TINH, None), ("Kỳ Sơn", UnitKind.PHUONG, "Phú Thọ")}
+    assert not [u for u in ds.units if u.level is UnitLevel.DISTRICT]
+    (event,) = ds.events
+    assert event.kind is EventKind.HOI_NGHI
+    assert event.name.startswith("hội nghị tổng kết công tác xây dựng phong trào")
+    assert (event.start_on, event.part_of_day) == (date(2026, 1, 29), PartOfDay.CHIEU)
+    organiser = ds.find(event.organiser)
+    assert organiser.kind is OrganizationKind.STEERING_COMMITTEE
+    assert organiser.unit == ds.commune
+    assert ds.period is not None
+    assert (ds.period.start, ds.period.end, ds.period.label) == (
+        date(2025, 1, 1),
+        date(2025, 12, 31),
+        "Năm 2025",
+    )
+    assert event.start_on not in ds.period  # the results year is not the event's
+    (tasks,) = event.programme
+    assert khuonha.label(tasks) == "Triển khai phương hướng, nhiệm vụ"
+    assert tasks.title == "triển khai phương hướng, nhiệm vụ năm 2026"
+    assert not [a for a in ds.activities if a.role is StatisticRole.TARGET]  # none seen
+    (teams,) = ds.groups
+    assert teams.kind is GroupKind.TO_BAO_VE_ANTT
+    assert (teams.count.value, teams.count.qualifier, teams.count.unit) == (
+        30,
+        Qualifier.EXACT,
+        "tổ",
+    )
+    assert (teams.members.value, teams.members.qualifier, teams.members.text) == (
+        90,
+        Qualifier.EXACT,
+        "tổng số 90 thành viên nòng cốt",
+    )
+    assert teams.members_each is None  # 90/30 = 3 is not written
+    assert teams.total_members == 90
+    assert teams.unit == ds.commune
+    (award,) = ds.awards
+    assert award.form is AwardForm.KY_NIEM_CHUONG
+    issuer = ds.find(award.issuer)
+    assert isinstance(issuer, Organization)
+    assert issuer.name == "Bộ Công an"
+    presenter = ds.find(award.presenter_organization)
+    assert (presenter.name, award.presenter_text) == ("Phòng PX03", "Lãnh đạo Phòng PX03")
+    authority = ds.find(award.authority)
+    assert (authority.name, authority.unit) == ("Công an tỉnh", "tinh-phu-tho")
+    assert presenter.parent == authority.id
+    assert award.authority_text == "Thừa ủy quyền của lãnh đạo Công an tỉnh"
+    assert (award.collectives, award.individuals) == (0, None)  # "cho cá nhân", not counted
+    assert award.event == event.id
+    (delegate,) = event.delegates
+    assert (delegate.role, delegate.organization, delegate.person) == (
+        "Lãnh đạo Phòng PX03",
+        presenter.id,
+        None,
+    )
+    (item,) = ds.news
+    assert (
+        item.title == "Phường Kỳ Sơn tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2025"
+    )
+    assert (item.published_on, item.published_in) == (date(2026, 1, 29), None)
+    publisher = ds.find(item.publisher)
+    assert (publisher.name, publisher.kind) == ("Báo Phú Thọ", OrganizationKind.PRESS)
 
 
 def test_04_issuer_presenter_and_authority_are_apart() -> None:

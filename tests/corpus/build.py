@@ -32,12 +32,15 @@ from khuonha import (
     NewsItem,
     Organization,
     OrganizationKind,
+    PartOfDay,
     Period,
     Person,
     Photo,
     PoliceRank,
     Post,
     Precision,
+    ProgrammeItem,
+    ProgrammeKind,
     Qualifier,
     Quantity,
     ReducedDate,
@@ -125,6 +128,484 @@ def case_01() -> Dataset:
         units=units,
         activities=(gifts,),
         events=events,
+        news=(news,),
+    )
+
+
+def case_02() -> Dataset:
+    """xã Nam Tiến: the district's pilot Ngày hội on 2/8/2024; "13,849 nhân khẩu" is 13849."""
+    units = (
+        _unit("tinh-nam-dinh", "Nam Định", UnitKind.TINH),
+        _unit("huyen-nam-truc", "Nam Trực", UnitKind.HUYEN, "tinh-nam-dinh"),
+        _unit("xa-nam-tien", "Nam Tiến", UnitKind.XA, "huyen-nam-truc"),
+    )
+    orgs = (
+        Organization(
+            id="cong-an-tinh-nam-dinh",
+            name="Công an tỉnh Nam Định",
+            kind=OrganizationKind.POLICE,
+            unit="tinh-nam-dinh",
+            website="https://congan.namdinh.gov.vn",
+        ),
+    )
+    people = (Person(id="vu-tien-duat", name="Vũ Tiến Duật"),)
+    posts = (
+        Post(
+            id="vu-tien-duat-chuc-vu",
+            label="Huyện ủy viên, Phó Chủ tịch UBND huyện, Trưởng BCĐ 138 huyện",
+        ),
+    )
+    profile = "Với 1 nhà thờ xứ, 3 nhà thờ họ, có 16 đền, chùa với 13,849 nhân khẩu sinh sống"
+    figures = (
+        (
+            "nhan-khau",
+            "nhan_khau",
+            ("Nhân khẩu", "Residents"),
+            13849,
+            "nhân khẩu",
+            "13,849 nhân khẩu",
+        ),
+        (
+            "nha-tho-xu",
+            "nha_tho_xu",
+            ("Nhà thờ xứ", "Parish churches"),
+            1,
+            "nhà thờ xứ",
+            "1 nhà thờ xứ",
+        ),
+        (
+            "nha-tho-ho",
+            "nha_tho_ho",
+            ("Nhà thờ họ", "Sub-parish churches"),
+            3,
+            "nhà thờ họ",
+            "3 nhà thờ họ",
+        ),
+        (
+            "den-chua",
+            "den_chua",
+            ("Đền, chùa", "Temples and pagodas"),
+            16,
+            "đền, chùa",
+            "16 đền, chùa",
+        ),
+    )
+    activities = tuple(
+        Activity(
+            id=aid,
+            kind=kind,
+            label=KindLabel(vi=vi, en=en),
+            quantity=Quantity(value=value, unit=unit, text=text),
+            role=StatisticRole.PROFILE,
+            covered=("xa-nam-tien",),
+            description=profile,
+            sources=("tin-02",),
+        )
+        for aid, kind, (vi, en), value, unit, text in figures
+    )
+    event = Event(
+        id="ngay-hoi-nam-tien-2024",
+        kind=EventKind.NGAY_HOI,
+        name="Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
+        start_on=date(2024, 8, 2),  # "sáng nay, ngày 2/8"; the year from "Năm 2024, …"
+        part_of_day=PartOfDay.SANG,
+        sites=(Site(unit="xa-nam-tien"),),
+        pilot=True,
+        pilot_level=UnitLevel.DISTRICT,
+        delegates=(
+            Delegate(person="vu-tien-duat", posts=("vu-tien-duat-chuc-vu",)),
+            Delegate(role="Chủ tịch UBND và Trưởng Công an các xã, thị trấn trên địa bàn"),
+        ),
+        description="Năm 2024, Nam Tiến là đơn vị được lựa chọn tổ chức “Ngày hội toàn dân bảo vệ "
+        "an ninh Tổ quốc” điểm của huyện Nam Trực.",
+        sources=("tin-02",),
+    )
+    news = NewsItem(
+        id="tin-02",
+        url="https://congan.namdinh.gov.vn/Default.aspx?sid=1216&pageid=27121&catid=50516"
+        "&id=184863&catname=tin-hoat-dong-cong-an-tinh&title=xa-nam-tien-nam-truc-soi-noi-"
+        "ngay-hoi-toan-dan-bao-ve-antq",
+        publisher="cong-an-tinh-nam-dinh",
+        events=(event.id,),
+    )
+    return Dataset(
+        slug="corpus-02",
+        title="Xã Nam Tiến, huyện Nam Trực: Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2024",
+        commune="xa-nam-tien",
+        units=units,
+        organizations=orgs,
+        people=people,
+        posts=posts,
+        activities=activities,
+        events=(event,),
+        news=(news,),
+    )
+
+
+def case_03() -> Dataset:
+    """xã Vân Hồ: a Ngày hội in bản Hợp Thành; Giấy khen of the UBND xã; gifts are no award."""
+    units = (
+        _unit("tinh-son-la", "Sơn La", UnitKind.TINH),
+        _unit("xa-van-ho", "Vân Hồ", UnitKind.XA, "tinh-son-la"),
+    )
+    areas = (
+        ResidentialArea(id="ban-hop-thanh", name="Hợp Thành", kind=AreaKind.BAN, unit="xa-van-ho"),
+    )
+    orgs = (
+        Organization(
+            id="ubnd-xa-van-ho",
+            name="Ủy ban nhân dân xã Vân Hồ",
+            kind=OrganizationKind.PEOPLES_COMMITTEE,
+            unit="xa-van-ho",
+        ),
+        Organization(
+            id="cong-an-tinh-son-la",
+            name="Công an tỉnh Sơn La",
+            kind=OrganizationKind.POLICE,
+            unit="tinh-son-la",
+        ),
+    )
+    people = (Person(id="dang-trong-cuong", name="Đặng Trọng Cường"),)
+    posts = (
+        Post(
+            id="giam-doc-cong-an-tinh-son-la",
+            label="Giám đốc Công an tỉnh Sơn La",
+            organization="cong-an-tinh-son-la",
+        ),
+    )
+    gifts_caption = "Đồng chí Giám đốc Công an tỉnh Sơn La trao quà cho các cá nhân và tập thể."
+    award_caption = (
+        "Ủy ban nhân dân xã Vân Hồ trao giấy khen cho 1 tập thể và 6 cá nhân có thành tích xuất "
+        "sắc trong phong trào toàn dân bảo vệ an ninh Tổ quốc."
+    )
+    event = Event(
+        id="ngay-hoi-van-ho-2025",
+        kind=EventKind.NGAY_HOI,
+        name="Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2025",
+        start_on=date(2025, 8, 11),
+        sites=(Site(area="ban-hop-thanh", address="tại bản Hợp Thành, xã Vân Hồ, tỉnh Sơn La"),),
+        anniversaries=(
+            Anniversary(
+                of="Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
+                years=20,
+                text="20 năm Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
+            ),
+            Anniversary(
+                of="ngày truyền thống lực lượng Công an nhân dân",
+                years=80,
+                text="kỷ niệm 80 năm ngày truyền thống lực lượng Công an nhân dân",
+            ),
+        ),
+        delegates=(
+            Delegate(
+                person="dang-trong-cuong",
+                rank=PoliceRank.THIEU_TUONG,
+                posts=("giam-doc-cong-an-tinh-son-la",),
+            ),
+        ),
+        programme=(
+            ProgrammeItem(
+                kind=ProgrammeKind.KHAC,
+                kind_label=KindLabel(vi="Trao quà", en="Gifts"),
+                title="trao quà cho các cá nhân và tập thể",
+                speaker="dang-trong-cuong",
+                summary=gifts_caption,
+            ),
+        ),
+        sources=("tin-03",),
+    )
+    award = Award(
+        id="giay-khen-ubnd-xa-van-ho-2025",
+        form=AwardForm.GIAY_KHEN,
+        title="giấy khen",
+        issuer="ubnd-xa-van-ho",
+        issuer_text="Ủy ban nhân dân xã Vân Hồ",
+        presenter_organization="ubnd-xa-van-ho",
+        collectives=1,
+        individuals=6,
+        reason="có thành tích xuất sắc trong phong trào toàn dân bảo vệ an ninh Tổ quốc",
+        event=event.id,
+        sources=("tin-03",),
+    )
+    models = Group(
+        id="mo-hinh-tu-quan-van-ho",
+        kind=GroupKind.TO_TU_QUAN,
+        name="mô hình tự quản, tự phòng",
+        unit="xa-van-ho",
+        description="nhiều mô hình tự quản, tự phòng",  # "nhiều": no count
+        sources=("tin-03",),
+    )
+    news = NewsItem(
+        id="tin-03",
+        title="Phát huy khối đại đoàn kết dân tộc tại vùng cao Sơn La",
+        url="https://thuonghieuquocgia.nhandan.vn/phat-huy-khoi-dai-doan-ket-dan-toc-tai-vung-"
+        "cao-son-la-post900060.html",
+        photos=(Photo(caption=gifts_caption), Photo(caption=award_caption)),
+        events=(event.id,),
+    )
+    return Dataset(
+        slug="corpus-03",
+        title=news.title or "",
+        commune="xa-van-ho",
+        period=Period(
+            start=date(2025, 1, 1),
+            precision=Precision.OPEN_END,  # how many months is not said
+            label="những tháng đầu năm 2025",
+        ),
+        units=units,
+        areas=areas,
+        organizations=orgs,
+        people=people,
+        posts=posts,
+        groups=(models,),
+        events=(event,),
+        awards=(award,),
+        news=(news,),
+    )
+
+
+def case_05() -> Dataset:
+    """phường Nguyễn Phúc: tham luận; the chủ tịch UBND phường commends 2 + 3 for năm 2022."""
+    units = (
+        _unit("tinh-yen-bai", "Yên Bái", UnitKind.TINH),
+        _unit("thanh-pho-yen-bai", "Yên Bái", UnitKind.THANH_PHO_THUOC_TINH, "tinh-yen-bai"),
+        _unit("phuong-nguyen-phuc", "Nguyễn Phúc", UnitKind.PHUONG, "thanh-pho-yen-bai"),
+    )
+    orgs = (
+        Organization(
+            id="ubnd-phuong-nguyen-phuc",
+            name="UBND phường Nguyễn Phúc",
+            kind=OrganizationKind.PEOPLES_COMMITTEE,
+            unit="phuong-nguyen-phuc",
+        ),
+        Organization(
+            id="cong-an-thanh-pho-yen-bai",
+            name="Công an thành phố",
+            kind=OrganizationKind.POLICE,
+            unit="thanh-pho-yen-bai",
+        ),
+    )
+    people = (
+        Person(id="ngo-kim-ngoc", name="Ngô Kim Ngọc"),
+        Person(id="phung-thi-thanh-van", name="Phùng Thị Thanh Vân"),
+        Person(id="nguyen-dinh-phuong", name="Nguyễn Đình Phương"),
+    )
+    posts = (
+        Post(
+            id="bi-thu-chu-tich-hdnd-phuong",
+            label="Bí thư Đảng ủy, chủ tịch Hội đồng nhân dân phường",
+        ),
+        Post(id="pho-bi-thu-dang-uy-phuong", label="Phó Bí thư"),
+        Post(
+            id="chu-tich-ubnd-phuong-nguyen-phuc",
+            label="Chủ tịch UBND phường",
+            organization="ubnd-phuong-nguyen-phuc",
+        ),
+        Post(
+            id="pho-truong-cong-an-thanh-pho",
+            label="Phó Trưởng Công an thành phố",
+            organization="cong-an-thanh-pho-yen-bai",
+        ),
+    )
+    talk = KindLabel(vi="Tham luận", en="Contributed talk")
+    talks = tuple(
+        ProgrammeItem(kind=ProgrammeKind.KHAC, kind_label=talk, title=f"tham luận về {topic}")
+        for topic in (
+            "công tác phối hợp giữa MTTQ với công an phường",
+            "mô hình camera an ninh",
+            "vai trò của Ban Bảo vệ dân phố",
+            "vai trò của Cấp ủy chi bộ",
+        )
+    )
+    event = Event(
+        id="ngay-hoi-nguyen-phuc-2023",
+        kind=EventKind.NGAY_HOI,
+        name="Ngày hội Toàn dân bảo vệ an ninh Tổ Quốc phường năm 2023",
+        start_on=date(2023, 8, 17),
+        part_of_day=PartOfDay.SANG,
+        organiser="ubnd-phuong-nguyen-phuc",
+        sites=(Site(unit="phuong-nguyen-phuc"),),
+        anniversaries=(
+            Anniversary(
+                of="ngày thành lập Công an Nhân dân",
+                years=78,
+                text="kỷ niệm 78 năm ngày thành lập Công an Nhân dân",
+            ),
+            Anniversary(
+                of="Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
+                years=18,
+                text="18 năm Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
+            ),
+        ),
+        delegates=(
+            Delegate(person="ngo-kim-ngoc", posts=("bi-thu-chu-tich-hdnd-phuong",)),
+            Delegate(
+                person="phung-thi-thanh-van",
+                posts=("pho-bi-thu-dang-uy-phuong", "chu-tich-ubnd-phuong-nguyen-phuc"),
+            ),
+            Delegate(
+                person="nguyen-dinh-phuong",
+                rank=PoliceRank.THUONG_TA,
+                posts=("pho-truong-cong-an-thanh-pho",),
+            ),
+            Delegate(role="tổ trưởng tổ dân phố"),
+            Delegate(role="thành viên Ban bảo vệ dân phố"),
+            Delegate(role="các đồng chí Bí thư các chi bộ"),
+        ),
+        programme=talks,
+        sources=("tin-05",),
+    )
+    award = Award(
+        id="khen-thuong-chu-tich-ubnd-phuong-2022",
+        title="khen thưởng",  # the form (giấy khen …) is not stated
+        issuer="chu-tich-ubnd-phuong-nguyen-phuc",
+        issuer_text="chủ tịch UBND phường",
+        collectives=2,
+        individuals=3,
+        reason="đã có thành tích xuất sắc trong phong trào Toàn dân bảo vệ an ninh Tổ quốc "
+        "năm 2022",
+        achievement_period=Period(start=date(2022, 1, 1), end=date(2022, 12, 31), label="năm 2022"),
+        event=event.id,
+        sources=("tin-05",),
+    )
+    groups = (
+        Group(
+            id="mo-hinh-camera-an-ninh-nguyen-phuc",
+            kind=GroupKind.MO_HINH,
+            name="mô hình camera an ninh",
+            unit="phuong-nguyen-phuc",
+            sources=("tin-05",),
+        ),
+        Group(
+            id="ban-bao-ve-dan-pho-nguyen-phuc",
+            kind=GroupKind.BAO_VE_DAN_PHO,
+            name="Ban Bảo vệ dân phố",
+            unit="phuong-nguyen-phuc",
+            sources=("tin-05",),
+        ),
+    )
+    news = NewsItem(
+        id="tin-05",
+        url="http://nguyenphuc.thanhphoyenbai.yenbai.gov.vn/phuong-nguyen-phuc-to-chuc-ngay-hoi-"
+        "toan-dan-bao-ve-an-ninh-to-quoc-nam-2023",
+        events=(event.id,),
+    )
+    return Dataset(
+        slug="corpus-05",
+        title="Phường Nguyễn Phúc tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2023",
+        commune="phuong-nguyen-phuc",
+        units=units,
+        organizations=orgs,
+        people=people,
+        posts=posts,
+        groups=groups,
+        events=(event,),
+        awards=(award,),
+        news=(news,),
+    )
+
+
+def case_08() -> Dataset:
+    """phường Kỳ Sơn: 2025 reviewed on 29/1/2026; 30 tổ, 90 members; a Bộ Công an medal."""
+    units = (
+        _unit("tinh-phu-tho", "Phú Thọ", UnitKind.TINH),
+        _unit("phuong-ky-son", "Kỳ Sơn", UnitKind.PHUONG, "tinh-phu-tho"),
+    )
+    orgs = (
+        Organization(id="bo-cong-an", name="Bộ Công an", kind=OrganizationKind.POLICE),
+        Organization(
+            id="cong-an-tinh-phu-tho",
+            name="Công an tỉnh",
+            kind=OrganizationKind.POLICE,
+            unit="tinh-phu-tho",
+        ),
+        Organization(
+            id="phong-px03",
+            name="Phòng PX03",
+            kind=OrganizationKind.POLICE,
+            parent="cong-an-tinh-phu-tho",
+        ),
+        Organization(
+            id="bcd-phuong-ky-son",
+            name="Ban Chỉ đạo xây dựng phong trào Toàn dân bảo vệ an ninh Tổ quốc phường Kỳ Sơn",
+            kind=OrganizationKind.STEERING_COMMITTEE,
+            unit="phuong-ky-son",
+        ),
+        Organization(
+            id="bao-phu-tho",
+            name="Báo Phú Thọ",
+            kind=OrganizationKind.PRESS,
+            website="https://baophutho.vn",
+        ),
+    )
+    event = Event(
+        id="tong-ket-ky-son-2025",
+        kind=EventKind.HOI_NGHI,
+        name="hội nghị tổng kết công tác xây dựng phong trào Toàn dân bảo vệ an ninh Tổ quốc và "
+        "hoạt động của lực lượng tham gia bảo vệ an ninh, trật tự (ANTT) ở cơ sở năm 2025",
+        start_on=date(2026, 1, 29),  # "Chiều 29/1", published 29/1/2026
+        part_of_day=PartOfDay.CHIEU,
+        organiser="bcd-phuong-ky-son",
+        sites=(Site(unit="phuong-ky-son"),),
+        delegates=(Delegate(role="Lãnh đạo Phòng PX03", organization="phong-px03"),),
+        programme=(
+            ProgrammeItem(
+                kind=ProgrammeKind.KHAC,
+                kind_label=KindLabel(
+                    vi="Triển khai phương hướng, nhiệm vụ", en="Directions and tasks ahead"
+                ),
+                title="triển khai phương hướng, nhiệm vụ năm 2026",
+            ),
+        ),
+        sources=("tin-08",),
+    )
+    teams = Group(
+        id="to-bao-ve-antt-ky-son",
+        kind=GroupKind.TO_BAO_VE_ANTT,
+        name="tổ bảo vệ ANTT ở cơ sở",
+        unit="phuong-ky-son",
+        count=Quantity(value=30, unit="tổ", text="30 tổ bảo vệ ANTT ở cơ sở"),
+        members=Quantity(
+            value=90, unit="thành viên nòng cốt", text="tổng số 90 thành viên nòng cốt"
+        ),
+        description="Toàn phường hiện duy trì 30 tổ bảo vệ ANTT ở cơ sở với tổng số 90 thành "
+        "viên nòng cốt.",
+        sources=("tin-08",),
+    )
+    award = Award(
+        id="ky-niem-chuong-bo-cong-an-ky-son",
+        form=AwardForm.KY_NIEM_CHUONG,
+        title="Kỷ niệm chương",
+        issuer="bo-cong-an",
+        issuer_text="Bộ Công an",
+        presenter_organization="phong-px03",
+        presenter_text="Lãnh đạo Phòng PX03",
+        authority="cong-an-tinh-phu-tho",
+        authority_text="Thừa ủy quyền của lãnh đạo Công an tỉnh",
+        collectives=0,  # "cho cá nhân": individuals only, how many is not said
+        reason="có nhiều đóng góp trong sự nghiệp Bảo vệ an ninh Tổ quốc",
+        event=event.id,
+        sources=("tin-08",),
+    )
+    news = NewsItem(
+        id="tin-08",
+        title="Phường Kỳ Sơn tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2025",
+        url="https://baophutho.vn/phuong-ky-son-tong-ket-phong-trao-toan-dan-bao-ve-an-ninh-to-"
+        "quoc-nam-2025-246833.htm",
+        published_on=date(2026, 1, 29),
+        publisher="bao-phu-tho",
+        events=(event.id,),
+    )
+    return Dataset(
+        slug="corpus-08",
+        title=news.title or "",
+        commune="phuong-ky-son",
+        period=Period(start=date(2025, 1, 1), end=date(2025, 12, 31), label="Năm 2025"),
+        units=units,
+        organizations=orgs,
+        groups=(teams,),
+        events=(event,),
+        awards=(award,),
         news=(news,),
     )
 
@@ -633,6 +1114,10 @@ def case_14() -> Dataset:
 
 CASES: dict[str, Callable[[], Dataset]] = {
     "01": case_01,
+    "02": case_02,
+    "03": case_03,
+    "05": case_05,
+    "08": case_08,
     "04": case_04,
     "06": case_06,
     "07": case_07,
