@@ -189,6 +189,8 @@ def test_exports_in_every_installed_format(number: str, tmp_path: Path) -> None:
         buf = io.BytesIO(written)
         if not exporter.archive:  # the lossless formats (archives) keep the slug itself
             assert b"to_chuc_ngay_hoi" not in buf.getvalue()  # kinds named, never slugs
+            for slug in {a.kind for a in ds.activities if "_" in a.kind}:
+                assert slug.encode() not in buf.getvalue(), (name, slug)
     assert all(missing for _name, missing in refused), refused
 
 
@@ -458,6 +460,36 @@ def test_08_a_january_review_of_last_year_and_a_ministry_medal_handed_on() -> No
     assert (item.published_on, item.published_in) == (date(2026, 1, 29), None)
     publisher = ds.find(item.publisher)
     assert (publisher.name, publisher.kind) == ("Báo Phú Thọ", OrganizationKind.PRESS)
+
+
+def _read(text: str) -> list[tuple[int | float, str | None]]:
+    return [(q.quantity.value, q.quantity.unit) for q in khuonha.scan(text).quantities]
+
+
+def test_02_03_05_08_the_scanner_reads_the_same_figures_from_the_words() -> None:
+    """The figures typed by hand are what khuonha.scan reads in the words kept beside them."""
+    ds = _load("02")
+    (profile,) = {a.description for a in ds.activities}
+    assert _read(profile or "") == [
+        (1, "nhà thờ xứ"),
+        (3, "nhà thờ họ"),
+        (16, "đền, chùa"),
+        (13849, "nhân khẩu"),  # the comma groups thousands here
+    ]
+    ds = _load("03")
+    (award,) = ds.awards
+    caption = next(c for c in ds.news[0].captions if "giấy khen" in c)
+    assert _read(caption) == [(award.collectives, "tập thể"), (award.individuals, "cá nhân")]
+    ds = _load("05")
+    (award,) = ds.awards
+    (found,) = khuonha.scan(award.reason or "").periods
+    assert found.period == award.achievement_period
+    ds = _load("08")
+    (teams,) = ds.groups
+    assert _read(teams.description or "") == [
+        (teams.count.value, "tổ bảo vệ ANTT ở cơ sở"),
+        (teams.members.value, "thành viên nòng cốt"),
+    ]
 
 
 def test_04_issuer_presenter_and_authority_are_apart() -> None:
