@@ -480,11 +480,17 @@ def test_02_03_05_08_the_scanner_reads_the_same_figures_from_the_words() -> None
     (award,) = ds.awards
     caption = next(c for c in ds.news[0].captions if "giấy khen" in c)
     assert _read(caption) == [(award.collectives, "tập thể"), (award.individuals, "cá nhân")]
+    assert ds.period is not None
+    (found,) = khuonha.scan(ds.period.label or "").periods  # "những tháng đầu năm 2025"
+    assert found.period == ds.period
     ds = _load("05")
     (award,) = ds.awards
     (found,) = khuonha.scan(award.reason or "").periods
     assert found.period == award.achievement_period
     ds = _load("08")
+    assert ds.period is not None
+    (found,) = khuonha.scan(ds.period.label or "").periods  # "Năm 2025"
+    assert found.period == ds.period
     (teams,) = ds.groups
     assert _read(teams.description or "") == [
         (teams.count.value, "tổ bảo vệ ANTT ở cơ sở"),
