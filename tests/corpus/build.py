@@ -230,7 +230,7 @@ def case_02() -> Dataset:
     )
     return Dataset(
         slug="corpus-02",
-        title="Xã Nam Tiến, huyện Nam Trực: Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2024",
+        title="Xã Nam Tiến, Nam Trực sôi nổi Ngày hội toàn dân bảo vệ ANTQ",  # the URL slug
         commune="xa-nam-tien",
         units=units,
         organizations=orgs,
