@@ -178,6 +178,25 @@ def test_undated_periods() -> None:
         Period(precision=khuonha.Precision.UNSPECIFIED)
 
 
+def test_a_basis_says_a_date_was_read_not_written() -> None:
+    """The words "Trong năm qua" read as 2023: dates, words and why, all kept; round-trips."""
+    past = attrs.evolve(
+        Period.year(2023), label="Trong năm qua", basis="the 2023 plan named just before"
+    )
+    assert (past.start, past.end) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert past.label == "Trong năm qua"
+    assert khuonha.loads(khuonha.dumps(past), Period) == past
+    assert {"type": "string"} in khuonha.json_schema(Period)["properties"]["basis"]["anyOf"]
+    with pytest.raises(InvalidDataError, match="no dates to give a basis"):
+        Period(precision=khuonha.Precision.UNSPECIFIED, label="những năm qua", basis="x")
+    assert past.shifted(1).basis is None  # a moved period is no longer the one read
+    year = ReducedDate(year=2019, basis="the report covers 8 tháng đầu năm 2019")
+    assert (year.text, year.precision) == (None, "year")
+    assert khuonha.loads(khuonha.dumps(year), ReducedDate) == year
+    with pytest.raises(khuonha.DecodeError, match=r"\$\.basis"):
+        khuonha.loads(b'{"year": 2019, "basis": 5}', ReducedDate)
+
+
 @pytest.mark.parametrize(
     "day", [date(1, 1, 1), date(9999, 12, 31), date(1899, 12, 31), date(2201, 1, 1)]
 )

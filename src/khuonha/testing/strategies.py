@@ -162,6 +162,7 @@ reduced_dates = st.builds(
     year=st.integers(1900, 2200),
     month=_opt(st.integers(1, 12)),
     text=_opt(st.sampled_from(["Năm 2025", "tháng 8/2023"])),
+    basis=_opt(st.sampled_from(["the period the report covers", "the month of the listing"])),
 )
 """Dates known only to the month or the year."""
 
@@ -187,6 +188,7 @@ def _periods(draw: st.DrawFn) -> Period:
         ),
         label=draw(_opt(texts())),
         convention=draw(st.sampled_from(Convention)),
+        basis=draw(_opt(texts())),
     )
 
 
