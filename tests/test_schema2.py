@@ -197,6 +197,56 @@ def test_a_basis_says_a_date_was_read_not_written() -> None:
         khuonha.loads(b'{"year": 2019, "basis": 5}', ReducedDate)
 
 
+def test_point_in_time_counts_of_groups() -> None:
+    """ "hiện nay … 09 tổ hòa giải" at a conference on 19/3/2024: a count as of that day."""
+    count = khuonha.Quantity(value=9, unit="tổ", text="09 tổ hòa giải")
+    teams = khuonha.Group(
+        id="g", kind=khuonha.GroupKind.TO_HOA_GIAI, count=count, as_of=date(2024, 3, 19)
+    )
+    assert khuonha.loads(khuonha.dumps(teams), khuonha.Group) == teams
+    with pytest.raises(InvalidDataError, match="as_of"):
+        attrs.evolve(teams, established_on=date(2024, 3, 20))
+    with pytest.raises(khuonha.DecodeError, match=r"\$\.as_of"):
+        khuonha.loads(b'{"id": "g", "kind": "to_hoa_giai", "as_of": "2024-02-30"}', khuonha.Group)
+
+
+def test_changes_against_a_period_and_phases_of_a_target() -> None:
+    """ "tăng 14 xã so với năm 2017"; a target pursued "Giai đoạn 1 … giai đoạn 2", overlapping."""
+    rise = khuonha.Activity(
+        id="tang",
+        kind="ntm_tang",
+        label=khuonha.KindLabel(vi="Số xã đạt 19/19 tiêu chí tăng"),
+        quantity=khuonha.Quantity(value=14, unit="xã", text="tăng 14 xã"),
+        change=khuonha.Change.INCREASE,
+        compared_with=attrs.evolve(Period.year(2017), label="so với năm 2017"),
+    )
+    assert khuonha.loads(khuonha.dumps(rise), khuonha.Activity) == rise
+    assert khuonha.label(rise.change) == "Tăng"
+    with pytest.raises(InvalidDataError, match="which way"):
+        attrs.evolve(rise, change=None)
+    phase_1 = Period(start=date(2025, 3, 1), end=date(2025, 6, 30), label="Giai đoạn 1")
+    phase_2 = Period(start=date(2025, 6, 1), end=date(2025, 12, 31), label="giai đoạn 2")
+    target = khuonha.Activity(
+        id="muc-tieu",
+        kind="xa_dien_hinh",
+        label=khuonha.KindLabel(vi="Xây dựng xã điển hình"),
+        quantity=khuonha.Quantity(value=1, unit="xã"),
+        role=khuonha.StatisticRole.TARGET,
+        phases=(phase_1, phase_2),
+    )
+    assert target.phases[0].overlaps(target.phases[1])
+    assert khuonha.loads(khuonha.dumps(target), khuonha.Activity) == target
+    with pytest.raises(InvalidDataError, match="only a target has phases"):
+        attrs.evolve(target, role=khuonha.StatisticRole.RESULT)
+
+
+def test_basically_is_a_qualifier_kept_and_written() -> None:
+    q = khuonha.parse_quantity("cơ bản 28/34 tiêu chí")
+    assert (q.value, q.total, q.qualifier) == (28, 34, khuonha.Qualifier.BASICALLY)
+    assert khuonha.format_quantity(q) == "cơ bản 28/34 tiêu chí"
+    assert khuonha.format_quantity(q, "en") == "basically 28/34 tiêu chí"
+
+
 @pytest.mark.parametrize(
     "day", [date(1, 1, 1), date(9999, 12, 31), date(1899, 12, 31), date(2201, 1, 1)]
 )
