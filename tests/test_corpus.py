@@ -23,6 +23,7 @@ import pytest
 
 import khuonha
 from khuonha import Dataset, MovementRating, Qualifier, Standard, StatisticRole, UnitLevel
+from khuonha.cli.main import main
 from khuonha.model import ACTIVITY_KINDS
 from khuonha.testing import check_exporter
 
@@ -56,6 +57,12 @@ def test_document_is_2_0_and_rebuilds_identically(number: str) -> None:
     assert ds.schema_version == "2.0"
     assert ds == build.CASES[number]()
     assert (CORPUS / f"{number}.json").read_bytes() == khuonha.dumps(ds, pretty=True)
+
+
+@pytest.mark.parametrize("number", NUMBERS)
+def test_khuonha_validate_accepts_it(number: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(CORPUS / f"{number}.json")]) == 0
+    assert "error" not in capsys.readouterr().err.lower()
 
 
 @pytest.mark.parametrize("number", NUMBERS)
