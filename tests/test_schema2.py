@@ -245,6 +245,8 @@ def test_basically_is_a_qualifier_kept_and_written() -> None:
     assert (q.value, q.total, q.qualifier) == (28, 34, khuonha.Qualifier.BASICALLY)
     assert khuonha.format_quantity(q) == "cơ bản 28/34 tiêu chí"
     assert khuonha.format_quantity(q, "en") == "basically 28/34 tiêu chí"
+    (found,) = khuonha.scan("xã Sùng Phài cơ bản đạt 28/34 tiêu chí").quantities
+    assert (found.quantity.value, found.quantity.qualifier) == (28, khuonha.Qualifier.BASICALLY)
 
 
 @pytest.mark.parametrize(
