@@ -60,7 +60,13 @@ def test_about_makes_the_total_approximate() -> None:
     assert total.describe() == "khoảng 120"
 
 
-_QUALIFIERS = [q for q in Qualifier if q is not Qualifier.ABOUT]
+def test_basically_is_an_estimate_too() -> None:
+    """ "cơ bản đạt 28/34": not a bound either way, so the total is an estimate."""
+    total = Total.of(_q(28, Qualifier.BASICALLY)) + Total.of(_q(2))
+    assert (total.qualifier, total.value, total.is_exact) == (Qualifier.ABOUT, 30, False)
+
+
+_QUALIFIERS = [q for q in Qualifier if q not in (Qualifier.ABOUT, Qualifier.BASICALLY)]
 
 
 @st.composite

@@ -216,6 +216,77 @@ def test_a_programme_item_of_an_unlisted_kind_carries_its_words() -> None:
         khuonha.loads(json.dumps(bad).encode(), khuonha.ProgrammeItem)
 
 
+def test_a_basis_says_a_date_was_read_not_written() -> None:
+    """The words "Trong năm qua" read as 2023: dates, words and why, all kept; round-trips."""
+    past = attrs.evolve(
+        Period.year(2023), label="Trong năm qua", basis="the 2023 plan named just before"
+    )
+    assert (past.start, past.end) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert past.label == "Trong năm qua"
+    assert khuonha.loads(khuonha.dumps(past), Period) == past
+    assert {"type": "string"} in khuonha.json_schema(Period)["properties"]["basis"]["anyOf"]
+    with pytest.raises(InvalidDataError, match="no dates to give a basis"):
+        Period(precision=khuonha.Precision.UNSPECIFIED, label="những năm qua", basis="x")
+    assert past.shifted(1).basis is None  # a moved period is no longer the one read
+    year = ReducedDate(year=2019, basis="the report covers 8 tháng đầu năm 2019")
+    assert (year.text, year.precision) == (None, "year")
+    assert khuonha.loads(khuonha.dumps(year), ReducedDate) == year
+    with pytest.raises(khuonha.DecodeError, match=r"\$\.basis"):
+        khuonha.loads(b'{"year": 2019, "basis": 5}', ReducedDate)
+
+
+def test_point_in_time_counts_of_groups() -> None:
+    """ "hiện nay … 09 tổ hòa giải" at a conference on 19/3/2024: a count as of that day."""
+    count = khuonha.Quantity(value=9, unit="tổ", text="09 tổ hòa giải")
+    teams = khuonha.Group(
+        id="g", kind=khuonha.GroupKind.TO_HOA_GIAI, count=count, as_of=date(2024, 3, 19)
+    )
+    assert khuonha.loads(khuonha.dumps(teams), khuonha.Group) == teams
+    with pytest.raises(InvalidDataError, match="as_of"):
+        attrs.evolve(teams, established_on=date(2024, 3, 20))
+    with pytest.raises(khuonha.DecodeError, match=r"\$\.as_of"):
+        khuonha.loads(b'{"id": "g", "kind": "to_hoa_giai", "as_of": "2024-02-30"}', khuonha.Group)
+
+
+def test_changes_against_a_period_and_phases_of_a_target() -> None:
+    """ "tăng 14 xã so với năm 2017"; a target pursued "Giai đoạn 1 … giai đoạn 2", overlapping."""
+    rise = khuonha.Activity(
+        id="tang",
+        kind="ntm_tang",
+        label=khuonha.KindLabel(vi="Số xã đạt 19/19 tiêu chí tăng"),
+        quantity=khuonha.Quantity(value=14, unit="xã", text="tăng 14 xã"),
+        change=khuonha.Change.INCREASE,
+        compared_with=attrs.evolve(Period.year(2017), label="so với năm 2017"),
+    )
+    assert khuonha.loads(khuonha.dumps(rise), khuonha.Activity) == rise
+    assert khuonha.label(rise.change) == "Tăng"
+    with pytest.raises(InvalidDataError, match="which way"):
+        attrs.evolve(rise, change=None)
+    phase_1 = Period(start=date(2025, 3, 1), end=date(2025, 6, 30), label="Giai đoạn 1")
+    phase_2 = Period(start=date(2025, 6, 1), end=date(2025, 12, 31), label="giai đoạn 2")
+    target = khuonha.Activity(
+        id="muc-tieu",
+        kind="xa_dien_hinh",
+        label=khuonha.KindLabel(vi="Xây dựng xã điển hình"),
+        quantity=khuonha.Quantity(value=1, unit="xã"),
+        role=khuonha.StatisticRole.TARGET,
+        phases=(phase_1, phase_2),
+    )
+    assert target.phases[0].overlaps(target.phases[1])
+    assert khuonha.loads(khuonha.dumps(target), khuonha.Activity) == target
+    with pytest.raises(InvalidDataError, match="only a target has phases"):
+        attrs.evolve(target, role=khuonha.StatisticRole.RESULT)
+
+
+def test_basically_is_a_qualifier_kept_and_written() -> None:
+    q = khuonha.parse_quantity("cơ bản 28/34 tiêu chí")
+    assert (q.value, q.total, q.qualifier) == (28, 34, khuonha.Qualifier.BASICALLY)
+    assert khuonha.format_quantity(q) == "cơ bản 28/34 tiêu chí"
+    assert khuonha.format_quantity(q, "en") == "basically 28/34 tiêu chí"
+    (found,) = khuonha.scan("xã Sùng Phài cơ bản đạt 28/34 tiêu chí").quantities
+    assert (found.quantity.value, found.quantity.qualifier) == (28, khuonha.Qualifier.BASICALLY)
+
+
 @pytest.mark.parametrize(
     "day", [date(1, 1, 1), date(9999, 12, 31), date(1899, 12, 31), date(2201, 1, 1)]
 )

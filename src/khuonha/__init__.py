@@ -29,6 +29,7 @@ _EXPORTS: dict[str, str] = {
     "AwardForm": "khuonha.model",
     "CAMPAIGN_WINDOWS": "khuonha.text",
     "Certification": "khuonha.model",
+    "Change": "khuonha.model",
     "Check": "khuonha.rules",
     "CheckKind": "khuonha.rules",
     "Classification": "khuonha.rules",
@@ -235,6 +236,7 @@ if TYPE_CHECKING:
     from khuonha.model import Award as Award
     from khuonha.model import AwardForm as AwardForm
     from khuonha.model import Certification as Certification
+    from khuonha.model import Change as Change
     from khuonha.model import CodeScheme as CodeScheme
     from khuonha.model import Dataset as Dataset
     from khuonha.model import Delegate as Delegate

@@ -41,7 +41,7 @@ from enum import Enum
 from typing import Any, Protocol, cast, runtime_checkable
 
 from khuonha.exceptions import LabelNotFoundError, UnknownLanguageError
-from khuonha.model.activities import ACTIVITY_KINDS, Activity, StatisticRole
+from khuonha.model.activities import ACTIVITY_KINDS, Activity, Change, StatisticRole
 from khuonha.model.awards import Award, AwardForm, LegalRegime, RecipientKind
 from khuonha.model.certification import MovementRating, Result, Standard, UnitType
 from khuonha.model.dates import KindLabel
@@ -266,6 +266,10 @@ _LABELS: dict[type[Enum], dict[Any, tuple[str, str]]] = {
         StatisticRole.BASELINE: ("Hiện trạng ban đầu", "Baseline"),
         StatisticRole.PROFILE: ("Số liệu địa bàn", "Profile figure"),
     },
+    Change: {
+        Change.INCREASE: ("Tăng", "Increase"),
+        Change.DECREASE: ("Giảm", "Decrease"),
+    },
     PoliceRank: {
         PoliceRank.DAI_TUONG: ("Đại tướng", "General"),
         PoliceRank.THUONG_TUONG: ("Thượng tướng", "Colonel general"),
@@ -387,6 +391,7 @@ _LABELS: dict[type[Enum], dict[Any, tuple[str, str]]] = {
         Qualifier.ABOUT: ("Khoảng", "About"),
         Qualifier.AT_LEAST: ("Ít nhất", "At least"),
         Qualifier.AT_MOST: ("Tối đa", "At most"),
+        Qualifier.BASICALLY: ("Cơ bản", "Basically"),
     },
     # exports
     Language: {

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import attrs
+
 import khuonha
 from khuonha import (
     Activity,
@@ -21,6 +23,7 @@ from khuonha import (
     Award,
     AwardForm,
     Certification,
+    Change,
     Dataset,
     Delegate,
     Event,
@@ -1112,6 +1115,517 @@ def case_14() -> Dataset:
     )
 
 
+def case_10() -> Dataset:
+    """xã Quảng Lạc: a March launch conference; "Trong năm qua" read as 2023; counts "hiện nay"."""
+    units = (
+        _unit("tinh-lang-son", "Lạng Sơn", UnitKind.TINH),
+        _unit("tp-lang-son", "Lạng Sơn", UnitKind.THANH_PHO_THUOC_TINH, "tinh-lang-son"),
+        _unit("xa-quang-lac", "Quảng Lạc", UnitKind.XA, "tp-lang-son"),
+    )
+    orgs = (
+        Organization(
+            id="bcd-138-quang-lac",
+            name="Ban chỉ đạo 138 xã Quảng Lạc, thành phố Lạng Sơn",
+            kind=OrganizationKind.STEERING_COMMITTEE,
+            unit="xa-quang-lac",
+        ),
+        Organization(
+            id="trang-tin-cong-an-lang-son",
+            name="Trang thông tin Công an tỉnh Lạng Sơn",
+            kind=OrganizationKind.PRESS,
+            unit="tinh-lang-son",
+            website="https://congan.langson.gov.vn/",
+        ),
+    )
+    day = date(2024, 3, 19)
+    conference = Event(
+        id="hoi-nghi-phat-dong-quang-lac-2024",
+        kind=EventKind.HOI_NGHI,
+        name="Hội nghị phát động phong trào “Toàn dân bảo vệ An ninh Tổ quốc” năm 2024 và "
+        "ra mắt mô hình “móc khóa an ninh”",
+        start_on=day,
+        organiser="bcd-138-quang-lac",
+        sites=(Site(unit="xa-quang-lac"),),
+        programme=(
+            ProgrammeItem(
+                kind=ProgrammeKind.PHAT_DONG,
+                title="phát động phong trào “Toàn dân bảo vệ An ninh Tổ quốc” năm 2024",
+            ),
+        ),
+        sources=("tin-10",),
+    )
+    launch = Event(
+        id="ra-mat-moc-khoa-an-ninh",
+        kind=EventKind.RA_MAT_MO_HINH,
+        name="ra mắt mô hình “móc khóa an ninh”",
+        start_on=day,
+        parent=conference.id,
+        sites=(Site(unit="xa-quang-lac"),),
+        sources=("tin-10",),
+    )
+    past_year = attrs.evolve(
+        Period.year(2023),
+        label="Trong năm qua",
+        basis="the sentence before it: Thực hiện Kế hoạch … năm 2023 … các chuyên đề công tác "
+        "năm 2023 (an article of March 2024); the sentence itself names no year",
+    )
+    sessions = Activity(
+        id="tuyen-truyen-phap-luat-2023",
+        kind="hoc_tap_phap_luat",
+        quantity=Quantity(value=15, unit="buổi", text="15 buổi"),
+        period=past_year,
+        covered=("xa-quang-lac",),
+        description="lồng ghép tổ chức tuyên truyền phổ biến pháp luật được 15 buổi với 1.350 "
+        "người tham gia",
+        sources=("tin-10",),
+    )
+    people = Activity(
+        id="nguoi-tham-gia-2023",
+        kind="nguoi_tham_gia_tuyen_truyen",
+        label=KindLabel(vi="Người tham gia tuyên truyền, phổ biến pháp luật", en="Attendees"),
+        quantity=Quantity(value=1350, unit="người", text="1.350 người tham gia"),
+        period=past_year,
+        covered=("xa-quang-lac",),
+        part_of=sessions.id,
+        sources=("tin-10",),
+    )
+
+    counts = (  # "hiện nay" at the conference: point-in-time counts, leading zeros as written
+        ("to-hoa-giai", GroupKind.TO_HOA_GIAI, "tổ hòa giải", 9, "tổ"),
+        ("to-an-ninh-nhan-dan", GroupKind.TO_AN_NINH_NHAN_DAN, "tổ An ninh Nhân dân", 9, "tổ"),
+        ("nhom-hoi-hieu", GroupKind.NHOM_HOI_HIEU, "nhóm “Hội hiếu”", 29, "nhóm"),
+        ("to-an-ninh-xanh", GroupKind.KHAC, "tổ An ninh xanh", 1, "tổ"),
+    )
+    green = KindLabel(vi="Tổ An ninh xanh", en="Green security team")
+    groups = (
+        *(
+            Group(
+                id=gid,
+                kind=kind,
+                kind_label=green if kind is GroupKind.KHAC else None,
+                name=name,
+                unit="xa-quang-lac",
+                count=Quantity(value=value, unit=unit, text=f"{value:02d} {name}"),
+                as_of=day,
+                sources=("tin-10",),
+            )
+            for gid, kind, name, value, unit in counts
+        ),
+        Group(
+            id="to-lien-gia-tu-quan",
+            kind=GroupKind.TO_LIEN_GIA,
+            name="“Tổ liên gia tự quản về ANTT”",
+            unit="xa-quang-lac",
+            sources=("tin-10",),
+        ),
+        Group(
+            id="doi-tu-quan",
+            kind=GroupKind.TO_TU_QUAN,
+            name="“Đội tự quản về ANTT”",
+            unit="xa-quang-lac",
+            sources=("tin-10",),
+        ),
+        Group(
+            id="mo-hinh-moc-khoa-an-ninh",
+            kind=GroupKind.MO_HINH,
+            name="mô hình “móc khóa an ninh”",
+            unit="xa-quang-lac",
+            established_on=day,
+            sources=("tin-10",),
+        ),
+    )
+    news = NewsItem(
+        id="tin-10",
+        title="XÃ QUẢNG LẠC PHÁT ĐỘNG PHONG TRÀO “TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC” NĂM 2024",
+        url="https://congan.langson.gov.vn/toan-dan-bao-ve-antq/34/xa-quang-lac-phat-dong-phong-"
+        "trao-toan-dan-bao-ve-an-ninh-to-quoc-nam-2024/7405.aspx",
+        published_on=date(2024, 3, 21),
+        publisher="trang-tin-cong-an-lang-son",
+        events=(conference.id, launch.id),
+    )
+    return Dataset(
+        slug="corpus-10",
+        title=news.title or "",
+        commune="xa-quang-lac",
+        units=units,
+        organizations=orgs,
+        activities=(sessions, people),
+        groups=groups,
+        events=(conference, launch),
+        news=(news,),
+    )
+
+
+def case_12() -> Dataset:
+    """Lâm Đồng 2019: counts mixing unit kinds under a joint standard; NTM look-alikes apart."""
+    units = (_unit("tinh-lam-dong", "Lâm Đồng", UnitKind.TINH),)
+    orgs = (
+        Organization(
+            id="cong-an-lam-dong",
+            name="Công an Lâm Đồng",
+            kind=OrganizationKind.POLICE,
+            unit="tinh-lam-dong",
+        ),
+        Organization(
+            id="bao-lam-dong",
+            name="Báo Lâm Đồng",
+            kind=OrganizationKind.PRESS,
+            unit="tinh-lam-dong",
+            website="http://baolamdong.vn/",
+        ),
+    )
+    published = date(2019, 1, 9)
+    now = Period(
+        end=published,
+        precision=Precision.OPEN_START,
+        label="toàn tỉnh hiện có",
+        basis="the publication date (09/01/2019): “hiện có” names no date",
+    )
+    standard = "tiêu chuẩn văn hóa và  “An toàn về an ninh trật tự”"
+    certs = (
+        Certification(
+            id="van-hoa-antt-khu-dan-cu-xa",
+            standard=Standard.VAN_HOA_ANTT,
+            unit_type=UnitType.KHU_DAN_CU,
+            other_unit_types=(UnitType.XA,),
+            count=Quantity(
+                value=1403,
+                unit="khu dân cư, xã, phường, thị trấn",
+                text="1.403 khu dân cư, xã, phường, thị trấn",
+            ),
+            scope="tinh-lam-dong",
+            as_of=published,
+            text=f"1.403 khu dân cư, xã, phường, thị trấn … {standard}",
+            sources=("tin-12",),
+        ),
+        Certification(
+            id="van-hoa-antt-co-quan",
+            standard=Standard.VAN_HOA_ANTT,
+            unit_type=UnitType.CO_QUAN,
+            other_unit_types=(UnitType.DOANH_NGHIEP, UnitType.CO_SO_GIAO_DUC),
+            count=Quantity(
+                value=1756,
+                unit="cơ quan, doanh nghiệp, nhà trường",
+                text="1.756 cơ quan, doanh nghiệp, nhà trường",
+            ),
+            scope="tinh-lam-dong",
+            as_of=published,
+            text=f"1.756 cơ quan, doanh nghiệp, nhà trường … {standard}",
+            sources=("tin-12",),
+        ),
+    )
+    ntm = "nông thôn mới"
+    reformed = Activity(
+        id="cam-hoa-doi-tuong",
+        kind="cam_hoa_doi_tuong",
+        label=KindLabel(
+            vi="Cảm hóa đối tượng hình sự, ma túy", en="Criminal and drug offenders reformed"
+        ),
+        quantity=Quantity(value=1979, unit="đối tượng", text="1.979 đối tượng hình sự, ma túy"),
+        period=now,
+        actor="cong-an-lam-dong",
+        covered=("tinh-lam-dong",),
+        description="cảm hóa 1.979 đối tượng hình sự, ma túy",
+        sources=("tin-12",),
+    )
+    acts = (
+        reformed,
+        Activity(
+            id="dua-ra-khoi-dien-quan-ly",
+            kind="dua_ra_khoi_dien_quan_ly",
+            label=KindLabel(
+                vi="Đối tượng tiến bộ được đưa ra khỏi diện quản lý",
+                en="Reformed offenders released from supervision",
+            ),
+            quantity=Quantity(value=571, unit="đối tượng", text="571 đối tượng tiến bộ"),
+            period=now,
+            covered=("tinh-lam-dong",),
+            part_of=reformed.id,
+            description="trong đó có 571 đối tượng tiến bộ được đưa ra khỏi diện quản lý",
+            sources=("tin-12",),
+        ),
+        Activity(
+            id="ntm-tieu-chi-an-ninh-trat-tu",
+            kind="ntm_tieu_chi_an_ninh_trat_tu",
+            label=KindLabel(
+                vi="Xã đạt tiêu chí “An ninh trật tự xã hội được giữ vững”",
+                en="Communes meeting the new-rural security criterion",
+            ),
+            quantity=Quantity(value=114, total=116, unit="xã", text="114/116 xã"),
+            programme=ntm,
+            covered=("tinh-lam-dong",),
+            description="Toàn tỉnh có 114/116 xã đạt tiêu chí “An ninh trật tự xã hội được "
+            "giữ vững”",
+            sources=("tin-12",),
+        ),
+        Activity(
+            id="ntm-huyen-dat-19-19",
+            kind="ntm_huyen_dat_19_19_tieu_chi",
+            label=KindLabel(vi="Huyện đạt 19/19 tiêu chí", en="Districts meeting all 19 criteria"),
+            quantity=Quantity(value=1, unit="huyện", text="1 huyện"),
+            programme=ntm,
+            covered=("tinh-lam-dong",),
+            description="1 huyện và 76 xã đạt 19/19 tiêu chí",
+            sources=("tin-12",),
+        ),
+        Activity(
+            id="ntm-xa-dat-19-19",
+            kind="ntm_xa_dat_19_19_tieu_chi",
+            label=KindLabel(vi="Xã đạt 19/19 tiêu chí", en="Communes meeting all 19 criteria"),
+            quantity=Quantity(value=76, unit="xã", text="76 xã"),
+            programme=ntm,
+            covered=("tinh-lam-dong",),
+            description="1 huyện và 76 xã đạt 19/19 tiêu chí",
+            sources=("tin-12",),
+        ),
+        Activity(
+            id="ntm-xa-dat-19-19-tang",
+            kind="ntm_xa_dat_19_19_tieu_chi_tang",
+            label=KindLabel(
+                vi="Số xã đạt 19/19 tiêu chí tăng", en="Rise in communes meeting all 19 criteria"
+            ),
+            quantity=Quantity(value=14, unit="xã", text="tăng 14 xã"),
+            change=Change.INCREASE,
+            compared_with=attrs.evolve(Period.year(2017), label="so với năm 2017"),
+            programme=ntm,
+            covered=("tinh-lam-dong",),
+            part_of="ntm-xa-dat-19-19",
+            description="tăng 14 xã so với năm 2017",
+            sources=("tin-12",),
+        ),
+    )
+    news = NewsItem(
+        id="tin-12",
+        title='3.159 đơn vị đạt tiêu chuẩn văn hóa và "An toàn về an ninh trật tự"',
+        url="http://baolamdong.vn/phapluat/201901/3159-don-vi-dat-tieu-chuan-van-hoa-va-an-"
+        "toan-ve-an-ninh-trat-tu-2928206/",
+        published_on=published,
+        authors=("AN NHIÊN",),
+        byline="AN NHIÊN",
+        publisher="bao-lam-dong",
+    )
+    return Dataset(
+        slug="corpus-12",
+        title=news.title or "",
+        units=units,
+        organizations=orgs,
+        activities=acts,
+        certifications=certs,
+        news=(news,),
+    )
+
+
+def case_13() -> Dataset:
+    """xã Sùng Phài, April 2025: a baseline "cơ bản đạt 28/34", a 2025 target in two phases."""
+    units = (
+        _unit("tinh-lai-chau", "Lai Châu", UnitKind.TINH),
+        _unit("tp-lai-chau", "Lai Châu", UnitKind.THANH_PHO_THUOC_TINH, "tinh-lai-chau"),
+        _unit("xa-sung-phai", "Sùng Phài", UnitKind.XA, "tp-lai-chau"),
+    )
+    orgs = (
+        Organization(
+            id="cong-an-tinh-lai-chau",
+            name="Công an tỉnh Lai Châu",
+            kind=OrganizationKind.POLICE,
+            unit="tinh-lai-chau",
+        ),
+        Organization(
+            id="cong-an-xa-sung-phai",
+            name="Công an xã Sùng Phài",
+            kind=OrganizationKind.POLICE,
+            unit="xa-sung-phai",
+        ),
+    )
+    posts = (
+        Post(
+            id="pho-giam-doc-cong-an-lai-chau",
+            label="Phó Giám đốc Công an tỉnh Lai Châu",
+            organization="cong-an-tinh-lai-chau",
+        ),
+    )
+    month = ReducedDate(
+        year=2025,
+        month=4,
+        basis="the month the corpus gives for the item (date 2025-04); the stored text shows "
+        "no date",
+    )
+    event = Event(
+        id="hoi-nghi-xa-dien-hinh-sung-phai",
+        kind=EventKind.HOI_NGHI,
+        name="Hội nghị",
+        start_in=month,
+        delegates=(
+            Delegate(
+                person="khoang-van-thuong",
+                rank=PoliceRank.DAI_TA,
+                posts=("pho-giam-doc-cong-an-lai-chau",),
+            ),
+        ),
+        sources=("tin-13",),
+    )
+    plan = Period(start=date(2025, 3, 1), end=date(2025, 12, 31), label="từ tháng 3 – 12/2025")
+    phases = (
+        Period(
+            start=date(2025, 3, 1),
+            end=date(2025, 6, 30),
+            label="Giai đoạn 1 từ tháng 3 – 6/2025",
+        ),
+        Period(start=date(2025, 6, 1), end=date(2025, 12, 31), label="giai đoạn 2 từ 6 – 12/2025"),
+    )
+    typical = 'điển hình về phong trào "Toàn dân bảo vệ an ninh Tổ quốc"'
+    acts = (
+        Activity(
+            id="khao-sat-tieu-chi-xa-dien-hinh",
+            kind="tieu_chi_xa_dien_hinh_dat",
+            label=KindLabel(
+                vi="Tiêu chí xã điển hình về phong trào “Toàn dân bảo vệ an ninh Tổ quốc” đạt",
+                en="Criteria of a model commune of the movement met",
+            ),
+            quantity=Quantity(
+                value=28,
+                total=34,
+                qualifier=Qualifier.BASICALLY,
+                unit="tiêu chí",
+                text="cơ bản đạt 28/34 tiêu chí",
+            ),
+            role=StatisticRole.BASELINE,
+            covered=("xa-sung-phai",),
+            description="Bộ tiêu chí tạm thời xây dựng xã, phường, thị trấn điển hình về phong "
+            'trào "Toàn dân bảo vệ an ninh Tổ quốc" ban hành kèm theo Quyết định số '
+            "9745/QĐ-BCA-V05 ngày 28/12/2022 của Bộ Công an",
+            sources=("tin-13",),
+        ),
+        Activity(
+            id="xay-dung-xa-dien-hinh-2025",
+            kind="xay_dung_xa_dien_hinh",
+            label=KindLabel(
+                vi="Xây dựng xã điển hình về phong trào “Toàn dân bảo vệ an ninh Tổ quốc”",
+                en="Model commune of the movement to be built",
+            ),
+            quantity=Quantity(value=1, unit="xã"),
+            role=StatisticRole.TARGET,
+            deadline=plan,
+            phases=phases,
+            covered=("xa-sung-phai",),
+            description=f"lựa chọn xây dựng xã Sùng Phài {typical} năm 2025",
+            sources=("tin-13",),
+        ),
+    )
+    camera = Group(
+        id="mo-hinh-camera-an-ninh",
+        kind=GroupKind.MO_HINH,
+        name="mô hình Camera an ninh",
+        unit="xa-sung-phai",
+        sources=("tin-13",),
+    )
+    news = NewsItem(
+        id="tin-13",
+        url="https://danviet.vn/lai-chau-xa-sung-phai-thuc-hien-tot-phong-trao-toan-dan-bao-ve-"
+        "an-ninh-to-quoc-d139057.html",
+        published_in=month,
+        events=(event.id,),
+    )
+    return Dataset(
+        slug="corpus-13",
+        title='Chuyển biến phong trào ""Toàn dân bảo vệ an ninh Tổ quốc" ở Sùng Phài',
+        commune="xa-sung-phai",
+        units=units,
+        organizations=orgs,
+        people=(Person(id="khoang-van-thuong", name="Khoàng Văn Thương"),),
+        posts=posts,
+        activities=acts,
+        groups=(camera,),
+        events=(event,),
+        news=(news,),
+    )
+
+
+def case_15() -> Dataset:
+    """huyện Thới Bình 2019: an unnamed unit's Ngày hội; a report over 2018 and 8 months of 2019."""
+    units = (
+        _unit("tinh-ca-mau", "Cà Mau", UnitKind.TINH),
+        _unit("huyen-thoi-binh", "Thới Bình", UnitKind.HUYEN, "tinh-ca-mau"),
+    )
+    committee = Organization(
+        id="ubnd-huyen-thoi-binh",
+        name="UBND huyện",
+        kind=OrganizationKind.PEOPLES_COMMITTEE,
+        unit="huyen-thoi-binh",
+    )
+    report = Period(
+        start=date(2018, 1, 1),
+        end=date(2019, 8, 31),
+        precision=Precision.APPROXIMATE,
+        label="năm 2018 và 8 tháng đầu năm 2019",
+    )
+    event = Event(
+        id="ngay-hoi-thoi-binh-2019",
+        kind=EventKind.NGAY_HOI,
+        name="Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
+        start_in=ReducedDate(
+            year=2019,
+            basis="the report it heard covers “8 tháng đầu năm 2019”; the kind and the name "
+            "come from the address (…-to-chuc-ngay-hoi-toan-dan-bao-ve-an-ninh-to-quoc)",
+        ),
+        programme=(
+            ProgrammeItem(
+                kind=ProgrammeKind.BAO_CAO,
+                title="báo cáo công tác xây dựng phong trào năm 2018 và 8 tháng đầu năm 2019",
+            ),
+            ProgrammeItem(
+                kind=ProgrammeKind.KHAC,
+                kind_label=KindLabel(vi="Thảo luận", en="Discussion"),
+                title="thảo luận, trao đổi kinh nghiệm",
+            ),
+            ProgrammeItem(kind=ProgrammeKind.KHEN_THUONG, title="khen thưởng"),
+        ),
+        sources=("tin-15",),
+    )
+    opinions = Activity(
+        id="y-kien-dai-bieu",
+        kind="y_kien_dai_bieu",
+        label=KindLabel(
+            vi="Ý kiến của đại biểu trao đổi kinh nghiệm", en="Delegates' contributions"
+        ),
+        quantity=Quantity(value=10, unit="ý kiến", text="10 ý kiến"),
+        event=event.id,
+        description="còn có 10 ý kiến của các đại biểu trao đổi kinh nghiệm",
+        sources=("tin-15",),
+    )
+    award = Award(
+        id="giay-khen-ubnd-huyen-thoi-binh",
+        form=AwardForm.GIAY_KHEN,
+        title="giấy khen",
+        issuer=committee.id,
+        issuer_text="UBND huyện",
+        collectives=1,
+        individuals=7,
+        reason="có thành tích xuất sắc trong công tác bảo vệ an ninh Tổ quốc trên địa bàn huyện",
+        event=event.id,
+        sources=("tin-15",),
+    )
+    news = NewsItem(
+        id="tin-15",
+        url="http://thoibinh.camau.dcs.vn/thoi-binh-to-chuc-ngay-hoi-toan-dan-bao-ve-an-ninh-"
+        "to-quoc.638",
+        authors=("Thành Hiệp",),
+        byline="Thành Hiệp",
+        events=(event.id,),
+    )
+    return Dataset(
+        slug="corpus-15",
+        title="Thới Bình tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc",
+        commune="huyen-thoi-binh",
+        period=report,
+        units=units,
+        organizations=(committee,),
+        activities=(opinions,),
+        events=(event,),
+        awards=(award,),
+        news=(news,),
+    )
+
+
 CASES: dict[str, Callable[[], Dataset]] = {
     "01": case_01,
     "02": case_02,
@@ -1124,6 +1638,10 @@ CASES: dict[str, Callable[[], Dataset]] = {
     "09": case_09,
     "11": case_11,
     "14": case_14,
+    "10": case_10,
+    "12": case_12,
+    "13": case_13,
+    "15": case_15,
 }
 
 

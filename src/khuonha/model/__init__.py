@@ -13,7 +13,7 @@ it is valid.
 
 from __future__ import annotations
 
-from khuonha.model.activities import ACTIVITY_KINDS, Activity, StatisticRole
+from khuonha.model.activities import ACTIVITY_KINDS, Activity, Change, StatisticRole
 from khuonha.model.awards import Award, AwardForm, LegalRegime, Recipient, RecipientKind, regime_on
 from khuonha.model.certification import (
     Certification,
@@ -69,6 +69,7 @@ __all__ = [
     "Award",
     "AwardForm",
     "Certification",
+    "Change",
     "CodeScheme",
     "Dataset",
     "Delegate",

@@ -22,12 +22,13 @@ from khuonha.model.fields import (
     ref_tuple,
     text_optional,
     text_tuple,
+    tuple_of,
 )
 from khuonha.text.fields import typed_fields
 from khuonha.text.periods import Period
 from khuonha.text.quantities import Quantity
 
-__all__ = ["ACTIVITY_KINDS", "Activity", "StatisticRole"]
+__all__ = ["ACTIVITY_KINDS", "Activity", "Change", "StatisticRole"]
 
 #: Known activity kinds: slug → (Vietnamese, English). Other slugs are allowed.
 ACTIVITY_KINDS: dict[str, tuple[str, str]] = {
@@ -65,6 +66,15 @@ class StatisticRole(StrEnum):
     of the population ("gần 20% dân số là người dân tộc thiểu số")."""
 
 
+class Change(StrEnum):
+    """Which way a figure moved against the period it is compared with ("tăng", "giảm")."""
+
+    INCREASE = "increase"
+    """"tăng 14 xã so với năm 2017": the quantity is the rise."""
+    DECREASE = "decrease"
+    """"giảm 3 vụ so với cùng kỳ": the quantity is the fall."""
+
+
 _KIND = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 
@@ -85,7 +95,11 @@ class Activity:
     - ``quantity``: the figure as written, with its qualifier and unit
       ("100% số hộ" is 100 with the unit "%");
     - ``role``: a result (the default), a target, a baseline or a profile figure;
-      a target gives its ``deadline`` when the text does;
+      a target gives its ``deadline`` when the text does, and the ``phases`` it is
+      pursued in, as written ("Giai đoạn 1 từ tháng 3 – 6/2025"; they may overlap);
+    - ``change`` and ``compared_with``: the figure is a change, up or down, against
+      another period ("tăng 14 xã so với năm 2017": 14, an increase, against 2017);
+      such a figure has a kind of its own, so it is never added to a level;
     - ``programme``: the programme a figure belongs to when it is not the movement
       ("nông thôn mới"): a look-alike, kept apart;
     - ``actor``: the organisation that did it; ``jointly`` when the text says
@@ -108,6 +122,9 @@ class Activity:
     role: StatisticRole = StatisticRole.RESULT
     period: Period | None = None
     deadline: Period | None = None
+    phases: tuple[Period, ...] = tuple_of(Period)
+    change: Change | None = None
+    compared_with: Period | None = None
     programme: str | None = text_optional()
     actor: str | None = ref_field(to=("organizations",))
     jointly: bool = False
@@ -150,3 +167,11 @@ class Activity:
             )
         if self.deadline is not None and self.role is not StatisticRole.TARGET:
             raise InvalidDataError("only a target has a deadline", field="deadline")
+        if self.phases and self.role is not StatisticRole.TARGET:
+            raise InvalidDataError("only a target has phases", field="phases")
+        if self.compared_with is not None and self.change is None:
+            raise InvalidDataError(
+                "a figure compared with another period says which way it changed "
+                "(change: increase or decrease)",
+                field="change",
+            )

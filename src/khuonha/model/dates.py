@@ -49,12 +49,19 @@ def _check_month(_inst: object, attribute: attrs.Attribute[Any], value: object) 
 class ReducedDate:
     """A date known only to the month (``month`` set) or to the year.
 
-    ``text`` keeps the words as written ("Năm 2025", "tháng 8/2023").
+    ``text`` keeps the words as written ("Năm 2025", "tháng 8/2023");
+    ``basis`` says where the date comes from when the text does not write it
+    (the period a report covers, the month a listing gives), so an inferred
+    date is never taken for a written one.
+
+    >>> ReducedDate(year=2019, basis="the report covers 8 tháng đầu năm 2019").text is None
+    True
     """
 
     year: int = attrs.field(validator=_check_year)
     month: int | None = attrs.field(default=None, validator=_check_month)
     text: str | None = text_optional()
+    basis: str | None = text_optional()
 
     @property
     def precision(self) -> str:

@@ -66,7 +66,8 @@ class Group:
 
     - ``host``: id of the organisation or area it sits in (THCS Khuôn Hà);
     - ``covered``: ids of the units it covers;
-    - ``count``: how many such groups the text reports, when it counts them;
+    - ``count``: how many such groups the text reports, when it counts them,
+      and ``as_of`` the day the count stands for ("hiện nay"), when known;
     - ``coverage``: a coverage statement as written ("tại các thôn bản đều có");
     - ``description``: the text as written.
     """
@@ -88,6 +89,9 @@ class Group:
     """What it manages, as written ("về ANTT")."""
     established_on: date | None = attrs.field(default=None, validator=check_day)
     dissolved_on: date | None = attrs.field(default=None, validator=check_day)
+    as_of: date | None = attrs.field(default=None, validator=check_day)
+    """The day a count or state is given for ("hiện nay có 09 tổ hòa giải" in a report
+    made at a conference): a point in time, not a period."""
     active: bool = True
     description: str | None = text_optional()
     sources: tuple[str, ...] = ref_tuple(to=("news",))
@@ -121,4 +125,9 @@ class Group:
         if self.established_on and self.dissolved_on and self.dissolved_on < self.established_on:
             raise InvalidDataError(
                 "dissolved_on must not be before established_on", field="dissolved_on"
+            )
+        if self.established_on and self.as_of and self.as_of < self.established_on:
+            raise InvalidDataError(
+                f"as_of ({self.as_of}) must not be before established_on ({self.established_on})",
+                field="as_of",
             )

@@ -69,7 +69,7 @@ class Total:
             return cls(low=0, high=v, high_open=True, count=1)
         if q is Qualifier.AT_MOST:
             return cls(low=0, high=v, count=1)
-        if q is Qualifier.ABOUT:
+        if q is Qualifier.ABOUT or q is Qualifier.BASICALLY:
             return cls(low=v, high=v, approximate=True, count=1)
         return cls.exact(v)
 

@@ -319,7 +319,7 @@ class _Acc:
             if self.high is not None:
                 self.high += value
             self.high_open = self.high_open or qualifier is Qualifier.NEARLY
-        else:  # about
+        else:  # about, basically: an estimate
             self.low += value
             if self.high is not None:
                 self.high += value

@@ -23,7 +23,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from khuonha.model.activities import ACTIVITY_KINDS, Activity, StatisticRole
+from khuonha.model.activities import ACTIVITY_KINDS, Activity, Change, StatisticRole
 from khuonha.model.awards import Award, AwardForm, Recipient, RecipientKind
 from khuonha.model.certification import (
     Certification,
@@ -162,6 +162,7 @@ reduced_dates = st.builds(
     year=st.integers(1900, 2200),
     month=_opt(st.integers(1, 12)),
     text=_opt(st.sampled_from(["Năm 2025", "tháng 8/2023"])),
+    basis=_opt(st.sampled_from(["the period the report covers", "the month of the listing"])),
 )
 """Dates known only to the month or the year."""
 
@@ -187,6 +188,7 @@ def _periods(draw: st.DrawFn) -> Period:
         ),
         label=draw(_opt(texts())),
         convention=draw(st.sampled_from(Convention)),
+        basis=draw(_opt(texts())),
     )
 
 
@@ -357,6 +359,8 @@ def _activities(
         else draw(st.sampled_from(sorted(ACTIVITY_KINDS)))
     )
     role = draw(st.sampled_from(StatisticRole))
+    target = role is StatisticRole.TARGET
+    change = draw(_opt(st.sampled_from(Change)))
     return Activity(
         id=draw(ids),
         kind=kind,
@@ -364,7 +368,10 @@ def _activities(
         quantity=draw(quantities()),
         role=role,
         period=draw(_opt(periods())),
-        deadline=draw(_opt(periods())) if role is StatisticRole.TARGET else None,
+        deadline=draw(_opt(periods())) if target else None,
+        phases=tuple(draw(st.lists(periods(), max_size=2))) if target else (),
+        change=change,
+        compared_with=draw(_opt(periods())) if change is not None else None,
         programme=draw(_opt(st.just("nông thôn mới"))),
         actor=draw(_ref(orgs)),
         jointly=draw(st.booleans()),
@@ -396,6 +403,7 @@ def groups(orgs: tuple[str, ...] = (), units: tuple[str, ...] = ()) -> st.Search
         coverage=_opt(texts()),
         focus=_opt(texts()),
         established_on=_opt(dates(2000, 2010)),
+        as_of=_opt(dates(2011, 2035)),
         active=st.booleans(),
         description=_opt(texts()),
     )

@@ -31,6 +31,7 @@ _PREFIXES: tuple[tuple[str, Qualifier], ...] = (
     ("toi thieu", Qualifier.AT_LEAST),
     ("toi da", Qualifier.AT_MOST),
     ("khong qua", Qualifier.AT_MOST),
+    ("co ban", Qualifier.BASICALLY),
     ("tren", Qualifier.MORE_THAN),
     ("hon", Qualifier.MORE_THAN),
     ("gan", Qualifier.NEARLY),

@@ -33,6 +33,7 @@ QUALIFIERS: dict[str, Qualifier] = {
     ),
     **dict.fromkeys(keys("ít nhất", "tối thiểu"), Qualifier.AT_LEAST),
     **dict.fromkeys(keys("tối đa", "không quá", "dưới", "chưa đến", "chưa tới"), Qualifier.AT_MOST),
+    **dict.fromkeys(keys("cơ bản", "cơ bản đạt"), Qualifier.BASICALLY),
 }  # fmt: skip
 #: "hàng trăm người": the smallest value the words allow.
 GROUPS: dict[str, int] = {

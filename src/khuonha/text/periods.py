@@ -54,7 +54,14 @@ class Period:
 
     ``None`` for a bound means it is not known (see :class:`Precision`); the
     methods treat it as unbounded on that side. ``label`` keeps the text as
-    written; ``convention`` says how words became dates.
+    written; ``convention`` says how words became dates; ``basis`` says why
+    the dates are these when the words do not give them ("Trong năm qua" in
+    an article on the 2023 plan, read as 2023), and is empty when they do.
+
+    >>> p = Period.year(2023)
+    >>> inferred = attrs.evolve(p, label="Trong năm qua", basis="the 2023 plan named before it")
+    >>> inferred.start, inferred.basis
+    (datetime.date(2023, 1, 1), 'the 2023 plan named before it')
     """
 
     start: date | None = attrs.field(default=None, validator=check_date)
@@ -62,6 +69,7 @@ class Period:
     precision: Precision = Precision.EXACT
     label: str | None = text_optional()
     convention: Convention = Convention.CALENDAR
+    basis: str | None = text_optional()
 
     def __attrs_post_init__(self) -> None:
         if self.precision in _UNDATED:
@@ -69,6 +77,11 @@ class Period:
                 raise InvalidDataError(
                     f"a {self.precision.value} period has no dates, only its words (label)",
                     code="period_undated",
+                )
+            if self.basis is not None:
+                raise InvalidDataError(
+                    f"a {self.precision.value} period has no dates to give a basis for",
+                    field="basis",
                 )
             return
         if self.start is None and self.end is None:
@@ -328,4 +341,5 @@ class Period:
             start=None if self.start is None else self.start + step,
             end=None if self.end is None else self.end + step,
             label=None,
+            basis=None,
         )

@@ -52,6 +52,8 @@ class Qualifier(StrEnum):
     """"ít nhất", "tối thiểu", "từ ... trở lên"."""
     AT_MOST = "at_most"
     """"tối đa", "không quá", "dưới"."""
+    BASICALLY = "basically"
+    """"cơ bản": basically, not quite fully ("cơ bản đạt 28/34 tiêu chí"); an estimate."""
 
 
 @with_schema(minimum=0, maximum=MAX_NUMBER)
@@ -108,6 +110,7 @@ _WORDS = {
         Qualifier.ABOUT: "khoảng",
         Qualifier.AT_LEAST: "ít nhất",
         Qualifier.AT_MOST: "tối đa",
+        Qualifier.BASICALLY: "cơ bản",
     },
     "en": {
         Qualifier.MORE_THAN: "more than",
@@ -115,6 +118,7 @@ _WORDS = {
         Qualifier.ABOUT: "about",
         Qualifier.AT_LEAST: "at least",
         Qualifier.AT_MOST: "at most",
+        Qualifier.BASICALLY: "basically",
     },
 }
 
