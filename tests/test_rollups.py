@@ -355,3 +355,64 @@ def test_duckdb_over_the_parquet_export_agrees_with_the_rollup(tmp_path: Any) ->
     for code, kind, total in rows:
         assert result.row(f"post_2025:{code}", kind).total.low == total
     assert len(rows) == len(result.rows)
+
+
+@pytest.mark.workspace
+@pytest.mark.libreoffice
+def test_the_bm01_workbook_opens_in_libreoffice_with_the_librarys_totals(
+    tmp_path: Any, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """LibreOffice reads the BM01 sheet of a generated province (converted to CSV, headless):
+    its TỔNG CỘNG row shows the library's totals, and every exact column adds up to it."""
+    import csv
+    import shutil
+    import subprocess
+
+    from khuonha.rollups import load_form
+    from khuonha.testing.forms import form_province
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is not installed (apt-get install libreoffice-calc)"
+    ds = form_province(seed=13, communes=8)
+    source = tmp_path / "tinh.json"
+    source.write_bytes(khuonha.dumps(ds))
+    target = tmp_path / "bm01.xlsx"
+    code = main(
+        ["rollup", str(source), "--form", "bm01", "--period", "năm 2026", "-o", str(target)]
+    )
+    assert code == 0, capsysbinary.readouterr().err
+    out = tmp_path / "out"
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",  # comma, double quote, UTF-8
+            "--outdir",
+            str(out),
+            str(target),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    rows = list(csv.reader((out / "bm01.csv").read_text(encoding="utf-8").splitlines()))
+    assert rows[0][0].startswith("Biểu mẫu 01")
+    assert rows[1][0] == "Kỳ báo cáo: năm 2026"
+    communes, total_row = rows[4:-1], rows[-1]
+    assert total_row[0] == "TỔNG CỘNG"
+    assert len(communes) == 8
+    province = rollup([ds], level="province", period=ds.period)
+    columns = load_form("bm01").columns
+    exact = [province.row("post_2025:99", c.indicator).total.is_exact for c in columns]
+    assert any(exact)
+    assert not all(exact)
+    for n, col in enumerate(columns):
+        expected = province.row("post_2025:99", col.indicator).total
+        shown = total_row[3 + n]
+        if expected.is_exact:
+            assert shown == str(expected.value)
+            assert sum(int(r[3 + n] or 0) for r in communes) == expected.value
+        else:
+            assert shown == expected.describe()
