@@ -20,6 +20,7 @@ from khuonha import AdministrativeUnit, CodeScheme, CodeSource, Dataset, UnitKin
 from khuonha.cli import main
 from khuonha.plugins import PluginHost, set_default_host
 from khuonha.plugins.enrich import REVIEW_MARK, dataset_span, enrich_units, same_name
+from khuonha.plugins.units import check_units
 from khuonha.testing.plugins import FakeEntryPoint
 from khuonha.text import match_key
 
@@ -126,6 +127,29 @@ def test_the_province_the_parent_and_the_date_narrow() -> None:
     after = enrich_units(attrs.evolve(ds, report_date=date(2026, 1, 1)), REGISTRY).dataset
     assert after.find("x2").scheme is NEW
     assert after.find("x").code is None  # no xã Tân Phú in Đồng Nai after 2025 here
+
+
+def test_what_enrich_fills_in_validates_against_the_registry() -> None:
+    """check_units (validate --units) has nothing to say about codes enrich filled in, even for
+    a unit known by its level only (no "is a xa, not a None"); a wrong code still warns."""
+    ds = dataset(
+        named("tq", "Tuyên Quang", UnitKind.TINH),
+        named("lb", "Lâm Bình", None, "tq", level=khuonha.UnitLevel.DISTRICT),
+        named("kh", "Khuôn Hà", None, "lb", level=khuonha.UnitLevel.COMMUNE),
+    )
+    enriched = enrich_units(ds, REGISTRY).dataset
+    assert [u.code for u in enriched.units] == ["08", "071", "02251"]
+    assert check_units(enriched, REGISTRY) == []
+    wrong = attrs.evolve(
+        enriched,
+        units=(
+            *enriched.units[:2],
+            attrs.evolve(enriched.units[2], code="071", level=khuonha.UnitLevel.DISTRICT),
+        ),
+    )
+    assert check_units(wrong, REGISTRY) == [
+        "$.units[2].name: 'Khuôn Hà' is not the name of pre_2025 unit 071 ('Lâm Bình', huyen)"
+    ]
 
 
 def test_an_ambiguous_unit_is_left_for_review_with_its_candidates() -> None:
