@@ -12,9 +12,9 @@ when exactly one unit fits, marking it ``code_source = registry``
 - the **date**: the unit must have existed at the dataset's date
   (:func:`dataset_span`: its ``report_date``, the end of its ``period``, the
   day or month of its news and events);
-- the **parent** and **province** the dataset gives: a commune under
+- the **parent** and every unit above it in the dataset: a commune under
   "huyện Tân Hồng" must lie in a Tân Hồng of the registry (by code when the
-  parent has one, else by name and level).
+  dataset's unit has one or was just filled in, else by name and kind or level).
 
 A unit several registry units fit is left as it is, for review: its ``note``
 gains a line starting ``[khuonha enrich]`` that lists the candidates (a
@@ -350,9 +350,8 @@ def _resolve(
             outcome="not_found",
             reason=f"no {kind} named {unit.name!r}{where} in the unit registries",
         )
-    parent = walk.by_id.get(unit.parent) if unit.parent is not None else None
-    if parent is not None:
-        inside = [c for c in candidates if walk.lies_in(c, parent)]
+    for above in walk.dataset_ancestors(unit):  # its parent, the parent's parent …
+        inside = [c for c in candidates if walk.lies_in(c, above)]
         if not inside:
             return UnitFill(
                 index=index,
@@ -360,7 +359,7 @@ def _resolve(
                 outcome="review",
                 candidates=tuple(candidates),
                 reason=f"none of the {len(candidates)} unit(s) named {unit.name!r} lies in "
-                f"its parent {parent.name!r}",
+                f"{above.name!r}, above it in the dataset",
             )
         candidates = inside
     if len(candidates) > 1:
