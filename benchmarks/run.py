@@ -4,6 +4,8 @@ Run on demand, never collected by pytest::
 
     uv run python benchmarks/run.py            # stated fractions of the national data, ~15 min
     uv run python benchmarks/run.py --quick    # small sizes, a smoke test for CI
+    uv run python benchmarks/run.py --only rollup_province_cung_ky_s --scale 0.25
+                                               # one figure, at a stated fraction
 
 It prints a table, then one line per figure, ``ratio NAME VALUE``. A ratio is
 khuonha's figure over the peer's (lower is better); a figure without a peer
@@ -362,13 +364,22 @@ def bench_rollup(scale: float, runs: int) -> None:
     from khuonha.testing.national import CYCLE, national_dataset
 
     ds = national_dataset(seed=0, scale=scale)
+    communes = sum(1 for u in ds.units if u.level.value == "commune")
     period = Period.year(CYCLE)
     times, result = timed(
         lambda: rollup([ds], level="province", period=period, compare="cung-ky"),
         runs,
         gc_off=False,
     )
-    ROWS.append(("rollup", f"{len(ds.activities):,} activities, {len(result.rows)} rows", "", ""))
+    ROWS.append(
+        (
+            f"rollup at scale {scale:g}",
+            f"{communes:,} communes, {len(ds.areas):,} areas, {len(ds.activities):,} activities "
+            f"-> {len(result.rows)} rows",
+            "",
+            "",
+        )
+    )
     record("rollup_province_cung_ky_s", times, None, "<= 5")
     try:
         import duckdb
@@ -504,6 +515,18 @@ def main() -> None:
     """Run every benchmark and print the table and the ratio lines."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes: a smoke test")
+    parser.add_argument(
+        "--only",
+        metavar="FIGURE[,FIGURE]",
+        help="run only these figures' benchmarks (e.g. rollup_province_cung_ky_s)",
+    )
+    parser.add_argument(
+        "--scale",
+        type=float,
+        metavar="FRACTION",
+        help="the fraction of the national data for the streamed jsonl and the roll-up "
+        "(default 1, or 0.01 with --quick); printed beside the figure",
+    )
     parser.add_argument("--jsonl-child", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.jsonl_child is not None:
@@ -514,7 +537,7 @@ def main() -> None:
     # Stated fractions of the national data (1,326,670 records at scale 1): the repeated
     # codec runs use a quarter of it; the streamed jsonl and the roll-up use all of it.
     codec_scale = 0.01 if quick else 0.25
-    full_scale = 0.01 if quick else 1.0
+    full_scale = args.scale if args.scale is not None else (0.01 if quick else 1.0)
     started = time.perf_counter()
     print(
         f"khuonha benchmarks ({'quick' if quick else 'full'}), {os.cpu_count()} CPUs, "
@@ -531,6 +554,12 @@ def main() -> None:
         ("rss_vs_feedgenerator", "<= 1.3", lambda: bench_rss(500 if quick else 10_000, runs)),
         ("pdf_total_vs_reportlab", "<= 1.3", lambda: bench_pdf(2 if quick else 120, runs)),
     ]
+    if args.only:
+        wanted = set(args.only.split(","))
+        unknown = wanted - {name for name, _target, _fn in steps}
+        if unknown:
+            parser.error(f"--only: no such figure: {', '.join(sorted(unknown))}")
+        steps = [step for step in steps if step[0] in wanted]
     for name, target, fn in steps:
         _guard(name, target, fn)
         print(f"  ... {name} done at {time.perf_counter() - started:.0f} s", flush=True)

@@ -78,6 +78,31 @@ def test_no_district_in_post_2025_list() -> None:
         )
 
 
+def test_code_source_marks_a_code() -> None:
+    """A unit says where its code came from; a source of no code is refused, and it round-trips."""
+    unit = AdministrativeUnit(
+        id="x",
+        name="Khuôn Hà",
+        kind=UnitKind.XA,
+        code="02251",
+        scheme=CodeScheme.PRE_2025,
+        code_source=khuonha.CodeSource.REGISTRY,
+    )
+    data = khuonha.dumps(khuonha.Dataset(slug="x", title="X", units=(unit,)))
+    assert b'"code_source":"registry"' in data
+    assert khuonha.loads(data).units[0] == unit
+    with pytest.raises(InvalidDataError, match="without a code") as info:
+        AdministrativeUnit(
+            id="x", name="X", kind=UnitKind.XA, code_source=khuonha.CodeSource.REGISTRY
+        )
+    assert info.value.field == "code_source"
+    with pytest.raises(khuonha.DecodeError, match=r"\$\.units\[0\]\.code_source"):
+        khuonha.loads(
+            b'{"slug": "x", "title": "X", "units": [{"id": "x", "name": "X", "kind": "xa",'
+            b' "code": "02251", "scheme": "pre_2025", "code_source": "guess"}]}'
+        )
+
+
 def test_unit_validity() -> None:
     """valid_on respects the validity dates."""
     unit = khuonha.sample().find("xa-khuon-ha")

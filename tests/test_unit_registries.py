@@ -183,6 +183,7 @@ def test_cli_json_contract(with_units: ListRegistry, capsys: pytest.CaptureFixtu
         "valid_until": "2025-06-30",
         "parent": "08",
         "successors": ["02269"],
+        "note": None,
     }
     assert found["within"] == ["Tuyên Quang"]
 

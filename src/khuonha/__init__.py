@@ -34,6 +34,7 @@ _EXPORTS: dict[str, str] = {
     "CheckKind": "khuonha.rules",
     "Classification": "khuonha.rules",
     "CodeScheme": "khuonha.model",
+    "CodeSource": "khuonha.model",
     "Condition": "khuonha.rules",
     "Convention": "khuonha.text",
     "Criterion": "khuonha.rules",
@@ -238,6 +239,7 @@ if TYPE_CHECKING:
     from khuonha.model import Certification as Certification
     from khuonha.model import Change as Change
     from khuonha.model import CodeScheme as CodeScheme
+    from khuonha.model import CodeSource as CodeSource
     from khuonha.model import Dataset as Dataset
     from khuonha.model import Delegate as Delegate
     from khuonha.model import EducationLevel as EducationLevel

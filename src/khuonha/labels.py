@@ -55,7 +55,14 @@ from khuonha.model.people import (
     OrganizationKind,
     PoliceRank,
 )
-from khuonha.model.places import AdministrativeUnit, AreaKind, CodeScheme, UnitKind, UnitLevel
+from khuonha.model.places import (
+    AdministrativeUnit,
+    AreaKind,
+    CodeScheme,
+    CodeSource,
+    UnitKind,
+    UnitLevel,
+)
 from khuonha.rules.checks import FindingStatus
 from khuonha.rules.classification import MovementLevel
 from khuonha.rules.criteria import AuthorityLevel, CheckKind, DossierStage
@@ -104,6 +111,13 @@ _LABELS: dict[type[Enum], dict[Any, tuple[str, str]]] = {
         CodeScheme.POST_2025: (
             "Mã đơn vị hành chính từ ngày 1/7/2025",
             "Administrative unit codes from 1 July 2025",
+        ),
+    },
+    CodeSource: {
+        CodeSource.SOURCE: ("Mã do nguồn ghi", "Code written by the source"),
+        CodeSource.REGISTRY: (
+            "Mã điền từ danh mục đơn vị hành chính",
+            "Code filled in from a unit registry",
         ),
     },
     AreaKind: {

@@ -19,12 +19,22 @@ Output (a gzip-compressed JSON object, schema ``format: 1``):
 
 - ``source``: package, version, licence and copyright of the data;
 - ``schemes``: for ``pre_2025`` and ``post_2025``, ``valid_from`` and ``valid_until``;
-- ``units``: per scheme, rows ``[code, name, kind, parent, successors]``
+- ``units``: per scheme, rows ``[code, name, kind, parent, successors, former]``
   sorted by code: ``name`` without its level word (``Khuôn Hà``), ``kind`` a
   :class:`khuonha.UnitKind` value, ``parent`` the code of the unit above it in
   the same scheme (``null`` for a province), ``successors`` the codes of the
   ``post_2025`` units that took a ``pre_2025`` unit over (several for a split
-  commune; empty for a district and for every ``post_2025`` unit);
+  commune; empty for a district and for every ``post_2025`` unit), ``former``
+  the unit's former names as ``[level word or null, key]`` pairs;
+- ``former`` names: the source's pre-2025 list is one snapshot taken after the
+  commune mergers of 2023–2025, so a unit merged away or renamed before it
+  (phường Nguyễn Phúc of TP Yên Bái, merged into phường Hồng Hà, which kept
+  code 04264) has no row of its own. The source keeps such names only as
+  aliases of the unit that took them over (``wardAlias``, ``districtAlias``),
+  as keys without diacritics or spaces ("phuongnguyenphuc"). The build keeps
+  them: the key (letters and digits, no marks, numbers without leading zeros)
+  and the level word it starts with (``"phuong"``, ``"xa"``, ``"thi tran"`` …,
+  or ``null``), leaving out the unit's own current name;
 - ``disagreements``: the units whose name and type column disagree in the
   source (the name's level word wins), so the choice is visible.
 """
@@ -87,6 +97,86 @@ def split_name(full: str, words: tuple[tuple[str, str], ...]) -> tuple[str, str]
     raise ValueError(msg)
 
 
+#: Level words a former-name key may start with (no marks, no spaces), longest first, and the
+#: level word kept for it ("p8", "ward8", "q9", "txphucyen" too).
+ALIAS_WORDS = (
+    ("thanhpho", "thanh pho"),
+    ("thitran", "thi tran"),
+    ("district", "quan"),
+    ("phuong", "phuong"),
+    ("dackhu", "dac khu"),
+    ("thixa", "thi xa"),
+    ("huyen", "huyen"),
+    ("quan", "quan"),
+    ("tinh", "tinh"),
+    ("ward", "phuong"),
+    ("xa", "xa"),
+    ("tp", "thanh pho"),
+    ("tx", "thi xa"),
+    ("tt", "thi tran"),
+    ("p", "phuong"),
+    ("f", "phuong"),
+    ("q", "quan"),
+)
+
+
+def alias_key(text: str) -> str:
+    """Letters and digits of *text* without marks, numbers without leading zeros."""
+    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in folded if c.isascii() and c.isalnum()).lower()
+    out, digits = [], ""
+    for c in plain + " ":
+        if c.isdigit():
+            digits += c
+            continue
+        if digits:
+            out.append(str(int(digits)))
+            digits = ""
+        if c != " ":
+            out.append(c)
+    return "".join(out)
+
+
+def split_alias(key: str, partners: set[str]) -> tuple[str | None, str]:
+    """``"phuongnguyenphuc"`` → ``("phuong", "nguyenphuc")`` when "nguyenphuc" is in *partners*.
+
+    The source lists each former name with and without its level word, so a
+    level word is split off only where the rest is listed too (or is the unit's
+    own name), or is a number ("p8", "quan9"): "tinhbac" is xã Tĩnh Bắc, not a
+    tỉnh "Bắc".
+    """
+    for prefix, word in ALIAS_WORDS:
+        rest = key[len(prefix) :]
+        if not key.startswith(prefix) or not rest:
+            continue
+        if rest in partners or rest.isdigit():
+            return word, rest
+    return None, key
+
+
+def former_names(aliases: str | None, name: str, kind: str) -> list[list[str | None]]:
+    """The former names in a ``wardAlias``/``districtAlias`` cell, without the unit's own."""
+    if not aliases:
+        return []
+    own = alias_key(name)
+    own_word = {
+        "thanh_pho_truc_thuoc_trung_uong": "thanh pho",
+        "thanh_pho_thuoc_tinh": "thanh pho",
+        "thi_xa": "thi xa",
+        "thi_tran": "thi tran",
+        "dac_khu": "dac khu",
+    }.get(kind, kind)
+    keys = {alias_key(a) for a in json.loads(aliases)}
+    partners = keys | {own}
+    found: set[tuple[str | None, str]] = set()
+    for key in keys:
+        word, rest = split_alias(key, partners)
+        if rest == own and word in (None, own_word):
+            continue  # the unit's own name, or a short form of it
+        found.add((word, rest))
+    return [list(x) for x in sorted(found, key=lambda x: (x[1], x[0] or ""))]
+
+
 def find_data_dir() -> Path:
     try:
         dist = importlib.metadata.distribution(PACKAGE)
@@ -125,24 +215,39 @@ def build(data_dir: Path) -> dict[str, Any]:
     old_province_by_key: dict[str, str] = {}
     rows = db.execute(
         "SELECT province, provinceCode, provinceKey, district, districtCode, districtKey,"
-        " districtType, ward, wardCode, wardKey, wardType FROM admin_units_legacy"
+        " districtType, ward, wardCode, wardKey, wardType, districtAlias, wardAlias"
+        " FROM admin_units_legacy"
     ).fetchall()
-    for p_name, p_code, p_key, d_name, d_code, d_key, d_type, w_name, w_code, w_key, w_type in rows:
+    for (
+        p_name,
+        p_code,
+        p_key,
+        d_name,
+        d_code,
+        d_key,
+        d_type,
+        w_name,
+        w_code,
+        w_key,
+        w_type,
+        d_alias,
+        w_alias,
+    ) in rows:
         if p_code not in old:
             name, kind = split_name(p_name, PROVINCE_WORDS)
-            old[p_code] = [p_code, name, kind, None, []]
+            old[p_code] = [p_code, name, kind, None, [], []]
             old_province_by_key[p_key] = p_code
         if d_code not in old:
             name, kind = split_name(d_name, DISTRICT_WORDS)
             if TYPE_KINDS.get(d_type) != kind:
                 disagreements.append(f"pre_2025 {d_code} {nfc(d_name)!r}: type {d_type!r}")
-            old[d_code] = [d_code, name, kind, p_code, []]
+            old[d_code] = [d_code, name, kind, p_code, [], former_names(d_alias, name, kind)]
             old_by_key[f"{p_key}_{d_key}_"] = d_code  # the island districts have no commune
         if w_code is not None:
             name, kind = split_name(w_name, COMMUNE_WORDS)
             if TYPE_KINDS.get(w_type) != kind:
                 disagreements.append(f"pre_2025 {w_code} {nfc(w_name)!r}: type {w_type!r}")
-            old[w_code] = [w_code, name, kind, d_code, []]
+            old[w_code] = [w_code, name, kind, d_code, [], former_names(w_alias, name, kind)]
             old_by_key[f"{p_key}_{d_key}_{w_key}"] = w_code
 
     # -- post-2025: provinces and communes -----------------------------------------
@@ -156,12 +261,12 @@ def build(data_dir: Path) -> dict[str, Any]:
     for p_name, p_code, p_key, w_name, w_code, w_key, w_type in rows:
         if p_code not in new:
             name, kind = split_name(p_name, PROVINCE_WORDS)
-            new[p_code] = [p_code, name, kind, None, []]
+            new[p_code] = [p_code, name, kind, None, [], []]
             new_province_by_key[p_key] = p_code
         name, kind = split_name(w_name, COMMUNE_WORDS)
         if TYPE_KINDS.get(w_type) != kind:
             disagreements.append(f"post_2025 {w_code} {nfc(w_name)!r}: type {w_type!r}")
-        new[w_code] = [w_code, name, kind, p_code, []]
+        new[w_code] = [w_code, name, kind, p_code, [], []]
         new_by_key[(p_key, w_key)] = w_code
 
     # -- old → new ------------------------------------------------------------------
@@ -181,7 +286,7 @@ def build(data_dir: Path) -> dict[str, Any]:
         row[4] = sorted(set(row[4]))
 
     return {
-        "format": 1,
+        "format": 2,
         "source": source_info(data_dir),
         "schemes": {
             "pre_2025": {"valid_from": None, "valid_until": "2025-06-30"},

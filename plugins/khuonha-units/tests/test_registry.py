@@ -161,14 +161,31 @@ def test_corpus_units_resolve(registry: NationalRegistry, case: dict[str, Any]) 
     assert got, "every corpus unit resolves"
 
 
-def test_units_dissolved_before_the_snapshot_are_missing(registry: NationalRegistry) -> None:
-    """The pre-2025 list is the source's last snapshot: phường Nguyễn Phúc (Yên Bái, corpus 05)
-    was merged away before it, so the national registry cannot resolve it; a province's plugin can
-    add such units through khuonha_register_units."""
-    assert registry.resolve("phường Nguyễn Phúc", province="Yên Bái") == []
-    assert [u.name for u in registry.resolve("thành phố Yên Bái", on=date(2023, 8, 17))] == [
-        "Yên Bái"
-    ]
+def test_every_corpus_article_that_names_a_unit_is_checked() -> None:
+    """Articles 01-15 all name a unit (a commune, a district or a province): each has cases."""
+    assert sorted({c["article"] for c in CORPUS}) == [f"{n:02d}" for n in range(1, 16)]
+
+
+def test_a_former_name_finds_the_unit_that_took_it_over(registry: NationalRegistry) -> None:
+    """The pre-2025 list is the source's snapshot after the 2023-2025 mergers: phường Nguyễn Phúc
+    (TP Yên Bái, corpus 05, 17/8/2023) was merged into phường Hồng Hà, which kept its code 04264;
+    the source keeps "nguyenphuc" only as an alias of that unit. It resolves there, with a note,
+    and only when no unit bears the name now; a level word that disagrees finds nothing."""
+    (found,) = registry.resolve("phường Nguyễn Phúc", on=date(2023, 8, 17), province="Yên Bái")
+    assert (found.code, found.name, found.kind) == ("04264", "Hồng Hà", UnitKind.PHUONG)
+    assert found.note is not None
+    assert found.note.startswith("Found by a former name: 'Nguyễn Phúc'")
+    assert codes(registry.resolve("P. Nguyen Phuc", province="15")) == [("pre_2025", "04264")]
+    assert registry.resolve("xã Nguyễn Phúc", province="Yên Bái") == []
+    current = registry.resolve("phường Hồng Hà", province="Yên Bái")
+    assert codes(current) == [("pre_2025", "04264")]
+    assert current[0].note is None
+    assert registry.find("04264", OLD).note is None  # type: ignore[union-attr]
+    # Renamed and regraded units too: xã Lăng Can became thị trấn Lăng Can in 2021.
+    (lang_can,) = registry.resolve("xã Lăng Can", on=date(2020, 1, 1))
+    assert (lang_can.code, lang_can.kind) == ("02266", UnitKind.THI_TRAN)
+    assert codes(registry.resolve("thị xã Phúc Yên")) == [("pre_2025", "244")]
+    assert codes(registry.resolve("Quận 9", province="Hồ Chí Minh")) == [("pre_2025", "769")]
 
 
 def test_ambiguous_names_list_every_candidate(registry: NationalRegistry) -> None:
@@ -225,7 +242,8 @@ def test_spellings_of_khuon_ha(registry: NationalRegistry, text: str) -> None:
         ("TT. Lăng Can", BEFORE, [("pre_2025", "02266")]),
         ("TT Lăng Can", BEFORE, [("pre_2025", "02266")]),
         ("thị trấn Lang Can", BEFORE, [("pre_2025", "02266")]),
-        ("xã Lăng Can", BEFORE, []),  # a thị trấn since 2021: the level word is checked
+        ("xã Lăng Can", BEFORE, [("pre_2025", "02266")]),  # a thị trấn since 2021: by its former
+        ("huyện Lăng Can", BEFORE, []),  # name (with a note); the level word is still checked
         ("P. Kỳ Sơn", AFTER, [("post_2025", "04894")]),
         ("phường Ky Son", AFTER, [("post_2025", "04894")]),
         ("Quận 1", BEFORE, [("pre_2025", "760")]),
@@ -379,6 +397,7 @@ def test_the_command_line_contract(capsys: pytest.CaptureFixture[str]) -> None:
         "successors": ["02269"],
         "id": "pre_2025:02251",
         "within": ["Lâm Bình", "Tuyên Quang"],
+        "note": None,
     }
     assert len(many) >= 10
     assert all(set(found) == set(m) for m in many)

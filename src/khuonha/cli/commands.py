@@ -19,5 +19,6 @@ COMMANDS: tuple[str, ...] = (
     "period",
     "rollup",
     "unit",
+    "enrich",
     "scan",
 )

@@ -34,7 +34,8 @@ def register(sub: Any) -> None:
         "--json",
         action="store_true",
         help="print a JSON array, one object per candidate (code, name, kind, scheme, "
-        "valid_from, valid_until, parent, successors, id, within)",
+        "valid_from, valid_until, parent, successors, id, within, note: the registry's note, "
+        "such as 'found by a former name')",
     )
     p.set_defaults(func=run)
 
@@ -65,6 +66,7 @@ def record(registry: UnitRegistry, unit: AdministrativeUnit) -> dict[str, Any]:
         "successors": [code(s) for s in unit.successors],
         "id": unit.id,
         "within": within,
+        "note": unit.note,  # e.g. found by a former name, or split on 1/7/2025
     }
 
 
@@ -120,8 +122,16 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
     elif rows:
+        from khuonha.cli._show import shown  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
         sys.stdout.write(_table(rows))
         sys.stdout.flush()
+        for row in rows:
+            if row["note"] is not None:
+                print(
+                    shown(f"khuonha: note: {row['code']} {row['name']}: {row['note']}"),
+                    file=sys.stderr,
+                )
     if not rows:
         where = "" if args.province is None else f" in province {args.province!r}"
         when = "" if on is None else f" on {on.isoformat()}"

@@ -32,6 +32,7 @@ __all__ = [
     "AdministrativeUnit",
     "AreaKind",
     "CodeScheme",
+    "CodeSource",
     "Identifier",
     "ResidentialArea",
     "UnitKind",
@@ -96,6 +97,16 @@ class CodeScheme(StrEnum):
     """NSO list of two-level units (QĐ 19/2025/QĐ-TTg), from 1/7/2025."""
 
 
+class CodeSource(StrEnum):
+    """Where a unit's official code came from (its provenance), when that is recorded."""
+
+    SOURCE = "source"
+    """Written by the source itself (the report, the article, the official list)."""
+    REGISTRY = "registry"
+    """Filled in from a unit registry by name, level, parent and date (``khuonha enrich``);
+    the source named the unit without its code."""
+
+
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Identifier:
     """An identifier of a record in another scheme (Popolo ``identifiers``)."""
@@ -136,6 +147,8 @@ class AdministrativeUnit:
     - ``code``: the official code as a string (2, 3 or 5 digits by level, zero
       padded), only when known, with the ``scheme`` it belongs to; never a
       placeholder ("00000" is refused);
+    - ``code_source``: where the code came from, when recorded: ``registry`` when
+      ``khuonha enrich`` filled it in from a unit registry (the source gave only the name);
     - ``parent``: the id of the unit above it during its validity, when known.
     """
 
@@ -149,6 +162,7 @@ class AdministrativeUnit:
         metadata={SCHEMA: {"pattern": "^([0-9]{2}|[0-9]{3}|[0-9]{5})$"}},
     )
     scheme: CodeScheme | None = None
+    code_source: CodeSource | None = None
     parent: str | None = ref_field(to=("units",))
     valid_from: date | None = attrs.field(default=None, validator=check_date)
     valid_until: date | None = attrs.field(default=None, validator=check_date)
@@ -193,6 +207,10 @@ class AdministrativeUnit:
                 )
         elif self.scheme is not None:
             raise InvalidDataError("a code list (scheme) without a code", field="scheme")
+        elif self.code_source is not None:
+            raise InvalidDataError(
+                "a code's source (code_source) without a code", field="code_source"
+            )
         if self.level is UnitLevel.DISTRICT and self.scheme is CodeScheme.POST_2025:
             raise InvalidDataError(
                 "districts do not exist in the post-2025 code list", field="scheme"

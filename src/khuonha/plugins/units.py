@@ -151,7 +151,7 @@ def check_units(dataset: Dataset, registry: UnitRegistry) -> list[str]:
                 f"{path}.name: {unit.name!r} is not the name of {unit.scheme.value} unit "
                 f"{unit.code} ({known.name!r}, {known.kind})"
             )
-        elif known.kind is not unit.kind:
+        elif unit.kind is not None and known.kind is not unit.kind:
             warnings.append(
                 f"{path}.kind: {unit.scheme.value} unit {unit.code} {known.name!r} is a "
                 f"{known.kind}, not a {unit.kind}"

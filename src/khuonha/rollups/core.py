@@ -407,10 +407,14 @@ def rollup(
         previous = period.same_period_in(period.end.year - 1)
     cat = catalogue or indicator_catalogue()
     units = _Units(level, reorganisation or {}, unit_names or {})
-    sums: dict[tuple[str, str, bool], _Acc] = {}
+    # The hot loop allocates nothing per figure: accumulators live per target unit in a
+    # dict keyed by small ints (2 × the indicator's slot, + 1 for the earlier period).
+    accs: dict[str, dict[int, _Acc]] = {}
+    slots: dict[str, int] = {}
     indicators: dict[str, Indicator] = {}
     skipped = {"straddles": 0, "undated": 0}
-    feeds: dict[tuple[str, str], list[tuple[Indicator, str]]] = {}
+    feeds: dict[str, dict[str, list[tuple[Indicator, str, int]]]] = {c: {} for c in _COLLECTIONS}
+    roles: dict[Any, str] = {None: "result"}
     wheres: dict[int, str] = {}
     for ds in datasets:
         targets = units.add_dataset(ds)
@@ -421,16 +425,27 @@ def rollup(
             if not records:
                 continue
             has_role = hasattr(records[0], "role")
+            activities = collection == "activities"
+            feeding = feeds[collection]
             for record in records:
-                kind = record.kind if collection == "activities" else _kind(record, collection)
-                fed = feeds.get((collection, kind))
+                kind = record.kind if activities else _kind(record, collection)
+                fed = feeding.get(kind)
                 if fed is None:
-                    fed = feeds[(collection, kind)] = [
-                        (i, m) for i, m in cat.feeding(collection, kind) if i.summable
-                    ]
+                    fed = feeding[kind] = []
+                    for i, m in cat.feeding(collection, kind):
+                        if i.summable:
+                            slot = slots.setdefault(i.id, len(slots))
+                            indicators[i.id] = i
+                            fed.append((i, m, 2 * slot))
                 if not fed:
                     continue
-                role = _role(record) if has_role else "result"
+                if has_role:
+                    raw = record.role
+                    role = roles.get(raw)
+                    if role is None:
+                        role = roles[raw] = _role(record)
+                else:
+                    role = "result"
                 own = getattr(record, "period", None) or ds.period
                 where = wheres.get(id(own))
                 if where is None:
@@ -452,16 +467,17 @@ def rollup(
                     target = placed[ref] = targets.get(ref)
                     if target is None:
                         continue
-                earlier = where == "previous"
-                for indicator, measure in fed:
+                per = accs.get(target)
+                if per is None:
+                    per = accs[target] = {}
+                earlier = 1 if where == "previous" else 0
+                for indicator, measure, slot2 in fed:
                     if role not in indicator.roles:
                         continue
-                    key = (target, indicator.id, earlier)
-                    acc = sums.get(key)
+                    acc = per.get(slot2 + earlier)
                     if acc is None:
-                        acc = sums[key] = _Acc()
-                        indicators[indicator.id] = indicator
-                    if collection == "activities":
+                        acc = per[slot2 + earlier] = _Acc()
+                    if activities:
                         quantity = record.quantity
                         if quantity.unit != "%":
                             acc.add(quantity.value, quantity.qualifier)
@@ -469,6 +485,12 @@ def rollup(
                     figure = _figure(record, collection, measure)
                     if figure is not None:
                         acc.add_total(figure)
+    by_slot = {2 * slot: ind_id for ind_id, slot in slots.items()}
+    sums = {
+        (target, by_slot[key - key % 2], bool(key % 2)): acc
+        for target, per in accs.items()
+        for key, acc in per.items()
+    }
     totals = {key: acc.total() for key, acc in sums.items() if acc.count}
     rows = []
     order = {ind.id: n for n, ind in enumerate(cat.indicators)}

@@ -17,7 +17,7 @@ import re
 
 from khuonha import UnitKind, match_key
 
-__all__ = ["has_marks", "name_key", "readings", "strip_level_word"]
+__all__ = ["former_key", "has_marks", "name_key", "readings", "strip_level_word"]
 
 Kinds = frozenset[UnitKind]
 
@@ -74,6 +74,15 @@ def _number(token: str) -> str:
 def name_key(name: str, *, diacritics: bool = True) -> str:
     """The index key of *name*: :func:`khuonha.match_key`, numbers without leading zeros."""
     return " ".join(_number(t) for t in match_key(name, diacritics=diacritics).split())
+
+
+def former_key(name: str) -> str:
+    """The key former names are kept under: letters and digits, no marks, no leading zeros.
+
+    >>> former_key("Nguyễn Phúc"), former_key("08")
+    ('nguyenphuc', '8')
+    """
+    return "".join(name_key(name, diacritics=False).split())
 
 
 def _same_word(typed: str, key: str, folded: str) -> bool:

@@ -28,7 +28,14 @@ from importlib import resources
 from typing import Any
 
 from khuonha import AdministrativeUnit, CodeScheme, UnitKind, UnitLevel
-from khuonha_units._names import Kinds, has_marks, name_key, readings, strip_level_word
+from khuonha_units._names import (
+    Kinds,
+    former_key,
+    has_marks,
+    name_key,
+    readings,
+    strip_level_word,
+)
 
 __all__ = ["NationalRegistry", "national_registry", "unit_id"]
 
@@ -36,6 +43,25 @@ DATA_FILE = "units.json.gz"
 #: Short forms of province names that articles use, typed without marks, and the code.
 PROVINCE_ALIASES = {"hcm": "79", "tphcm": "79", "tp hcm": "79"}
 _SPLIT_NOTE = "Split on 1/7/2025: its area went to {n} units, whose figures cannot be divided."
+_FORMER_NOTE = (
+    "Found by a former name: {name!r} is, in the source, a former name of this unit's area "
+    "(a unit merged into it or renamed before the source's pre-2025 snapshot, which gives no "
+    "date); this code may not have been that unit's code."
+)
+#: The level words of former names (see scripts/build_data.py) and the kinds each names.
+_WORD_KINDS: dict[str, Kinds] = {
+    "thanh pho": frozenset(
+        {UnitKind.THANH_PHO_TRUC_THUOC_TRUNG_UONG, UnitKind.THANH_PHO_THUOC_TINH}
+    ),
+    "thi xa": frozenset({UnitKind.THI_XA}),
+    "thi tran": frozenset({UnitKind.THI_TRAN}),
+    "dac khu": frozenset({UnitKind.DAC_KHU}),
+    "tinh": frozenset({UnitKind.TINH}),
+    "huyen": frozenset({UnitKind.HUYEN}),
+    "quan": frozenset({UnitKind.QUAN}),
+    "phuong": frozenset({UnitKind.PHUONG}),
+    "xa": frozenset({UnitKind.XA}),
+}
 
 
 def unit_id(scheme: CodeScheme, code: str) -> str:
@@ -80,6 +106,9 @@ class NationalRegistry:
             self._by_code: dict[tuple[CodeScheme, str], int] = {}
             self._exact: dict[str, list[int]] = {}
             self._folded: dict[str, list[int]] = {}
+            #: former-name key ("nguyenphuc") → (row, level word or None) of the unit that took
+            #: that name's unit over (see scripts/build_data.py)
+            self._former: dict[str, list[tuple[int, str | None]]] = {}
             successors: list[list[str]] = []
             for scheme_name in ("pre_2025", "post_2025"):
                 scheme = CodeScheme(scheme_name)
@@ -88,7 +117,7 @@ class NationalRegistry:
                     _day(bounds["valid_from"]),
                     _day(bounds["valid_until"]),
                 )
-                for code, name, kind, _parent, succ in data["units"][scheme_name]:
+                for code, name, kind, _parent, succ, *rest in data["units"][scheme_name]:
                     i = len(self._code)
                     self._scheme.append(scheme)
                     self._code.append(code)
@@ -97,12 +126,14 @@ class NationalRegistry:
                     successors.append(succ)
                     self._by_code[(scheme, code)] = i
                     self._index(i, name)
+                    for word, key in rest[0] if rest else ():
+                        self._former.setdefault(key, []).append((i, word))
             for _ in self._scheme:
                 self._pred.append([])
                 self._children.append([])
             for scheme_name in ("pre_2025", "post_2025"):
                 scheme = CodeScheme(scheme_name)
-                for code, _name, _kind, parent, _succ in data["units"][scheme_name]:
+                for code, _name, _kind, parent, *_rest in data["units"][scheme_name]:
                     i = self._by_code[(scheme, code)]
                     p = -1 if parent is None else self._by_code[(scheme, parent)]
                     self._parent.append(p)
@@ -140,8 +171,8 @@ class NationalRegistry:
 
     # -- records -------------------------------------------------------------------
 
-    def _unit(self, i: int) -> AdministrativeUnit:
-        unit = self._cache.get(i)
+    def _unit(self, i: int, *, note: str | None = None) -> AdministrativeUnit:
+        unit = None if note is not None else self._cache.get(i)
         if unit is None:
             scheme = self._scheme[i]
             valid_from, valid_until = self._valid[scheme]
@@ -158,9 +189,10 @@ class NationalRegistry:
                 valid_until=valid_until,
                 successors=tuple(unit_id(self._scheme[j], self._code[j]) for j in succ),
                 predecessors=tuple(unit_id(self._scheme[j], self._code[j]) for j in self._pred[i]),
-                note=_SPLIT_NOTE.format(n=len(succ)) if len(succ) > 1 else None,
+                note=note or (_SPLIT_NOTE.format(n=len(succ)) if len(succ) > 1 else None),
             )
-            self._cache[i] = unit
+            if note is None:
+                self._cache[i] = unit
         return unit
 
     def get(self, id: str) -> AdministrativeUnit | None:
@@ -273,6 +305,17 @@ class NationalRegistry:
           Tuyên Quang);
         - *district*: a district's name (pre-2025 units only).
 
+        A name no current unit bears may be a *former* name: the source's
+        pre-2025 list is one snapshot taken after the mergers of 2023–2025, and
+        keeps the names of units merged away or renamed before it only as
+        keys without diacritics on the unit that took them over. Those units
+        are the answer then, each with a ``note`` saying it was found by a
+        former name (its code may not have been that unit's code).
+
+        >>> found = national_registry().resolve("phường Nguyễn Phúc", province="Yên Bái")
+        >>> [(u.code, u.name) for u in found]
+        [('04264', 'Hồng Hà')]
+
         >>> registry = national_registry()
         >>> [u.id for u in registry.resolve("Thượng Lâm", province="Tuyên Quang")]
         ['pre_2025:02269', 'post_2025:02269']
@@ -282,21 +325,37 @@ class NationalRegistry:
         self._load()
         for kinds, rest in readings(name):
             rows = self._lookup(rest, kinds)
-            if on is not None:
-                rows = [i for i in rows if self._valid_on(i, on)]
-            if province is not None:
-                allowed = self._provinces(province)
-                rows = [i for i in rows if self._province[i] in allowed]
-            if district is not None:
-                parents = {
-                    i
-                    for i in self._provinces_or_districts(district)
-                    if self._kind[i].level is UnitLevel.DISTRICT
-                }
-                rows = [i for i in rows if self._parent[i] in parents]
+            rows = self._narrow(rows, on, province, district)
             if rows:
                 return [self._unit(i) for i in sorted(set(rows), key=self._order)]
+        for kinds, rest in readings(name):
+            key = former_key(rest)
+            words: dict[int, set[str | None]] = {}
+            for i, word in self._former.get(key, ()):
+                words.setdefault(i, set()).add(word)
+            matched = [i for i, ws in words.items() if _former_fits(kinds, ws)]
+            rows = self._narrow(matched, on, province, district)
+            if rows:
+                note = _FORMER_NOTE.format(name=rest)
+                return [self._unit(i, note=note) for i in sorted(set(rows), key=self._order)]
         return []
+
+    def _narrow(
+        self, rows: list[int], on: date | None, province: str | None, district: str | None
+    ) -> list[int]:
+        if on is not None:
+            rows = [i for i in rows if self._valid_on(i, on)]
+        if province is not None:
+            allowed = self._provinces(province)
+            rows = [i for i in rows if self._province[i] in allowed]
+        if district is not None:
+            parents = {
+                i
+                for i in self._provinces_or_districts(district)
+                if self._kind[i].level is UnitLevel.DISTRICT
+            }
+            rows = [i for i in rows if self._parent[i] in parents]
+        return rows
 
     def _provinces_or_districts(self, text: str) -> list[int]:
         for kinds, rest in readings(text):
@@ -314,6 +373,16 @@ class NationalRegistry:
 
     def __repr__(self) -> str:
         return "<NationalRegistry (khuonha-units)>"
+
+
+def _former_fits(kinds: Kinds | None, words: set[str | None]) -> bool:
+    """Whether a former name kept with level *words* may be a unit of *kinds*."""
+    if kinds is None:
+        return True
+    named = [w for w in words if w is not None]
+    if not named:
+        return True  # kept without its level word: any kind
+    return any(kinds & _WORD_KINDS.get(w, frozenset()) for w in named)
 
 
 @lru_cache(maxsize=16384)
