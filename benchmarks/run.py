@@ -55,6 +55,8 @@ MIN_RUNS = 5
 ROWS: list[tuple[str, str, str, str]] = []
 RATIOS: dict[str, float] = {}
 NOTES: list[str] = []
+#: The sections, in the order they run; ``--only`` names some of them.
+SECTIONS = ("import", "cli", "codec", "assess", "jsonl", "rollup", "rss", "pdf")
 ORDER = (
     "dumps_vs_msgspec",
     "loads_vs_msgspec",
@@ -143,6 +145,18 @@ def child(code: str) -> str:
     return subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
+
+
+def wall_and_cpu(command: list[str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one run of *command*; it must succeed."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise subprocess.CalledProcessError(proc.returncode, command)
+    return wall, usage.ru_utime + usage.ru_stime
 
 
 # ---------------------------------------------------------------- codec
@@ -239,14 +253,16 @@ def bench_assess(units_wanted: int, runs: int) -> None:
         "from khuonha.rules import assess_dataset\n"
         "from khuonha.testing.national import CYCLE, national_dataset\n"
         f"ds = national_dataset(seed=0, scale={scale!r})\n"
-        "t = time.perf_counter(); found = assess_dataset(ds, CYCLE)\n"
-        "print(time.perf_counter() - t, len(found))"
+        "t = time.perf_counter(); c = time.process_time(); found = assess_dataset(ds, CYCLE)\n"
+        "print(time.perf_counter() - t, time.process_time() - c, len(found))"
     )
-    cold = []
+    cold, cold_cpu = [], []
     for _ in range(runs):
-        seconds, count = child(code).split()
+        seconds, cpu, count = child(code).split()
         cold.append(float(seconds) / int(count))
+        cold_cpu.append(float(cpu) / int(count))
     record("assess_cold_us_per_unit", cold, None, "<= 20", scale=1e6, unit="µs")
+    ROWS.append(("  assess cold: CPU time", spread(cold_cpu, 1e6, "µs"), "", ""))
     NOTES.append(
         "assess cold: a fresh process per run, timed from after `import khuonha` "
         "(interpreter start and import excluded), ruleset loading and compiling included"
@@ -275,15 +291,27 @@ def bench_cli_help(runs: int) -> None:
     compileall.compile_dir(str(ROOT / "src"), quiet=1)
     subprocess.run([script, "--help"], capture_output=True, check=True)  # warm the disk cache
     for flag in ("--help", "--version"):
-        times = []
+        times, cpu = [], []
         for _ in range(runs):
-            start = time.perf_counter()
-            subprocess.run([script, flag], capture_output=True, check=True)
-            times.append(time.perf_counter() - start)
+            wall, used = wall_and_cpu([script, flag])
+            times.append(wall)
+            cpu.append(used)
         if flag == "--help":
             record("cli_help_ms", times, None, "<= 60", scale=1e3, unit="ms")
         else:
             ROWS.append(("cli --version", spread(times, 1e3, "ms"), "", ""))
+        ROWS.append((f"  cli {flag}: CPU time", spread(cpu, 1e3, "ms"), "", ""))
+    floor, floor_cpu = [], []
+    for _ in range(runs):
+        wall, used = wall_and_cpu([sys.executable, "-c", "pass"])
+        floor.append(wall)
+        floor_cpu.append(used)
+    ROWS.append(("  python -c pass (the floor)", spread(floor, 1e3, "ms"), "", ""))
+    ROWS.append(("  python -c pass: CPU time", spread(floor_cpu, 1e3, "ms"), "", ""))
+    NOTES.append(
+        "cli: wall time of the installed script, spawn included; the CPU rows (user + system "
+        "of the child) change little when the machine is loaded, the wall times do"
+    )
 
 
 # ---------------------------------------------------------------- jsonl
@@ -504,36 +532,72 @@ def main() -> None:
     """Run every benchmark and print the table and the ratio lines."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes: a smoke test")
+    parser.add_argument(
+        "--only",
+        metavar="NAME[,NAME]",
+        help=f"run only these sections ({', '.join(SECTIONS)}); the others print nan",
+    )
     parser.add_argument("--jsonl-child", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.jsonl_child is not None:
         jsonl_child(args.jsonl_child)
         return
+    only = set(SECTIONS)
+    if args.only is not None:
+        only = {name.strip() for name in args.only.split(",") if name.strip()}
+        unknown = sorted(only - set(SECTIONS))
+        if unknown or not only:
+            parser.error(
+                f"--only: unknown section {', '.join(unknown) or '(none given)'}; "
+                f"the sections are {', '.join(SECTIONS)}"
+            )
     quick = args.quick
     runs = MIN_RUNS
     # Stated fractions of the national data (1,326,670 records at scale 1): the repeated
     # codec runs use a quarter of it; the streamed jsonl and the roll-up use all of it.
     codec_scale = 0.01 if quick else 0.25
     full_scale = 0.01 if quick else 1.0
+    stream_scale = full_scale
     started = time.perf_counter()
     print(
         f"khuonha benchmarks ({'quick' if quick else 'full'}), {os.cpu_count()} CPUs, "
         f"Python {sys.version.split()[0]}, median of {runs} runs each",
         flush=True,
     )
-    steps: list[tuple[str, str, Callable[[], None]]] = [
-        ("import_vs_attrs_cattrs", "<= 1.5", lambda: bench_import(runs if quick else 11)),
-        ("cli_help_ms", "<= 60", lambda: bench_cli_help(runs if quick else 11)),
-        ("loads_vs_msgspec", "<= 2", lambda: bench_codec(codec_scale, runs)),
-        ("assess_us_per_unit", "<= 20", lambda: bench_assess(1_000 if quick else 10_000, runs)),
-        ("jsonl_stream_peak_mb", "<= 100", lambda: bench_jsonl(full_scale, runs)),
-        ("rollup_province_cung_ky_s", "<= 5", lambda: bench_rollup(full_scale, runs)),
-        ("rss_vs_feedgenerator", "<= 1.3", lambda: bench_rss(500 if quick else 10_000, runs)),
-        ("pdf_total_vs_reportlab", "<= 1.3", lambda: bench_pdf(2 if quick else 120, runs)),
-    ]
-    for name, target, fn in steps:
+    steps: dict[str, tuple[str, str, Callable[[], None]]] = {
+        "import": (
+            "import_vs_attrs_cattrs",
+            "<= 1.5",
+            lambda: bench_import(runs if quick else 11),
+        ),
+        "cli": ("cli_help_ms", "<= 60", lambda: bench_cli_help(runs if quick else 11)),
+        "codec": ("loads_vs_msgspec", "<= 2", lambda: bench_codec(codec_scale, runs)),
+        "assess": (
+            "assess_us_per_unit",
+            "<= 20",
+            lambda: bench_assess(1_000 if quick else 10_000, runs),
+        ),
+        "jsonl": ("jsonl_stream_peak_mb", "<= 100", lambda: bench_jsonl(stream_scale, runs)),
+        "rollup": ("rollup_province_cung_ky_s", "<= 5", lambda: bench_rollup(full_scale, runs)),
+        "rss": (
+            "rss_vs_feedgenerator",
+            "<= 1.3",
+            lambda: bench_rss(500 if quick else 10_000, runs),
+        ),
+        "pdf": ("pdf_total_vs_reportlab", "<= 1.3", lambda: bench_pdf(2 if quick else 120, runs)),
+    }
+    assert tuple(steps) == SECTIONS
+    for section, (name, target, fn) in steps.items():
+        if section not in only:
+            NOTES.append(f"section {section} not run (--only)")
+            continue
+        section_start = time.perf_counter()
         _guard(name, target, fn)
-        print(f"  ... {name} done at {time.perf_counter() - started:.0f} s", flush=True)
+        now = time.perf_counter()
+        print(
+            f"  ... {section} done in {now - section_start:.0f} s, at {now - started:.0f} s",
+            flush=True,
+        )
     header = ("figure", "khuonha: median (min–max)", "peer", "ratio")
     widths = [max(len(r[i]) for r in [header, *ROWS]) for i in range(4)]
     print()
