@@ -29,6 +29,7 @@ import logging
 import re
 import sys
 import threading
+import typing
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -282,96 +283,64 @@ class Loader:
             raise _MalformedError(msg)
         return results
 
-    def _exporters_of(self, pm: pluggy.PluginManager, plugin: object) -> list[Exporter[Any]]:
-        hook = "khuonha_register_exporters"
-        out: list[Exporter[Any]] = []
+    def _items(
+        self, pm: pluggy.PluginManager, plugin: object, hook: str, kind: type, plural: str
+    ) -> list[Any]:
+        """What *plugin*'s *hook* returned, flattened: each result must be a list of *plural*."""
+        items: list[Any] = []
         for result in self.call_hook(pm, plugin, hook):
-            if isinstance(result, str | bytes | Mapping | Exporter) or not isinstance(
-                result, Iterable
-            ):
-                msg = f"{hook} returned {result!r:.80}; return a list of Exporter instances"
-                raise _MalformedError(msg)
+            if isinstance(result, str | bytes | Mapping | kind) or not isinstance(result, Iterable):
+                raise _MalformedError(f"{hook} returned {result!r:.80}; return a list of {plural}")
             with _stdout_to_stderr():
-                items = list(result)
-            for item in items:
-                if isinstance(item, type) and issubclass(item, Exporter):
-                    name = item.__name__
-                    msg = f"{hook} returned the class {name}; return an instance ({name}())"
-                    raise _MalformedError(msg)
-                if not isinstance(item, Exporter):
-                    msg = f"{hook} returned {item!r:.80}, which is not an Exporter"
-                    raise _MalformedError(msg)
-                problems = item.check_metadata()
-                if problems:
-                    msg = f"exporter {item!r} has invalid metadata: {'; '.join(problems)}"
-                    raise _MalformedError(msg)
-                out.append(item)
+                items.extend(result)
+        return items
+
+    def _formats_of(
+        self, pm: pluggy.PluginManager, plugin: object, hook: str, kind: type
+    ) -> list[Any]:
+        """The exporters or importers (*kind*) *plugin* registers, each with valid metadata."""
+        what = kind.__name__
+        out: list[Any] = []
+        for item in self._items(pm, plugin, hook, kind, f"{what} instances"):
+            if isinstance(item, type) and issubclass(item, kind):
+                name = item.__name__
+                msg = f"{hook} returned the class {name}; return an instance ({name}())"
+                raise _MalformedError(msg)
+            if not isinstance(item, kind):
+                raise _MalformedError(f"{hook} returned {item!r:.80}, which is not an {what}")
+            problems: list[str] = typing.cast("Any", item).check_metadata()
+            if problems:
+                msg = f"{what.lower()} {item!r} has invalid metadata: {'; '.join(problems)}"
+                raise _MalformedError(msg)
+            out.append(item)
         return out
+
+    def _exporters_of(self, pm: pluggy.PluginManager, plugin: object) -> list[Exporter[Any]]:
+        return self._formats_of(pm, plugin, "khuonha_register_exporters", Exporter)
 
     def _importers_of(self, pm: pluggy.PluginManager, plugin: object) -> list[Importer]:
-        hook = "khuonha_register_importers"
-        out: list[Importer] = []
-        for result in self.call_hook(pm, plugin, hook):
-            if isinstance(result, str | bytes | Mapping | Importer) or not isinstance(
-                result, Iterable
-            ):
-                msg = f"{hook} returned {result!r:.80}; return a list of Importer instances"
-                raise _MalformedError(msg)
-            with _stdout_to_stderr():
-                items = list(result)
-            for item in items:
-                if isinstance(item, type) and issubclass(item, Importer):
-                    name = item.__name__
-                    msg = f"{hook} returned the class {name}; return an instance ({name}())"
-                    raise _MalformedError(msg)
-                if not isinstance(item, Importer):
-                    msg = f"{hook} returned {item!r:.80}, which is not an Importer"
-                    raise _MalformedError(msg)
-                problems = item.check_metadata()
-                if problems:
-                    msg = f"importer {item!r} has invalid metadata: {'; '.join(problems)}"
-                    raise _MalformedError(msg)
-                out.append(item)
-        return out
+        return self._formats_of(pm, plugin, "khuonha_register_importers", Importer)
 
     def _criteria_of(self, pm: pluggy.PluginManager, plugin: object) -> list[Any]:
-
         hook = "khuonha_register_criteria"
         out: list[Any] = []
-        for result in self.call_hook(pm, plugin, hook):
-            if isinstance(result, str | bytes | Mapping | Criterion) or not isinstance(
-                result, Iterable
-            ):
-                msg = f"{hook} returned {result!r:.80}; return a list of Criterion instances"
-                raise _MalformedError(msg)
-            with _stdout_to_stderr():
-                items = list(result)
-            for item in items:
-                if not isinstance(item, Criterion):
-                    msg = f"{hook} returned {item!r:.80}, which is not a Criterion"
-                    raise _MalformedError(msg)
-                out.append(item)
+        for item in self._items(pm, plugin, hook, Criterion, "Criterion instances"):
+            if not isinstance(item, Criterion):
+                raise _MalformedError(f"{hook} returned {item!r:.80}, which is not a Criterion")
+            out.append(item)
         return out
 
     def _units_of(self, pm: pluggy.PluginManager, plugin: object) -> list[Any]:
         hook = "khuonha_register_units"
         out: list[Any] = []
-        for result in self.call_hook(pm, plugin, hook):
-            if isinstance(result, str | bytes | Mapping | UnitRegistry) or not isinstance(
-                result, Iterable
-            ):
-                msg = f"{hook} returned {result!r:.80}; return a list of unit registries"
+        for item in self._items(pm, plugin, hook, UnitRegistry, "unit registries"):
+            if isinstance(item, type) or not isinstance(item, UnitRegistry):
+                msg = (
+                    f"{hook} returned {item!r:.80}, which is not a unit registry "
+                    "(an instance with resolve, get and find)"
+                )
                 raise _MalformedError(msg)
-            with _stdout_to_stderr():
-                items = list(result)
-            for item in items:
-                if isinstance(item, type) or not isinstance(item, UnitRegistry):
-                    msg = (
-                        f"{hook} returned {item!r:.80}, which is not a unit registry "
-                        "(an instance with resolve, get and find)"
-                    )
-                    raise _MalformedError(msg)
-                out.append(item)
+            out.append(item)
         return out
 
     def _fail(self, info: PluginInfo, exc: BaseException) -> None:
