@@ -340,16 +340,27 @@ def test_same_distribution_seen_twice_is_one_plugin() -> None:
 def test_entry_points_discovered_through_importlib_metadata(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """By default the host asks importlib.metadata for group 'khuonha'."""
-    seen = {}
+    """By default the host reads importlib.metadata's entry points once, keeping its groups."""
+    calls = []
 
-    def fake_entry_points(**kwargs: Any) -> list[FakeEntryPoint]:
-        seen.update(kwargs)
-        return [ep("csv", plugin(make_exporter("csv")))]
+    class Installed(list[FakeEntryPoint]):
+        def select(self, *, group: str) -> list[FakeEntryPoint]:
+            return [e for e in self if e.group == group]
+
+    def fake_entry_points(**kwargs: Any) -> Installed:
+        calls.append(kwargs)
+        return Installed(
+            [
+                ep("csv", plugin(make_exporter("csv"))),
+                FakeEntryPoint("other", "other_module", group="console_scripts"),
+            ]
+        )
 
     monkeypatch.setattr(importlib.metadata, "entry_points", fake_entry_points)
-    assert PluginHost().get_exporter("csv").name == "csv"
-    assert seen == {"group": "khuonha"}
+    host = PluginHost()
+    assert host.get_exporter("csv").name == "csv"
+    assert [p.name for p in host.plugins()] == ["khuonha", "csv"]
+    assert calls == [{}]
 
 
 def test_broken_metadata_does_not_stop_the_builtins(monkeypatch: pytest.MonkeyPatch) -> None:
