@@ -8,7 +8,12 @@ and only once:
 2. the entry points of group ``khuonha``, in name order, one at a time: import
    (with ``sys.stdout`` sent to stderr, so a chatty plugin cannot corrupt an
    export written to stdout), register, check that every hook it implements
-   exists (a misspelled hook is that plugin's failure);
+   exists (a misspelled hook is that plugin's failure). A plugin whose
+   distribution declares what it provides (entry-point groups
+   ``khuonha.exporters``, ``khuonha.importers``, ``khuonha.units``,
+   ``khuonha.criteria``) is imported only when one of those is first used
+   (a lookup by its name or suffix, or a listing), and must register
+   exactly what it declares;
 3. each plugin's ``khuonha_register_exporters``, called for that plugin
    alone; a result that is not a list of valid :class:`~khuonha.Exporter`
    instances is a malformed registration. ``khuonha_register_criteria`` is
@@ -159,7 +164,11 @@ class PluginHost:
         return on
 
     def load(self) -> None:
-        """Load every plugin (once; later calls return at once, or re-raise in strict mode)."""
+        """Load the plugins (once; later calls return at once, or re-raise in strict mode).
+
+        A plugin that declares what it provides is imported later, when one of
+        those is first used.
+        """
         with self._lock:
             if self._loader is None:
                 self._loader = Loader(

@@ -392,8 +392,8 @@ class Loader:
             declared = provides.get(kind, frozenset())
             if names != declared:
                 msg = (
-                    f"its distribution declares the {kind} {_listed({kind: declared})} "
-                    f"but it registers {_listed({kind: names})}"
+                    f"its distribution declares the {kind} {', '.join(sorted(declared)) or 'none'}"
+                    f" but it registers {', '.join(sorted(names)) or 'none'}"
                 )
                 raise _MalformedError(msg)
             for f in formats:
