@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from khuonha._version import __version__
 from khuonha.exceptions import PluginLoadError
 from khuonha.plugins import hookspecs
 from khuonha.plugins.exporter import Exporter
@@ -101,13 +102,8 @@ def _listed(provides: Mapping[str, Iterable[str]]) -> str:
 
 
 def core_version() -> str:
-    """The installed version of khuonha (``unknown`` in a bare source tree)."""
-    try:
-        from importlib.metadata import version  # noqa: PLC0415
-
-        return version("khuonha")
-    except Exception:
-        return "unknown"
+    """The version of khuonha (a constant: no :mod:`importlib.metadata` needed)."""
+    return __version__
 
 
 @contextlib.contextmanager
