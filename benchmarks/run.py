@@ -2,10 +2,13 @@
 
 Run on demand, never collected by pytest::
 
-    uv run python benchmarks/run.py            # stated fractions of the national data, ~15 min
+    uv run python benchmarks/run.py            # stated fractions of the national data, ~10 min
     uv run python benchmarks/run.py --quick    # small sizes, a smoke test for CI
-    uv run python benchmarks/run.py --only rollup_province_cung_ky_s --scale 0.25
-                                               # one figure, at a stated fraction
+    uv run python benchmarks/run.py --only codec,assess   # some sections alone
+    uv run python benchmarks/run.py --only rollup --scale 0.25   # at a stated fraction
+
+A full run must stay within 30 minutes on the project's 2-core machine
+(``BUDGET_S``; docs/performance.md shows the cost of each section).
 
 It prints a table, then one line per figure, ``ratio NAME VALUE``. A ratio is
 khuonha's figure over the peer's (lower is better); a figure without a peer
@@ -57,6 +60,10 @@ MIN_RUNS = 5
 ROWS: list[tuple[str, str, str, str]] = []
 RATIOS: dict[str, float] = {}
 NOTES: list[str] = []
+#: A full run must take at most this long on the project's 2-core machine (idle).
+BUDGET_S = 30 * 60
+#: The sections, in the order they run; ``--only`` names some of them.
+SECTIONS = ("import", "cli", "codec", "assess", "jsonl", "rollup", "rss", "pdf")
 ORDER = (
     "dumps_vs_msgspec",
     "loads_vs_msgspec",
@@ -145,6 +152,18 @@ def child(code: str) -> str:
     return subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
+
+
+def wall_and_cpu(command: list[str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one run of *command*; it must succeed."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise subprocess.CalledProcessError(proc.returncode, command)
+    return wall, usage.ru_utime + usage.ru_stime
 
 
 # ---------------------------------------------------------------- codec
@@ -241,14 +260,16 @@ def bench_assess(units_wanted: int, runs: int) -> None:
         "from khuonha.rules import assess_dataset\n"
         "from khuonha.testing.national import CYCLE, national_dataset\n"
         f"ds = national_dataset(seed=0, scale={scale!r})\n"
-        "t = time.perf_counter(); found = assess_dataset(ds, CYCLE)\n"
-        "print(time.perf_counter() - t, len(found))"
+        "t = time.perf_counter(); c = time.process_time(); found = assess_dataset(ds, CYCLE)\n"
+        "print(time.perf_counter() - t, time.process_time() - c, len(found))"
     )
-    cold = []
+    cold, cold_cpu = [], []
     for _ in range(runs):
-        seconds, count = child(code).split()
+        seconds, cpu, count = child(code).split()
         cold.append(float(seconds) / int(count))
+        cold_cpu.append(float(cpu) / int(count))
     record("assess_cold_us_per_unit", cold, None, "<= 20", scale=1e6, unit="µs")
+    ROWS.append(("  assess cold: CPU time", spread(cold_cpu, 1e6, "µs"), "", ""))
     NOTES.append(
         "assess cold: a fresh process per run, timed from after `import khuonha` "
         "(interpreter start and import excluded), ruleset loading and compiling included"
@@ -277,15 +298,27 @@ def bench_cli_help(runs: int) -> None:
     compileall.compile_dir(str(ROOT / "src"), quiet=1)
     subprocess.run([script, "--help"], capture_output=True, check=True)  # warm the disk cache
     for flag in ("--help", "--version"):
-        times = []
+        times, cpu = [], []
         for _ in range(runs):
-            start = time.perf_counter()
-            subprocess.run([script, flag], capture_output=True, check=True)
-            times.append(time.perf_counter() - start)
+            wall, used = wall_and_cpu([script, flag])
+            times.append(wall)
+            cpu.append(used)
         if flag == "--help":
             record("cli_help_ms", times, None, "<= 60", scale=1e3, unit="ms")
         else:
             ROWS.append(("cli --version", spread(times, 1e3, "ms"), "", ""))
+        ROWS.append((f"  cli {flag}: CPU time", spread(cpu, 1e3, "ms"), "", ""))
+    floor, floor_cpu = [], []
+    for _ in range(runs):
+        wall, used = wall_and_cpu([sys.executable, "-c", "pass"])
+        floor.append(wall)
+        floor_cpu.append(used)
+    ROWS.append(("  python -c pass (the floor)", spread(floor, 1e3, "ms"), "", ""))
+    ROWS.append(("  python -c pass: CPU time", spread(floor_cpu, 1e3, "ms"), "", ""))
+    NOTES.append(
+        "cli: wall time of the installed script, spawn included; the CPU rows (user + system "
+        "of the child) change little when the machine is loaded, the wall times do"
+    )
 
 
 # ---------------------------------------------------------------- jsonl
@@ -517,8 +550,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small sizes: a smoke test")
     parser.add_argument(
         "--only",
-        metavar="FIGURE[,FIGURE]",
-        help="run only these figures' benchmarks (e.g. rollup_province_cung_ky_s)",
+        metavar="NAME[,NAME]",
+        help=f"run only these sections ({', '.join(SECTIONS)}); the others print nan",
     )
     parser.add_argument(
         "--scale",
@@ -532,6 +565,15 @@ def main() -> None:
     if args.jsonl_child is not None:
         jsonl_child(args.jsonl_child)
         return
+    only = set(SECTIONS)
+    if args.only is not None:
+        only = {name.strip() for name in args.only.split(",") if name.strip()}
+        unknown = sorted(only - set(SECTIONS))
+        if unknown or not only:
+            parser.error(
+                f"--only: unknown section {', '.join(unknown) or '(none given)'}; "
+                f"the sections are {', '.join(SECTIONS)}"
+            )
     quick = args.quick
     runs = MIN_RUNS
     # Stated fractions of the national data (1,326,670 records at scale 1): the repeated
@@ -544,25 +586,40 @@ def main() -> None:
         f"Python {sys.version.split()[0]}, median of {runs} runs each",
         flush=True,
     )
-    steps: list[tuple[str, str, Callable[[], None]]] = [
-        ("import_vs_attrs_cattrs", "<= 1.5", lambda: bench_import(runs if quick else 11)),
-        ("cli_help_ms", "<= 60", lambda: bench_cli_help(runs if quick else 11)),
-        ("loads_vs_msgspec", "<= 2", lambda: bench_codec(codec_scale, runs)),
-        ("assess_us_per_unit", "<= 20", lambda: bench_assess(1_000 if quick else 10_000, runs)),
-        ("jsonl_stream_peak_mb", "<= 100", lambda: bench_jsonl(full_scale, runs)),
-        ("rollup_province_cung_ky_s", "<= 5", lambda: bench_rollup(full_scale, runs)),
-        ("rss_vs_feedgenerator", "<= 1.3", lambda: bench_rss(500 if quick else 10_000, runs)),
-        ("pdf_total_vs_reportlab", "<= 1.3", lambda: bench_pdf(2 if quick else 120, runs)),
-    ]
-    if args.only:
-        wanted = set(args.only.split(","))
-        unknown = wanted - {name for name, _target, _fn in steps}
-        if unknown:
-            parser.error(f"--only: no such figure: {', '.join(sorted(unknown))}")
-        steps = [step for step in steps if step[0] in wanted]
-    for name, target, fn in steps:
+    steps: dict[str, tuple[str, str, Callable[[], None]]] = {
+        "import": (
+            "import_vs_attrs_cattrs",
+            "<= 1.5",
+            lambda: bench_import(runs if quick else 11),
+        ),
+        "cli": ("cli_help_ms", "<= 60", lambda: bench_cli_help(runs if quick else 11)),
+        "codec": ("loads_vs_msgspec", "<= 2", lambda: bench_codec(codec_scale, runs)),
+        "assess": (
+            "assess_us_per_unit",
+            "<= 20",
+            lambda: bench_assess(1_000 if quick else 10_000, runs),
+        ),
+        "jsonl": ("jsonl_stream_peak_mb", "<= 100", lambda: bench_jsonl(full_scale, runs)),
+        "rollup": ("rollup_province_cung_ky_s", "<= 5", lambda: bench_rollup(full_scale, runs)),
+        "rss": (
+            "rss_vs_feedgenerator",
+            "<= 1.3",
+            lambda: bench_rss(500 if quick else 10_000, runs),
+        ),
+        "pdf": ("pdf_total_vs_reportlab", "<= 1.3", lambda: bench_pdf(2 if quick else 120, runs)),
+    }
+    assert tuple(steps) == SECTIONS
+    for section, (name, target, fn) in steps.items():
+        if section not in only:
+            NOTES.append(f"section {section} not run (--only)")
+            continue
+        section_start = time.perf_counter()
         _guard(name, target, fn)
-        print(f"  ... {name} done at {time.perf_counter() - started:.0f} s", flush=True)
+        now = time.perf_counter()
+        print(
+            f"  ... {section} done in {now - section_start:.0f} s, at {now - started:.0f} s",
+            flush=True,
+        )
     header = ("figure", "khuonha: median (min–max)", "peer", "ratio")
     widths = [max(len(r[i]) for r in [header, *ROWS]) for i in range(4)]
     print()
@@ -570,7 +627,10 @@ def main() -> None:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
     for note in NOTES:
         print(f"note: {note}")
-    print(f"total {time.perf_counter() - started:.0f} s")
+    total = time.perf_counter() - started
+    if not quick and only == set(SECTIONS) and total > BUDGET_S:
+        print(f"note: over the budget: {total:.0f} s > {BUDGET_S} s (see docs/performance.md)")
+    print(f"total {total:.0f} s")
     for name in ORDER:
         print(f"ratio {name} {RATIOS.get(name, math.nan):.4g}")
 

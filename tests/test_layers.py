@@ -25,6 +25,7 @@ SRC = Path(__file__).parent.parent / "src"
 LAYERS: dict[str, int] = {
     "khuonha.exceptions": 0,
     "khuonha.data": 0,
+    "khuonha._version": 0,
     "khuonha.text": 1,
     "khuonha.model": 2,
     "khuonha.codec": 3,

@@ -340,16 +340,27 @@ def test_same_distribution_seen_twice_is_one_plugin() -> None:
 def test_entry_points_discovered_through_importlib_metadata(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """By default the host asks importlib.metadata for group 'khuonha'."""
-    seen = {}
+    """By default the host reads importlib.metadata's entry points once, keeping its groups."""
+    calls = []
 
-    def fake_entry_points(**kwargs: Any) -> list[FakeEntryPoint]:
-        seen.update(kwargs)
-        return [ep("csv", plugin(make_exporter("csv")))]
+    class Installed(list[FakeEntryPoint]):
+        def select(self, *, group: str) -> list[FakeEntryPoint]:
+            return [e for e in self if e.group == group]
+
+    def fake_entry_points(**kwargs: Any) -> Installed:
+        calls.append(kwargs)
+        return Installed(
+            [
+                ep("csv", plugin(make_exporter("csv"))),
+                FakeEntryPoint("other", "other_module", group="console_scripts"),
+            ]
+        )
 
     monkeypatch.setattr(importlib.metadata, "entry_points", fake_entry_points)
-    assert PluginHost().get_exporter("csv").name == "csv"
-    assert seen == {"group": "khuonha"}
+    host = PluginHost()
+    assert host.get_exporter("csv").name == "csv"
+    assert [p.name for p in host.plugins()] == ["khuonha", "csv"]
+    assert calls == [{}]
 
 
 def test_broken_metadata_does_not_stop_the_builtins(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -644,3 +655,159 @@ def test_failing_criteria_hook_is_charged_when_asked() -> None:
     strict.load()
     with pytest.raises(PluginLoadError):
         strict.criteria()
+
+
+# ---------------------------------------------------------------- declared plugins
+
+
+def declared(
+    name: str, module: object, dist: str, **provides: tuple[str, ...]
+) -> list[FakeEntryPoint]:
+    """Entry point *name* for *module*, and its distribution's declarations (kind -> names)."""
+    value = f"fake_{name}"
+    found = [FakeEntryPoint(name, value, dist, plugin=module)]
+    found[0].value = value
+    for kind, names in provides.items():
+        found += [
+            FakeEntryPoint(n, value, dist, plugin=module, group=f"khuonha.{kind}") for n in names
+        ]
+        for e in found[-len(names) :]:
+            e.value = value
+    return found
+
+
+class Counting:
+    """Wraps a plugin module, counting the imports of its entry point."""
+
+    def __init__(self) -> None:
+        self.loaded: list[str] = []
+
+    def wrap(self, entry_points: list[FakeEntryPoint]) -> list[FakeEntryPoint]:
+        for e in entry_points:
+            if e.group == "khuonha":
+                original, name = e.load, e.name
+
+                def load(original: Any = original, name: str = name) -> Any:
+                    self.loaded.append(name)
+                    return original()
+
+                e.load = load  # type: ignore[method-assign]
+        return entry_points
+
+
+def test_a_declared_plugin_is_imported_only_when_one_of_its_formats_is_used() -> None:
+    counting = Counting()
+    eps = counting.wrap(
+        declared(
+            "feeds",
+            plugin(make_exporter("rss"), make_exporter("atom")),
+            "kh-feeds",
+            exporters=("rss", "atom"),
+        )
+        + declared("cal", plugin(make_exporter("ics")), "kh-cal", exporters=("ics",))
+    )
+    host = PluginHost(entry_points=eps)
+    assert host.get_exporter("json").name == "json"
+    assert host.exporter_for_path("out/ds.jsonl").name == "jsonl"
+    assert counting.loaded == []
+    assert host.get_exporter("ATOM").name == "atom"
+    assert counting.loaded == ["feeds"]
+    assert host.exporter_for_path("lich.ics").name == "ics"
+    assert counting.loaded == ["feeds", "cal"]
+    assert [p.name for p in host.plugins()] == ["khuonha", "cal", "feeds"]  # discovery order
+
+
+def test_listing_imports_every_declared_plugin() -> None:
+    counting = Counting()
+    eps = counting.wrap(declared("cal", plugin(make_exporter("ics")), "kh-cal", exporters=("ics",)))
+    host = PluginHost(entry_points=eps)
+    assert [e.name for e in host.exporters()] == ["ics", "json", "jsonl"]
+    assert counting.loaded == ["cal"]
+
+
+def test_an_unknown_name_imports_everything_and_lists_it() -> None:
+    eps = declared("cal", plugin(make_exporter("ics")), "kh-cal", exporters=("ics",))
+    with pytest.raises(ExporterNotFoundError, match="ics"):
+        PluginHost(entry_points=eps).get_exporter("csv")
+
+
+def test_duplicate_names_are_detected_among_declared_plugins() -> None:
+    eps = declared("a", plugin(make_exporter("ics")), "kh-a", exporters=("ics",)) + declared(
+        "b", plugin(make_exporter("ics")), "kh-b", exporters=("ics",)
+    )
+    host = PluginHost(entry_points=eps)
+    with pytest.raises(DuplicateExporterError) as err:
+        host.get_exporter("ics")
+    assert "plugin 'a' (kh-a 1.0)" in str(err.value)
+    assert "plugin 'b' (kh-b 1.0)" in str(err.value)
+
+
+def test_a_plugin_that_declares_nothing_still_loads_and_can_contest_a_name() -> None:
+    counting = Counting()
+    rival = ep("rival", plugin(make_exporter("json", (".json2",))), "kh-rival")
+    eps = counting.wrap(
+        [*declared("cal", plugin(make_exporter("ics")), "kh-cal", exporters=("ics",)), rival]
+    )
+    host = PluginHost(entry_points=eps)
+    with pytest.raises(DuplicateExporterError):
+        host.get_exporter("json")
+    assert counting.loaded == ["rival"]  # declares nothing: imported at once; cal is not
+
+
+def _with_units_hook() -> types.ModuleType:
+    module = plugin(make_exporter("ics"))
+
+    @khuonha.hookimpl
+    def khuonha_register_units() -> Any:
+        return []
+
+    module.khuonha_register_units = khuonha_register_units  # type: ignore[attr-defined]
+    return module
+
+
+@pytest.mark.parametrize(
+    ("module", "names", "problem"),
+    [
+        (plugin(make_exporter("ics")), ("ics", "vcs"), "declares the exporters ics, vcs"),
+        (plugin(make_exporter("ics", (".ical",))), ("ics",), "one suffix is a dot and its name"),
+        (_with_units_hook(), ("ics",), "implements khuonha_register_units"),
+    ],
+)
+def test_a_plugin_breaking_its_declaration_is_malformed(
+    module: Any, names: tuple[str, ...], problem: str
+) -> None:
+    host = PluginHost(entry_points=declared("cal", module, "kh-cal", exporters=names))
+    with pytest.raises(ExporterNotFoundError):
+        host.get_exporter("ics")
+    (failure,) = host.failures()
+    assert "malformed registration" in failure.message
+    assert problem in failure.message
+
+
+@pytest.mark.workspace
+def test_export_json_imports_no_plugin_module() -> None:
+    """`khuonha export -f json` imports none of the first-party plugins' modules."""
+    firsts = [f"khuonha_{p.name.removeprefix('khuonha-')}" for p in ROOT.glob("plugins/khuonha-*")]
+    assert len(firsts) >= 6
+    for name in firsts:
+        importlib.metadata.version(name.replace("_", "-"))  # installed, so this can fail
+    code = (
+        "import sys\n"
+        "from khuonha.cli.main import main\n"
+        "code = main(['export', '-f', 'json', '-o', '-'])\n"
+        "sys.stdout.flush()\n"
+        f"found = sorted(m for m in sys.modules if m.split('.')[0] in {firsts!r})\n"
+        "print('\\nMODULES', code, found)"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KHUONHA_")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    ).stdout
+    assert out.rpartition("\nMODULES ")[2].strip() == "0 []"
+    code = code.replace("'json'", "'rss'")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    ).stdout
+    found = out.rpartition("\nMODULES ")[2]
+    assert found.startswith("0 ['khuonha_rss'")
+    assert "khuonha_pdf" not in found

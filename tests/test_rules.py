@@ -845,6 +845,36 @@ def test_demo_exercises_every_result_and_status() -> None:
     assert {f.status for a in results for f in a.findings} == set(FindingStatus)
 
 
+@pytest.mark.parametrize("enabled", [True, False])
+def test_assess_dataset_pauses_the_collector_and_restores_it(
+    enabled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The collector is off while assessing and back as it was after, even after an error."""
+    import gc
+
+    from khuonha.rules import recognition
+
+    ds = khuonha.sample("assessment-demo")
+    seen: list[bool] = []
+    real = recognition._assess_dataset
+
+    def spy(*args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args)
+
+    monkeypatch.setattr(recognition, "_assess_dataset", spy)
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        assert recognition.assess_dataset(ds) == real(ds, None, None, ())
+        with pytest.raises(RulesetNotFoundError):
+            recognition.assess_dataset(ds, basis="TT 999/1999")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen == [False, False]
+
+
 def test_commune_rule_counted_from_records() -> None:
     """The demo commune's tallies come from its areas, organisations, evidence and records."""
     ds = khuonha.sample("assessment-demo")

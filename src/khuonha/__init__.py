@@ -13,7 +13,12 @@ Everything public is importable from here; names load on first use, so
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+
+from khuonha._version import __version__ as __version__
+
+# Not `from typing import TYPE_CHECKING`: `typing` is not needed at run time, and every
+# command line start pays for what this module imports (type checkers read the name alike).
+TYPE_CHECKING = False
 
 # name -> module that defines it. Keep sorted by name.
 _EXPORTS: dict[str, str] = {
@@ -187,10 +192,6 @@ __all__ = sorted([*_EXPORTS, "__version__"])  # noqa: PLE0605 - from _EXPORTS: o
 
 
 def __getattr__(name: str) -> Any:
-    if name == "__version__":
-        from importlib.metadata import version  # noqa: PLC0415
-
-        return version("khuonha")
     module = _EXPORTS.get(name)
     if module is None:
         msg = f"module 'khuonha' has no attribute {name!r}"
@@ -205,6 +206,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from khuonha.codec import dumps as dumps
     from khuonha.codec import json_schema as json_schema
     from khuonha.codec import load as load

@@ -17,6 +17,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from khuonha.cli._io import add_from_option, add_input_options, print_json
+from khuonha.cli.commands import COMMANDS
 
 if TYPE_CHECKING:
     from khuonha.rules import Assessment, Finding, RecognitionSummary
@@ -26,7 +27,7 @@ def register(sub: Any) -> None:
     """Add the ``assess`` subcommand."""
     p: argparse.ArgumentParser = sub.add_parser(
         "assess",
-        help='assess units against "An toàn về an ninh, trật tự" (default: the bundled sample)',
+        help=COMMANDS["assess"],
         description='Assess every unit that has evidence against the standard "An toàn về an '
         'ninh, trật tự" and summarise recognitions per commune. Exit 0 whatever the results, '
         "1 on bad input.",

@@ -7,13 +7,14 @@ import sys
 from typing import Any
 
 from khuonha.cli._io import add_from_option, add_input_options
+from khuonha.cli.commands import COMMANDS
 
 
 def register(sub: Any) -> None:
     """Add the ``enrich`` subcommand."""
     p: argparse.ArgumentParser = sub.add_parser(
         "enrich",
-        help="fill in the codes of units a dataset names without them, from the unit registries",
+        help=COMMANDS["enrich"],
         description="Look each administrative unit FILE names without a code up in the "
         "installed unit registries (khuonha-units), by name, kind, parent, province and the "
         "dataset's date, and fill in its code where exactly one unit fits, marking it "

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from khuonha.cli._io import add_from_option, add_input_options, read_dataset, write_text
+from khuonha.cli.commands import COMMANDS
 
 if TYPE_CHECKING:
     from khuonha.model.dataset import Dataset
@@ -52,7 +53,7 @@ def register(sub: Any) -> None:
     """Add the ``export`` subcommand."""
     p: argparse.ArgumentParser = sub.add_parser(
         "export",
-        help="export a dataset in one or more formats (default: the sample, every format)",
+        help=COMMANDS["export"],
         description="Export a dataset (default: the bundled sample) in every installed format, "
         f"or the formats given with -f. Files go to ./{DEFAULT_DIR}/<slug>.<suffix> unless "
         "-o names a file (one format), a directory (several) or - (stdout, one format). "

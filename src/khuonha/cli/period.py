@@ -7,12 +7,14 @@ import json
 import sys
 from typing import Any
 
+from khuonha.cli.commands import COMMANDS
+
 
 def register(sub: Any) -> None:
     """Add the ``period`` subcommand."""
     p: argparse.ArgumentParser = sub.add_parser(
         "period",
-        help="read a period ('8 tháng đầu năm 2022') and print its dates",
+        help=COMMANDS["period"],
         description="Read a period as Vietnamese reports write it and print its first and "
         "last day (both included). Exit 1 when the text is not a period.",
     )

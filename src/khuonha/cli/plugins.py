@@ -8,13 +8,14 @@ from typing import Any
 
 from khuonha.cli._io import print_json, write_text
 from khuonha.cli._show import shown
+from khuonha.cli.commands import COMMANDS
 
 
 def register(sub: Any) -> None:
     """Add the ``plugins`` subcommand."""
     p: argparse.ArgumentParser = sub.add_parser(
         "plugins",
-        help="list exporters, importers, plugins and plugins that failed to load",
+        help=COMMANDS["plugins"],
         description="List every exporter and importer (built-ins included: their plugin is "
         "'khuonha'), "
         "the plugins loaded with their versions, the plugins that failed to load and any "

@@ -7,13 +7,14 @@ import sys
 from typing import Any
 
 from khuonha.cli._io import add_input_options
+from khuonha.cli.commands import COMMANDS
 
 
 def register(sub: Any) -> None:
     """Add the ``rollup`` subcommand."""
     p: argparse.ArgumentParser = sub.add_parser(
         "rollup",
-        help="total the figures of datasets per commune or province (with cùng kỳ)",
+        help=COMMANDS["rollup"],
         description="Add up the figures of one or more datasets per unit and indicator, keeping "
         "qualifiers honest ('trên 2.500' + 300 is 'trên 2.800'). Communes merged on 1/7/2025 count "
         "under the commune that took them over. Without --period, each dataset's figures count "

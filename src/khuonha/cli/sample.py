@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from khuonha.cli._io import write_stdout
+from khuonha.cli.commands import COMMANDS
 
 
 def register(sub: Any) -> None:
@@ -14,7 +15,7 @@ def register(sub: Any) -> None:
 
     p: argparse.ArgumentParser = sub.add_parser(
         "sample",
-        help="print a bundled dataset as JSON (default: the Khuôn Hà 2022 article)",
+        help=COMMANDS["sample"],
         description="Print a bundled dataset as canonical JSON.",
     )
     p.add_argument("name", nargs="?", default="khuon-ha-2022", choices=sorted(SAMPLES))

@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from khuonha.cli.commands import COMMANDS
+
 if TYPE_CHECKING:
     from khuonha.text import FoundPeriod, FoundQuantity
 
@@ -18,7 +20,7 @@ def register(sub: Any) -> None:
     """Add the ``scan`` subcommand."""
     p: argparse.ArgumentParser = sub.add_parser(
         "scan",
-        help="find every quantity and period in running text",
+        help=COMMANDS["scan"],
         description="Find every quantity ('trên 330 người', '100%% số hộ', '10/10 thôn') and "
         "every period ('Trong 7 tháng đầu năm 2025', 'từ năm 2016 đến nay') in report text, "
         "with their character offsets. Exit 1 when the text cannot be read.",

@@ -6,13 +6,14 @@ import argparse
 from typing import Any
 
 from khuonha.cli._io import print_json
+from khuonha.cli.commands import COMMANDS
 
 
 def register(sub: Any) -> None:
     """Add the ``schema`` subcommand."""
     p: argparse.ArgumentParser = sub.add_parser(
         "schema",
-        help="print the JSON Schema (draft 2020-12) of a dataset",
+        help=COMMANDS["schema"],
         description="Print the JSON Schema (draft 2020-12) of the Dataset document.",
     )
     p.set_defaults(func=run)

@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from khuonha.cli._io import print_json
+from khuonha.cli.commands import COMMANDS
 
 if TYPE_CHECKING:
     from khuonha.model import AdministrativeUnit
@@ -17,7 +18,7 @@ def register(sub: Any) -> None:
     """Add the ``unit`` subcommand."""
     p: argparse.ArgumentParser = sub.add_parser(
         "unit",
-        help="resolve an administrative unit's name ('xã Khuôn Hà') to its codes",
+        help=COMMANDS["unit"],
         description="List every administrative unit NAME may mean, from the installed unit "
         "registries (khuonha-units: the lists before and after 1/7/2025). The name may "
         "have its level word or not ('xã', 'X.', 'TT.'), any tone-mark placement or no "

@@ -7,13 +7,14 @@ import sys
 from typing import Any
 
 from khuonha.cli._io import add_from_option, add_input_options
+from khuonha.cli.commands import COMMANDS
 
 
 def register(sub: Any) -> None:
     """Add the ``validate`` subcommand."""
     p: argparse.ArgumentParser = sub.add_parser(
         "validate",
-        help="check dataset files; print FILE: $.path: reason per problem",
+        help=COMMANDS["validate"],
         description="Check dataset files. Exit 0 when all are valid, 1 when not. Each problem "
         "is printed on stdout as 'FILE: location: reason' (a JSON path, a line, a cell). JSON "
         "Lines are checked line by line as they are read, so memory stays flat.",

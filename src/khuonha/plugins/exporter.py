@@ -44,7 +44,6 @@ from __future__ import annotations
 import abc
 import inspect
 import io
-import re
 import typing
 from collections.abc import Mapping
 from typing import Any, BinaryIO, ClassVar, Generic, TextIO, TypeVar
@@ -53,6 +52,7 @@ import attrs
 
 from khuonha.codec.core import from_dict
 from khuonha.model.news import url_field
+from khuonha.plugins._formats import format_problems
 from khuonha.text.fields import text_optional
 from khuonha.text.language import Language
 
@@ -113,8 +113,6 @@ def url_option() -> Any:
 
 
 O = TypeVar("O", bound=ExportOptions)  # noqa: E741 - short, as in Generic[O]
-
-_NAME = re.compile(r"[a-z][a-z0-9_-]*\Z")
 
 
 class Exporter(abc.ABC, Generic[O]):
@@ -210,26 +208,14 @@ class Exporter(abc.ABC, Generic[O]):
     @classmethod
     def check_metadata(cls) -> list[str]:
         """Return problems with this exporter's metadata (empty when valid)."""
-        problems = []
-        name = getattr(cls, "name", None)
-        if not isinstance(name, str) or _NAME.match(name) is None:
-            problems.append(f"name must be an ASCII slug, got {name!r}")
-        desc = getattr(cls, "description", None)
-        if not isinstance(desc, str) or not desc.strip() or "\n" in desc:
-            problems.append("description must be one non-empty line")
         media = getattr(cls, "media_type", None)
-        if not isinstance(media, str) or "/" not in media:
-            problems.append(f"media_type must be a media type, got {media!r}")
-        suffixes = getattr(cls, "suffixes", None)
-        if (
-            not isinstance(suffixes, tuple)
-            or not suffixes
-            or not all(isinstance(s, str) and re.fullmatch(r"\.[a-z0-9.]+", s) for s in suffixes)
-        ):
-            problems.append(f"suffixes must be lower-case '.ext' strings, got {suffixes!r}")
-        opts = getattr(cls, "options_type", None)
-        if not (isinstance(opts, type) and attrs.has(opts) and issubclass(opts, ExportOptions)):
-            problems.append("options_type must be an attrs subclass of ExportOptions")
+        problems = format_problems(
+            cls,
+            None
+            if isinstance(media, str) and "/" in media
+            else f"media_type must be a media type, got {media!r}",
+            ExportOptions,
+        )
         if not isinstance(getattr(cls, "archive", False), bool):
             problems.append("archive must be True or False")
         if cls.problem is Exporter.problem and cls.can_export is Exporter.can_export:

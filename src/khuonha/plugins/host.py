@@ -8,7 +8,12 @@ and only once:
 2. the entry points of group ``khuonha``, in name order, one at a time: import
    (with ``sys.stdout`` sent to stderr, so a chatty plugin cannot corrupt an
    export written to stdout), register, check that every hook it implements
-   exists (a misspelled hook is that plugin's failure);
+   exists (a misspelled hook is that plugin's failure). A plugin whose
+   distribution declares what it provides (entry-point groups
+   ``khuonha.exporters``, ``khuonha.importers``, ``khuonha.units``,
+   ``khuonha.criteria``) is imported only when one of those is first used
+   (a lookup by its name or suffix, or a listing), and must register
+   exactly what it declares;
 3. each plugin's ``khuonha_register_exporters``, called for that plugin
    alone; a result that is not a list of valid :class:`~khuonha.Exporter`
    instances is a malformed registration. ``khuonha_register_criteria`` is
@@ -43,12 +48,13 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, BinaryIO
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from khuonha.exceptions import (
     DuplicateExporterError,
     ExporterNotFoundError,
+    ImporterNotFoundError,
     KhuonhaError,
 )
 from khuonha.plugins.exporter import Exporter, ExportOptions
@@ -97,6 +103,8 @@ __all__ = [
 ]
 
 logger = logging.getLogger("khuonha.plugins")
+
+_T = TypeVar("_T")
 
 
 def _env_flag(name: str) -> bool:
@@ -156,7 +164,11 @@ class PluginHost:
         return on
 
     def load(self) -> None:
-        """Load every plugin (once; later calls return at once, or re-raise in strict mode)."""
+        """Load the plugins (once; later calls return at once, or re-raise in strict mode).
+
+        A plugin that declares what it provides is imported later, when one of
+        those is first used.
+        """
         with self._lock:
             if self._loader is None:
                 self._loader = Loader(
@@ -177,17 +189,23 @@ class PluginHost:
         assert self._loader is not None
         return self._loader
 
+    def _everything(self) -> Loader:
+        """The loader, with every plugin imported (declared ones included)."""
+        loader = self._loaded()
+        loader.load_all()
+        return loader
+
     def plugins(self) -> list[PluginInfo]:
         """The plugins loaded, built-ins (plugin ``khuonha``) first."""
-        return list(self._loaded().plugins)
+        return list(self._everything().plugins)
 
     def failures(self) -> list[PluginLoadFailure]:
         """The plugins that failed to load."""
-        return list(self._loaded().failures)
+        return list(self._everything().failures)
 
     def registrations(self) -> list[Registration]:
         """Every exporter registered, contested ones included, in load order."""
-        return list(self._loaded().registry.registrations)
+        return list(self._everything().registry.registrations)
 
     def criteria(self) -> list[Criterion]:
         """Every provincial criterion the plugins registered (``khuonha_register_criteria``).
@@ -199,7 +217,12 @@ class PluginHost:
 
     def unit_registries(self) -> list[UnitRegistry]:
         """Every unit registry plugins registered (``khuonha_register_units``), in load order."""
-        return list(self._loaded().unit_registries)
+        return list(self._units().unit_registries)
+
+    def _units(self) -> Loader:
+        loader = self._loaded()
+        loader.need("units")
+        return loader
 
     def unit_registry(self) -> UnitRegistry:
         """All unit registries merged into one (empty when no plugin provides units).
@@ -207,30 +230,54 @@ class PluginHost:
         The registries are asked in load order; a unit (scheme and code) is
         listed once, from the first registry that knows it.
         """
-        return merge_unit_registries(self._loaded().unit_registries)
+        return merge_unit_registries(self._units().unit_registries)
 
     def conflicts(self) -> list[DuplicateExporterError]:
         """One error per name or suffix that two exporters claim."""
-        return self._loaded().registry.conflicts()
+        return self._everything().registry.conflicts()
 
     def names(self) -> list[str]:
         """Every exporter name, contested ones included, sorted."""
-        return self._loaded().registry.names()
+        return self._everything().registry.names()
 
     def _failure_lines(self) -> list[str]:
         return [str(f) for f in self._loaded().failures]
 
+    def _lookup(self, kind: str, key: str, by_path: bool, find: Callable[[Loader], _T]) -> _T:
+        """*find* in the loader, after importing the declared plugins that offer *key*.
+
+        When nothing is found, every plugin is imported and *find* asked again, so
+        the error lists every name (and every failure).
+        """
+        loader = self._loaded()
+        if by_path:
+            loader.need(kind, path=os.path.basename(key).lower())
+        else:
+            loader.need(kind, key.strip().lower())
+        try:
+            return find(loader)
+        except (ExporterNotFoundError, ImporterNotFoundError):
+            loader.load_all()
+            return find(loader)
+
     def get_exporter(self, name: str) -> Exporter[Any]:
         """The exporter called *name* (case does not matter); see :func:`get_exporter`."""
-        return self._loaded().registry.get(name, self._failure_lines())
+        return self._lookup(
+            "exporters", name, False, lambda x: x.registry.get(name, self._failure_lines())
+        )
 
     def exporter_for_path(self, path: str | os.PathLike[str]) -> Exporter[Any]:
         """The exporter whose suffix ends *path*; see :func:`exporter_for_path`."""
-        return self._loaded().registry.for_path(path, self._failure_lines())
+        return self._lookup(
+            "exporters",
+            os.fspath(path),
+            True,
+            lambda x: x.registry.for_path(path, self._failure_lines()),
+        )
 
     def exporters(self) -> list[Exporter[Any]]:
         """Every usable exporter (not one whose name is contested), sorted by name."""
-        return self._loaded().registry.usable()
+        return self._everything().registry.usable()
 
     def exporters_for(
         self, obj: object, options: Mapping[str, Any] | ExportOptions | None = None
@@ -262,23 +309,30 @@ class PluginHost:
 
     def importer_registrations(self) -> list[ImporterRegistration]:
         """Every importer registered, contested ones included, in load order."""
-        return list(self._loaded().importers.registrations)
+        return list(self._everything().importers.registrations)
 
     def importer_conflicts(self) -> list[DuplicateImporterError]:
         """One error per name or suffix that two importers claim."""
-        return self._loaded().importers.conflicts()
+        return self._everything().importers.conflicts()
 
     def get_importer(self, name: str) -> Importer:
         """The importer called *name* (case does not matter); see :func:`get_importer`."""
-        return self._loaded().importers.get(name, self._failure_lines())
+        return self._lookup(
+            "importers", name, False, lambda x: x.importers.get(name, self._failure_lines())
+        )
 
     def importer_for_path(self, path: str | os.PathLike[str]) -> Importer:
         """The importer whose suffix ends *path*; see :func:`importer_for_path`."""
-        return self._loaded().importers.for_path(path, self._failure_lines())
+        return self._lookup(
+            "importers",
+            os.fspath(path),
+            True,
+            lambda x: x.importers.for_path(path, self._failure_lines()),
+        )
 
     def importers(self) -> list[Importer]:
         """Every usable importer (not one whose name is contested), sorted by name."""
-        return self._loaded().importers.usable()
+        return self._everything().importers.usable()
 
     def importer_for(
         self, source: str | os.PathLike[str] | BinaryIO, format: str | Importer | None = None

@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import abc
 import os
-import re
 import typing
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
 
 import attrs
+
+from khuonha.plugins._formats import format_problems
 
 if TYPE_CHECKING:
     from khuonha.model.dataset import Dataset
@@ -48,9 +49,6 @@ class ImportOptions:
     None yet: the type exists so that an importer's options are decoded by the
     codec (errors with JSON paths), as an exporter's are.
     """
-
-
-_NAME = re.compile(r"[a-z][a-z0-9_-]*\Z")
 
 
 class Importer(abc.ABC):
@@ -110,31 +108,16 @@ class Importer(abc.ABC):
     @classmethod
     def check_metadata(cls) -> list[str]:
         """Return problems with this importer's metadata (empty when valid)."""
-        problems = []
-        name = getattr(cls, "name", None)
-        if not isinstance(name, str) or _NAME.match(name) is None:
-            problems.append(f"name must be an ASCII slug, got {name!r}")
-        desc = getattr(cls, "description", None)
-        if not isinstance(desc, str) or not desc.strip() or "\n" in desc:
-            problems.append("description must be one non-empty line")
         media = getattr(cls, "media_types", None)
-        if (
-            not isinstance(media, tuple)
-            or not media
-            or not all(isinstance(m, str) and "/" in m for m in media)
-        ):
-            problems.append(f"media_types must be a tuple of media types, got {media!r}")
-        suffixes = getattr(cls, "suffixes", None)
-        if (
-            not isinstance(suffixes, tuple)
-            or not suffixes
-            or not all(isinstance(s, str) and re.fullmatch(r"\.[a-z0-9.]+", s) for s in suffixes)
-        ):
-            problems.append(f"suffixes must be lower-case '.ext' strings, got {suffixes!r}")
-        opts = getattr(cls, "options_type", None)
-        if not (isinstance(opts, type) and attrs.has(opts) and issubclass(opts, ImportOptions)):
-            problems.append("options_type must be an attrs subclass of ImportOptions")
-        return problems
+        return format_problems(
+            cls,
+            None
+            if isinstance(media, tuple)
+            and media
+            and all(isinstance(m, str) and "/" in m for m in media)
+            else f"media_types must be a tuple of media types, got {media!r}",
+            ImportOptions,
+        )
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {getattr(self, 'name', '?')!r}>"

@@ -14,6 +14,7 @@ from khuonha.exceptions import PluginLoadError
 
 __all__ = [
     "BUILTIN",
+    "DECLARATION_GROUPS",
     "DEFAULT_PLUGINS",
     "GROUP",
     "EntryPointLike",
@@ -39,6 +40,16 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
 BUILTIN = "khuonha"
 #: The entry-point group plugins are found in.
 GROUP = "khuonha"
+#: What a plugin provides -> the entry-point group in which its distribution may declare it.
+#: An entry there is ``NAME = VALUE``: NAME is the exporter's or importer's name (for units
+#: and criteria any label), VALUE the plugin's own entry-point value. A plugin that declares
+#: is imported only when something it declares is needed (see :mod:`khuonha.plugins.loading`).
+DECLARATION_GROUPS: dict[str, str] = {
+    "exporters": "khuonha.exporters",
+    "importers": "khuonha.importers",
+    "units": "khuonha.units",
+    "criteria": "khuonha.criteria",
+}
 
 
 class EntryPointLike(Protocol):

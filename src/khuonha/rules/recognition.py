@@ -8,6 +8,7 @@ recorded recognitions (:class:`~khuonha.Certification`).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from typing import Any
 
@@ -290,8 +291,26 @@ def assess_dataset(
     the provincial criteria to apply (each to its own province, or everywhere
     when it names none); :func:`khuonha.assess_dataset` passes the installed
     plugins'. The result follows the order of ``ds.evidence``.
+
+    The cyclic garbage collector is paused while assessing (and resumed after,
+    if it was running), as :func:`khuonha.loads` does: assessing builds trees of
+    findings, not cycles, so a collection would free next to nothing, yet each
+    full one walks every record of the dataset (at 10,000 units, the warm
+    assessment took twice as long with the collector running).
     """
-    extras = tuple(criteria)
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _assess_dataset(ds, cycle, basis, tuple(criteria))
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _assess_dataset(
+    ds: Dataset, cycle: int | None, basis: str | Ruleset | None, extras: tuple[Criterion, ...]
+) -> tuple[Assessment, ...]:
     index = _Index(ds)
     chosen = [e for e in ds.evidence if cycle is None or e.cycle == cycle]
     done: list[Assessment | None] = [None] * len(chosen)
