@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 import feedparser
 import icalendar
+import openpyxl
 import pypdf
 import pytest
 
@@ -232,8 +233,22 @@ def _ics_text(data: bytes) -> str:
     )
 
 
-#: The format's own parser for each exporter that writes one stream (xlsx and parquet are
-#: checked by their plugins' round trips, and above by reading back).
+def _xlsx_text(data: bytes) -> str:
+    """Every cell of every sheet of a workbook, as openpyxl reads it (raises on a bad file)."""
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    cells = [
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    ]
+    book.close()
+    return "\n".join(cells)
+
+
+#: The format's own parser for each exporter that writes one stream (parquet writes a
+#: folder: every corpus document is read back through DuckDB in plugins/khuonha-parquet).
 PARSERS = {
     "json": lambda data: json.dumps(json.loads(data), ensure_ascii=False),
     "jsonl": lambda data: "\n".join(
@@ -243,6 +258,7 @@ PARSERS = {
     "atom": _feed_text,
     "ics": _ics_text,
     "pdf": _pdf_text,
+    "xlsx": _xlsx_text,
 }
 
 
