@@ -345,6 +345,29 @@ def test_no_export_shows_other_where_the_record_names_its_kind(number: str) -> N
                 assert general not in text, (exporter.name, language, general, own)
 
 
+def test_the_calendar_gives_delegates_police_ranks() -> None:
+    """ "Thiếu tướng Đặng Trọng Cường" (03), "Thượng tá …" (05): the ICS description keeps the
+    rank before the name, for every ranked delegate of an event in the calendar."""
+    ics = khuonha.get_exporter("ics")
+    checked = []
+    for number in NUMBERS:
+        ds = _load(number)
+        people = {p.id: p for p in ds.people}
+        text = _export_text(ics, ds, "vi")
+        if text is None:
+            continue
+        for event in ds.events:
+            if f"SUMMARY:{event.name}" not in text:  # not in the calendar (a year or a month)
+                continue
+            for delegate in event.delegates:
+                person = people.get(delegate.person or "")
+                if delegate.rank is None or person is None or person.private:
+                    continue
+                assert f"{khuonha.label(delegate.rank)} {person.name}" in text, number
+                checked.append(number)
+    assert {"03", "05"} <= set(checked)
+
+
 def test_some_corpus_record_names_a_kind_the_library_calls_other() -> None:
     """The check above is not vacuous: the corpus has such records (07's launch, 05's talks)."""
     found = [
