@@ -24,6 +24,7 @@ from khuonha import (
     OrganizationKind,
     PartOfDay,
     Person,
+    PoliceRank,
     Post,
     ProgrammeKind,
     Site,
@@ -193,6 +194,66 @@ def test_internal_export_names_private_people() -> None:
     """With internal=True the private person is named with their posts."""
     description = str(vevents(export(_private_dataset(), internal=True))["su-kien"]["DESCRIPTION"])
     assert "- Hoàng Thị Nhung, Trưởng thôn Nà Đông, người dân" in description
+
+
+# ---------------------------------------------------------------- police ranks
+
+
+def _ranked_dataset() -> Dataset:
+    return dataset(
+        event(
+            delegates=(
+                Delegate(person="can-bo", rank=PoliceRank.THIEU_TUONG, posts=("giam-doc",)),
+                Delegate(person="nguoi-dan", rank=PoliceRank.DAI_TA, posts=("giam-doc",)),
+                Delegate(rank=PoliceRank.THUONG_TA, role="Phó Trưởng Công an thành phố"),
+            )
+        ),
+        people=(
+            Person(id="can-bo", name="Đặng Trọng Cường", honorific="đồng chí"),
+            Person(id="nguoi-dan", name="Hoàng Thị Nhung", private=True),
+        ),
+        posts=(Post(id="giam-doc", label="Giám đốc Công an tỉnh", organization="ubnd"),),
+        organizations=(
+            Organization(id="ubnd", name="UBND xã", kind=OrganizationKind.PEOPLES_COMMITTEE),
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "lines"),
+    [
+        (
+            Language.VI,
+            [
+                "- đồng chí Thiếu tướng Đặng Trọng Cường, Giám đốc Công an tỉnh",
+                "- Thượng tá Phó Trưởng Công an thành phố",
+            ],
+        ),
+        (
+            Language.EN,
+            [
+                "- đồng chí Major general Đặng Trọng Cường, Giám đốc Công an tỉnh",
+                "- Colonel Phó Trưởng Công an thành phố",
+            ],
+        ),
+    ],
+)
+def test_delegates_police_ranks_are_shown_before_the_name(
+    language: Language, lines: list[str]
+) -> None:
+    """A delegate's rank is written before the name, as reports write it; a hidden
+    person's rank goes with the name (it would help identify them)."""
+    description = str(
+        vevents(export(_ranked_dataset(), language=language))["su-kien"]["DESCRIPTION"]
+    )
+    assert description.splitlines()[1:] == lines
+    assert "Đại tá" not in description
+    assert "Senior colonel" not in description
+
+
+def test_an_internal_export_shows_the_rank_of_a_private_person() -> None:
+    description = str(vevents(export(_ranked_dataset(), internal=True))["su-kien"]["DESCRIPTION"])
+    assert "- Đại tá Hoàng Thị Nhung, Giám đốc Công an tỉnh" in description
 
 
 # ---------------------------------------------------------------- hostile text

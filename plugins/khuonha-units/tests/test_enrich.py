@@ -113,7 +113,7 @@ def test_a_ward_known_by_a_former_name_is_left_for_review(registry: NationalRegi
     """Corpus 05: phường Nguyễn Phúc (2023) became part of phường Hồng Hà (04264); never filled."""
     result = enrich_units(corpus("05"), registry)
     assert {f.unit.id for f in result.review} == REVIEW["05"]
-    assert ["04264"] == [c.code for f in result.review for c in f.candidates]
+    assert [c.code for f in result.review for c in f.candidates] == ["04264"]
     ward = result.dataset.find("phuong-nguyen-phuc")
     assert ward.code is None
     assert ward.note is not None

@@ -6,9 +6,11 @@ import io
 import shutil
 import subprocess
 import zipfile
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
+from typing import Any
 
+import attrs
 import openpyxl
 import pytest
 from hypothesis import given, settings
@@ -193,3 +195,62 @@ def test_a_workbook_saved_by_libreoffice_still_imports(tmp_path: Path) -> None:
         timeout=180,
     )
     assert khuonha.read(out / "du-lieu.xlsx") == SAMPLE
+
+
+class _WriteOnly(io.RawIOBase):
+    """A stream that cannot seek, as the host's view of an output is."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: Any) -> int:
+        self.data += bytes(b)
+        return len(memoryview(b))
+
+
+def _direct(obj: object, stream: Any, template: bool = False) -> None:
+    exporter = XlsxExporter()
+    options = exporter.parse_options({"template": True} if template else None)
+    exporter.write(obj, stream, options)
+
+
+@pytest.mark.parametrize(
+    "what",
+    ["dataset", "template", "form"],
+)
+def test_the_bytes_do_not_depend_on_the_stream_or_the_clock(what: str) -> None:
+    """A seekable stream, one that cannot seek and the host's export give one file.
+
+    Straight to a stream that cannot seek, zipfile flags each entry as followed
+    by a data descriptor; the form took its creation time from the clock.
+    """
+    obj: object = SAMPLE
+    if what == "form":
+        obj = khuonha.form_table([SAMPLE], "bm01", period=SAMPLE.period)
+    seekable = io.BytesIO()
+    _direct(obj, seekable, template=what == "template")
+    write_only = _WriteOnly()
+    _direct(obj, write_only, template=what == "template")
+    assert bytes(write_only.data) == seekable.getvalue()
+    with zipfile.ZipFile(io.BytesIO(seekable.getvalue())) as z:
+        assert all(not info.flag_bits & 0x08 for info in z.infolist())
+        core = z.read("docProps/core.xml").decode()
+    generated = SAMPLE.generated_at if what == "dataset" else None
+    expected = "2000-01-01T00:00:00Z"
+    if generated is not None:
+        expected = generated.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert f">{expected}</dcterms:created>" in core  # from the data, never the clock
+    if what == "dataset":
+        assert workbook(SAMPLE) == seekable.getvalue()
+
+
+def test_a_failed_write_leaves_the_stream_empty() -> None:
+    """The workbook is assembled aside: nothing reaches the stream when writing fails."""
+    long_name = attrs.evolve(SAMPLE, title="x" * 40_000)
+    stream = _WriteOnly()
+    with pytest.raises(khuonha.ExportError, match="32767"):
+        _direct(long_name, stream)
+    assert stream.data == b""

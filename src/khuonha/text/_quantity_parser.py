@@ -1,8 +1,11 @@
 """The reader behind :func:`khuonha.parse_quantity`.
 
-Numbers follow the Vietnamese convention only: "." groups thousands and ","
-marks decimals ("2.500" is 2500, "87,9" is 87.9, "78.152,17" is 78152.17),
-so "2.5" is not a number here. Words are compared by folded keys (case,
+Numbers follow the Vietnamese convention: "." groups thousands and ","
+marks decimals ("2.500" is 2500, "87,9" is 87.9, "78.152,17" is 78152.17).
+The digits are read by the rule :func:`khuonha.scan` uses
+(``text/_numerals.py``): "13,849 nhân khẩu" is 13849, "13,849 km2"
+is 13.849, and "13,849" before no counted noun, or "2.5", is refused with
+the reason rather than guessed. Words are compared by folded keys (case,
 NFC/NFD, tone marks and their placement, đ/d).
 """
 
@@ -11,17 +14,17 @@ from __future__ import annotations
 import re
 
 from khuonha.exceptions import InvalidDataError, QuantityParseError
+from khuonha.text._numerals import Reading, head_from_text, read_groups, settle
+from khuonha.text._scan_words import MEASURES
 from khuonha.text.quantities import Qualifier, Quantity
 from khuonha.text.unicode import check_marks, marks_message, match_key
 
 __all__ = ["parse", "parse_quantity"]
 
-_NUMBER = re.compile(
-    r"[0-9]{1,3}(?:\.[0-9]{3}(?![0-9]))+(?:,[0-9]+)?(?![0-9.])"
-    r"|[0-9]+(?:,[0-9]+)?(?![0-9.])"
-)
+_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*")
 _SPACE = re.compile(r"\s*")
+_DIGITS = re.compile(r"[0-9]+")
 #: Words before a number, longest first, by folded key.
 _PREFIXES: tuple[tuple[str, Qualifier], ...] = (
     ("tren duoi", Qualifier.ABOUT),
@@ -78,22 +81,32 @@ class _Scanner:
                 return qualifier
         return None
 
-    def number(self) -> tuple[int | float, bool]:
-        """A number and whether it had a decimal part."""
+    def number(self) -> tuple[Reading, int]:
+        """The digit groups of a number, read by the rule :func:`khuonha.scan` shares, and
+        where the number starts."""
         self.skip()
         m = _NUMBER.match(self.text, self.pos)
         if m is None:
             raise self.error("expected a number written the Vietnamese way (2.500; 87,9)")
-        self.pos = m.end()
-        whole, _, decimals = m.group().replace(".", "").partition(",")
-        if len(whole) > 300:
+        groups = re.split("([.,])", m.group())
+        parts, seps = groups[::2], groups[1::2]
+        if len(parts[0]) > 300 or sum(map(len, parts)) > 300:
             raise self.error("the number is too large", at=m.start())
-        if decimals:
-            return float(f"{whole}.{decimals}"), True
-        return int(whole), False
+        reading = read_groups(parts, seps)
+        if reading is None:
+            raise self.error("expected a number written the Vietnamese way (2.500; 87,9)")
+        self.pos = m.end()
+        return reading, m.start()
+
+    def settled(self, reading: Reading, at: int, unit: str | None) -> int | float:
+        """The value of *reading* once its unit is known; an open reading is refused."""
+        value, reason = settle(reading, percent=unit == "%", head=head_from_text(unit))
+        if reason is not None:
+            raise self.error(f"{reason}; the reading is left open rather than guessed", at=at)
+        return value
 
     def unit(self) -> str | None:
-        """Words up to "/", "trở lên" or the end, as written."""
+        """Words up to "/", "trở lên" or the end, as written ("km2": digits glued to a measure)."""
         self.skip()
         if self.text.startswith("%", self.pos):
             self.pos += 1
@@ -110,6 +123,9 @@ class _Scanner:
                 self.pos = saved
                 break
             self.pos = end = w.end()
+            power = _DIGITS.match(self.text, end)
+            if power is not None and match_key(w.group()) in MEASURES:  # "km2", "m3"
+                self.pos = end = power.end()
         self.pos = end
         return " ".join(self.text[start:end].split()) or None
 
@@ -135,19 +151,19 @@ def parse(text: str) -> Quantity:
         s.pos = found[1]
         value, unit = 0, s.unit()
     else:
-        value, _ = s.number()
+        reading, at = s.number()
         unit = s.unit()
+        value = s.settled(reading, at, unit)
     total = scope_count = scope_unit = None
     s.skip()
     if s.text.startswith("/", s.pos):
         s.pos += 1
         s.skip()
-        at = s.pos
-        other, decimal = s.number()
-        if decimal:
-            raise s.error("a total or a scope is a whole number", at=at)
-        assert isinstance(other, int)
+        second, at = s.number()
         other_unit = s.unit()
+        other = s.settled(second, at, other_unit)
+        if not isinstance(other, int):
+            raise s.error("a total or a scope is a whole number", at=at)
         if unit is None or other_unit is None or _same(unit, other_unit):
             total, unit = other, unit or other_unit
         else:
@@ -185,7 +201,10 @@ def parse_quantity(text: str) -> Quantity:
     - "a/b": part of a whole when the same noun (or no noun) follows the
       first number ("10/10 thôn"), a count over a scope when the nouns differ
       ("92 lượt/ 10 thôn bản");
-    - "không có": zero.
+    - "không có": zero;
+    - "13,849 nhân khẩu": a comma before three digits groups thousands before
+      a thing counted one by one and marks decimals before a measure or "%"
+      ("56,52 km2", "87,9%"); where nothing tells, the reading is refused.
 
     >>> q = parse_quantity("gần 650")
     >>> q.value, q.qualifier.value
@@ -194,5 +213,7 @@ def parse_quantity(text: str) -> Quantity:
     78152.17
     >>> parse_quantity("01 tập thể").text
     '01 tập thể'
+    >>> parse_quantity("13,849 nhân khẩu").value
+    13849
     """
     return parse(text)

@@ -15,6 +15,7 @@ from collections.abc import Container
 import attrs
 
 from khuonha.exceptions import InvalidDataError
+from khuonha.text._numerals import read_groups, settle
 from khuonha.text._scan_lex import QUOTES, Lexed, key, keys
 from khuonha.text._scan_words import (
     COUNT_NOUNS,
@@ -67,9 +68,6 @@ def _named(word: str, head: str) -> bool:
         and head not in COUNT_NOUNS
         and head not in MEASURES
     )
-
-
-_DOT = "'.' before other than three digits: an English decimal point or a section number"
 
 
 @attrs.frozen
@@ -247,32 +245,10 @@ class _Reader:
                 return [], self.chain_end(i)
             if lx.kind[j] == "w" and lx.key[j] not in MEASURES:
                 return [], self.chain_end(i)
-        value: int | float
-        reason: str | None = None
-        comma_groups = False
-        whole = parts[0]
-        if not seps:
-            value = int(whole)
-        elif len(whole) <= 3 and set(seps) == {"."} and all(len(p) == 3 for p in parts[1:]):
-            value = int("".join(parts))
-        elif (
-            len(whole) <= 3
-            and seps[-1] == ","
-            and all(s == "." for s in seps[:-1])
-            and all(len(p) == 3 for p in parts[1:-1])
-            and len(seps) > 1
-        ):
-            value = float("".join(parts[:-1]) + "." + parts[-1])
-        elif seps == [","] and not (len(whole) <= 3 and len(parts[1]) == 3):
-            value = float(whole + "." + parts[1])
-        elif len(whole) <= 3 and set(seps) == {","} and all(len(p) == 3 for p in parts[1:]):
-            comma_groups = True
-            value = int("".join(parts)) if len(seps) > 1 else float(whole + "." + parts[1])
-        elif seps == ["."]:
-            value = float(whole + "." + parts[1])
-            reason = _DOT
-        else:
+        reading = read_groups(parts, seps)
+        if reading is None:
             return [], self.chain_end(i)
+        value: int | float = reading.value
         total: int | None = None
         if j + 1 < self.n and lx.kind[j] == "/" and lx.glued(j) and lx.glued(j + 1):
             if lx.kind[j + 1] != "n" or seps:
@@ -324,17 +300,7 @@ class _Reader:
         if suffix > 0:
             qualifier = _SUFFIXES[" ".join(lx.key[end:suffix])]
             end = suffix
-        if comma_groups and isinstance(value, float):
-            head = self.head(j)
-            if unit == "%" or head in MEASURES:
-                pass
-            elif head in COUNT_NOUNS:
-                value = int("".join(parts))
-            else:
-                reason = (
-                    f"'{','.join(parts)}' groups thousands ({''.join(parts)}) or marks "
-                    f"a decimal ({value})"
-                )
+        value, reason = settle(reading, percent=unit == "%", head=self.head(j))
         head = self.head(j) if unit not in (None, "%") else ""
         if reason is None and unit is None and total is None:
             reason = _NO_UNIT

@@ -185,7 +185,7 @@ class _Builder:
                 event, part_of_day=not isinstance(start, datetime), zone_note=unknown_zone
             ),
         )
-        vevent.add("categories", [clean(category(event.kind, self.options.language))])
+        vevent.add("categories", [clean(category(event, self.options.language))])
         if event.parent is not None:
             vevent.add("related-to", uid(event.parent, self.ds), parameters={"RELTYPE": "PARENT"})
         for source in event.sources:

@@ -19,6 +19,7 @@ from khuonha import (
     Language,
     Organization,
     Person,
+    PoliceRank,
     Post,
     Site,
     label,
@@ -64,8 +65,10 @@ class Describer:
     def _get(self, record: Any, name: str) -> Any:
         return getattr(record, name)
 
-    def person(self, person_id: str | None) -> str | None:
-        """A person's name with the honorific as written; ``None`` when hidden or unknown."""
+    def person(self, person_id: str | None, rank: PoliceRank | None = None) -> str | None:
+        """A person's name with the honorific as written, and the police *rank* before the
+        name as reports write it ("Thiếu tướng Đặng Trọng Cường"); ``None`` when hidden or
+        unknown."""
         person = self.people.get(person_id or "")
         if person is None or (person.private and not self.internal):
             return None
@@ -73,7 +76,8 @@ class Describer:
         honorific = self._get(person, "honorific")
         if not name:
             return None
-        return f"{honorific} {name}" if honorific else str(name)
+        parts = [honorific, label(rank, self.language) if rank is not None else None, name]
+        return " ".join(str(p) for p in parts if p)
 
     def org(self, org_id: str | None) -> str | None:
         """An organisation's name."""
@@ -149,18 +153,21 @@ class Describer:
     # ------------------------------------------------------------ description
 
     def delegate(self, delegate: Delegate) -> str | None:
-        """A delegate as written: name and posts, or the role; ``None`` if all is hidden."""
+        """A delegate as written: rank, name and posts, or the role; ``None`` if all is hidden."""
         person_id = self._get(delegate, "person")
-        name = self.person(person_id)
+        rank = self._get(delegate, "rank")
+        name = self.person(person_id, rank)
         posts: list[str | None] = []
-        # The posts of a hidden person would identify them: they go with the name.
+        role = self._get(delegate, "role")
+        # The posts of a hidden person would identify them: they go with the name (as the rank).
         if name is not None or person_id is None:
             posts = [
                 self._get(self.posts[p], "label") if p in self.posts else None
                 for p in self._get(delegate, "posts") or ()
             ]
-        role = self._get(delegate, "role")
         parts = _unique(iter([name, *posts, role]))
+        if person_id is None and rank is not None:  # unnamed: "Đại tá Phó Giám đốc …"
+            parts = [" ".join([label(rank, self.language), *parts[:1]]), *parts[1:]]
         text = ", ".join(parts)
         org = self.org(self._get(delegate, "organization"))
         key = match_key(org) if org else ""

@@ -9,7 +9,7 @@ the calendar's own headings and phrases.
 from __future__ import annotations
 
 import khuonha
-from khuonha import EventKind, Language, PartOfDay, WordTable
+from khuonha import Event, EventKind, Language, PartOfDay, WordTable
 
 __all__ = ["WORDS", "category", "part_of_day_label", "word"]
 
@@ -71,12 +71,19 @@ def part_of_day_label(value: PartOfDay, language: Language) -> str:
     return text if language is Language.EN else f"Buổi {text.lower()}"
 
 
-def category(kind: EventKind, language: Language) -> str:
-    """The CATEGORIES tag of an event: the core's label of its kind, short in English.
+def category(event: Event | EventKind, language: Language) -> str:
+    """The CATEGORIES tag of an event: its own label of its kind, else the core's, short in English.
 
     >>> category(EventKind.NGAY_HOI, Language.EN), category(EventKind.DIEN_DAN, Language.VI)
     ('All-people festival', 'Diễn đàn')
+
+    An event of another kind that names it ("Lễ ra mắt mô hình") is tagged with those words,
+    never "Sự kiện khác".
     """
-    if language is Language.EN and kind in _SHORT_CATEGORIES_EN:
-        return _SHORT_CATEGORIES_EN[kind]
-    return khuonha.label(kind, language)
+    if isinstance(event, Event):
+        if event.kind_label is not None:
+            return khuonha.label(event, language)
+        event = event.kind
+    if language is Language.EN and event in _SHORT_CATEGORIES_EN:
+        return _SHORT_CATEGORIES_EN[event]
+    return khuonha.label(event, language)

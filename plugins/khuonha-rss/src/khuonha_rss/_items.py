@@ -319,7 +319,7 @@ def _event_entry(ctx: _Context, event: Event, default_author: str) -> Entry | No
         link=ctx.source_link(get("sources")) or stand_in_link(slug, "events", event.id),
         date=moment,
         author=ctx.org_name(get("organiser")) or default_author,
-        categories=(ctx.labels["cat.event"], khuonha.label(event.kind, ctx.language)),
+        categories=(ctx.labels["cat.event"], khuonha.label(event, ctx.language)),  # own label first
     )
 
 

@@ -14,6 +14,7 @@ from typing import Any, BinaryIO
 import xlsxwriter
 
 from khuonha import FormTable, Total
+from khuonha_xlsx._write import FIXED_CREATED, seekable
 
 __all__ = ["write_form"]
 
@@ -28,8 +29,14 @@ def _value(total: Total | None) -> Any:
 
 def write_form(table: FormTable, stream: BinaryIO) -> None:
     """Write *table* as one worksheet in the form's layout."""
+    with seekable(stream) as buffer:
+        _write_form(table, buffer)
+
+
+def _write_form(table: FormTable, stream: BinaryIO) -> None:
     book = xlsxwriter.Workbook(stream, {"in_memory": True})
-    book.set_properties({"title": table.form.title, "created": None})
+    # Deterministic output: a fixed creation time ("created": None would be the clock's).
+    book.set_properties({"title": table.form.title, "created": FIXED_CREATED})
     title = book.add_format({"bold": True, "font_size": 13, "align": "center", "text_wrap": True})
     head = book.add_format(
         {"bold": True, "border": 1, "align": "center", "valign": "vcenter", "text_wrap": True}

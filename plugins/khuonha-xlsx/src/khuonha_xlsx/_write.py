@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import shutil
+import tempfile
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any, BinaryIO
 
@@ -21,8 +25,12 @@ from khuonha_xlsx._layout import (
     sheets,
 )
 
-__all__ = ["XlsxExporter", "XlsxOptions", "write_workbook"]
+__all__ = ["FIXED_CREATED", "XlsxExporter", "XlsxOptions", "seekable", "write_workbook"]
 
+#: The creation time written when the data gives none (never the clock).
+FIXED_CREATED = datetime(2000, 1, 1)  # naive, read as UTC, as XlsxWriter takes it
+#: Workbooks up to this size are assembled in memory, larger ones in a temporary file.
+_SPOOL = 32 * 1024 * 1024
 #: Excel's limits.
 MAX_ROWS = 1_048_576
 MAX_TEXT = 32_767
@@ -178,14 +186,36 @@ def _write_cell(
         _text(ws, where, str(value))
 
 
+@contextlib.contextmanager
+def seekable(stream: BinaryIO) -> Iterator[BinaryIO]:
+    """A seekable buffer for the zip, copied to *stream* once it is whole.
+
+    The workbook's bytes then do not depend on the stream: written straight
+    to one that cannot seek (the host's write-only view), :mod:`zipfile`
+    marks every entry as followed by a data descriptor, and the file differs
+    from the one written to a seekable stream. Nothing reaches *stream* when
+    writing fails.
+    """
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL) as spool:
+        yield spool  # type: ignore[misc]
+        spool.seek(0)
+        shutil.copyfileobj(spool, stream)
+
+
 def write_workbook(ds: khuonha.Dataset | None, stream: BinaryIO) -> None:
     """Write *ds* (``None``: the blank template) as a workbook to *stream*."""
+    with seekable(stream) as buffer:
+        _write_workbook(ds, buffer)
+
+
+def _write_workbook(ds: khuonha.Dataset | None, stream: BinaryIO) -> None:
     layout = sheets()
     book = xlsxwriter.Workbook(stream, {"constant_memory": True, "strings_to_numbers": False})
     try:
         # Deterministic output: the creation date comes from the data, never the clock.
-        created = getattr(ds, "generated_at", None) or datetime(2000, 1, 1, tzinfo=UTC)
-        book.set_properties({"created": created.astimezone(UTC).replace(tzinfo=None)})
+        generated = getattr(ds, "generated_at", None)
+        created = FIXED_CREATED if generated is None else generated.astimezone(UTC)
+        book.set_properties({"created": created.replace(tzinfo=None)})
         formats = _Formats(book)
         enums = _enums(layout)
         ranges = _ranges(enums)
