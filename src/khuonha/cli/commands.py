@@ -20,4 +20,5 @@ COMMANDS: tuple[str, ...] = (
     "rollup",
     "unit",
     "scan",
+    "extract",
 )
