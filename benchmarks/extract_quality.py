@@ -33,8 +33,11 @@ from typing import Any
 from khuonha import extract_text
 
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("scan_quality", ROOT / "benchmarks" / "scan_quality.py")
-assert _spec is not None and _spec.loader is not None
+_spec = importlib.util.spec_from_file_location(
+    "scan_quality", ROOT / "benchmarks" / "scan_quality.py"
+)
+assert _spec is not None
+assert _spec.loader is not None
 scan_quality = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(scan_quality)
 
@@ -96,12 +99,16 @@ def measure(records: Iterable[dict[str, Any]], *, show: bool = False) -> dict[st
         articles += 1
         text = rec["text"]
         if show:
-            print(f"--- {rec['id']}: {len(ds.activities)} figures, {len(ds.awards)} awards, "
-                  f"{len(ds.events)} events, {len(ds.units)} units")
+            print(
+                f"--- {rec['id']}: {len(ds.activities)} figures, {len(ds.awards)} awards, "
+                f"{len(ds.events)} events, {len(ds.units)} units"
+            )
             for a in ds.activities:
                 mark = f"  ? {a.provenance.reason}" if a.provenance.needs_review else ""
-                print(f"  {a.quantity.value} {a.quantity.qualifier.value} {a.quantity.unit!r} "
-                      f"{a.role.value} {a.period.label if a.period else None}{mark}")
+                print(
+                    f"  {a.quantity.value} {a.quantity.qualifier.value} {a.quantity.unit!r} "
+                    f"{a.role.value} {a.period.label if a.period else None}{mark}"
+                )
         for s in rec["statistics"]:
             total += 1
             want = scan_quality._qualifier(s["qualifier"])
@@ -145,8 +152,10 @@ def main(argv: list[str]) -> int:
     m = measure(records, show="--show" in argv)
     share = scan_quality._share(m["statistics_right"], m["statistics_total"])
     print(f"articles extracted: {m['articles']}")
-    print(f"statistics found by extract (value and qualifier): {share}"
-          f" ({m['statistics_flagged']} of them marked needs_review)")
+    print(
+        f"statistics found by extract (value and qualifier): {share}"
+        f" ({m['statistics_flagged']} of them marked needs_review)"
+    )
     for line in m["missed"]:
         print(f"  missed: {line}")
     return 0

@@ -326,11 +326,8 @@ def _place_records(
         if between.strip(" ,()–-") or len(between) > 4:
             continue
         ka, kb = merged.get(a.key, a.key), merged.get(b.key, b.key)
-        if a.level is None and b.level is not None:
+        if b.level is not None and (a.level is None or _LEVEL_RANK[b.level] > _LEVEL_RANK[a.level]):
             parents.setdefault(ka, kb)
-        elif a.level is not None and b.level is not None:
-            if _LEVEL_RANK[b.level] > _LEVEL_RANK[a.level]:
-                parents.setdefault(ka, kb)
     groups: dict[int, list[_Place]] = {}
     for m in mentions:
         groups.setdefault(m.group, []).append(m)
@@ -394,7 +391,7 @@ def _events(reader: _Reader, places: dict[tuple[str, str], str]) -> list[Event]:
     events: dict[tuple[str, str], Event] = {}
     place_mentions = reader.places()
     for start, end, kind in mentions:
-        name = body[start:end].strip(' “”"')
+        name = _unquoted(body[start:end])
         key = (kind.value, match_key(name))
         if key in events and events[key].start_on is not None:
             continue
@@ -403,18 +400,9 @@ def _events(reader: _Reader, places: dict[tuple[str, str], str]) -> list[Event]:
         if dated is None:
             continue
         fields, reasons, date_start, date_end = dated
-        site = None
-        for p in place_mentions:
-            if s_start <= p.start < s_end and body[max(s_start, p.start - 5) : p.start].endswith(
-                "tại "
-            ):
-                pid = places.get(p.key)
-                if pid is None:
-                    break
-                site = Site(unit=pid) if isinstance(p.kind, UnitKind) else Site(area=pid)
-                break
+        site = _site(reader, place_mentions, places, s_start, s_end)
         lo, hi = min(start, date_start), max(end, date_end)
-        uid = _slug(f"{kind.value} {name}") or kind.value
+        uid = _slug(name) or kind.value
         n = 2
         while any(e.id == uid for e in events.values()):
             uid, n = f"{uid}-{n}", n + 1
@@ -428,6 +416,43 @@ def _events(reader: _Reader, places: dict[tuple[str, str], str]) -> list[Event]:
             **fields,
         )
     return list(events.values())
+
+
+def _unquoted(name: str) -> str:
+    """*name* without the quotes around it, keeping a quote that closes one inside."""
+    name = name.strip()
+    if name[:1] in '“"' and name.count("”") + name.count('"') < 2:
+        name = name[1:]
+    if name[-1:] in '”"' and name.count("“") + name.count('"') < 1:
+        name = name[:-1]
+    return name.strip()
+
+
+_AT = re.compile(r"\btại\s+", re.IGNORECASE)
+
+
+def _site(
+    reader: _Reader,
+    mentions: list[_Place],
+    places: dict[tuple[str, str], str],
+    s_start: int,
+    s_end: int,
+) -> Site | None:
+    """Where the event was: the place named after "tại" in its sentence ("tại Nhà Văn hóa ấp …")."""
+    at = _AT.search(reader.body, s_start, s_end)
+    if at is None:
+        return None
+    for p in mentions:
+        if at.end() <= p.start < min(s_end, at.end() + 60):
+            pid = places.get(p.key)
+            if pid is None:
+                return None
+            before = reader.body[at.end() : p.start].strip(" ,")
+            name = f"{before} {reader.body[p.start : p.end]}" if before else None
+            if isinstance(p.kind, UnitKind):
+                return Site(unit=pid, name=name)
+            return Site(area=pid, name=name)
+    return None
 
 
 _PART_OF_DAY = {"sáng": PartOfDay.SANG, "trưa": PartOfDay.TRUA, "chiều": PartOfDay.CHIEU}
@@ -505,7 +530,7 @@ def _event_year(
             again = scan(p.text, reference=date(year, 12, 31)).periods
             if again and again[0].period is not None and again[0].period.start is not None:
                 day = again[0].period.start
-                fields = {"start_on": day}
+                fields: dict[str, Any] = {"start_on": day}
                 before = body[max(s_start, p.start - 12) : p.start].casefold().split()
                 if before and before[-1] in _PART_OF_DAY:
                     fields["part_of_day"] = _PART_OF_DAY[before[-1]]
@@ -533,7 +558,7 @@ def _awards(reader: _Reader, events: list[Event]) -> list[Award]:
             continue  # one award per sentence: its first form word
         phrase = m.group()
         form_hit = (phrase, _FORM_OF[match_key(phrase)], m.start())
-        counts: dict[str, int] = {}
+        counts: dict[str, Any] = {}
         used = []
         for i, q in reader.quantities_in(s_start, s_end):
             if q.quantity.unit is None:
@@ -805,8 +830,8 @@ def extract_text(
 
 
 def _first_line(body: str) -> str:
-    for line in body.splitlines():
-        line = " ".join(line.split())
+    for raw in body.splitlines():
+        line = " ".join(raw.split())
         if line:
             if len(line) > 200:
                 cut = line[:200].rsplit(" ", 1)[0]

@@ -29,7 +29,7 @@ import attrs
 
 from khuonha.exceptions import DecodeError, InvalidDataError
 from khuonha.plugins.hookspecs import hookimpl
-from khuonha.plugins.importer import ImportOptions, Importer
+from khuonha.plugins.importer import Importer, ImportOptions
 
 if TYPE_CHECKING:
     from khuonha.model.dataset import Dataset
