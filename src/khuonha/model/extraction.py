@@ -157,6 +157,7 @@ class _Reader:
         self._dated_by_start = sorted(self.dated, key=lambda p: p.start)
         self._dated_starts = [p.start for p in self._dated_by_start]
         self._places: list[_Place] | None = None
+        self._paragraphs = [0, *(m.end() for m in re.finditer(r"\n\s*\n", body))]
         self._place_at: dict[int, _Place] = {}
 
     def quantities_in(self, start: int, end: int) -> Iterator[tuple[int, FoundQuantity]]:
@@ -165,6 +166,10 @@ class _Reader:
         while i < len(self.quantities) and self.quantities[i].start < end:
             yield i, self.quantities[i]
             i += 1
+
+    def paragraph_start(self, offset: int) -> int:
+        """Where the paragraph holding *offset* starts (paragraphs are split by blank lines)."""
+        return self._paragraphs[bisect_right(self._paragraphs, offset) - 1]
 
     def period_before(self, offset: int) -> FoundPeriod | None:
         """The dated period that ends last at or before *offset*."""
@@ -256,10 +261,9 @@ class _Reader:
         return found
 
     def _place_word(self, words: list[str], i: int) -> tuple[int, Any] | None:
-        for phrase, kind in (*UNIT_WORDS, *AREA_WORDS):
-            parts = phrase.split()
+        for parts, hit in _PLACE_WORDS.get(words[i], ()):
             if words[i : i + len(parts)] == parts:
-                return len(parts), (phrase, kind)
+                return len(parts), hit
         return None
 
     def _place(
@@ -290,6 +294,11 @@ def _is_name(word: str) -> bool:
     """A word of a place name: capitalised ("Khuôn", "A") or a number ("Thôn 1")."""
     return word[:1].isupper() or word.isdigit()
 
+
+#: Place words by their first word: (the words, (phrase, kind)), longest first.
+_PLACE_WORDS: dict[str, list[tuple[list[str], tuple[str, Any]]]] = {}
+for _phrase, _kind_of in (*UNIT_WORDS, *AREA_WORDS):
+    _PLACE_WORDS.setdefault(_phrase.split()[0], []).append((_phrase.split(), (_phrase, _kind_of)))
 
 _LEVEL_RANK = {UnitLevel.COMMUNE: 0, UnitLevel.DISTRICT: 1, UnitLevel.PROVINCE: 2}
 
@@ -552,10 +561,12 @@ def _event_year(
 def _awards(reader: _Reader, events: list[Event]) -> list[Award]:
     body = reader.body
     out: list[Award] = []
+    done = -1
     for m in _FORMS.finditer(body):
         s_start, s_end = reader.sentence_of(m.start())
-        if out and out[-1].provenance is not None and out[-1].provenance.start >= s_start:
+        if s_start == done:
             continue  # one award per sentence: its first form word
+        done = s_start
         phrase = m.group()
         form_hit = (phrase, _FORM_OF[match_key(phrase)], m.start())
         counts: dict[str, Any] = {}
@@ -701,12 +712,23 @@ def _activities(reader: _Reader, events: list[Event]) -> list[Activity]:
                 role=role,
                 period=period,
                 event=event,
-                description=body[s_start:s_end].strip() or None,
+                description=_context(body, s_start, s_end, q.start, q.end),
                 sources=(NEWS_ID,),
                 provenance=reader.span(q.start, q.end, "; ".join(reasons) or None),
             )
         )
     return out
+
+
+#: How far before a figure its sentence is read for its role, in characters.
+_WINDOW = 120
+
+
+def _context(body: str, s_start: int, s_end: int, start: int, end: int) -> str | None:
+    """The figure's sentence, cut to a few hundred characters around it when longer."""
+    if s_end - s_start > 400:
+        s_start, s_end = max(s_start, start - 150), min(s_end, end + 150)
+    return " ".join(body[s_start:s_end].split()) or None
 
 
 def _kind(words: str | None) -> str:
@@ -718,20 +740,26 @@ def _kind(words: str | None) -> str:
     return slug
 
 
+_TARGET = re.compile(
+    r"(?<!\w)(" + "|".join(r"\s+".join(w.split()) for w in TARGET_WORDS) + r")(?!\w)"
+)
+_BASELINE = re.compile(r"cơ\s+bản\s+đạt\s*$")
+_PROFILE_KEYS = tuple(match_key(noun) for noun in PROFILE_UNITS)
+
+
 def _role(reader: _Reader, q: FoundQuantity, s_start: int) -> tuple[StatisticRole, str | None]:
-    before = reader.body[s_start : q.start].casefold()
-    after = reader.body[q.end : q.end + 40].casefold()
+    before = reader.body[max(s_start, q.start - _WINDOW) : q.start].casefold()
+    target = _TARGET.search(before)
+    if target is not None:
+        return StatisticRole.TARGET, f"read as a target from the word {target.group()!r}"
+    if _BASELINE.search(before):
+        return StatisticRole.BASELINE, "read as a baseline: 'cơ bản đạt' is where things stand"
     unit = match_key(q.quantity.unit or "")
     of = match_key(q.of or "")
-    for word in TARGET_WORDS:
-        if re.search(rf"(?<!\w){word}(?!\w)", before):
-            return StatisticRole.TARGET, f"read as a target from the word {word!r}"
-    if re.search(r"cơ\s+bản\s+đạt\s*$", before):
-        return StatisticRole.BASELINE, "read as a baseline: 'cơ bản đạt' is where things stand"
-    for noun in PROFILE_UNITS:
-        key = match_key(noun)
+    for key in _PROFILE_KEYS:
         if unit == key or unit.startswith(key + " ") or of.startswith(key):
             return StatisticRole.PROFILE, None
+    after = reader.body[q.end : q.end + 40].casefold()
     if after.lstrip().startswith("sinh sống") or "dân tộc thiểu số" in after:
         return StatisticRole.PROFILE, None
     return StatisticRole.RESULT, None
@@ -751,8 +779,8 @@ def _period_for(
         after = None  # "tăng 14 xã so với năm 2017": the comparison, not the period
     if after is not None:
         return after.period, (after.reason if after.ambiguous else None)
-    paragraph = reader.body.rfind("\n\n", 0, q.start)
-    if p is not None and p.start > paragraph:
+    paragraph = reader.paragraph_start(q.start)
+    if p is not None and p.start >= paragraph:
         return p.period, f"the period {p.text!r} is taken from an earlier sentence"
     if role is StatisticRole.PROFILE:
         return None, None
