@@ -95,7 +95,8 @@ def article_text(data: bytes) -> tuple[str, str | None, str | None, date | None]
     >>> title, "Trang chủ" in text, text.startswith("Ngày 19/3/2024")
     ('Tin', False, True)
     """
-    if b"\x00" in data[:65536]:
+    wide = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not wide and b"\x00" in data[:65536]:
         raise DecodeError(["$: not an HTML page: it has NUL bytes"])
     try:
         doc = lxml.html.document_fromstring(data, parser=_parser(_encoding(data)))
