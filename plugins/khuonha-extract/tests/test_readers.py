@@ -9,10 +9,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from khuonha_extract import DocxImporter, HtmlImporter, article_text, docx_text
 
 import khuonha
 from khuonha.cli.main import main
-from khuonha_extract import DocxImporter, HtmlImporter, article_text, docx_text
 
 PAGES = Path(__file__).parent / "pages"
 
