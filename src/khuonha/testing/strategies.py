@@ -186,8 +186,6 @@ def _provenances(draw: st.DrawFn) -> Provenance:
     )
 
 
-
-
 @st.composite
 def _periods(draw: st.DrawFn) -> Period:
     """Valid periods (start ≤ end; at most one open bound), and periods with no dates."""

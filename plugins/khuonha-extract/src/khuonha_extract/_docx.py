@@ -6,7 +6,8 @@ import io
 import zipfile
 from typing import Any, BinaryIO
 
-import lxml.etree
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError, fromstring
 
 import khuonha
 from khuonha import DecodeError, Importer
@@ -45,26 +46,26 @@ def _part(archive: zipfile.ZipFile, name: str, limit: int) -> bytes | None:
 
 
 def _xml(data: bytes, name: str) -> Any:
-    parser = lxml.etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
+    """*data* parsed by defusedxml: a DTD, any entity or an external reference is refused."""
     try:
-        root = lxml.etree.fromstring(data, parser=parser)
-    except lxml.etree.XMLSyntaxError as exc:
+        return fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        raise DecodeError([f"$: {name} declares a DTD, which a Word document never does"]) from None
+    except ParseError as exc:
         raise DecodeError([f"$: {name} is not well-formed XML: {exc}"]) from None
-    if root.getroottree().docinfo.doctype:
-        raise DecodeError([f"$: {name} declares a DTD, which a Word document never does"])
-    return root
+
+
+_BREAKS = frozenset({f"{_W}br", f"{_W}cr"})
 
 
 def _paragraph(p: Any) -> str:
     parts = []
-    for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
+    for node in p.iter():
         if node.tag == f"{_W}t":
             parts.append(node.text or "")
         elif node.tag == f"{_W}tab":
             parts.append("\t")
-        else:
+        elif node.tag in _BREAKS:
             parts.append("\n")
     return "".join(parts).strip()
 
