@@ -309,3 +309,15 @@ def test_export_reads_a_text_report(tmp_path: Path) -> None:
     source.write_text(KHUON_HA, encoding="utf-8")
     assert main(["export", str(source), "-f", "json", "-o", str(tmp_path / "out.json")]) == 0
     assert khuonha.load(tmp_path / "out.json") == extract_text(KHUON_HA)
+
+
+def test_a_name_written_two_ways_is_one_unit_to_review() -> None:
+    ds = extract_text(
+        "Ngày 4/10/2024, xã Phú kiết huyện Chợ Gạo ra mắt các tổ bảo vệ an ninh trật tự. "
+        "Hiện xã Phú Kiết có 08 tổ bảo vệ an ninh trật tự cơ sở."
+    )
+    communes = [u for u in ds.units if u.kind is UnitKind.XA]
+    assert [u.name for u in communes] == ["Phú Kiết"]
+    assert ds.commune == communes[0].id
+    assert communes[0].provenance is not None
+    assert communes[0].provenance.needs_review

@@ -358,10 +358,8 @@ def _place_records(
     areas: list[ResidentialArea] = []
     for key, m in first.items():
         reasons = []
-        if key in merged.values() and any(v == key for v in merged.values()):
-            shorter = [k for k, v in merged.items() if v == key]
-            if shorter:
-                reasons.append("also written with a shorter or differently cased name")
+        if key in merged.values():
+            reasons.append("also written with a shorter or differently cased name")
         if key == commune and len(communes) > 1:
             reasons.append(
                 f"{len(communes)} communes are named; this one is named most often ({counts[key]})"
@@ -866,11 +864,3 @@ def _first_line(body: str) -> str:
                 return cut + " …"
             return line
     return "Bản nháp"  # pragma: no cover - an empty text is refused before
-
-
-def iter_spans(ds: Dataset) -> Iterator[tuple[str, Any]]:
-    """``(collection, record)`` of every record of *ds* that carries a provenance."""
-    for name in ("units", "areas", "events", "awards", "activities"):
-        for record in getattr(ds, name):
-            if record.provenance is not None:
-                yield name, record
