@@ -321,3 +321,20 @@ def test_a_name_written_two_ways_is_one_unit_to_review() -> None:
     assert ds.commune == communes[0].id
     assert communes[0].provenance is not None
     assert communes[0].provenance.needs_review
+
+
+def test_extract_refuses_huge_and_hostile_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from khuonha.plugins.text_importers import MAX_TEXT_BYTES
+
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(b"x" * (MAX_TEXT_BYTES + 1))
+    assert main(["extract", str(huge)]) == 1
+    assert f"larger than {MAX_TEXT_BYTES} bytes" in capsys.readouterr().err
+    assert main(["extract", str(huge), "--max-input-size", "1M"]) == 1
+    assert "Traceback" not in capsys.readouterr().err
+    marks = tmp_path / "marks.txt"
+    marks.write_text("Khuôn Hà" + "\u0301" * 100, encoding="utf-8")
+    assert main(["extract", str(marks)]) == 1
+    assert "combining marks" in capsys.readouterr().err
