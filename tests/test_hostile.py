@@ -232,7 +232,9 @@ def _full_sample() -> Dataset:
 def _bases() -> list[Dataset]:
     """Datasets that, together, hold every model class that has text."""
     demo = (Path(khuonha.__file__).parent / "data" / "assessment-demo.json").read_bytes()
-    return [_full_sample(), khuonha.loads(demo)]
+    # a draft read from prose: records with a provenance, one of them marked for review
+    draft = khuonha.extract_text("Xã Vân Hồ tuyên truyền được 15 buổi.")
+    return [_full_sample(), khuonha.loads(demo), draft]
 
 
 def _text_slots(obj: Any, data: dict[str, Any], path: str) -> Iterator[tuple[type, str, str]]:

@@ -36,10 +36,10 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 class TextImporter(Importer):
     """Reads the sample whatever the bytes say: a stand-in for a third-party format."""
 
-    name = "txt"
+    name = "note"
     description = "test importer"
     media_types = ("text/plain",)
-    suffixes = (".txt",)
+    suffixes = (".note",)
 
     def read(self, stream: BinaryIO, options: Any) -> khuonha.Dataset:
         if stream.read() != b"sample":
@@ -69,9 +69,9 @@ def jsonl(ds: khuonha.Dataset) -> bytes:
 
 
 def test_builtin_importers_register_through_the_hook() -> None:
-    """With no plugin, khuonha_register_importers of the built-ins gives json and jsonl."""
+    """With no plugin, khuonha_register_importers of the built-ins gives json, jsonl and txt."""
     host = PluginHost(entry_points=False)
-    assert [i.name for i in host.importers()] == ["json", "jsonl"]
+    assert [i.name for i in host.importers()] == ["json", "jsonl", "txt"]
     assert {r.plugin.name for r in host.importer_registrations()} == {"khuonha"}
     assert host.importer_for_path("A.JSONL").name == "jsonl"
     assert host.importer_for("no-suffix").name == "json"
@@ -80,13 +80,13 @@ def test_builtin_importers_register_through_the_hook() -> None:
 
 def test_a_plugin_importer_is_found_by_name_and_suffix() -> None:
     """An importer a plugin registers is looked up like an exporter and reads its format."""
-    ep = FakeEntryPoint("txt", plugin=importer_plugin(TextImporter()))
+    ep = FakeEntryPoint("note", plugin=importer_plugin(TextImporter()))
     host = PluginHost(entry_points=[ep], strict=True)
-    assert host.get_importer("TXT").name == "txt"
-    assert host.read(io.BytesIO(b"sample"), "txt") == SAMPLE
-    Path("a.txt").write_bytes(b"sample")
-    assert host.read("a.txt") == SAMPLE
-    assert [c for c, _ in host.iter_records("a.txt")] == [c for c, _ in SAMPLE.records()]
+    assert host.get_importer("NOTE").name == "note"
+    assert host.read(io.BytesIO(b"sample"), "note") == SAMPLE
+    Path("a.note").write_bytes(b"sample")
+    assert host.read("a.note") == SAMPLE
+    assert [c for c, _ in host.iter_records("a.note")] == [c for c, _ in SAMPLE.records()]
 
 
 def test_two_importers_claiming_a_suffix_conflict_only_on_that_key() -> None:
@@ -94,9 +94,9 @@ def test_two_importers_claiming_a_suffix_conflict_only_on_that_key() -> None:
     first = FakeEntryPoint("a", plugin=importer_plugin(TextImporter()))
     second = FakeEntryPoint("b", plugin=importer_plugin(TextImporter()))
     host = PluginHost(entry_points=[first, second], strict=False)
-    assert {c.key for c in host.importer_conflicts()} == {"txt", ".txt"}
+    assert {c.key for c in host.importer_conflicts()} == {"note", ".note"}
     with pytest.raises(DuplicateImporterError, match="claimed by two importers"):
-        host.get_importer("txt")
+        host.get_importer("note")
     assert host.get_importer("jsonl").name == "jsonl"
     with pytest.raises(DuplicateImporterError):
         PluginHost(entry_points=[first, second], strict=True).load()
@@ -104,7 +104,7 @@ def test_two_importers_claiming_a_suffix_conflict_only_on_that_key() -> None:
 
 @pytest.mark.parametrize(
     "returned",
-    [TextImporter, "txt", [object()], [type("Bad", (TextImporter,), {"name": "Bad Name"})()]],
+    [TextImporter, "note", [object()], [type("Bad", (TextImporter,), {"name": "Bad Name"})()]],
     ids=["class", "string", "not-an-importer", "bad-metadata"],
 )
 def test_a_malformed_importer_registration_is_that_plugins_failure(returned: Any) -> None:
@@ -119,7 +119,7 @@ def test_a_malformed_importer_registration_is_that_plugins_failure(returned: Any
     host = PluginHost(entry_points=[FakeEntryPoint("bad", plugin=module)], strict=False)
     (failure,) = host.failures()
     assert "malformed registration" in failure.message
-    assert [i.name for i in host.importers()] == ["json", "jsonl"]
+    assert [i.name for i in host.importers()] == ["json", "jsonl", "txt"]
 
 
 def test_an_unknown_importer_lists_the_available_ones() -> None:
@@ -138,7 +138,7 @@ def test_an_importer_that_crashes_becomes_a_decode_error() -> None:
         def read(self, stream: BinaryIO, options: Any) -> khuonha.Dataset:
             raise KeyError("sheet")
 
-    with pytest.raises(DecodeError, match="the txt importer failed: KeyError"):
+    with pytest.raises(DecodeError, match="the note importer failed: KeyError"):
         PluginHost(entry_points=False).read(io.BytesIO(b""), Crashing())
 
 
@@ -231,15 +231,15 @@ def test_cli_from_names_the_importer(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """--from reads a file (or stdin) whatever its suffix; stdin without it is JSON."""
-    Path("data.txt").write_bytes(jsonl(SAMPLE))
-    assert main(["export", "data.txt", "--from", "jsonl", "-f", "json", "-o", "out.json"]) == 0
+    Path("data.note").write_bytes(jsonl(SAMPLE))
+    assert main(["export", "data.note", "--from", "jsonl", "-f", "json", "-o", "out.json"]) == 0
     assert khuonha.load("out.json") == SAMPLE
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(jsonl(SAMPLE))))
     assert main(["validate", "--from", "jsonl", "-"]) == 0
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(khuonha.dumps(SAMPLE))))
     assert main(["assess", "-", "--json"]) == 0
     capsys.readouterr()
-    assert main(["validate", "--from", "xlsx9", "data.txt"]) == 1
+    assert main(["validate", "--from", "xlsx9", "data.note"]) == 1
     assert "no importer for 'xlsx9'" in capsys.readouterr().err
 
 
@@ -247,17 +247,17 @@ def test_cli_plugins_json_lists_importers(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`khuonha plugins --json` has an importers list with the exporters' keys."""
-    ep = FakeEntryPoint("txt", plugin=importer_plugin(TextImporter()))
+    ep = FakeEntryPoint("note", plugin=importer_plugin(TextImporter()))
     monkeypatch.setattr(importlib.metadata, "entry_points", lambda **_kw: [ep])
     assert main(["plugins", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert [i["name"] for i in report["importers"]] == ["json", "jsonl", "txt"]
+    assert [i["name"] for i in report["importers"]] == ["json", "jsonl", "note", "txt"]
     assert set(report["importers"][0]) == set(report["exporters"][0])
     assert report["importers"][2] == {
-        "name": "txt",
-        "suffixes": [".txt"],
+        "name": "note",
+        "suffixes": [".note"],
         "media_type": "text/plain",
-        "plugin": "txt",
+        "plugin": "note",
     }
     assert main(["plugins"]) == 0
     assert "Importers:\n  json" in capsys.readouterr().out

@@ -106,6 +106,7 @@ _EXPORTS: dict[str, str] = {
     "Procedure": "khuonha.rules",
     "ProgrammeItem": "khuonha.model",
     "ProgrammeKind": "khuonha.model",
+    "Provenance": "khuonha.model",
     "Qualifier": "khuonha.text",
     "Quantity": "khuonha.text",
     "QuantityParseError": "khuonha.exceptions",
@@ -149,6 +150,7 @@ _EXPORTS: dict[str, str] = {
     "exporter_for_path": "khuonha.plugins",
     "exporters": "khuonha.plugins",
     "exporters_for": "khuonha.plugins",
+    "extract_text": "khuonha.model",
     "festival_anniversary": "khuonha.text",
     "festival_date": "khuonha.text",
     "form_table": "khuonha.rollups",
@@ -267,6 +269,7 @@ if TYPE_CHECKING:
     from khuonha.model import Post as Post
     from khuonha.model import ProgrammeItem as ProgrammeItem
     from khuonha.model import ProgrammeKind as ProgrammeKind
+    from khuonha.model import Provenance as Provenance
     from khuonha.model import Recipient as Recipient
     from khuonha.model import RecipientKind as RecipientKind
     from khuonha.model import ReducedDate as ReducedDate
@@ -278,6 +281,7 @@ if TYPE_CHECKING:
     from khuonha.model import UnitKind as UnitKind
     from khuonha.model import UnitLevel as UnitLevel
     from khuonha.model import UnitType as UnitType
+    from khuonha.model import extract_text as extract_text
     from khuonha.plugins import Exporter as Exporter
     from khuonha.plugins import ExportOptions as ExportOptions
     from khuonha.plugins import Importer as Importer

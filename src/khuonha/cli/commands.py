@@ -27,4 +27,5 @@ COMMANDS: dict[str, str] = {
     "unit": "resolve an administrative unit's name ('xã Khuôn Hà') to its codes",
     "enrich": "fill in the codes of units a dataset names without them, from the unit registries",
     "scan": "find every quantity and period in running text",
+    "extract": "read a report or an article (.txt, .html, .docx) into a draft dataset",
 }

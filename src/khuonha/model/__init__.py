@@ -36,6 +36,7 @@ from khuonha.model.events import (
     Site,
 )
 from khuonha.model.evidence import FACTS, Evidence, FactKind, Measure, SubunitTally
+from khuonha.model.extraction import extract_text
 from khuonha.model.groups import Group, GroupKind
 from khuonha.model.news import NewsItem, Photo, check_url
 from khuonha.model.people import (
@@ -58,6 +59,7 @@ from khuonha.model.places import (
     UnitKind,
     UnitLevel,
 )
+from khuonha.model.provenance import Provenance
 
 __all__ = [
     "ACTIVITY_KINDS",
@@ -100,6 +102,7 @@ __all__ = [
     "Post",
     "ProgrammeItem",
     "ProgrammeKind",
+    "Provenance",
     "Recipient",
     "RecipientKind",
     "ReducedDate",
@@ -113,5 +116,6 @@ __all__ = [
     "UnitLevel",
     "UnitType",
     "check_url",
+    "extract_text",
     "regime_on",
 ]

@@ -24,6 +24,7 @@ from khuonha.model.fields import (
     text_tuple,
     tuple_of,
 )
+from khuonha.model.provenance import Provenance
 from khuonha.text.fields import typed_fields
 from khuonha.text.periods import Period
 from khuonha.text.quantities import Quantity
@@ -139,6 +140,7 @@ class Activity:
     description: str | None = text_optional()
     subjects: tuple[str, ...] = ref_tuple(to=("people",), sensitive=True)
     sources: tuple[str, ...] = ref_tuple(to=("news",))
+    provenance: Provenance | None = None
 
     @property
     def kind_label(self) -> str:

@@ -25,6 +25,7 @@ from khuonha.model.fields import (
     text_optional,
     tuple_of,
 )
+from khuonha.model.provenance import Provenance
 from khuonha.text.fields import typed_fields
 from khuonha.text.periods import Period
 
@@ -146,6 +147,7 @@ class Award:
     legal_regime: LegalRegime | None = None
     event: str | None = ref_field(to=("events",))
     sources: tuple[str, ...] = ref_tuple(to=("news",))
+    provenance: Provenance | None = None
 
     @property
     def regime(self) -> LegalRegime | None:

@@ -164,6 +164,13 @@ class Dataset:
                 code="dangling_reference",
                 details=problems,
             )
+        spans = list(_provenance_problems(self))
+        if spans:
+            raise InvalidDataError(
+                f"{len(spans)} provenance problem(s), first: {spans[0]}",
+                code="provenance_mismatch",
+                details=spans,
+            )
 
     def find(self, record_id: str) -> Any:
         """Return the record with *record_id*, searching every collection."""
@@ -364,3 +371,27 @@ def _reference_problems(ds: Dataset) -> Iterator[str]:
             continue
         for i, record in enumerate(records):
             yield from _walk(record, f"{name}[{i}]", ids, union)
+
+
+#: The collections whose records may carry a :class:`~khuonha.model.provenance.Provenance`.
+PROVENANCE_COLLECTIONS = ("units", "areas", "activities", "events", "awards")
+
+
+def _provenance_problems(ds: Dataset) -> Iterator[str]:
+    """A span must be the words of its news item's body at its offsets."""
+    bodies: dict[str, str | None] | None = None
+    for name in PROVENANCE_COLLECTIONS:
+        for i, record in enumerate(getattr(ds, name)):
+            span = record.provenance
+            if span is None or span.source is None:
+                continue
+            if bodies is None:
+                bodies = {n.id: n.body for n in ds.news}
+            body = bodies.get(span.source)
+            if body is None:
+                continue
+            if body[span.start : span.end] != span.text:
+                yield (
+                    f"{name}[{i}].provenance.text: not the words of news {span.source!r} "
+                    f"at {span.start}..{span.end}"
+                )

@@ -29,6 +29,7 @@ from khuonha.model.fields import (
 )
 from khuonha.model.people import PoliceRank
 from khuonha.model.places import UnitLevel
+from khuonha.model.provenance import Provenance
 from khuonha.text.fields import typed_fields
 from khuonha.text.quantities import Quantity
 
@@ -241,6 +242,7 @@ class Event:
     pledges: tuple[Pledge, ...] = tuple_of(Pledge)
     description: str | None = text_optional()
     sources: tuple[str, ...] = ref_tuple(to=("news",))
+    provenance: Provenance | None = None
 
     @property
     def first_day(self) -> date | None:

@@ -26,6 +26,7 @@ from khuonha.model.fields import (
     text_optional,
     tuple_of,
 )
+from khuonha.model.provenance import Provenance
 from khuonha.text.fields import typed_fields
 
 __all__ = [
@@ -170,6 +171,7 @@ class AdministrativeUnit:
     predecessors: tuple[str, ...] = ref_tuple(to=("units",))
     identifiers: tuple[Identifier, ...] = tuple_of(Identifier)
     note: str | None = text_optional()
+    provenance: Provenance | None = None
 
     def valid_on(self, day: date) -> bool:
         """Whether the unit existed on *day* (unknown bounds count as open)."""
@@ -257,3 +259,4 @@ class ResidentialArea:
     unit: str | None = ref_field(to=("units",))
     households: int | None = attrs.field(default=None, validator=check_non_negative)
     identifiers: tuple[Identifier, ...] = tuple_of(Identifier)
+    provenance: Provenance | None = None

@@ -35,6 +35,7 @@ def clip(text: str) -> str:
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "khuonha.plugins.json_exporters",
     "khuonha.plugins.json_importers",
+    "khuonha.plugins.text_importers",
 )
 #: The plugin name of everything built in.
 BUILTIN = "khuonha"

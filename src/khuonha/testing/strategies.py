@@ -76,8 +76,10 @@ from khuonha.model.places import (
     UnitKind,
     UnitLevel,
 )
+from khuonha.model.provenance import Provenance
 from khuonha.text.periods import Convention, Period, Precision
 from khuonha.text.quantities import Qualifier, Quantity
+from khuonha.text.unicode import nfc
 
 __all__ = [
     "activities",
@@ -169,6 +171,21 @@ reduced_dates = st.builds(
 
 kind_labels = st.builds(KindLabel, vi=texts(), en=_opt(texts()))
 """Labels of kinds the library does not list."""
+
+
+@st.composite
+def _provenances(draw: st.DrawFn) -> Provenance:
+    """Spans of text a record was read from (no news item: offsets are not checked)."""
+    words = nfc(draw(texts()))
+    start = draw(st.integers(0, 10**6))
+    review = draw(st.booleans())
+    return Provenance(
+        start=start,
+        end=start + len(words),
+        text=words,
+        needs_review=review,
+        reason=draw(_opt(texts())) if review else None,
+    )
 
 
 @st.composite
@@ -896,6 +913,7 @@ STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     KindLabel: kind_labels,
     Photo: st.builds(Photo, caption=texts(), credit=_opt(texts())),
     Anniversary: st.builds(Anniversary, of=texts(), years=st.integers(1, 200)),
+    Provenance: _provenances(),
 }
 
 
