@@ -233,7 +233,8 @@ def test_a_range_of_numbers_gives_both_bounds(text: str) -> None:
         (
             "từ năm 2016 đến nay",
             None,
-            [("từ năm 2016 đến nay", None, None, "unspecified")],
+            # No date for "nay": the start is known, the end is open (still running).
+            [("từ năm 2016 đến nay", D(2016, 1, 1), None, "open")],
         ),
         (
             "Giai đoạn 1 từ tháng 3 – 6/2025, giai đoạn 2 từ 6 – 12/2025",

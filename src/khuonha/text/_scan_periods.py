@@ -17,6 +17,7 @@ import attrs
 from khuonha.exceptions import InvalidDataError, PeriodParseError
 from khuonha.text._period_kinds import Precision
 from khuonha.text._period_parser import parse_period
+from khuonha.text._period_terms import PAST_YEAR, RECURRING_PHRASES, UNSPECIFIED_PHRASES, past_year
 from khuonha.text._scan_lex import Lexed, key, keys
 from khuonha.text.periods import Period
 
@@ -34,17 +35,8 @@ _CONNECT = keys("đến", "tới", "cho đến")
 _SHORT_DATE_BEFORE = keys(
     "ngày", "từ", "đến", "tới", "hết", "vào", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "lúc"
 )
-_RECURRING = keys(
-    "hằng năm", "hàng năm", "hằng tháng", "hàng tháng", "hằng quý", "hàng quý",
-    "hằng tuần", "hàng tuần", "hằng ngày", "thường niên", "định kỳ hằng năm",
-    "định kỳ hàng năm", "mỗi năm",
-)  # fmt: skip
-_UNSPECIFIED = keys(
-    "những năm qua", "các năm qua", "nhiều năm qua", "những năm gần đây", "các năm gần đây",
-    "những năm tới", "các năm tới", "thời gian qua", "thời gian gần đây", "thời gian tới",
-    "những tháng qua", "các tháng qua", "những tháng gần đây", "thời gian vừa qua",
-    "những năm tiếp theo", "các năm tiếp theo",
-)  # fmt: skip
+_RECURRING = keys(*RECURRING_PHRASES)
+_UNSPECIFIED = keys(*UNSPECIFIED_PHRASES)
 _NOT_NOW = keys("thực", "phát", "thể", "xuất", "biểu", "hiển", "tái")
 _NOW_AFTER = keys("có", "đang", "duy", "còn", "vẫn", "là")
 _BRACKETS = frozenset("()[]")
@@ -383,12 +375,11 @@ def _special(lx: Lexed, i: int, reference: date | None) -> Found | None:
             return Found(period, "open", i, max(end, i + 4))
     if k == _K_NAM and lx.is_word(i + 1, "qua") and not lx.is_word(i - 1, "những", "các", "nhiều"):
         label = lx.text[lx.start[i] : lx.end[i + 1]]
-        why = "'năm qua' is the year before the reference date, or the year now ending"
-        if reference is None or reference.month >= 11:
-            return Found(None, "unspecified", i, i + 2, ambiguous=True, reason=why)
-        year = reference.year - 1
+        year = past_year(reference)
+        if year is None:
+            return Found(None, "unspecified", i, i + 2, ambiguous=True, reason=PAST_YEAR)
         period = Period(start=date(year, 1, 1), end=date(year, 12, 31), label=label)
-        return Found(period, "dated", i, i + 2, ambiguous=True, reason=why)
+        return Found(period, "dated", i, i + 2, ambiguous=True, reason=PAST_YEAR)
     if k == key("hiện") and not (lx.kind[i - 1 : i] == ["w"] and lx.key[i - 1] in _NOT_NOW):
         end = i + 2 if lx.is_word(i + 1, "nay", "tại") else i + 1
         if end == i + 1 and not lx.is_word(i + 1, *_NOW_AFTER):
