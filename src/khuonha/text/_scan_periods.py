@@ -151,7 +151,9 @@ class _Grammar:
             if lx.is_word(i + 1, *_YEAR_WORDS):
                 return i + 2
             return -1
-        if k == key("giai") and lx.is_word(i + 1, "đoạn"):
+        if (k == key("giai") and lx.is_word(i + 1, "đoạn")) or (
+            k == key("nhiệm") and lx.is_word(i + 1, "kỳ", "kì")
+        ):
             j = i + 2
             j += lx.is_word(j, "từ")
             j += lx.is_word(j, _K_NAM)
@@ -192,6 +194,8 @@ class _Grammar:
             return -1
         if lx.is_word(i + 1, "đầu", "cuối") and lx.is_word(i + 2, _K_NAM):
             return self.year_suffix(i + 3)
+        if lx.is_word(i + 1, _K_NAM) and self.year(i + 2):
+            return i + 3  # "9 tháng năm 2024": the first nine months, not the year
         return -1
 
     def numeric(self, i: int, *, short: bool, days: bool = False) -> int:
@@ -352,6 +356,19 @@ def _special(lx: Lexed, i: int, reference: date | None) -> Found | None:
     if end > 0:
         return Found(None, "unspecified", i, end)
     k = lx.key[i]
+    if k == key("tết"):
+        # "Tết Nguyên đán Ất Tỵ 2025": lunar days are refused by the reader, with its reason.
+        end = i + 1
+        end += 2 if lx.is_word(end, "nguyên") and lx.is_word(end + 1, "đán") else 0
+        g = _Grammar(lx)
+        for skip in (0, 1, 2):  # the year's name ("Ất Tỵ") before its number
+            if all(lx.kind[end + n : end + n + 1] == ["w"] for n in range(skip)) and g.year(
+                end + skip
+            ):
+                end += skip + 1
+                break
+        found = _read(lx, i, end, reference)
+        return attrs.evolve(found, ambiguous=True)
     if (
         k in (key("những"), key("các"))
         and lx.is_word(i + 1, _K_THANG)
@@ -486,7 +503,7 @@ def _whole(lx: Lexed, a: Found, b: Found) -> Found | None:
 _TRIGGERS = keys(
     "năm", "tháng", "quý", "ngày", "giai", "nửa", "đầu", "cuối", "từ", "kể", "tính", "đến",
     "tới", "cho", "hằng", "hàng", "thường", "định", "mỗi", "những", "các", "nhiều", "thời",
-    "hiện", "một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười",
+    "hiện", "nhiệm", "tết", "một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười",
 )  # fmt: skip
 
 
@@ -494,7 +511,7 @@ def _firsts(*tables: frozenset[str]) -> frozenset[str]:
     return frozenset(phrase.split(" ")[0] for table in tables for phrase in table)
 
 
-_SPECIAL_FIRST = _firsts(_RECURRING, _UNSPECIFIED) | keys("những", "các", "năm", "hiện")
+_SPECIAL_FIRST = _firsts(_RECURRING, _UNSPECIFIED) | keys("những", "các", "năm", "hiện", "tết")
 _OPEN_FIRST = _firsts(_OPEN)
 _CLOSE_FIRST = _firsts(_CLOSE)
 _GLUE = frozenset("/-.,:")
