@@ -25,6 +25,7 @@ __all__ = ["Found", "find_periods"]
 
 _K_NAM = key("năm")
 _K_THANG = key("tháng")
+_K_KHOANG = key("khoảng")
 _YEAR_WORDS = keys("nay", "trước", "ngoái")
 _ROMAN = keys("i", "ii", "iii", "iv")
 _COUNT_WORDS = keys("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
@@ -414,6 +415,12 @@ def _special(lx: Lexed, i: int, reference: date | None) -> Found | None:
 def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found]:
     """The periods starting at token *i* (a compound gives the whole, then its parts)."""
     k = lx.key[i]
+    if k == _K_KHOANG and lx.kind[i + 1 : i + 2] == ["w"]:
+        # "khoảng tháng 3/2025": about that period; the word stays in the span.
+        inner = _match(lx, g, i + 1, reference)
+        if inner and inner[0].period is not None and inner[0].first == i + 1:
+            return [_read(lx, i, inner[0].last, reference)]
+        return inner
     if k in _SPECIAL_FIRST:
         special = _special(lx, i, reference)
         if special is not None:
@@ -503,7 +510,8 @@ def _whole(lx: Lexed, a: Found, b: Found) -> Found | None:
 _TRIGGERS = keys(
     "năm", "tháng", "quý", "ngày", "giai", "nửa", "đầu", "cuối", "từ", "kể", "tính", "đến",
     "tới", "cho", "hằng", "hàng", "thường", "định", "mỗi", "những", "các", "nhiều", "thời",
-    "hiện", "nhiệm", "tết", "một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười",
+    "hiện", "nhiệm", "tết", "khoảng", "một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín",
+    "mười",
 )  # fmt: skip
 
 
