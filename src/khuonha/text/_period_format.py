@@ -225,11 +225,11 @@ def format_period(period: Period, language: str = "vi") -> str:
         return f"school year {s.year}–{e.year}" if en else f"năm học {s.year} – {e.year}"
     about = period.precision is Precision.APPROXIMATE
     if s == e:
-        text = format_date(s, language, long=True)
-        return (f"{text} (approximate)" if en else f"khoảng {text}") if about else text
-    text = _months_text(period, language)
-    if text is not None:
-        return text
+        day = format_date(s, language, long=True)
+        return (f"{day} (approximate)" if en else f"khoảng {day}") if about else day
+    months = _months_text(period, language)
+    if months is not None:
+        return months
     since = _bound(s, _whole_start(s, period.convention), first=1, en=en)
     until = _bound(e, _whole_end(e, period.convention), first=12, en=en)
     text = f"from {since} to {until}" if en else f"từ {since} đến {until}"
