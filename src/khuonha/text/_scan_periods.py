@@ -14,7 +14,7 @@ from datetime import date
 
 import attrs
 
-from khuonha.exceptions import InvalidDataError, PeriodParseError
+from khuonha.exceptions import PeriodParseError
 from khuonha.text._period_kinds import Precision
 from khuonha.text._period_parser import parse_period
 from khuonha.text._period_terms import PAST_YEAR, RECURRING_PHRASES, UNSPECIFIED_PHRASES, past_year
@@ -464,47 +464,20 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
         return [_read(lx, i, end1, reference)] if first_kind == key("hiện") else []
     part1 = _read(lx, i, end1, reference)
     if lx.is_word(end1, "và") and part1.period is not None:
+        # The reader joins the parts (or refuses when they leave a gap): one grammar.
         tail = _phrase_at(lx, end1 + 1, _UNSPECIFIED, 4)
-        if tail > 0 and part1.period.start is not None:
-            whole = Period(
-                start=part1.period.start,
-                end=None,
-                precision=Precision.OPEN_END,
-                label=lx.text[lx.start[i] : lx.end[tail - 1]],
-            )
-            return [Found(whole, "open", i, tail, compound=True), part1]
+        if tail > 0:
+            whole = _read(lx, i, tail, reference)
+            if whole.period is not None:
+                return [attrs.evolve(whole, compound=True), part1]
         end2 = g.term(end1 + 1)
         if end2 > 0:
             part2 = _read(lx, end1 + 1, end2, reference)
-            whole_found = _whole(lx, part1, part2)
-            if whole_found is not None:
-                return [whole_found, part1, part2]
+            whole = _read(lx, i, end2, reference)
+            if whole.period is not None and whole.period.dated:
+                return [attrs.evolve(whole, compound=True), part1, part2]
             return [part1, part2]
     return [part1]
-
-
-def _whole(lx: Lexed, a: Found, b: Found) -> Found | None:
-    """The span of two parts written "A và B", when they meet or overlap."""
-    p, q = a.period, b.period
-    if p is None or q is None or None in (p.start, p.end, q.start, q.end):
-        return None
-    assert p.start is not None
-    assert p.end is not None
-    assert q.start is not None
-    assert q.end is not None
-    if (q.start - p.end).days > 1 or (p.start - q.end).days > 1:
-        return None
-    approximate = Precision.APPROXIMATE in (p.precision, q.precision)
-    try:
-        whole = Period(
-            start=min(p.start, q.start),
-            end=max(p.end, q.end),
-            precision=Precision.APPROXIMATE if approximate else Precision.EXACT,
-            label=lx.text[lx.start[a.first] : lx.end[b.last - 1]],
-        )
-    except InvalidDataError:
-        return None
-    return Found(whole, "dated", a.first, b.last, compound=True)
 
 
 _TRIGGERS = keys(
