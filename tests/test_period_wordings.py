@@ -69,6 +69,10 @@ NEIGHBOURS = [
     ("giai đoạn 2021–2025", None, D(2021, 1, 1), D(2025, 12, 31), EXACT),
     ("đợt cao điểm từ 15/3 đến 15/4", D(2025, 5, 2), D(2025, 3, 15), D(2025, 4, 15), EXACT),
     ("từ 1 – 5/9/2025", None, D(2025, 9, 1), D(2025, 9, 5), EXACT),
+    ("từ 1 đến 5/9/2025", None, D(2025, 9, 1), D(2025, 9, 5), EXACT),
+    ("từ 6 đến 12/2025", None, D(2025, 6, 1), D(2025, 12, 31), EXACT),
+    ("6-12/2025", None, D(2025, 6, 1), D(2025, 12, 31), EXACT),
+    ("15-16/8/2025", None, D(2025, 8, 15), D(2025, 8, 16), EXACT),
     ("năm 2021 và những năm tiếp theo", None, D(2021, 1, 1), None, OPEN_END),
     ("từ đầu năm 2025 đến nay", None, D(2025, 1, 1), None, OPEN_END),
     ("tính đến hết năm 2024", None, None, D(2024, 12, 31), OPEN_START),
@@ -88,6 +92,7 @@ REFUSED = [
     ("Từ đầu năm đến nay", None, "no reference date"),
     ("hiện nay", None, "no reference date"),
     ("năm 2020 và năm 2022", None, "do not follow on from each other"),
+    ("từ 15 – 12/2025", None, "15 is not a month"),
 ]
 
 

@@ -348,7 +348,7 @@ class _Reader(Context):
         ahead = [self.peek(n) for n in range(4)]
         if (
             ahead[0] is None
-            or ahead[0].kind != "dash"
+            or not (ahead[0].kind == "dash" or ahead[0].key in ("den", "toi"))
             or ahead[1] is None
             or ahead[1].kind != "num"
             or not 1 <= int(ahead[1].raw[:3]) <= 12
@@ -358,7 +358,11 @@ class _Reader(Context):
             or ahead[3].kind != "num"
         ):
             raise self.fail("expected a period")
-        if len(ahead[3].raw) == 4 and first <= 12:  # "6 – 12/2025": months
+        if len(ahead[3].raw) == 4:  # "6 – 12/2025": months
+            if first > 12:
+                raise PeriodParseError(
+                    self.text, at, f"{first} is not a month, and a day needs its month"
+                )
             return Term("months", at, month=first, last_month=first)
         if len(ahead[3].raw) <= 2 and 1 <= int(ahead[3].raw) <= 12:  # "1 – 5/9": days
             return Term("day", at, day=first)

@@ -326,21 +326,6 @@ def _unbracket(span: str) -> str:
     return "".join(out)
 
 
-def _months_of(lx: Lexed, first: int, last: int, sep_at: int, reference: date | None) -> Found:
-    """ "từ 6 – 12/2025": the bare start is a month, as the end is."""
-    month_at = sep_at - 1
-    text = (
-        lx.text[lx.start[first] : lx.start[month_at]]
-        + "tháng "
-        + lx.text[lx.start[month_at] : lx.end[last - 1]]
-    )
-    found = _read_text(text, reference)
-    if found is None:
-        return _read(lx, first, last, reference)
-    period = attrs.evolve(found, label=lx.text[lx.start[first] : lx.end[last - 1]])
-    return Found(period, _dated(period), first, last)
-
-
 def _read_text(text: str, reference: date | None) -> Period | None:
     try:
         return parse_period(text, reference=reference)
@@ -439,13 +424,19 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
         # "từ 6 – 12/2025": a bare month before a month and year.
         c = g.connector(j + 1)
         if c > 0 and g.num(c, 1, 12) and g.glued_sep(c + 1) and g.year(c + 2):
-            return [_months_of(lx, i, c + 3, j + 1, reference)]
-    if end1 < 0 and g.num(j, 1, 31) and not g.stuck(j) and lx.kind[j + 1 : j + 2] == ["-"]:
-        # "15-16/8/2025", "từ 1 – 5/9": a bare day before a dated end.
+            return [_read(lx, i, c + 3, reference)]
+    dash = lx.kind[j + 1 : j + 2] == ["-"]
+    if (
+        end1 < 0
+        and g.num(j, 1, 31)
+        and not g.stuck(j)
+        and (dash or (opener > 0 and lx.is_word(j + 1, "đến", "tới")))
+    ):
+        # "15-16/8/2025", "từ 1 – 5/9", "từ 1 đến 5/9/2025": a bare day before a dated end.
         c = g.connector(j + 1)
         end2 = g.numeric(c, short=True) if c > 0 else -1
         if end2 > 0:
-            return [_read(lx, i, end2, reference, dash_at=j + 1)]
+            return [_read(lx, i, end2, reference, dash_at=j + 1 if dash else None)]
     if end1 < 0:
         return []
     first_kind = lx.key[j]
