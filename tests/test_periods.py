@@ -441,3 +441,25 @@ def test_format_then_parse_gives_the_period_back(p: Period, language: str) -> No
     back = parse_period(text, convention=conv)
     assert attrs.evolve(back, label=None) == attrs.evolve(p, label=None)
     assert back.label == text
+
+
+@given(
+    st.builds(Period.month, _years, st.integers(1, 12), convention=st.just("reporting")),
+    st.sampled_from(["start", "end"]),
+    st.booleans(),
+)
+def test_open_reporting_periods_are_written_at_their_month(
+    month: Period, side: str, whole_year: bool
+) -> None:
+    """Under the reporting cut-offs an open bound on a month's cut-off day is that month."""
+    if whole_year:
+        assert month.start is not None
+        month = Period.year(month.start.year + 1, convention="reporting")
+    if side == "start":
+        p = attrs.evolve(month, end=None, precision=Precision.OPEN_END, label=None)
+    else:
+        p = attrs.evolve(month, start=None, precision=Precision.OPEN_START, label=None)
+    text = format_period(p)
+    assert "ngày" not in text
+    back = parse_period(text, convention="reporting")
+    assert (back.start, back.end, back.precision) == (p.start, p.end, p.precision)

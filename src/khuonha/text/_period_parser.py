@@ -7,7 +7,11 @@ and "kỳ" all fold away), so "Quí III/2022", "QUÝ III/2022" and an NFD
 "quý III/2022" read alike. A small recursive-descent grammar reads one
 *term* ("quý III/2022", "ngày 10/8", "8 tháng đầu năm 2022", "nay"), or two
 terms joined by "đến", "tới" or a dash; a missing month or year is carried
-from the end term to the start term, then from the reference date.
+from the end term to the start term, then from the reference date. Before the
+terms: the name of a plan's stage ("Giai đoạn 1", "đợt cao điểm"), kept in the
+label; after them, "và" and a second part that follows on ("năm 2018 và 8
+tháng đầu năm 2019"). Phrases with no dates ("Hằng năm", "những năm qua")
+share their table with the scanner (:mod:`khuonha.text._period_terms`).
 """
 
 from __future__ import annotations
@@ -633,8 +637,13 @@ def parse_period(
     follow from a standard period (a day, month, quarter, half-year, year,
     whole years, "N tháng đầu năm" with N = 1, 3, 6 or 12); ``approximate``
     when the text does not give the real cut-off ("8 tháng đầu năm 2022",
-    anything "đến nay", a school year); ``open_start`` / ``open_end`` when a
-    bound is missing ("tính đến 30/6/2022", "từ 1/8/2022").
+    anything "đến nay", a school year, "khoảng …", a compound "A và B" with an
+    approximate part); ``open_start`` / ``open_end`` when a bound is missing
+    ("tính đến 30/6/2022", "từ 1/8/2022", "từ năm 2016 đến nay" with no
+    *reference*); ``recurring`` ("Hằng năm") and ``unspecified`` ("những năm
+    qua", "năm qua" with no *reference*) for periods with words and no dates.
+    What cannot be dated without guessing (a lunar day, "cuối năm" alone) is
+    refused.
 
     >>> from datetime import date
     >>> p = parse_period("8 tháng đầu năm 2022")
