@@ -80,6 +80,7 @@ NEIGHBOURS = [
     ("trong thời gian qua", None, None, None, UNSPECIFIED),
     ("năm qua", None, None, None, UNSPECIFIED),
     ("năm qua", D(2023, 12, 20), None, None, UNSPECIFIED),  # the year ending, or the one before
+    ("năm vừa qua", D(2024, 3, 21), D(2023, 1, 1), D(2023, 12, 31), EXACT),
     ("khoảng tháng 3/2025", None, D(2025, 3, 1), D(2025, 3, 31), APPROX),
 ]
 

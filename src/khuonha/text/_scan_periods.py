@@ -376,13 +376,18 @@ def _special(lx: Lexed, i: int, reference: date | None) -> Found | None:
                 label=lx.text[lx.start[i] : lx.end[max(end, i + 4) - 1]],
             )
             return Found(period, "open", i, max(end, i + 4))
-    if k == _K_NAM and lx.is_word(i + 1, "qua") and not lx.is_word(i - 1, "những", "các", "nhiều"):
-        label = lx.text[lx.start[i] : lx.end[i + 1]]
+    past = i + 2 if lx.is_word(i + 1, "qua") else i + 3
+    if (
+        k == _K_NAM
+        and (past == i + 2 or (lx.is_word(i + 1, "vừa") and lx.is_word(i + 2, "qua")))
+        and not lx.is_word(i - 1, "những", "các", "nhiều")
+    ):
+        label = lx.text[lx.start[i] : lx.end[past - 1]]
         year = past_year(reference)
         if year is None:
-            return Found(None, "unspecified", i, i + 2, ambiguous=True, reason=PAST_YEAR)
+            return Found(None, "unspecified", i, past, ambiguous=True, reason=PAST_YEAR)
         period = Period(start=date(year, 1, 1), end=date(year, 12, 31), label=label)
-        return Found(period, "dated", i, i + 2, ambiguous=True, reason=PAST_YEAR)
+        return Found(period, "dated", i, past, ambiguous=True, reason=PAST_YEAR)
     if k == key("hiện") and not (lx.kind[i - 1 : i] == ["w"] and lx.key[i - 1] in _NOT_NOW):
         end = i + 2 if lx.is_word(i + 1, "nay", "tại") else i + 1
         if end == i + 1 and not lx.is_word(i + 1, *_NOW_AFTER):
