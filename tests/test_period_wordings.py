@@ -77,6 +77,7 @@ NEIGHBOURS = [
     ("từ đầu năm 2025 đến nay", None, D(2025, 1, 1), None, OPEN_END),
     ("tính đến hết năm 2024", None, None, D(2024, 12, 31), OPEN_START),
     ("Hằng năm", None, None, None, RECURRING),
+    ("ngày 19/8 hằng năm", None, None, None, RECURRING),
     ("trong thời gian qua", None, None, None, UNSPECIFIED),
     ("năm qua", None, None, None, UNSPECIFIED),
     ("năm qua", D(2023, 12, 20), None, None, UNSPECIFIED),  # the year ending, or the one before
@@ -128,7 +129,11 @@ def test_neighbouring_forms(
     """The forms around the corpus's read alone and in running text alike."""
     p = parse_period(text, reference=reference)
     assert (p.start, p.end, p.precision) == (start, end, precision)
-    assert _found(f"Trong {text}, xã đã tổ chức 3 buổi.", reference)[0] == (start, end, precision)
+    found = _found(f"Trong {text}, xã đã tổ chức 3 buổi.", reference)
+    if precision is RECURRING:  # "ngày 19/8 hằng năm": scan gives the day, then its recurrence
+        assert found[-1] == (start, end, precision)
+    else:
+        assert found[0] == (start, end, precision)
 
 
 @pytest.mark.parametrize(("text", "reference", "message"), REFUSED)

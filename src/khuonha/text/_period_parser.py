@@ -152,6 +152,14 @@ class _Reader(Context):
             return self.build(start, end)
         if self.word("va"):
             return self.compound(start)
+        if (
+            not opened
+            and start.year is None
+            and start.kind in ("day", "months")
+            and self.phrase(_RECURRING)
+        ):  # "ngày 19/8 hằng năm": the day of every year
+            self.finish()
+            return Period.undated(self.text.strip(), recurring=True)
         self.finish()
         if start.kind == "year_start" and not opened and not start.count:
             raise PeriodParseError(
