@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import json
 from datetime import date, datetime, timedelta
@@ -261,15 +262,53 @@ FORMATS = [
         "from 15 December 2021 to 14 December 2022",
     ),
     (
-        Period(start=None, end=D(2022, 6, 30), precision=Precision.OPEN_START),
-        "tính đến ngày 30/6/2022",
-        "until 30 June 2022",
+        Period(start=None, end=D(2022, 6, 29), precision=Precision.OPEN_START),
+        "tính đến ngày 29/6/2022",
+        "until 29 June 2022",
     ),
     (
-        Period(start=D(2022, 8, 1), end=None, precision=Precision.OPEN_END),
-        "từ ngày 01/8/2022",
-        "from 1 August 2022",
+        Period(start=None, end=D(2022, 6, 30), precision=Precision.OPEN_START),
+        "tính đến hết tháng 6/2022",
+        "until the end of June 2022",
     ),
+    (
+        Period(start=D(2022, 8, 2), end=None, precision=Precision.OPEN_END),
+        "từ ngày 02/8/2022",
+        "from 2 August 2022",
+    ),
+    # An open period known to the month or the year is written at that precision.
+    (
+        Period(start=D(2022, 8, 1), end=None, precision=Precision.OPEN_END),
+        "từ tháng 8/2022",
+        "from August 2022",
+    ),
+    (
+        Period(start=D(2016, 1, 1), precision=Precision.OPEN_END, label="từ năm 2016 đến nay"),
+        "từ năm 2016 đến nay",
+        "from 2016 to date",
+    ),
+    (
+        Period(start=None, end=D(2016, 12, 31), precision=Precision.OPEN_START),
+        "tính đến hết năm 2016",
+        "until the end of 2016",
+    ),
+    # Approximate periods say so where their words alone would read as exact.
+    (
+        Period(start=D(2018, 1, 1), end=D(2019, 8, 31), precision=Precision.APPROXIMATE),
+        "khoảng từ tháng 1/2018 đến tháng 8/2019",
+        "from January 2018 to August 2019 (approximate)",
+    ),
+    (
+        Period(start=D(2016, 1, 1), end=D(2023, 10, 30), precision=Precision.APPROXIMATE),
+        "khoảng từ năm 2016 đến ngày 30/10/2023",
+        "from 2016 to 30 October 2023 (approximate)",
+    ),
+    (
+        Period(start=D(2023, 10, 30), end=D(2023, 10, 30), precision=Precision.APPROXIMATE),
+        "khoảng ngày 30 tháng 10 năm 2023",
+        "30 October 2023 (approximate)",
+    ),
+    (Period.undated("Hằng năm", recurring=True), "Hằng năm", "Hằng năm"),
 ]
 
 
@@ -280,10 +319,11 @@ def test_format_period(period: Period, vi: str, en: str) -> None:
     assert khuonha.format_period(period, language="en") == en
 
 
-def test_format_falls_back_to_days_when_precision_differs() -> None:
-    """An exact 1/1–31/8 is not "8 tháng đầu năm" (which reads as approximate)."""
+def test_format_names_the_months_when_precision_differs() -> None:
+    """An exact 1/1–31/8 is not "8 tháng đầu năm" (which reads as approximate), nor days."""
     p = Period.between(D(2022, 1, 1), D(2022, 8, 31))
-    assert format_period(p) == "từ ngày 01/01/2022 đến ngày 31/8/2022"
+    assert format_period(p) == "từ tháng 1 đến tháng 8/2022"
+    assert parse_period(format_period(p)).precision is Precision.EXACT
 
 
 def test_format_rejects_unknown_language() -> None:
@@ -323,6 +363,72 @@ SUPPORTED = st.one_of(
         st.dates(D(1990, 1, 1), D(2100, 12, 31)),
     ),
 )
+_days = st.dates(D(1990, 1, 1), D(2100, 1, 1))
+_month_starts = st.builds(D, _years, st.integers(1, 12), st.just(1))
+#: Bounds at every precision a text gives: a day, the first day of a month, of a year.
+_starts = st.one_of(_days, _month_starts, st.builds(D, _years, st.just(1), st.just(1)))
+
+
+def _month_end(d: date) -> date:
+    return D(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+
+
+def _year_span(a: date, n: int, approximate: bool) -> Period:
+    end = a + timedelta(days=n)
+    return Period(
+        start=a,
+        end=end,
+        precision=Precision.APPROXIMATE if approximate else Precision.EXACT,
+    )
+
+
+#: Kinds the reader gives besides the named ones: open at a month or year, approximate spans
+#: ("năm 2018 và 8 tháng đầu năm 2019", "từ năm 2016 đến nay" with a reference), undated.
+WIDER = st.one_of(
+    st.builds(lambda d: Period(start=d, precision=Precision.OPEN_END), _starts),
+    st.builds(
+        lambda d, label: Period(start=d, precision=Precision.OPEN_END, label=label),
+        _starts,
+        st.sampled_from(["từ năm 2016 đến nay", "kể từ tháng 3 tới nay"]),
+    ),
+    st.builds(lambda d: Period(end=_month_end(d), precision=Precision.OPEN_START), _month_starts),
+    st.builds(
+        lambda a, b, approx: _year_span(a, (_month_end(b) - a).days, approx) if b >= a else None,
+        _starts,
+        st.builds(D, st.integers(2020, 2100), st.integers(1, 12), st.just(1)),
+        st.booleans(),
+    ).filter(lambda p: p is not None),
+    st.builds(_year_span, _starts, st.integers(0, 900), st.booleans()),
+    st.builds(
+        Period.undated,
+        st.sampled_from(["những năm qua", "trong thời gian qua", "Thời gian qua"]),
+        recurring=st.just(False),
+    ),
+    st.builds(
+        lambda w: Period.undated(w, recurring=True), st.sampled_from(["Hằng năm", "hàng quý"])
+    ),
+    st.builds(
+        lambda y, n: attrs.evolve(Period.years(y, y + n), precision=Precision.APPROXIMATE),
+        _years,
+        st.integers(0, 3),
+    ),
+)
+
+
+def _in_words(p: Period) -> tuple[object, ...]:
+    """The period as far as its words go: its dates, kinds and, with no dates, its label."""
+    return (p.start, p.end, p.precision, p.convention, None if p.dated else p.label)
+
+
+@given(WIDER, st.sampled_from(["vi", "en"]))
+def test_every_kind_the_reader_gives_is_written_back(p: Period, language: str) -> None:
+    """Format then parse gives back the same period, for every kind; no day is invented."""
+    text = format_period(p)
+    assert format_period(p, language)
+    back = parse_period(text)
+    assert _in_words(back) == _in_words(p)
+    if p.start is not None and p.start.day == 1 and p.start.month == 1 and p.dated:
+        assert "01/01" not in text  # a start known to the year never shows a day
 
 
 @given(SUPPORTED, st.sampled_from(["vi", "en"]))
@@ -335,3 +441,25 @@ def test_format_then_parse_gives_the_period_back(p: Period, language: str) -> No
     back = parse_period(text, convention=conv)
     assert attrs.evolve(back, label=None) == attrs.evolve(p, label=None)
     assert back.label == text
+
+
+@given(
+    st.builds(Period.month, _years, st.integers(1, 12), convention=st.just("reporting")),
+    st.sampled_from(["start", "end"]),
+    st.booleans(),
+)
+def test_open_reporting_periods_are_written_at_their_month(
+    month: Period, side: str, whole_year: bool
+) -> None:
+    """Under the reporting cut-offs an open bound on a month's cut-off day is that month."""
+    if whole_year:
+        assert month.start is not None
+        month = Period.year(month.start.year + 1, convention="reporting")
+    if side == "start":
+        p = attrs.evolve(month, end=None, precision=Precision.OPEN_END, label=None)
+    else:
+        p = attrs.evolve(month, start=None, precision=Precision.OPEN_START, label=None)
+    text = format_period(p)
+    assert "ngày" not in text
+    back = parse_period(text, convention="reporting")
+    assert (back.start, back.end, back.precision) == (p.start, p.end, p.precision)

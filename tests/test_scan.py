@@ -233,7 +233,8 @@ def test_a_range_of_numbers_gives_both_bounds(text: str) -> None:
         (
             "từ năm 2016 đến nay",
             None,
-            [("từ năm 2016 đến nay", None, None, "unspecified")],
+            # No date for "nay": the start is known, the end is open (still running).
+            [("từ năm 2016 đến nay", D(2016, 1, 1), None, "open")],
         ),
         (
             "Giai đoạn 1 từ tháng 3 – 6/2025, giai đoạn 2 từ 6 – 12/2025",
@@ -287,7 +288,11 @@ def test_a_range_of_numbers_gives_both_bounds(text: str) -> None:
                 )
             ],
         ),
-        ("nhiệm kỳ 2020-2025", None, [("2020-2025", D(2020, 1, 1), D(2025, 12, 31), "dated")]),
+        (
+            "nhiệm kỳ 2020-2025",
+            None,
+            [("nhiệm kỳ 2020-2025", D(2020, 1, 1), D(2025, 12, 31), "dated")],
+        ),
         ("tháng 7-8/2022", None, [("tháng 7-8/2022", D(2022, 7, 1), D(2022, 8, 31), "dated")]),
         (
             "năm 2021 và những năm tiếp theo",

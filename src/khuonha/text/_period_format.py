@@ -11,17 +11,22 @@ same period.
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
 from khuonha.exceptions import InvalidDataError
 from khuonha.text._period_kinds import Convention, Precision, months_precision
 from khuonha.text.reporting import REPORTING_CUTOFF
+from khuonha.text.unicode import match_key
 
 if TYPE_CHECKING:
     from khuonha.text.periods import Period
 
 __all__ = ["format_date", "format_period"]
+
+#: "đến nay", "tới nay", "đến hiện nay" in a folded label.
+_NOW = re.compile(r"\b(?:den|toi)(?: het)?(?: hien)? nay\b")
 
 _ROMAN = ("I", "II", "III", "IV")
 _MONTHS_EN = (
@@ -99,9 +104,9 @@ def _months_text(p: Period, language: str) -> str | None:
         text = f"Q{q} {y1}" if en else f"quý {_ROMAN[q - 1]}/{y1}"
     elif (m1, m2) == (1, 12):
         text = str(y1) if en else f"năm {y1}"
-    elif m1 == 1 or m2 == 12:
+    elif (m1 == 1 or m2 == 12) and p.precision is months_precision(m2 - m1 + 1):
         n = m2 - m1 + 1
-        expected = months_precision(n)
+        expected = p.precision
         first = m1 == 1
         if n == 6:
             text = (
@@ -114,16 +119,85 @@ def _months_text(p: Period, language: str) -> str | None:
         else:
             text = f"{n} tháng {'đầu' if first else 'cuối'} năm {y1}"
     else:
+        # Whole months the words "N tháng đầu năm" would read otherwise: named one by one.
         text = (
             f"{_MONTHS_EN[m1 - 1]}–{_MONTHS_EN[m2 - 1]} {y1}"
             if en
             else f"từ tháng {m1} đến tháng {m2}/{y1}"
         )
-    return text if p.precision is expected else None
+    if p.precision is expected:
+        return text
+    if p.precision is Precision.APPROXIMATE:
+        return f"{text} (approximate)" if en else f"khoảng {text}"
+    return None
+
+
+def _whole_start(day: date, convention: Convention) -> tuple[int, int] | None:
+    """(year, month) when *day* is the first day of that month under *convention*."""
+    if convention is Convention.REPORTING:
+        if day.day != REPORTING_CUTOFF.start_day:
+            return None
+        return (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    if convention is Convention.CALENDAR and day.day == 1:
+        return day.year, day.month
+    return None
+
+
+def _whole_end(day: date, convention: Convention) -> tuple[int, int] | None:
+    """(year, month) when *day* is the last day of that month under *convention*."""
+    if convention is Convention.REPORTING:
+        return (day.year, day.month) if day.day == REPORTING_CUTOFF.end_day else None
+    if convention is Convention.CALENDAR and day.day == calendar.monthrange(day.year, day.month)[1]:
+        return day.year, day.month
+    return None
+
+
+def _bound(day: date, whole: tuple[int, int] | None, *, first: int, en: bool) -> str:
+    """One bound at the coarsest precision that gives the day back: a year, a month or the day.
+
+    *first* is the month that makes a whole year of it (1 for a start, 12 for an end).
+    """
+    if whole is None:
+        return format_date(day, "en") if en else f"ngày {format_date(day)}"
+    year, month = whole
+    if month == first:
+        return str(year) if en else f"năm {year}"
+    return f"{_MONTHS_EN[month - 1]} {year}" if en else f"tháng {month}/{year}"
+
+
+def _says_now(label: str | None) -> bool:
+    """Whether the label ends its period "đến nay" (up to now)."""
+    if not label:
+        return False
+    try:
+        folded = match_key(label, diacritics=False)
+    except ValueError:
+        return False
+    return _NOW.search(folded) is not None
+
+
+def _open(period: Period, en: bool) -> str:
+    s, e = period.start, period.end
+    if e is None:
+        assert s is not None
+        since = _bound(s, _whole_start(s, period.convention), first=1, en=en)
+        now = _says_now(period.label)
+        if en:
+            return f"from {since} to date" if now else f"from {since}"
+        return f"từ {since} đến nay" if now else f"từ {since}"
+    whole = _whole_end(e, period.convention)
+    until = _bound(e, whole, first=12, en=en)
+    if en:
+        return f"until the end of {until}" if whole else f"until {until}"
+    return f"tính đến hết {until}" if whole else f"tính đến {until}"
 
 
 def format_period(period: Period, language: str = "vi") -> str:
     """Write *period* the way a report does ("quý III/2022"; ``"en"``: "Q3 2022").
+
+    No bound is written finer than the period gives it: a period from the
+    start of 2016 is "từ năm 2016", not a day; an approximate one says
+    "khoảng" where its words alone would read as exact.
 
     >>> from datetime import date
     >>> from khuonha import Period
@@ -131,6 +205,9 @@ def format_period(period: Period, language: str = "vi") -> str:
     '8 tháng đầu năm 2022'
     >>> format_period(Period.day(date(2022, 8, 10)), "en")
     '10 August 2022'
+    >>> format_period(Period(start=date(2016, 1, 1), precision=Precision.OPEN_END,
+    ...                      label="từ năm 2016 đến nay"))
+    'từ năm 2016 đến nay'
     """
     if language not in ("vi", "en"):
         raise InvalidDataError(
@@ -142,18 +219,18 @@ def format_period(period: Period, language: str = "vi") -> str:
     s, e = period.start, period.end
     if s is None and e is None:  # recurring or unspecified: only its words
         return period.label or ""
-    if s is None:
-        assert e is not None
-        return f"until {format_date(e, language)}" if en else f"tính đến ngày {format_date(e)}"
-    if e is None:
-        return f"from {format_date(s, language)}" if en else f"từ ngày {format_date(s)}"
+    if s is None or e is None:
+        return _open(period, en)
     if period.convention is Convention.SCHOOL_YEAR and e.year == s.year + 1:
         return f"school year {s.year}–{e.year}" if en else f"năm học {s.year} – {e.year}"
-    if s == e and period.precision is Precision.EXACT:
-        return format_date(s, language, long=True)
-    text = _months_text(period, language)
-    if text is not None:
-        return text
-    if en:
-        return f"from {format_date(s, language)} to {format_date(e, language)}"
-    return f"từ ngày {format_date(s)} đến ngày {format_date(e)}"
+    about = period.precision is Precision.APPROXIMATE
+    if s == e:
+        day = format_date(s, language, long=True)
+        return (f"{day} (approximate)" if en else f"khoảng {day}") if about else day
+    months = _months_text(period, language)
+    if months is not None:
+        return months
+    since = _bound(s, _whole_start(s, period.convention), first=1, en=en)
+    until = _bound(e, _whole_end(e, period.convention), first=12, en=en)
+    text = f"from {since} to {until}" if en else f"từ {since} đến {until}"
+    return (f"{text} (approximate)" if en else f"khoảng {text}") if about else text

@@ -7,7 +7,11 @@ and "kỳ" all fold away), so "Quí III/2022", "QUÝ III/2022" and an NFD
 "quý III/2022" read alike. A small recursive-descent grammar reads one
 *term* ("quý III/2022", "ngày 10/8", "8 tháng đầu năm 2022", "nay"), or two
 terms joined by "đến", "tới" or a dash; a missing month or year is carried
-from the end term to the start term, then from the reference date.
+from the end term to the start term, then from the reference date. Before the
+terms: the name of a plan's stage ("Giai đoạn 1", "đợt cao điểm"), kept in the
+label; after them, "và" and a second part that follows on ("năm 2018 và 8
+tháng đầu năm 2019"). Phrases with no dates ("Hằng năm", "những năm qua")
+share their table with the scanner (:mod:`khuonha.text._period_terms`).
 """
 
 from __future__ import annotations
@@ -17,12 +21,40 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from khuonha.exceptions import InvalidDataError, PeriodParseError
-from khuonha.text._period_kinds import Convention, Precision, convention_of, months_precision
-from khuonha.text._period_terms import _NUMBER_WORDS, _PART_OF_DAY, _ROMAN, Context, Term, Token
+from khuonha.text._period_kinds import (
+    Convention,
+    Precision,
+    convention_of,
+    months_precision,
+    precision_of,
+)
+from khuonha.text._period_terms import (
+    _NUMBER_WORDS,
+    _PART_OF_DAY,
+    _ROMAN,
+    LUNAR_WORDS,
+    RECURRING_PHRASES,
+    UNSPECIFIED_PHRASES,
+    Context,
+    Term,
+    Token,
+    fold,
+    past_year,
+)
 from khuonha.text.periods import Period
 from khuonha.text.unicode import check_marks, marks_message
 
 __all__ = ["parse", "parse_period"]
+
+
+_RECURRING = tuple(fold(p) for p in RECURRING_PHRASES)
+_UNSPECIFIED = tuple(fold(p) for p in UNSPECIFIED_PHRASES)
+#: "năm 2021 và những năm tiếp theo": the tails that leave a period open at its end.
+_ONWARDS = tuple(fold(p) for p in ("những năm tiếp theo", "các năm tiếp theo", "những năm tới"))
+_LUNAR = tuple(fold(p) for p in LUNAR_WORDS)
+#: Words that name a part of a plan before its dates ("Giai đoạn 1 từ …", "Đợt 2:").
+_STAGES = (("giai", "doan"), ("dot",), ("buoc",))
+_PEAK = (("dot", "cao", "diem"), ("cao", "diem"))
 
 
 class _Fail(Exception):  # noqa: N818 - a signal, not an error
@@ -86,28 +118,144 @@ class _Reader(Context):
 
     # ------------------------------------------------------------ grammar
 
+    def phrase(self, table: tuple[tuple[str, ...], ...]) -> bool:
+        """Consume the longest phrase of *table* at the current token, or nothing."""
+        return any(self.word(*keys) for keys in sorted(table, key=len, reverse=True))
+
     def read(self) -> Period:
+        self.lunar()
+        self.stage()
+        self.word("trong", "suot") or self.word("trong")
+        undated = self.undated()
+        if undated is not None:
+            return undated
+        self.i = 0
         self.prefix()
         if self.word("tinh", "den") or self.word("cho", "den") or self.word("den"):
             self.word("het")
             end = self.term("end")
             self.finish()
             return self.build(None, end)
-        opened = self.word("tinh", "tu") or self.word("tu")
+        opened = self.word("ke", "tu") or self.word("tinh", "tu") or self.word("tu")
+        if not opened:
+            now = self.attempt(self.now)
+            if now is not None:
+                self.finish()  # "hiện nay": the reference day
+                return self.build(now, now)
         start = self.term("start")
         if self.connector():
             end = self.term("end", hint=start)
             self.finish()
+            if end.kind == "now" and self.reference is None:
+                # "từ năm 2016 đến nay" with no date for "nay": still running, open.
+                return self.build(start, None)
             return self.build(start, end)
+        if self.word("va"):
+            return self.compound(start)
+        if (
+            not opened
+            and start.year is None
+            and start.kind in ("day", "months")
+            and self.phrase(_RECURRING)
+        ):  # "ngày 19/8 hằng năm": the day of every year
+            self.finish()
+            return Period.undated(self.text.strip(), recurring=True)
         self.finish()
+        if start.kind == "year_start" and not opened and not start.count:
+            raise PeriodParseError(
+                self.text,
+                start.pos,
+                "'đầu năm' (early in the year) gives no end: write 'từ đầu năm … đến …' "
+                "or the months",
+            )
         if opened or start.kind == "year_start":
             return self.build(start, None)
         return self.build(start, start)
 
+    def lunar(self) -> None:
+        """Days of the lunar calendar (Tết Nguyên đán, rằm …) are refused, never guessed."""
+        for n, tok in enumerate(self.toks):
+            for keys in _LUNAR:
+                if tuple(t.key for t in self.toks[n : n + len(keys)]) == keys:
+                    raise PeriodParseError(
+                        self.text,
+                        tok.pos,
+                        "days of the lunar calendar (Tết, rằm …) are not read: "
+                        "give the solar dates",
+                    )
+
+    def undated(self) -> Period | None:
+        """ "Hằng năm", "những năm qua", "năm qua": periods with no dates of their own."""
+        label = self.text.strip()
+        if self.phrase(_RECURRING):
+            self.finish()
+            return Period.undated(label, recurring=True)
+        if self.phrase(_UNSPECIFIED):
+            self.finish()
+            return Period.undated(label)
+        if self.word("nam", "qua") or self.word("nam", "vua", "qua"):
+            self.finish()
+            year = past_year(self.reference)
+            if year is None:
+                return Period.undated(label)
+            made = Period.year(year, convention=self.convention)
+            basis = f"'năm qua' read as the year before the reference date {self.reference}"
+            return Period(
+                start=made.start,
+                end=made.end,
+                label=label,
+                convention=self.convention,
+                basis=basis,
+            )
+        return None
+
+    def compound(self, first: Term) -> Period:
+        """ "năm 2018 và 8 tháng đầu năm 2019": one period over both parts, when they meet."""
+        if self.phrase(_ONWARDS):
+            self.finish()  # "năm 2021 và những năm tiếp theo": from the first part on
+            return self.build(first, None)
+        second = self.term("end")
+        self.finish()
+        self.resolve(second, None, None)
+        self.resolve(first, second.year, second.month)
+        one_start, one_end = self.bounds(first)
+        two_start, two_end = self.bounds(second)
+        if None in (one_start, one_end, two_start, two_end):
+            raise PeriodParseError(self.text, second.pos, "both parts of 'và' need their dates")
+        assert one_start is not None
+        assert one_end is not None
+        assert two_start is not None
+        assert two_end is not None
+        if not one_start <= two_start or (two_start - one_end).days > 1:
+            raise PeriodParseError(
+                self.text,
+                second.pos,
+                "the two parts do not follow on from each other: read each on its own",
+            )
+        end = max(one_end, two_end)
+        parts = [first.precision, second.precision]
+        if self.approximate:
+            parts.append(Precision.APPROXIMATE)
+        return Period(
+            start=one_start,
+            end=end,
+            precision=precision_of(one_start, end, *parts),
+            label=self.text.strip() or None,
+            convention=self.convention,
+        )
+
     def prefix(self) -> None:
-        """Skip words that leave the period alone ("Trong thời gian", "vào", "sáng", "thứ Năm,")."""
-        if self.word("trong"):
+        """Skip words that leave the period alone ("Trong thời gian", "vào", "sáng", "thứ Năm,").
+
+        "khoảng" makes the period approximate; a stage of a plan ("Giai đoạn 1",
+        "đợt cao điểm") stays in the label.
+        """
+        self.stage()
+        if self.word("trong") or self.word("trong", "suot"):
+            self.word("suot")
             self.word("khoang", "thoi", "gian") or self.word("thoi", "gian") or self.word("ky")
+        if self.word("khoang"):
+            self.approximate = True
         self.word("vao")
         tok = self.peek()
         if tok is not None and tok.kind == "word" and tok.key in _PART_OF_DAY:
@@ -117,6 +265,26 @@ class _Reader(Context):
         elif self.word("thu"):
             self.kind("num", "word")
             self.kind("punct")
+
+    def stage(self) -> None:
+        """ "Giai đoạn 1 từ …", "Đợt 2:", "đợt cao điểm từ …": the stage's name, not its dates."""
+        if self.phrase(_PEAK):
+            self.kind("punct")
+            return
+        saved = self.i
+        if not self.phrase(_STAGES):
+            return
+        tok = self.peek()
+        if tok is not None and (
+            (tok.kind == "num" and len(tok.raw) <= 2)
+            or (tok.kind == "word" and (tok.key in _ROMAN or tok.key in _NUMBER_WORDS))
+        ):
+            self.i += 1
+            self.kind("punct")
+            nxt = self.peek()
+            if nxt is not None and nxt.kind not in ("dash", "sep"):
+                return
+        self.i = saved
 
     def connector(self) -> bool:
         if self.kind("dash") or self.word("den") or self.word("toi") or self.word("cho", "den"):
@@ -150,10 +318,19 @@ class _Reader(Context):
             found = self.attempt(lambda: self.bare(hint))
             if found is not None:
                 return found
+        if role == "start":
+            alternatives.insert(0, self.bare_month)
         for alternative in alternatives:
             found = self.attempt(alternative)
             if found is not None:
-                if role == "start" and found.kind in ("now", "year_end"):
+                if role == "start" and found.kind == "year_end":
+                    raise PeriodParseError(
+                        self.text,
+                        found.pos,
+                        "'cuối năm' (late in the year) gives no start: write "
+                        "'tính đến hết năm …' or the months",
+                    )
+                if role == "start" and found.kind == "now":
                     raise PeriodParseError(self.text, found.pos, "this cannot start a period")
                 if role == "end" and found.kind == "year_start":
                     raise PeriodParseError(self.text, found.pos, "this cannot end a period")
@@ -176,8 +353,38 @@ class _Reader(Context):
             raise self.fail("expected a period")
         return Term("now", at, precision=Precision.APPROXIMATE)
 
+    def bare_month(self) -> Term:
+        """ "6 – 12/2025", "1 – 5/9": the start of a range written without "tháng" or a month."""
+        at = self.pos()
+        first = self.number(1, 31, "day or month")
+        ahead = [self.peek(n) for n in range(4)]
+        if (
+            ahead[0] is None
+            or not (ahead[0].kind == "dash" or ahead[0].key in ("den", "toi"))
+            or ahead[1] is None
+            or ahead[1].kind != "num"
+            or not 1 <= int(ahead[1].raw[:3]) <= 12
+            or ahead[2] is None
+            or ahead[2].kind != "sep"
+            or ahead[3] is None
+            or ahead[3].kind != "num"
+        ):
+            raise self.fail("expected a period")
+        if len(ahead[3].raw) == 4:  # "6 – 12/2025": months
+            if first > 12:
+                raise PeriodParseError(
+                    self.text, at, f"{first} is not a month, and a day needs its month"
+                )
+            return Term("months", at, month=first, last_month=first)
+        if len(ahead[3].raw) <= 2 and 1 <= int(ahead[3].raw) <= 12:  # "1 – 5/9": days
+            return Term("day", at, day=first)
+        raise self.fail("expected a period")
+
     def year_edge(self) -> Term:
         at = self.pos()
+        if self.word("nhung", "thang", "dau", "nam") or self.word("cac", "thang", "dau", "nam"):
+            # "những tháng đầu năm 2025": from the start of the year, the end not stated.
+            return Term("year_start", at, month=1, year=self.year_suffix(), count=1)
         if self.word("dau", "nam"):
             return Term("year_start", at, month=1, year=self.year_suffix())
         if self.word("cuoi", "nam"):
@@ -227,7 +434,7 @@ class _Reader(Context):
 
     def phase(self) -> Term:
         at = self.pos()
-        if not self.word("giai", "doan"):
+        if not (self.word("giai", "doan") or self.word("nhiem", "ky")):
             raise self.fail("expected a period")
         self.word("tu")
         self.word("nam")
@@ -438,8 +645,13 @@ def parse_period(
     follow from a standard period (a day, month, quarter, half-year, year,
     whole years, "N tháng đầu năm" with N = 1, 3, 6 or 12); ``approximate``
     when the text does not give the real cut-off ("8 tháng đầu năm 2022",
-    anything "đến nay", a school year); ``open_start`` / ``open_end`` when a
-    bound is missing ("tính đến 30/6/2022", "từ 1/8/2022").
+    anything "đến nay", a school year, "khoảng …", a compound "A và B" with an
+    approximate part); ``open_start`` / ``open_end`` when a bound is missing
+    ("tính đến 30/6/2022", "từ 1/8/2022", "từ năm 2016 đến nay" with no
+    *reference*); ``recurring`` ("Hằng năm") and ``unspecified`` ("những năm
+    qua", "năm qua" with no *reference*) for periods with words and no dates.
+    What cannot be dated without guessing (a lunar day, "cuối năm" alone) is
+    refused.
 
     >>> from datetime import date
     >>> p = parse_period("8 tháng đầu năm 2022")

@@ -17,7 +17,52 @@ from khuonha.text._period_kinds import Convention, Precision, month_span, precis
 from khuonha.text.periods import Period
 from khuonha.text.unicode import match_key
 
-__all__ = ["Context", "Term", "Token", "tokens"]
+__all__ = [
+    "LUNAR_WORDS",
+    "PAST_YEAR",
+    "RECURRING_PHRASES",
+    "UNSPECIFIED_PHRASES",
+    "Context",
+    "Term",
+    "Token",
+    "fold",
+    "past_year",
+    "tokens",
+]
+
+#: Phrases of a period that recurs, with no dates ("Hằng năm"); shared by scanner and reader.
+RECURRING_PHRASES = (
+    "hằng năm", "hàng năm", "hằng tháng", "hàng tháng", "hằng quý", "hàng quý",
+    "hằng tuần", "hàng tuần", "hằng ngày", "thường niên", "định kỳ hằng năm",
+    "định kỳ hàng năm", "mỗi năm",
+)  # fmt: skip
+#: Phrases of a time the text does not date ("những năm qua", "trong thời gian qua").
+UNSPECIFIED_PHRASES = (
+    "những năm qua", "các năm qua", "nhiều năm qua", "những năm gần đây", "các năm gần đây",
+    "những năm tới", "các năm tới", "thời gian qua", "thời gian gần đây", "thời gian tới",
+    "những tháng qua", "các tháng qua", "những tháng gần đây", "thời gian vừa qua",
+    "những năm tiếp theo", "các năm tiếp theo",
+)  # fmt: skip
+#: Words of days fixed by the lunar calendar (Tết Nguyên đán, rằm …): no dates are read for them.
+LUNAR_WORDS = ("tết", "âm lịch", "rằm", "nguyên đán", "trung thu", "vu lan")
+#: Why "năm qua" is read only against a reference date before November.
+PAST_YEAR = "'năm qua' is the year before the reference date, or the year now ending"
+
+
+def past_year(reference: date | None) -> int | None:
+    """The year "năm qua" (the past year) names, or ``None`` when it cannot be told.
+
+    Read against *reference* (the publication date): in January to October it
+    is the year before; in November and December a year-end report may mean
+    the year now ending, so no year is given.
+
+    >>> past_year(date(2024, 3, 21)), past_year(date(2023, 12, 20)), past_year(None)
+    (2023, None, None)
+    """
+    if reference is None or reference.month >= 11:
+        return None
+    return reference.year - 1
+
 
 _TOKEN = re.compile(
     r"(?P<num>[0-9]+)"
@@ -55,6 +100,11 @@ class Token:
     raw: str
     key: str
     pos: int
+
+
+def fold(phrase: str) -> tuple[str, ...]:
+    """The token keys of *phrase* (as :func:`tokens` gives them to its words)."""
+    return tuple(_FOLD.get(k, k) for k in match_key(phrase, diacritics=False).split())
 
 
 def tokens(text: str) -> list[Token]:
@@ -96,6 +146,7 @@ class Context:
         self.reference = reference
         self.convention = convention
         self.far = 0
+        self.approximate = False  # "khoảng …": the bounds are nominal
         self.reason = "expected a period (a day, month, quarter, year, phase…)"
 
     def ref(self, at: int, what: str) -> date:
@@ -157,6 +208,8 @@ class Context:
         start = self.bounds(first)[0] if first is not None else None
         end = self.bounds(last)[1] if last is not None else None
         parts = [t.precision for t in (first, last) if t is not None]
+        if self.approximate:
+            parts.append(Precision.APPROXIMATE)
         convention = self.convention
         if first is not None and first is last and first.kind == "school":
             convention = Convention.SCHOOL_YEAR

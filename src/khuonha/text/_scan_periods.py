@@ -14,9 +14,10 @@ from datetime import date
 
 import attrs
 
-from khuonha.exceptions import InvalidDataError, PeriodParseError
+from khuonha.exceptions import PeriodParseError
 from khuonha.text._period_kinds import Precision
 from khuonha.text._period_parser import parse_period
+from khuonha.text._period_terms import PAST_YEAR, RECURRING_PHRASES, UNSPECIFIED_PHRASES, past_year
 from khuonha.text._scan_lex import Lexed, key, keys
 from khuonha.text.periods import Period
 
@@ -24,6 +25,7 @@ __all__ = ["Found", "find_periods"]
 
 _K_NAM = key("năm")
 _K_THANG = key("tháng")
+_K_KHOANG = key("khoảng")
 _YEAR_WORDS = keys("nay", "trước", "ngoái")
 _ROMAN = keys("i", "ii", "iii", "iv")
 _COUNT_WORDS = keys("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
@@ -34,17 +36,8 @@ _CONNECT = keys("đến", "tới", "cho đến")
 _SHORT_DATE_BEFORE = keys(
     "ngày", "từ", "đến", "tới", "hết", "vào", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "lúc"
 )
-_RECURRING = keys(
-    "hằng năm", "hàng năm", "hằng tháng", "hàng tháng", "hằng quý", "hàng quý",
-    "hằng tuần", "hàng tuần", "hằng ngày", "thường niên", "định kỳ hằng năm",
-    "định kỳ hàng năm", "mỗi năm",
-)  # fmt: skip
-_UNSPECIFIED = keys(
-    "những năm qua", "các năm qua", "nhiều năm qua", "những năm gần đây", "các năm gần đây",
-    "những năm tới", "các năm tới", "thời gian qua", "thời gian gần đây", "thời gian tới",
-    "những tháng qua", "các tháng qua", "những tháng gần đây", "thời gian vừa qua",
-    "những năm tiếp theo", "các năm tiếp theo",
-)  # fmt: skip
+_RECURRING = keys(*RECURRING_PHRASES)
+_UNSPECIFIED = keys(*UNSPECIFIED_PHRASES)
 _NOT_NOW = keys("thực", "phát", "thể", "xuất", "biểu", "hiển", "tái")
 _NOW_AFTER = keys("có", "đang", "duy", "còn", "vẫn", "là")
 _BRACKETS = frozenset("()[]")
@@ -159,7 +152,9 @@ class _Grammar:
             if lx.is_word(i + 1, *_YEAR_WORDS):
                 return i + 2
             return -1
-        if k == key("giai") and lx.is_word(i + 1, "đoạn"):
+        if (k == key("giai") and lx.is_word(i + 1, "đoạn")) or (
+            k == key("nhiệm") and lx.is_word(i + 1, "kỳ", "kì")
+        ):
             j = i + 2
             j += lx.is_word(j, "từ")
             j += lx.is_word(j, _K_NAM)
@@ -200,6 +195,8 @@ class _Grammar:
             return -1
         if lx.is_word(i + 1, "đầu", "cuối") and lx.is_word(i + 2, _K_NAM):
             return self.year_suffix(i + 3)
+        if lx.is_word(i + 1, _K_NAM) and self.year(i + 2):
+            return i + 3  # "9 tháng năm 2024": the first nine months, not the year
         return -1
 
     def numeric(self, i: int, *, short: bool, days: bool = False) -> int:
@@ -329,21 +326,6 @@ def _unbracket(span: str) -> str:
     return "".join(out)
 
 
-def _months_of(lx: Lexed, first: int, last: int, sep_at: int, reference: date | None) -> Found:
-    """ "từ 6 – 12/2025": the bare start is a month, as the end is."""
-    month_at = sep_at - 1
-    text = (
-        lx.text[lx.start[first] : lx.start[month_at]]
-        + "tháng "
-        + lx.text[lx.start[month_at] : lx.end[last - 1]]
-    )
-    found = _read_text(text, reference)
-    if found is None:
-        return _read(lx, first, last, reference)
-    period = attrs.evolve(found, label=lx.text[lx.start[first] : lx.end[last - 1]])
-    return Found(period, _dated(period), first, last)
-
-
 def _read_text(text: str, reference: date | None) -> Period | None:
     try:
         return parse_period(text, reference=reference)
@@ -360,6 +342,19 @@ def _special(lx: Lexed, i: int, reference: date | None) -> Found | None:
     if end > 0:
         return Found(None, "unspecified", i, end)
     k = lx.key[i]
+    if k == key("tết"):
+        # "Tết Nguyên đán Ất Tỵ 2025": lunar days are refused by the reader, with its reason.
+        end = i + 1
+        end += 2 if lx.is_word(end, "nguyên") and lx.is_word(end + 1, "đán") else 0
+        g = _Grammar(lx)
+        for skip in (0, 1, 2):  # the year's name ("Ất Tỵ") before its number
+            if all(lx.kind[end + n : end + n + 1] == ["w"] for n in range(skip)) and g.year(
+                end + skip
+            ):
+                end += skip + 1
+                break
+        found = _read(lx, i, end, reference)
+        return attrs.evolve(found, ambiguous=True)
     if (
         k in (key("những"), key("các"))
         and lx.is_word(i + 1, _K_THANG)
@@ -381,14 +376,18 @@ def _special(lx: Lexed, i: int, reference: date | None) -> Found | None:
                 label=lx.text[lx.start[i] : lx.end[max(end, i + 4) - 1]],
             )
             return Found(period, "open", i, max(end, i + 4))
-    if k == _K_NAM and lx.is_word(i + 1, "qua") and not lx.is_word(i - 1, "những", "các", "nhiều"):
-        label = lx.text[lx.start[i] : lx.end[i + 1]]
-        why = "'năm qua' is the year before the reference date, or the year now ending"
-        if reference is None or reference.month >= 11:
-            return Found(None, "unspecified", i, i + 2, ambiguous=True, reason=why)
-        year = reference.year - 1
+    past = i + 2 if lx.is_word(i + 1, "qua") else i + 3
+    if (
+        k == _K_NAM
+        and (past == i + 2 or (lx.is_word(i + 1, "vừa") and lx.is_word(i + 2, "qua")))
+        and not lx.is_word(i - 1, "những", "các", "nhiều")
+    ):
+        label = lx.text[lx.start[i] : lx.end[past - 1]]
+        year = past_year(reference)
+        if year is None:
+            return Found(None, "unspecified", i, past, ambiguous=True, reason=PAST_YEAR)
         period = Period(start=date(year, 1, 1), end=date(year, 12, 31), label=label)
-        return Found(period, "dated", i, i + 2, ambiguous=True, reason=why)
+        return Found(period, "dated", i, past, ambiguous=True, reason=PAST_YEAR)
     if k == key("hiện") and not (lx.kind[i - 1 : i] == ["w"] and lx.key[i - 1] in _NOT_NOW):
         end = i + 2 if lx.is_word(i + 1, "nay", "tại") else i + 1
         if end == i + 1 and not lx.is_word(i + 1, *_NOW_AFTER):
@@ -406,6 +405,12 @@ def _special(lx: Lexed, i: int, reference: date | None) -> Found | None:
 def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found]:
     """The periods starting at token *i* (a compound gives the whole, then its parts)."""
     k = lx.key[i]
+    if k == _K_KHOANG and lx.kind[i + 1 : i + 2] == ["w"]:
+        # "khoảng tháng 3/2025": about that period; the word stays in the span.
+        inner = _match(lx, g, i + 1, reference)
+        if inner and inner[0].period is not None and inner[0].first == i + 1:
+            return [_read(lx, i, inner[0].last, reference)]
+        return inner
     if k in _SPECIAL_FIRST:
         special = _special(lx, i, reference)
         if special is not None:
@@ -424,13 +429,19 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
         # "từ 6 – 12/2025": a bare month before a month and year.
         c = g.connector(j + 1)
         if c > 0 and g.num(c, 1, 12) and g.glued_sep(c + 1) and g.year(c + 2):
-            return [_months_of(lx, i, c + 3, j + 1, reference)]
-    if end1 < 0 and g.num(j, 1, 31) and not g.stuck(j) and lx.kind[j + 1 : j + 2] == ["-"]:
-        # "15-16/8/2025", "từ 1 – 5/9": a bare day before a dated end.
+            return [_read(lx, i, c + 3, reference)]
+    dash = lx.kind[j + 1 : j + 2] == ["-"]
+    if (
+        end1 < 0
+        and g.num(j, 1, 31)
+        and not g.stuck(j)
+        and (dash or (opener > 0 and lx.is_word(j + 1, "đến", "tới")))
+    ):
+        # "15-16/8/2025", "từ 1 – 5/9", "từ 1 đến 5/9/2025": a bare day before a dated end.
         c = g.connector(j + 1)
         end2 = g.numeric(c, short=True) if c > 0 else -1
         if end2 > 0:
-            return [_read(lx, i, end2, reference, dash_at=j + 1)]
+            return [_read(lx, i, end2, reference, dash_at=j + 1 if dash else None)]
     if end1 < 0:
         return []
     first_kind = lx.key[j]
@@ -449,53 +460,27 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
         return [_read(lx, i, end1, reference)] if first_kind == key("hiện") else []
     part1 = _read(lx, i, end1, reference)
     if lx.is_word(end1, "và") and part1.period is not None:
+        # The reader joins the parts (or refuses when they leave a gap): one grammar.
         tail = _phrase_at(lx, end1 + 1, _UNSPECIFIED, 4)
-        if tail > 0 and part1.period.start is not None:
-            whole = Period(
-                start=part1.period.start,
-                end=None,
-                precision=Precision.OPEN_END,
-                label=lx.text[lx.start[i] : lx.end[tail - 1]],
-            )
-            return [Found(whole, "open", i, tail, compound=True), part1]
+        if tail > 0:
+            whole = _read(lx, i, tail, reference)
+            if whole.period is not None:
+                return [attrs.evolve(whole, compound=True), part1]
         end2 = g.term(end1 + 1)
         if end2 > 0:
             part2 = _read(lx, end1 + 1, end2, reference)
-            whole_found = _whole(lx, part1, part2)
-            if whole_found is not None:
-                return [whole_found, part1, part2]
+            whole = _read(lx, i, end2, reference)
+            if whole.period is not None and whole.period.dated:
+                return [attrs.evolve(whole, compound=True), part1, part2]
             return [part1, part2]
     return [part1]
-
-
-def _whole(lx: Lexed, a: Found, b: Found) -> Found | None:
-    """The span of two parts written "A và B", when they meet or overlap."""
-    p, q = a.period, b.period
-    if p is None or q is None or None in (p.start, p.end, q.start, q.end):
-        return None
-    assert p.start is not None
-    assert p.end is not None
-    assert q.start is not None
-    assert q.end is not None
-    if (q.start - p.end).days > 1 or (p.start - q.end).days > 1:
-        return None
-    approximate = Precision.APPROXIMATE in (p.precision, q.precision)
-    try:
-        whole = Period(
-            start=min(p.start, q.start),
-            end=max(p.end, q.end),
-            precision=Precision.APPROXIMATE if approximate else Precision.EXACT,
-            label=lx.text[lx.start[a.first] : lx.end[b.last - 1]],
-        )
-    except InvalidDataError:
-        return None
-    return Found(whole, "dated", a.first, b.last, compound=True)
 
 
 _TRIGGERS = keys(
     "năm", "tháng", "quý", "ngày", "giai", "nửa", "đầu", "cuối", "từ", "kể", "tính", "đến",
     "tới", "cho", "hằng", "hàng", "thường", "định", "mỗi", "những", "các", "nhiều", "thời",
-    "hiện", "một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười",
+    "hiện", "nhiệm", "tết", "khoảng", "một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín",
+    "mười",
 )  # fmt: skip
 
 
@@ -503,7 +488,7 @@ def _firsts(*tables: frozenset[str]) -> frozenset[str]:
     return frozenset(phrase.split(" ")[0] for table in tables for phrase in table)
 
 
-_SPECIAL_FIRST = _firsts(_RECURRING, _UNSPECIFIED) | keys("những", "các", "năm", "hiện")
+_SPECIAL_FIRST = _firsts(_RECURRING, _UNSPECIFIED) | keys("những", "các", "năm", "hiện", "tết")
 _OPEN_FIRST = _firsts(_OPEN)
 _CLOSE_FIRST = _firsts(_CLOSE)
 _GLUE = frozenset("/-.,:")
