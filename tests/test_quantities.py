@@ -145,6 +145,27 @@ def test_format_quantity(text: str, vi: str, en: str) -> None:
     assert khuonha.format_quantity(q, language="en") == en
 
 
+@pytest.mark.parametrize(
+    ("quantity", "vi", "en"),
+    [
+        (  # corpus 14, Bến Lức
+            Quantity(value=100, unit="%", scope_unit="xã, thị trấn"),
+            "100% xã, thị trấn",
+            "100% xã, thị trấn",
+        ),
+        (  # corpus 06, An Lạc: a profile figure, not a result
+            Quantity(value=20, qualifier=Qualifier.NEARLY, unit="%", scope_unit="dân số"),
+            "gần 20% dân số",
+            "nearly 20% dân số",
+        ),
+    ],
+)
+def test_format_quantity_keeps_what_a_share_is_of(quantity: Quantity, vi: str, en: str) -> None:
+    """A share with no count of its scope keeps the noun after the %: never a bare "100%"."""
+    assert format_quantity(quantity) == vi
+    assert format_quantity(quantity, "en") == en
+
+
 _units = st.sampled_from([None, "lượt", "lượt người", "thôn", "%", "tin", "đối tượng"])
 
 

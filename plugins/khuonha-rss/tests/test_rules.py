@@ -329,9 +329,26 @@ def test_can_export_and_problem() -> None:
     assert rss.problem(khuonha.sample(), opts) is None
     empty = _ds(news=(_news(),))
     assert not rss.can_export(empty)
-    assert rss.problem(empty, opts) == "needs a news item, an event or a dated certification"
+    assert rss.problem(empty, opts) == (
+        "needs a news item, an event or a certification dated to the day"
+    )
     assert not rss.can_export("not a dataset")
     assert rss.problem(object(), opts) == "needs a Dataset, not object"
+
+
+def test_problem_says_a_year_or_month_is_not_enough() -> None:
+    """A dataset whose news and event are known only to the year (corpus 09) is refused
+    with a reason that says a day is needed, not that it has no news item or event."""
+    year = khuonha.ReducedDate(year=2025, text="Năm 2025")
+    ds = _ds(
+        events=(_event(start_on=None, start_in=year),),
+        news=(_news(published_in=khuonha.ReducedDate(year=2025), events=("e1",)),),
+    )
+    for exporter in (RssExporter(), AtomExporter()):
+        assert not exporter.can_export(ds)
+        assert exporter.problem(ds, exporter.parse_options(None)) == (
+            "needs a news item, an event or a certification dated to the day"
+        )
 
 
 @pytest.mark.parametrize("obj", [_ds(), "text"])
@@ -341,7 +358,8 @@ def test_write_without_items_raises_export_error(obj: object) -> None:
 
     with pytest.raises(ExportError) as info:
         RssExporter().write(obj, io.BytesIO(), RssExporter().parse_options({}))
-    assert info.value.missing in ("a news item, an event or a dated certification", "a Dataset")
+    missing = ("a news item, an event or a certification dated to the day", "a Dataset")
+    assert info.value.missing in missing
     assert info.value.exporter == "rss"
 
 

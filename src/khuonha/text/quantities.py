@@ -172,6 +172,8 @@ def format_quantity(quantity: Quantity, language: str = "vi") -> str:
     '10/10 thôn'
     >>> format_quantity(Quantity(value=650, qualifier=Qualifier.NEARLY), "en")
     'nearly 650'
+    >>> format_quantity(Quantity(value=100, unit="%", scope_unit="xã, thị trấn"))
+    '100% xã, thị trấn'
     """
     lang = _language(language)
     parts = []
@@ -186,6 +188,6 @@ def format_quantity(quantity: Quantity, language: str = "vi") -> str:
         parts.append(" " + quantity.unit)
     if quantity.scope_count is not None:
         parts.append("/" + format_number(quantity.scope_count, lang))
-        if quantity.scope_unit:
-            parts.append(" " + quantity.scope_unit)
+    if quantity.scope_unit:  # "100% xã, thị trấn": what a share is of, with no count
+        parts.append(" " + quantity.scope_unit)
     return "".join(parts)

@@ -38,7 +38,7 @@ __all__ = ["AtomExporter", "FeedOptions", "RssExporter", "xml_text"]
 #: surrogates, which valid khuonha text never holds).
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _AUTHORITY = re.compile(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?(@[a-z0-9.-]+)?,\d{4}(-\d{2}){0,2}\Z")
-_MISSING = "a news item, an event or a dated certification"
+_MISSING = "a news item, an event or a certification dated to the day"
 
 
 def xml_text(value: str) -> str:
