@@ -80,7 +80,11 @@ def case_01() -> Dataset:
             id="phu-thanh-a", name="Phú Thành A", level=UnitLevel.COMMUNE, parent="huyen-tam-nong"
         ),
     )
-    month = ReducedDate(year=2022, month=8, text="date 2022-08")
+    month = ReducedDate(
+        year=2022,
+        month=8,
+        basis='the corpus listing dates the item 2022-08; the text says only "Sáng nay"',
+    )
     events = (
         Event(
             id="ngay-hoi-thuong-thoi-hau-a-2022",
