@@ -155,5 +155,5 @@ def test_the_option_overrides_the_number_and_english_labels(
 def test_a_public_report_names_its_signer(render: Render, read_text: ReadText) -> None:
     """The signer acts in office: the public profile prints the name (a private one is refused)."""
     assert "Nguyễn Văn A" in read_text(render(_with(FULL)))
-    with pytest.raises(khuonha.InvalidDataError, match="document.signer"):
+    with pytest.raises(khuonha.InvalidDataError, match=r"document\.signer"):
         _with(FULL, signer=attrs.evolve(SIGNER, private=True))
