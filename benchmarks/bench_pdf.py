@@ -63,7 +63,7 @@ def exporter_pdf(ds: khuonha.Dataset, *, fast: bool = True) -> bytes:
         _speed.FAST = True
 
 
-def direct_pdf(ds: khuonha.Dataset) -> bytes:
+def direct_pdf(ds: khuonha.Dataset, *, rows_per_table: int | None = None) -> bytes:
     """The same tables drawn with reportlab directly: the baseline.
 
     The four tables of the report (activities, certification, awards, groups)
@@ -76,6 +76,12 @@ def direct_pdf(ds: khuonha.Dataset) -> bytes:
     closing block ("Nơi nhận", signature) and the "Trang x/y" footer; nor does
     it clean the text (NFC, control characters, glyph coverage) or keep memory
     flat (it builds every row up front). So it does less work than the exporter.
+
+    Each section is one ``Table`` with its header repeated, as reportlab's
+    documentation builds a long table; reportlab then splits it page by page,
+    measuring the rows left each time, so its cost per page grows with the
+    table. *rows_per_table* cuts each section into tables of that many rows
+    (each with its header) instead, which bounds that cost.
     """
     register_fonts()
     cell_style = ParagraphStyle(
@@ -115,7 +121,6 @@ def direct_pdf(ds: khuonha.Dataset) -> bytes:
         done = khuonha.format_number(c.count.value)
         return done if c.count.total is None else f"{done}/{khuonha.format_number(c.count.total)}"
 
-    rest = FRAME_WIDTH - 24.0
     sections = [
         (
             ["TT", "Nội dung", "Số liệu", "Đơn vị thực hiện", "Ghi chú"],
@@ -179,31 +184,10 @@ def direct_pdf(ds: khuonha.Dataset) -> bytes:
         ),
     ]
     story = []
-    for header, fractions, rows in sections:
-        if not rows:
-            continue
-        widths = [24.0, *(rest * f for f in fractions)]
-        table = Table(
-            [[cell(h, head) for h in header], *rows],
-            colWidths=widths,
-            repeatRows=1,
-            splitInRow=1,
-        )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                ]
-            )
-        )
-        story.append(table)
+    for header, fractions, all_rows in sections:
+        step = rows_per_table or max(len(all_rows), 1)
+        for start in range(0, len(all_rows), step):
+            story.append(_table(header, fractions, all_rows[start : start + step], cell, head))
     out = io.BytesIO()
     SimpleDocTemplate(
         out,
@@ -216,6 +200,38 @@ def direct_pdf(ds: khuonha.Dataset) -> bytes:
         bottomMargin=20 * mm,
     ).build(story)
     return out.getvalue()
+
+
+def _table(
+    header: list[str],
+    fractions: tuple[float, ...],
+    rows: list[list[Paragraph]],
+    cell: Any,
+    head: ParagraphStyle,
+) -> Table:
+    rest = FRAME_WIDTH - 24.0
+    widths = [24.0, *(rest * f for f in fractions)]
+    table = Table(
+        [[cell(h, head) for h in header], *rows],
+        colWidths=widths,
+        repeatRows=1,
+        splitInRow=1,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
 
 
 def _dataset(args: argparse.Namespace) -> khuonha.Dataset:
