@@ -125,3 +125,15 @@ def test_generated_documents_keep_their_rules(ds: khuonha.Dataset) -> None:
     if doc.authority is SigningAuthority.TM:
         assert doc.signing_for in {o.id for o in ds.organizations}
     assert khuonha.loads(khuonha.dumps(ds)) == ds
+
+
+def test_an_empty_document_is_no_document() -> None:
+    """``{}`` says nothing: it is ``None``, so every format round-trips it alike."""
+    ds = attrs.evolve(khuonha.sample(), document=ReportDocument())
+    assert ds.document is None
+    assert khuonha.loads(_doc()).document is None
+
+
+def test_a_document_must_be_a_report_document() -> None:
+    with pytest.raises(InvalidDataError, match="expected a ReportDocument"):
+        attrs.evolve(khuonha.sample(), document="05/BC-UBND")

@@ -63,6 +63,21 @@ def _check_version(_inst: object, attribute: attrs.Attribute[Any], value: object
         )
 
 
+_EMPTY_DOCUMENT = ReportDocument()
+
+
+def _no_empty_document(value: ReportDocument | None) -> ReportDocument | None:
+    """An empty document says nothing: it is no document (``None``), in every format."""
+    return None if value == _EMPTY_DOCUMENT else value
+
+
+def _check_document_type(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, ReportDocument):
+        raise InvalidDataError(
+            f"expected a ReportDocument, got {type(value).__name__}", field=attribute.name
+        )
+
+
 #: Collections of records that carry an ``id``, by field name.
 ID_COLLECTIONS = (
     "units",
@@ -121,7 +136,9 @@ class Dataset:
     period: Period | None = None
     generated_at: datetime | None = attrs.field(default=None, validator=check_moment)
     description: str | None = text_optional()
-    document: ReportDocument | None = None
+    document: ReportDocument | None = attrs.field(
+        default=None, converter=_no_empty_document, validator=_check_document_type
+    )
     units: tuple[AdministrativeUnit, ...] = tuple_of(AdministrativeUnit)
     areas: tuple[ResidentialArea, ...] = tuple_of(ResidentialArea)
     organizations: tuple[Organization, ...] = tuple_of(Organization)
