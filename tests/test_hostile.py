@@ -220,12 +220,18 @@ def _full_sample() -> Dataset:
         name="Hội nghị",
         start_in=ReducedDate(year=2022, month=8, text="tháng 8/2022"),
     )
+    document = khuonha.ReportDocument(
+        symbol="BC-BCĐ",
+        recipients=(khuonha.Addressee(name="Như trên", purpose="b/c"),),
+        archived_with=("CAX",),
+    )
     return attrs.evolve(
         ds,
         people=(person, *ds.people[1:]),
         awards=(award, *ds.awards[1:]),
         activities=(activity, *ds.activities[1:]),
         events=(event, *ds.events[1:], month_only),
+        document=document,
     )
 
 

@@ -23,6 +23,7 @@ TYPE_CHECKING = False
 # name -> module that defines it. Keep sorted by name.
 _EXPORTS: dict[str, str] = {
     "Activity": "khuonha.model",
+    "Addressee": "khuonha.model",
     "AdministrativeUnit": "khuonha.model",
     "Anniversary": "khuonha.model",
     "AreaKind": "khuonha.model",
@@ -114,6 +115,7 @@ _EXPORTS: dict[str, str] = {
     "RecipientKind": "khuonha.model",
     "RecognitionSummary": "khuonha.rules",
     "ReducedDate": "khuonha.model",
+    "ReportDocument": "khuonha.model",
     "ResidentialArea": "khuonha.model",
     "Result": "khuonha.model",
     "Rollup": "khuonha.rollups",
@@ -122,6 +124,7 @@ _EXPORTS: dict[str, str] = {
     "RulesetNotFoundError": "khuonha.exceptions",
     "SCHEMA_VERSION": "khuonha.model",
     "ScanResult": "khuonha.text",
+    "SigningAuthority": "khuonha.model",
     "Site": "khuonha.model",
     "Standard": "khuonha.model",
     "Standing": "khuonha.rules",
@@ -236,6 +239,7 @@ if TYPE_CHECKING:
     from khuonha.labels import unit_name as unit_name
     from khuonha.model import SCHEMA_VERSION as SCHEMA_VERSION
     from khuonha.model import Activity as Activity
+    from khuonha.model import Addressee as Addressee
     from khuonha.model import AdministrativeUnit as AdministrativeUnit
     from khuonha.model import Anniversary as Anniversary
     from khuonha.model import AreaKind as AreaKind
@@ -273,8 +277,10 @@ if TYPE_CHECKING:
     from khuonha.model import Recipient as Recipient
     from khuonha.model import RecipientKind as RecipientKind
     from khuonha.model import ReducedDate as ReducedDate
+    from khuonha.model import ReportDocument as ReportDocument
     from khuonha.model import ResidentialArea as ResidentialArea
     from khuonha.model import Result as Result
+    from khuonha.model import SigningAuthority as SigningAuthority
     from khuonha.model import Site as Site
     from khuonha.model import Standard as Standard
     from khuonha.model import StatisticRole as StatisticRole

@@ -45,6 +45,7 @@ from khuonha.model.activities import ACTIVITY_KINDS, Activity, Change, Statistic
 from khuonha.model.awards import Award, AwardForm, LegalRegime, RecipientKind
 from khuonha.model.certification import MovementRating, Result, Standard, UnitType
 from khuonha.model.dates import KindLabel
+from khuonha.model.documents import SigningAuthority
 from khuonha.model.events import Event, EventKind, PartOfDay, ProgrammeItem, ProgrammeKind
 from khuonha.model.evidence import DivisionKind, Standing
 from khuonha.model.groups import Group, GroupKind
@@ -251,6 +252,14 @@ _LABELS: dict[type[Enum], dict[Any, tuple[str, str]]] = {
     RecipientKind: {
         RecipientKind.TAP_THE: ("Tập thể", "Collective"),
         RecipientKind.CA_NHAN: ("Cá nhân", "Individual"),
+    },
+    # the report as a document (Nghị định 30/2020/NĐ-CP)
+    SigningAuthority: {
+        SigningAuthority.TM: ("Thay mặt (TM.)", "On behalf of (TM.)"),
+        SigningAuthority.KT: ("Ký thay (KT.)", "Signed for (KT.)"),
+        SigningAuthority.TL: ("Thừa lệnh (TL.)", "By order (TL.)"),
+        SigningAuthority.TUQ: ("Thừa ủy quyền (TUQ.)", "By authorisation (TUQ.)"),
+        SigningAuthority.Q: ("Quyền (Q.)", "Acting (Q.)"),
     },
     # certification and classification
     UnitType: {

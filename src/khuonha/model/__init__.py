@@ -24,6 +24,7 @@ from khuonha.model.certification import (
 )
 from khuonha.model.dataset import SCHEMA_VERSION, Dataset
 from khuonha.model.dates import KindLabel, ReducedDate
+from khuonha.model.documents import Addressee, ReportDocument, SigningAuthority
 from khuonha.model.events import (
     Anniversary,
     Delegate,
@@ -66,6 +67,7 @@ __all__ = [
     "FACTS",
     "SCHEMA_VERSION",
     "Activity",
+    "Addressee",
     "AdministrativeUnit",
     "Anniversary",
     "AreaKind",
@@ -106,8 +108,10 @@ __all__ = [
     "Recipient",
     "RecipientKind",
     "ReducedDate",
+    "ReportDocument",
     "ResidentialArea",
     "Result",
+    "SigningAuthority",
     "Site",
     "Standard",
     "StatisticRole",

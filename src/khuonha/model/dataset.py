@@ -16,6 +16,7 @@ from khuonha.exceptions import InvalidDataError
 from khuonha.model.activities import Activity
 from khuonha.model.awards import Award
 from khuonha.model.certification import Certification
+from khuonha.model.documents import SIGNS_FOR, ReportDocument
 from khuonha.model.events import Event
 from khuonha.model.evidence import Evidence
 from khuonha.model.fields import (
@@ -62,6 +63,21 @@ def _check_version(_inst: object, attribute: attrs.Attribute[Any], value: object
         )
 
 
+_EMPTY_DOCUMENT = ReportDocument()
+
+
+def _no_empty_document(value: ReportDocument | None) -> ReportDocument | None:
+    """An empty document says nothing: it is no document (``None``), in every format."""
+    return None if value == _EMPTY_DOCUMENT else value
+
+
+def _check_document_type(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, ReportDocument):
+        raise InvalidDataError(
+            f"expected a ReportDocument, got {type(value).__name__}", field=attribute.name
+        )
+
+
 #: Collections of records that carry an ``id``, by field name.
 ID_COLLECTIONS = (
     "units",
@@ -90,7 +106,10 @@ class Dataset:
     - ``publisher``: id of the organisation that publishes it, when known;
     - ``reporting_organization``: id of the body that reports (top left of a report);
     - ``report_date``: the date a report of this data carries;
-    - ``period``: the reporting period the figures cover, when one is given.
+    - ``period``: the reporting period the figures cover, when one is given;
+    - ``document``: what makes a report of the data an administrative document
+      (number and symbol, superior body, recipients, signature;
+      :class:`~khuonha.model.documents.ReportDocument`), when known.
 
     :attr:`as_of` is the one date the data speaks as of, for every exporter.
 
@@ -117,6 +136,9 @@ class Dataset:
     period: Period | None = None
     generated_at: datetime | None = attrs.field(default=None, validator=check_moment)
     description: str | None = text_optional()
+    document: ReportDocument | None = attrs.field(
+        default=None, converter=_no_empty_document, validator=_check_document_type
+    )
     units: tuple[AdministrativeUnit, ...] = tuple_of(AdministrativeUnit)
     areas: tuple[ResidentialArea, ...] = tuple_of(ResidentialArea)
     organizations: tuple[Organization, ...] = tuple_of(Organization)
@@ -171,6 +193,8 @@ class Dataset:
                 code="provenance_mismatch",
                 details=spans,
             )
+        if self.document is not None:
+            _check_document(self, self.document)
 
     def find(self, record_id: str) -> Any:
         """Return the record with *record_id*, searching every collection."""
@@ -362,6 +386,8 @@ def _reference_problems(ds: Dataset) -> Iterator[str]:
         value = getattr(ds, field)
         if nested is None and isinstance(value, str) and value not in union(targets):
             yield f"{field}: {_unknown(value, targets, ids)}"
+        elif nested is not None and value is not None and not isinstance(value, tuple):
+            yield from _walk(value, field, ids, union)  # a nested record (the document)
     for name in COLLECTIONS:
         records = getattr(ds, name)
         if not records:
@@ -395,3 +421,38 @@ def _provenance_problems(ds: Dataset) -> Iterator[str]:
                     f"{name}[{i}].provenance.text: not the words of news {span.source!r} "
                     f"at {span.start}..{span.end}"
                 )
+
+
+def _check_document(ds: Dataset, doc: ReportDocument) -> None:
+    """What the document's references must be, beyond existing: the kind signed for, and a
+    signer acting in office (a private person cannot sign a report)."""
+    problems: list[tuple[str, str]] = []
+    wanted = SIGNS_FOR.get(doc.authority) if doc.authority is not None else None
+    if wanted is not None and doc.signing_for is not None:
+        found = {record.id for record in getattr(ds, wanted)}
+        if doc.signing_for not in found:
+            what = "an organisation" if wanted == "organizations" else "the head's post"
+            problems.append(
+                (
+                    "document.signing_for",
+                    f"authority {doc.authority.value!r} signs for {what}; "  # type: ignore[union-attr]
+                    f"{doc.signing_for!r} is not one",
+                )
+            )
+    if doc.signer is not None:
+        person = next(p for p in ds.people if p.id == doc.signer)
+        if person.private:
+            problems.append(
+                (
+                    "document.signer",
+                    f"person {doc.signer!r} is marked private, but the signer of a report "
+                    "signs in office: a private individual cannot sign it",
+                )
+            )
+    if problems:
+        path, reason = problems[0]
+        raise InvalidDataError(
+            f"{len(problems)} document problem(s), first: {path}: {reason}",
+            code="document_signature",
+            details=problems,
+        )

@@ -52,6 +52,8 @@ MAX_ERRORS = 1000
 
 # The dataset's own fields that refer to records; checked once the records are in.
 _TOP_REFS = ("commune", "publisher", "reporting_organization")
+# The dataset's own nested records that refer to records, decoded apart and checked the same way.
+_TOP_NESTED = ("document",)
 
 
 @cache
@@ -219,8 +221,12 @@ def _assemble(
     else:
         number, fields = own
     where = f"line {number}"
-    plain = {k: v for k, v in fields.items() if k not in _TOP_REFS and k not in RECORD_TYPES}
-    refs = {k: v for k, v in fields.items() if k in _TOP_REFS}
+    plain = {
+        k: v
+        for k, v in fields.items()
+        if k not in _TOP_REFS and k not in _TOP_NESTED and k not in RECORD_TYPES
+    }
+    refs: dict[str, Any] = {k: v for k, v in fields.items() if k in _TOP_REFS}
     stray = [k for k in fields if k in RECORD_TYPES]
     if stray:
         raise DecodeError([f"{where}: $.record.{stray[0]}: records go on lines of their own"])
@@ -232,6 +238,17 @@ def _assemble(
         shell = from_dict(plain, Dataset)
     except DecodeError as exc:
         raise DecodeError([f"{where}: {e}" for e in _in_record(exc.errors)]) from None
+    from khuonha.model.documents import ReportDocument  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+
+    nested_types: dict[str, type] = {"document": ReportDocument}
+    for key in _TOP_NESTED:
+        if fields.get(key) is None:
+            continue
+        try:
+            refs[key] = from_dict(fields[key], nested_types[key])
+        except DecodeError as exc:
+            lines = [f"{where}: $.record.{key}{e[1:]}" for e in exc.errors]
+            raise DecodeError(lines) from None
     try:
         changes: dict[str, Any] = {**refs, **{c: tuple(r) for c, r in records.items()}}
         return attrs.evolve(shell, **changes)

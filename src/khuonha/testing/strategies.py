@@ -34,6 +34,7 @@ from khuonha.model.certification import (
 )
 from khuonha.model.dataset import Dataset
 from khuonha.model.dates import KindLabel, ReducedDate
+from khuonha.model.documents import SIGNS_FOR, Addressee, ReportDocument, SigningAuthority
 from khuonha.model.events import (
     Anniversary,
     Delegate,
@@ -89,6 +90,7 @@ __all__ = [
     "datasets",
     "dates",
     "division_tallies",
+    "documents",
     "events",
     "evidence",
     "groups",
@@ -714,6 +716,55 @@ anniversaries = st.builds(
 """Anniversaries an event marks."""
 
 
+_symbols = st.sampled_from(["BC-UBND", "BC-BCĐ", "BC-CAX", "BC-BCĐ.ANTT", "BC"])
+
+
+@st.composite
+def _documents(
+    draw: st.DrawFn,
+    orgs: tuple[str, ...] = (),
+    post_ids: tuple[str, ...] = (),
+    signers: tuple[str, ...] = (),
+) -> ReportDocument:
+    """Report documents whose references are among *orgs*, *post_ids* and *signers*."""
+    addressee = st.one_of(
+        st.builds(Addressee, name=texts(), purpose=_opt(st.sampled_from(["b/c", "t/h"]))),
+        *([st.builds(Addressee, organization=st.sampled_from(orgs))] if orgs else []),
+    )
+    authority = None
+    signing_for = None
+    if post_ids:
+        choices: list[SigningAuthority | None] = [None, SigningAuthority.Q]
+        choices += [a for a, where in SIGNS_FOR.items() if where == "posts" or orgs]
+        authority = draw(st.sampled_from(choices))
+        if authority in SIGNS_FOR:
+            pool = orgs if SIGNS_FOR[authority] == "organizations" else post_ids
+            signing_for = draw(st.sampled_from(pool))
+    signing_post = draw(st.sampled_from(post_ids)) if authority is not None else None
+    if signing_post is None and post_ids:
+        signing_post = draw(_ref(post_ids))
+    return ReportDocument(
+        number=draw(_opt(st.integers(1, 999_999))),
+        symbol=draw(_opt(_symbols)),
+        superior=draw(_ref(orgs)),
+        recipients=tuple(draw(st.lists(addressee, max_size=3))),
+        archived_with=tuple(draw(st.lists(st.sampled_from(["CAX", "BCĐ", "H.10b"]), max_size=2))),
+        authority=authority,
+        signing_for=signing_for,
+        signing_post=signing_post,
+        signer=draw(_ref(signers)),
+    )
+
+
+@cache
+def documents(
+    orgs: tuple[str, ...] = (), post_ids: tuple[str, ...] = (), signers: tuple[str, ...] = ()
+) -> st.SearchStrategy[ReportDocument]:
+    """Report documents (number, symbol, recipients, signature) over the given records;
+    *signers* must be people who are not private."""
+    return _documents(orgs, post_ids, signers)
+
+
 @cache
 def _unique(strategy: st.SearchStrategy[Any], max_size: int) -> st.SearchStrategy[list[Any]]:
     return st.lists(strategy, max_size=max_size, unique_by=lambda r: r.id)
@@ -756,6 +807,9 @@ def _datasets(draw: st.DrawFn, max_records: int = 3) -> Dataset:
         period=draw(_opt(periods())),
         generated_at=draw(_opt(_aware)),
         description=draw(_opt(texts())),
+        document=draw(
+            _opt(documents(org_ids, post_ids, tuple(p.id for p in persons if not p.private)))
+        ),
         units=tuple(units),
         areas=tuple(areas),
         organizations=tuple(orgs),
@@ -914,6 +968,8 @@ STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     Photo: st.builds(Photo, caption=texts(), credit=_opt(texts())),
     Anniversary: st.builds(Anniversary, of=texts(), years=st.integers(1, 200)),
     Provenance: _provenances(),
+    ReportDocument: documents(),
+    Addressee: st.builds(Addressee, name=texts(), purpose=_opt(texts())),
 }
 
 

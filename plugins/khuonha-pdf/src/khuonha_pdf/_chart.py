@@ -2,6 +2,15 @@
 
 Figures are summed by activity kind, so a province's hundreds of rows make
 one bar per kind. Every label and axis names its font.
+
+What is charted, and why:
+
+- only results: targets, baselines and profile figures are not what was done;
+- only counts: a percentage ("100% số hộ") is never put on the same axis as
+  counts, and percentages of different wholes do not add up, so they are not
+  charted at all (the table above the chart lists them);
+- each figure's number is written once on its line: at the end of its bar,
+  never again in the bar's label, which names the kind only.
 """
 
 from __future__ import annotations
@@ -14,11 +23,13 @@ from reportlab.lib import colors
 
 from khuonha import Activity, StatisticRole
 from khuonha_pdf._fonts import BOLD, REGULAR
-from khuonha_pdf._format import format_number
+from khuonha_pdf._format import activity_name, format_number
 from khuonha_pdf._labels import Labels
 from khuonha_pdf._text import clip, plain
 
-__all__ = ["MAX_BARS", "activity_chart"]
+__all__ = ["MAX_BARS", "activity_chart", "charted"]
+
+PERCENT = "%"
 
 #: At most this many bars (the largest totals); the rest stay in the table.
 MAX_BARS = 16
@@ -27,12 +38,17 @@ _BAR = 15.0
 _LEFT = 190.0
 
 
+def charted(activity: Activity) -> bool:
+    """Whether *activity* has a bar: a result counted in units, not a percentage."""
+    return activity.role is StatisticRole.RESULT and activity.quantity.unit != PERCENT
+
+
 def _totals(activities: Iterable[Activity]) -> tuple[dict[str, float], dict[str, Activity]]:
-    """Totals of the results by kind (targets, baselines and profile figures are not results)."""
+    """Totals of the charted figures by kind (see :func:`charted`)."""
     totals: dict[str, float] = {}
     first: dict[str, Activity] = {}
     for activity in activities:
-        if activity.role is not StatisticRole.RESULT:
+        if not charted(activity):
             continue
         totals[activity.kind] = totals.get(activity.kind, 0) + activity.quantity.value
         first.setdefault(activity.kind, activity)
@@ -68,9 +84,7 @@ def activity_chart(activities: Iterable[Activity], labels: Labels, width: float)
     chart.barWidth = _BAR
     chart.groupSpacing = _BAR * 0.6
 
-    chart.categoryAxis.categoryNames = [
-        clip(plain(labels.of(first[k]), 200), _LABEL_CHARS) for k in kinds
-    ]
+    chart.categoryAxis.categoryNames = [_bar_name(first[k], labels) for k in kinds]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 8.5
     chart.categoryAxis.labels.boxAnchor = "e"
@@ -78,7 +92,9 @@ def activity_chart(activities: Iterable[Activity], labels: Labels, width: float)
     chart.categoryAxis.strokeColor = colors.black
 
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = top * 1.15 if top > 0 else 1
+    # At least 1: reportlab divides by a tick step derived from the range, and a range of
+    # 5e-324 makes that step 0 (every total is a finite number from 0 to 2**53 - 1).
+    chart.valueAxis.valueMax = max(top * 1.15, 1.0)
     chart.valueAxis.labels.fontName = REGULAR
     chart.valueAxis.labels.fontSize = 7.5
     chart.valueAxis.visibleGrid = True
@@ -106,6 +122,11 @@ def activity_chart(activities: Iterable[Activity], labels: Labels, width: float)
         )
     )
     return drawing
+
+
+def _bar_name(activity: Activity, labels: Labels) -> str:
+    """The bar's label: the kind, without the figure (its number is at the bar's end)."""
+    return clip(plain(activity_name(activity, labels), 200), _LABEL_CHARS)
 
 
 def _short(value: float, labels: Labels) -> str:

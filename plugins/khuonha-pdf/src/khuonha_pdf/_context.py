@@ -13,7 +13,7 @@ from khuonha import Dataset, Person, sensitive_fields
 from khuonha_pdf._fonts import BOLD, REGULAR
 from khuonha_pdf._labels import Labels
 from khuonha_pdf._layout import FRAME_HEIGHT, Styles
-from khuonha_pdf._lazy import PADDING_X, PADDING_Y, Cell, LazyTable
+from khuonha_pdf._lazy import PADDING_X, PADDING_Y, Cell, LazyTable, Parsed
 from khuonha_pdf._text import markup
 
 __all__ = ["Context", "sentence"]
@@ -38,6 +38,7 @@ class Context:
         self.labels = labels
         self.internal = internal
         self.styles = Styles()
+        self.parsed = Parsed()
         self._by_id: dict[str, Any] = {}
         for collection in _NAMED:
             for record in getattr(ds, collection):
@@ -94,12 +95,17 @@ class Context:
 
     def para(self, text: str, style: Any = None) -> Paragraph:
         """A paragraph of plain *text* (escaped here)."""
-        return Paragraph(markup(text), style or self.styles.body)
+        return self.paragraph(markup(text), style or self.styles.body)
+
+    def paragraph(self, text: str, style: Any) -> Paragraph:
+        """A paragraph of paragraph markup *text*, parsed once per report
+        (see :class:`~khuonha_pdf._lazy.Parsed`)."""
+        return self.parsed.make(Paragraph, text, style)
 
     def cell(self, text: object, *, center: bool = False) -> Paragraph:
         """A table cell: a wrapping paragraph, so long text never overflows."""
         style = self.styles.cell_center if center else self.styles.cell
-        return Cell(markup("" if text is None else text), style)
+        return self.parsed.make(Cell, markup("" if text is None else text), style)
 
     def table(
         self,
@@ -113,7 +119,7 @@ class Context:
         *rows* is consumed lazily, a page at a time; *lead* (the heading) stays
         with the first rows.
         """
-        head = [Cell(markup(h), self.styles.cell_head) for h in header]
+        head = [self.parsed.make(Cell, markup(h), self.styles.cell_head) for h in header]
         return LazyTable(
             iter(rows),
             widths,

@@ -66,13 +66,13 @@ def _delegate(ctx: Context, delegate: Delegate) -> str | None:
 
 
 def _line(ctx: Context, label: str, value: str) -> Paragraph:
-    return Paragraph(f"- {markup(label)}: {markup(value)}", ctx.styles.item)
+    return ctx.paragraph(f"- {markup(label)}: {markup(value)}", ctx.styles.item)
 
 
 def _event(ctx: Context, index: int, event: Event) -> list[Flowable]:
     lb, st = ctx.labels, ctx.styles
     head: list[Flowable] = [
-        Paragraph(markup(f"{index}. {event.name}"), st.h2),
+        ctx.paragraph(markup(f"{index}. {event.name}"), st.h2),
         _line(ctx, lb["time"], _when(ctx, event)),
     ]
     where = _where(ctx, event)
@@ -92,11 +92,11 @@ def _event(ctx: Context, index: int, event: Event) -> list[Flowable]:
 
     delegates = [d for d in (_delegate(ctx, d) for d in event.delegates) if d]
     if delegates:
-        out.append(Paragraph(f"- {markup(lb['delegates'])}:", st.item))
+        out.append(ctx.paragraph(f"- {markup(lb['delegates'])}:", st.item))
         out += [ctx.para(f"+ {d};", st.item_note) for d in delegates]
 
     if event.programme:
-        out.append(Paragraph(f"- {markup(lb['programme'])}:", st.item))
+        out.append(ctx.paragraph(f"- {markup(lb['programme'])}:", st.item))
         for n, item in enumerate(event.programme, start=1):
             text = f"{n}) {item.title} ({lb.of(item).lower()})"
             speaker = ctx.name(item.speaker)

@@ -12,10 +12,17 @@ from __future__ import annotations
 from datetime import date
 
 import khuonha
-from khuonha import Language, Period, Quantity
+from khuonha import Activity, Language, Period, Quantity
 from khuonha_pdf._labels import Labels
 
-__all__ = ["format_date", "format_number", "format_period", "format_quantity", "place_date"]
+__all__ = [
+    "activity_name",
+    "format_date",
+    "format_number",
+    "format_period",
+    "format_quantity",
+    "place_date",
+]
 
 
 def format_number(value: float, *, english: bool = False) -> str:
@@ -34,6 +41,27 @@ def format_quantity(q: Quantity, labels: Labels) -> str:
     and the number notation follow the labels' language.
     """
     return khuonha.format_quantity(q, labels.language.value)
+
+
+def activity_name(activity: Activity, labels: Labels) -> str:
+    """What an activity is, without its figure: the figure is printed once, beside it.
+
+    A kind label written from the article may hold the figure ("Trao 100 phần quà
+    cho người dân"); the row (and the chart's bar) already shows "100 phần quà", so
+    the name drops it rather than repeat it on the same line.
+
+    >>> from khuonha import KindLabel
+    >>> from khuonha_pdf._labels import labels_for
+    >>> a = Activity(id="a", kind="trao_qua", label=KindLabel(vi="Trao 100 phần quà cho hộ nghèo"),
+    ...              quantity=Quantity(value=100, unit="phần quà", text="100 phần quà"))
+    >>> activity_name(a, labels_for("vi"))
+    'Trao cho hộ nghèo'
+    """
+    name = labels.of(activity)
+    for figure in (activity.quantity.text, format_quantity(activity.quantity, labels)):
+        if figure and figure in name and name.strip() != figure:
+            name = " ".join(name.replace(figure, " ").split()) or name
+    return name
 
 
 def format_date(day: date, labels: Labels) -> str:

@@ -73,6 +73,10 @@ _VI: Final[dict[str, str]] = {
     "from": "từ",
     "to": "đến",
     "day_of": "",
+    "addressees": "Nơi nhận",
+    "archive": "Lưu",
+    "records_office": "VT",
+    "report_kind": "BC",
 }
 
 _EN: Final[dict[str, str]] = {
@@ -134,6 +138,10 @@ _EN: Final[dict[str, str]] = {
     "from": "from",
     "to": "to",
     "day_of": "of",
+    "addressees": "Recipients",
+    "archive": "Filed",
+    "records_office": "VT",
+    "report_kind": "BC",
 }
 
 #: The report's own words in both languages (the two tables must have the same keys).

@@ -71,6 +71,11 @@ class Styles:
         self.place_date = style("place_date", fontSize=12, alignment=TA_CENTER)
         self.title = style("title", bold=True, fontSize=14, alignment=TA_CENTER, spaceBefore=18)
         self.subject = style("subject", bold=True, fontSize=12.5, alignment=TA_CENTER)
+        # The closing block: "Nơi nhận" (12 pt heading, 11 pt list) and the signature.
+        self.addressees = style("addressees", bold=True, fontSize=12, alignment=TA_LEFT)
+        self.addressee = style("addressee", fontSize=11, leading=13, alignment=TA_LEFT)
+        self.sign_authority = style("sign_authority", bold=True, fontSize=13, alignment=TA_CENTER)
+        self.signer = style("signer", bold=True, fontSize=13, alignment=TA_CENTER)
 
 
 class ObliqueLine(Flowable):  # type: ignore[misc]

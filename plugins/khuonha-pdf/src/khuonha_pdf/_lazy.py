@@ -17,34 +17,91 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table
 
-__all__ = ["WRAP_ONCE", "Cell", "LazyStory", "LazyTable", "Nothing"]
+from khuonha_pdf import _speed
+
+__all__ = ["Cell", "LazyStory", "LazyTable", "Nothing", "Parsed"]
 
 # Cell padding the report's tables use (see Context.table).
 PADDING_X = 3.0
 PADDING_Y = 3.0
 
-#: Whether a cell keeps its line breaks for the width it was last laid out at. The
-#: layout asks a cell's size several times at one width (to fill the page, then to
-#: build the table, then to draw it); breaking the lines again gives the same lines.
-#: The benchmark turns it off to time the plain path of the same code.
-WRAP_ONCE = True
+
+#: Texts up to this length share their line breaks between cells (see :class:`Parsed`).
+SHARED_LENGTH = 200
 
 
 class Cell(Paragraph):  # type: ignore[misc]
-    """A table cell: a paragraph that breaks its lines once per width."""
+    """A table cell: a paragraph that breaks its lines once per width.
+
+    The layout asks a cell's size several times at one width (to fill the page,
+    then to build the table, then to draw it); breaking the lines again gives the
+    same lines, so with :data:`khuonha_pdf._speed.FAST` the size is kept. A cell
+    made by :class:`Parsed` also takes the lines of an earlier cell of the same
+    short text, style and width.
+    """
 
     _wrapped_at: float | None = None
     _wrapped: tuple[float, float] = (0.0, 0.0)
+    _shared: dict[tuple[str, int, float], tuple[Any, ...]] | None = None
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         # Paragraph.wrap depends on the width only (the height is what the lines need).
-        if WRAP_ONCE and avail_width == self._wrapped_at:
+        if not _speed.FAST:
+            return super().wrap(avail_width, avail_height)  # type: ignore[no-any-return]
+        if avail_width == self._wrapped_at:
             return self._wrapped
-        size: tuple[float, float] = super().wrap(avail_width, avail_height)
+        shared = self._shared
+        key = (self.text, id(self.style), avail_width)
+        found = shared.get(key) if shared is not None else None
+        if found is not None:
+            self.width, self._wrapWidths, self.blPara, self.height = found
+            size: tuple[float, float] = (self.width, self.height)
+        else:
+            size = super().wrap(avail_width, avail_height)
+            if shared is not None and size[0] == avail_width:
+                shared[key] = (self.width, self._wrapWidths, self.blPara, self.height)
         self._wrapped_at, self._wrapped = avail_width, size
         return size
+
+
+class Parsed:
+    """Paragraphs whose markup is parsed once per text and style (for one report).
+
+    reportlab parses a paragraph's markup into fragments with an HTML parser,
+    the costliest step of a small cell; a province's tables repeat the same
+    texts (unit names, results, counts) thousands of times. The fragments of a
+    text are kept and handed to the next paragraph of the same text and style,
+    which reportlab then does not parse again; a short cell also shares its line
+    breaks with the cells of the same text, style and width (:class:`Cell`). At
+    most *limit* texts are kept.
+    """
+
+    def __init__(self, limit: int = 50_000) -> None:
+        self.limit = limit
+        self._found: dict[tuple[str, int], tuple[ParagraphStyle, str, Any, Any, Any]] = {}
+        self._lines: dict[tuple[str, int, float], tuple[Any, ...]] = {}
+
+    def make(self, cls: type[Paragraph], text: str, style: ParagraphStyle) -> Paragraph:
+        """A *cls* paragraph of *text* in *style*, parsed at most once per report."""
+        if not _speed.FAST:
+            return cls(text, style)
+        key = (text, id(style))  # the entry holds the style, so its id stays its own
+        found = self._found.get(key)
+        if found is None:
+            para = cls(text, style)
+            if len(self._found) >= self.limit:
+                self._found.clear()
+                self._lines.clear()
+            self._found[key] = (style, para.text, para.style, para.frags, para.bulletText)
+        else:
+            _style, cleaned, parsed_style, frags, bullet = found
+            para = cls(cleaned, parsed_style, bulletText=bullet, frags=list(frags))
+        if isinstance(para, Cell) and len(text) <= SHARED_LENGTH:
+            para._shared = self._lines
+        return para
 
 
 class Nothing(Flowable):  # type: ignore[misc]

@@ -10,11 +10,17 @@ from collections.abc import Iterator
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from khuonha import Award, Certification, RecipientKind
+from khuonha import Award, Certification, RecipientKind, StatisticRole
 from khuonha_pdf._chart import activity_chart
 from khuonha_pdf._context import Context, sentence
 from khuonha_pdf._events import events_section
-from khuonha_pdf._format import format_number, format_period, format_quantity, format_short_date
+from khuonha_pdf._format import (
+    activity_name,
+    format_number,
+    format_period,
+    format_quantity,
+    format_short_date,
+)
 from khuonha_pdf._layout import FRAME_WIDTH
 from khuonha_pdf._lazy import LazyStory
 from khuonha_pdf._text import markup
@@ -69,6 +75,12 @@ def _activity_rows(ctx: Context) -> Iterator[list[Paragraph]]:
     by_id = {a.id: a for a in ds.activities}
     for i, activity in enumerate(ds.activities, start=1):
         notes = []
+        if activity.role is not StatisticRole.RESULT:
+            # A target, baseline or profile figure is not what was done: say which it is.
+            role = lb.of(activity.role)
+            if activity.deadline is not None:
+                role = f"{role} ({format_period(activity.deadline, lb)})"
+            notes.append(role)
         if activity.channel:
             notes.append(f"{lb['channel']} {activity.channel}")
         if activity.jointly:
@@ -85,7 +97,7 @@ def _activity_rows(ctx: Context) -> Iterator[list[Paragraph]]:
             notes.append(", ".join(covered))
         yield [
             ctx.cell(i, center=True),
-            ctx.cell(lb.of(activity)),
+            ctx.cell(activity_name(activity, lb)),
             ctx.cell(format_quantity(activity.quantity, lb), center=True),
             ctx.cell(ctx.name(activity.actor) or ""),
             ctx.cell(sentence("; ".join(notes))),

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, Paragraph, Table, TableStyle
 
 from khuonha import Organization
 from khuonha_pdf._assessment import assessment_section
 from khuonha_pdf._context import Context
+from khuonha_pdf._document import closing_block, number_line, superior_body
 from khuonha_pdf._fonts import BOLD, REGULAR
 from khuonha_pdf._format import format_period, place_date
 from khuonha_pdf._layout import FRAME_WIDTH, ObliqueLine
@@ -62,10 +63,10 @@ def _heading(ctx: Context, document_number: str | None) -> Table:
     st = ctx.styles
     left: list[Flowable] = []
     body = reporting_body(ctx)
+    superior = superior_body(ctx, body)
+    if superior is not None:
+        left.append(Paragraph(markup(superior.name.upper(), MAX_LINE), st.head_parent))
     if body is not None:
-        parent = ctx.record(body.parent)
-        if isinstance(parent, Organization):
-            left.append(Paragraph(markup(parent.name.upper(), MAX_LINE), st.head_parent))
         left.append(Paragraph(markup(body.name.upper(), MAX_LINE), st.head_org))
         left.append(
             HRFlowable(
@@ -77,11 +78,9 @@ def _heading(ctx: Context, document_number: str | None) -> Table:
                 hAlign="CENTER",
             )
         )
-    if document_number:
-        number = f"{ctx.labels['number']}: {plain(document_number, MAX_LINE)}"
-        left.append(Paragraph(markup(number), st.head_number))
-    if not left:
-        left.append(Spacer(1, 1))
+    # Always printed: a draft (no number in the data) keeps the blank before "/BC-…".
+    number = f"{ctx.labels['number']}: {number_line(ctx, body, document_number)}"
+    left.append(Paragraph(markup(number), st.head_number))
 
     motto = ctx.labels["motto"]
     motto_width = stringWidth(motto, BOLD, st.motto.fontSize)
@@ -151,4 +150,5 @@ def build_story(
         if flowables:
             story.extend(flowables)
             number += 1
+    story.extend(closing_block(ctx))
     return story

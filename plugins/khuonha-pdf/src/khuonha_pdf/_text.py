@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
+from khuonha_pdf import _speed
 from khuonha_pdf._fonts import supported_characters
 
-__all__ = ["MAX_CELL", "MAX_LINE", "clip", "markup", "plain"]
+__all__ = ["MAX_CELL", "MAX_LINE", "clear_caches", "clip", "markup", "plain"]
 
 #: Longest text kept in one table cell or paragraph, in characters.
 MAX_CELL = 3000
@@ -41,12 +43,34 @@ def plain(value: object, limit: int = MAX_CELL) -> str:
     True
     """
     text = value if isinstance(value, str) else str(value)
+    if _speed.FAST and len(text) <= _CACHED_LENGTH:
+        return _plain_cached(text, limit)
+    return _plain(text, limit)
+
+
+#: Texts up to this length are cleaned once (a report repeats its names and figures).
+_CACHED_LENGTH = 200
+
+
+@lru_cache(maxsize=8192)
+def _plain_cached(text: str, limit: int) -> str:
+    return _plain(text, limit)
+
+
+def clear_caches() -> None:
+    """Forget the cleaned texts (the benchmark starts each run cold)."""
+    _plain_cached.cache_clear()
+
+
+def _plain(text: str, limit: int) -> str:
     # Only the start can be shown: cut a huge text (50 MB) before the work below.
     text = text[: 4 * limit + 64]
     text = _DROP.sub("", _SPACE.sub(" ", text))
     text = unicodedata.normalize("NFC", text)
     if not text.isascii():
         drawable = supported_characters()
+        if drawable.issuperset(text):
+            return clip(text, limit)
         text = "".join(
             ch if ch in drawable else ("" if unicodedata.category(ch) == "Cf" else "?")
             for ch in text

@@ -21,8 +21,9 @@ class PdfOptions(ExportOptions):
 
     - ``subject``: the line under "BÁO CÁO" (default: the movement and the
       dataset's period, "Kết quả xây dựng Phong trào … 8 tháng đầu năm 2022");
-    - ``document_number``: the document number ("15/BC-BCĐ"), printed as
-      "Số: 15/BC-BCĐ" under the issuing body; left out when not given.
+    - ``document_number``: the number line's text ("15/BC-BCĐ"), printed as
+      "Số: 15/BC-BCĐ" under the issuing body instead of the one made from the
+      dataset's ``document`` (its number and symbol; a draft's blank number).
     """
 
     subject: str | None = None
@@ -44,10 +45,12 @@ def _creation_day(ds: Any) -> date:
 class PdfExporter(Exporter[PdfOptions]):
     """A dataset as an A4 report laid out in the manner of Nghị định 30/2020/NĐ-CP.
 
-    The heading (issuing body; "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"; the place
-    and date), the title, then the activity figures with a bar chart, the
-    certification results, the events, the awards and the groups. Fonts are
-    embedded; the output is the same bytes for the same input.
+    The heading (superior and issuing body, the number line; "CỘNG HÒA XÃ HỘI
+    CHỦ NGHĨA VIỆT NAM"; the place and date), the title, then the activity
+    figures with a bar chart, the certification results, the events, the
+    awards and the groups, and at the end "Nơi nhận" and the signature block,
+    from the dataset's ``document``. Fonts are embedded; the output is the
+    same bytes for the same input.
 
     >>> import io, khuonha
     >>> buf = io.BytesIO()
