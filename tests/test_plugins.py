@@ -769,7 +769,12 @@ def _with_units_hook() -> types.ModuleType:
     ("module", "names", "problem"),
     [
         (plugin(make_exporter("ics")), ("ics", "vcs"), "declares the exporters ics, vcs"),
-        (plugin(make_exporter("ics", (".ical",))), ("ics",), "one suffix is a dot and its name"),
+        (plugin(make_exporter("ics", (".ical",))), ("ics",), "first suffix is a dot and its name"),
+        (
+            plugin(make_exporter("ics", (".ics", ".ical"))),
+            ("ics",),
+            "each other one is declared in khuonha.suffixes",
+        ),
         (_with_units_hook(), ("ics",), "implements khuonha_register_units"),
     ],
 )
@@ -782,6 +787,19 @@ def test_a_plugin_breaking_its_declaration_is_malformed(
     (failure,) = host.failures()
     assert "malformed registration" in failure.message
     assert problem in failure.message
+
+
+def test_a_declared_extra_suffix_finds_its_format_without_listing_everything() -> None:
+    """``htm`` declared in khuonha.suffixes: a ``.htm`` file imports the plugin that reads it."""
+    module = plugin(make_exporter("ics", (".ics", ".ical")))
+    counting = Counting()
+    eps = counting.wrap(declared("cal", module, "kh-cal", exporters=("ics",), suffixes=("ical",)))
+    host = PluginHost(entry_points=eps)
+    host.get_exporter("json")
+    assert counting.loaded == []
+    assert host.exporter_for_path("invite.ical").name == "ics"
+    assert counting.loaded == ["cal"]
+    assert host.failures() == []
 
 
 @pytest.mark.workspace

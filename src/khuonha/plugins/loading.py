@@ -129,7 +129,8 @@ class _Declared:
         if not names:
             return False
         if path is not None:
-            return any(path.endswith(f".{n}") for n in names)
+            extra = self.provides.get("suffixes", frozenset())
+            return any(path.endswith(f".{n}") for n in (*names, *extra))
         return name is None or name in names
 
 
@@ -392,11 +393,14 @@ class Loader:
                     f" but it registers {', '.join(sorted(names)) or 'none'}"
                 )
                 raise _MalformedError(msg)
+            extra = {f".{n}" for n in provides.get("suffixes", frozenset())}
             for f in formats:
-                if tuple(s.lower() for s in f.suffixes) != (f".{f.name}",):
+                suffixes = [s.lower() for s in f.suffixes]
+                if suffixes[:1] != [f".{f.name}"] or not set(suffixes[1:]) <= extra:
                     msg = (
-                        f"{f!r} has the suffixes {f.suffixes!r}: a declared format's one "
-                        f"suffix is a dot and its name ('.{f.name}'); declare nothing instead"
+                        f"{f!r} has the suffixes {f.suffixes!r}: a declared format's first "
+                        f"suffix is a dot and its name ('.{f.name}'), and each other one is "
+                        "declared in khuonha.suffixes"
                     )
                     raise _MalformedError(msg)
         hooks = {c.name for c in pm.get_hookcallers(entry.plugin) or []}

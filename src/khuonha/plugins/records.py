@@ -50,6 +50,8 @@ DECLARATION_GROUPS: dict[str, str] = {
     "importers": "khuonha.importers",
     "units": "khuonha.units",
     "criteria": "khuonha.criteria",
+    # Suffixes other than a format's dot-and-name (``htm`` for ``html``), without the dot.
+    "suffixes": "khuonha.suffixes",
 }
 
 
