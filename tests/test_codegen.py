@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime, timezone
 from typing import Any
+
+import msgspec
+import pytest
 
 from hypothesis import given
 
@@ -81,3 +85,72 @@ def test_a_str_enum_in_a_text_field_is_written_as_its_value() -> None:
         to_dict(area) == converter.unstructure(area) == {"id": "a", "name": "thon", "kind": "thon"}
     )
     assert dumps(area) == _slow_dumps(area)
+
+
+def test_dumps_writes_valid_records_through_msgspec_structs() -> None:
+    """Valid data takes the Struct path itself (no silent fallback), byte for byte the same."""
+    ds = national_dataset(seed=5, scale=0.001)
+    build = codec._fast_paths()[0].structs(Dataset)
+    assert build is not None
+    assert msgspec.json.encode(build(ds)) == _slow_dumps(ds)
+    for _collection, record in ds.records():
+        one = codec._fast_paths()[0].structs(type(record))
+        assert one is not None
+        assert msgspec.json.encode(one(record)) == _slow_dumps(record)
+
+
+class _Text(str):
+    __slots__ = ()
+
+
+def _forced(obj: Any, **values: Any) -> Any:
+    """*obj* with *values* set behind its validators' back, as odd code might."""
+    for name, value in values.items():
+        object.__setattr__(obj, name, value)
+    return obj
+
+
+_ODD = {
+    "float with an exponent": khuonha.Quantity(value=1e15 * 3.3),
+    "huge float (no validator)": _forced(khuonha.Quantity(value=1), value=1e22),
+    "tiny float": khuonha.Quantity(value=2.5e-07),
+    "int-valued float": khuonha.Quantity(value=3.0),
+    "UTC date-time": Dataset(
+        slug="x", title="X", generated_at=datetime(2024, 1, 1, tzinfo=timezone.utc)
+    ),
+    "equal, not identical default": Dataset(slug="x", title="X", language="".join(["v", "i"])),
+    "str subclass": _forced(khuonha.Quantity(value=1), unit=_Text("hộ")),
+    "float in an int field": _forced(khuonha.Quantity(value=1), total=2.0),
+    "0 for False": _forced(khuonha.Person(id="p", name="P"), private=0),
+    "str for an enum member": _forced(khuonha.Quantity(value=1), qualifier="exact"),
+    "list for a tuple": _forced(
+        khuonha.Activity(id="a", kind="tuan_tra", quantity=khuonha.Quantity(value=1)), covered=["x"]
+    ),
+    "record in the wrong field": _forced(
+        khuonha.Activity(id="a", kind="tuan_tra", quantity=khuonha.Quantity(value=1)),
+        label=khuonha.Period(start=date(2024, 1, 1), label="quý I"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_ODD))
+def test_odd_values_are_written_as_before(name: str) -> None:
+    """A value the Struct path does not take is written by the JSON writer, the same as before."""
+    obj = _ODD[name]
+    assert _outcome(dumps, obj) == _outcome(_slow_dumps, obj)
+
+
+def _outcome(fn: Any, obj: Any) -> Any:
+    try:
+        return fn(obj)
+    except Exception as exc:  # the same failure is the same outcome
+        return type(exc)
+
+
+def test_values_no_writer_takes_fail_as_before() -> None:
+    """bytes in a text field: msgspec would write base64, the codec refuses as it did."""
+    q = _forced(khuonha.Quantity(value=1), unit=b"x")
+    with pytest.raises(TypeError):
+        _slow_dumps(q)
+    with pytest.raises(TypeError):
+        dumps(q)

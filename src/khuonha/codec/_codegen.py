@@ -43,6 +43,7 @@ from typing import Any, get_args, get_origin
 
 import attrs
 import cattrs
+import msgspec
 
 __all__ = ["LOCK", "Codegen", "Decoders"]
 
@@ -322,6 +323,116 @@ class Codegen:
             "Callable[..., None]", self._compile(f"encode_{cls.__name__}", cls, lines, env)
         )
 
+    # ------------------------------------------------------------ msgspec Structs
+
+    def structs(self, cls: type) -> Callable[[Any], Any] | None:
+        """The generated builder of *cls*'s canonical msgspec Struct, or ``None``.
+
+        The Struct has *cls*'s fields in order, each defaulting to the field's
+        own default object, and msgspec leaves out a value that *is* its
+        default (``omit_defaults``). The builder checks each value's exact
+        runtime type against the type declared and hands msgspec only values
+        it writes byte for byte as :func:`json.dumps` writes the converter's
+        output: strings, integers, booleans, ``None``, dates, enum members,
+        tuples of those, nested Structs, floats as :class:`msgspec.Raw` of
+        their ``repr``, date-times and times as their ISO text. Any other
+        value makes it raise, and the caller takes the JSON writer. A value
+        equal to a default that is not a singleton (``"vi"``) is swapped for
+        the default object, so it is left out as the converter leaves it out;
+        a field always written (``schema_version``) defaults to nothing it can
+        hold.
+        """
+        if not self._supported(cls):
+            return None
+        found: Callable[[Any], Any] | None = self._get(
+            self._struct, "struct", cls, self._build_struct
+        )
+        return found
+
+    def _struct_expr(self, tp: Any, var: str, env: dict[str, Any]) -> str:
+        """An expression giving what msgspec writes for *var*, or calling ``fail()``."""
+        inner, optional = _split(tp)
+        if optional:
+            text = self._struct_expr(inner, var, env)
+            return f"({var} if {var} is None else {text})"
+        if tp in (str, int, bool, date):
+            env[tp.__name__] = tp
+            return f"({var} if type({var}) is {tp.__name__} else fail())"
+        if tp is float or _is_number(tp):
+            return f"({var} if type({var}) is int else raw_number({var}))"
+        if tp in (datetime, time):
+            env[f"iso_{tp.__name__}"], env[tp.__name__] = tp.isoformat, tp
+            return f"(iso_{tp.__name__}({var}) if type({var}) is {tp.__name__} else fail())"
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            if not all(type(m.value) in (str, int) for m in tp):
+                raise _UnsupportedError(tp)
+            return f"({var} if type({var}) is {_typename(env, tp)} else fail())"
+        if isinstance(tp, type) and attrs.has(tp):
+            nested = self.structs(tp)
+            if nested is None:
+                raise _UnsupportedError(tp)
+            env[f"s{len(env)}"] = nested
+            fn = f"s{len(env) - 1}"
+            return f"({fn}({var}) if type({var}) is {_typename(env, tp)} else fail())"
+        if get_origin(tp) is tuple and len(get_args(tp)) == 2 and get_args(tp)[1] is Ellipsis:
+            elem = get_args(tp)[0]
+            if elem in (str, int, bool, date) or (
+                isinstance(elem, type)
+                and issubclass(elem, Enum)
+                and all(type(m.value) in (str, int) for m in elem)
+            ):  # written as they are: one C-level pass checks the items' types
+                kinds = f"K{len(env)}"
+                env[kinds] = frozenset({elem})
+                check = f"type({var}) is tuple and {kinds}.issuperset(map(type, {var}))"
+                return f"({var} if {check} else fail())"
+            if isinstance(elem, type) and attrs.has(elem):  # records: built in C's loop
+                nested = self.structs(elem)
+                if nested is None:
+                    raise _UnsupportedError(elem)
+                kinds = f"K{len(env)}"
+                env[kinds] = frozenset({elem})
+                env[f"s{len(env)}"] = nested
+                fn = f"s{len(env) - 1}"
+                check = f"type({var}) is tuple and {kinds}.issuperset(map(type, {var}))"
+                return f"(tuple(map({fn}, {var})) if {check} else fail())"
+            item = self._struct_expr(elem, "e", env)
+            return f"(tuple([{item} for e in {var}]) if type({var}) is tuple else fail())"
+        raise _UnsupportedError(tp)
+
+    def _build_struct(self, cls: type) -> Callable[[Any], Any]:
+        fields = self._fields(cls)
+        always = self.always.get(cls, frozenset())
+        never = object()  # the default of a field always written: no value is it
+        spec: list[tuple[str, Any, Any]] = []
+        env: dict[str, Any] = {"fail": _fail, "raw_number": _raw_number}
+        lines = [f"def struct_{cls.__name__}(o):"]  # o's exact type: checked by the caller
+        args = []
+        for i, (field, tp) in enumerate(fields):
+            lines.append(f"    v{i} = o.{field.name}")
+            expr = self._struct_expr(tp, f"v{i}", env)
+            if field.default is attrs.NOTHING or field.name in always:
+                spec.append((field.name, Any, never))
+                args.append(expr)
+                continue
+            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                raise _UnsupportedError(field)
+            default = _converted_default(field)
+            spec.append((field.name, Any, default))
+            env[f"d{i}"] = default
+            if default is None:  # the expression lets None through already
+                args.append(expr)
+            elif _singleton(default):
+                # Equal to the default but not it (0 for False, a str for a member):
+                # the exact type check fails and the JSON writer decides.
+                args.append(f"(v{i} if v{i} is d{i} else {expr})")
+            else:  # equal is left out too: hand msgspec the default object itself
+                args.append(f"(d{i} if v{i} == d{i} else {expr})")
+        env["S"] = msgspec.defstruct(f"Canonical{cls.__name__}", spec, omit_defaults=True)
+        lines.append(f"    return S({', '.join(args)})")
+        return typing.cast(
+            "Callable[[Any], Any]", self._compile(f"struct_{cls.__name__}", cls, lines, env)
+        )
+
 
 def _compile(name: str, cls: type, lines: list[str], env: dict[str, Any]) -> Any:
     """Compile the function *name* from *lines*, its source registered with :mod:`linecache`."""
@@ -349,6 +460,27 @@ def _number(value: Any, hook: Callable[[Any], Any]) -> str:
     if kind is float and value - value == 0.0:  # finite
         return float.__repr__(value)
     return _dump_any(hook(value))
+
+
+def _singleton(default: Any) -> bool:
+    """Whether every value of its exact type equal to *default* is *default* itself."""
+    return (
+        default is None
+        or default is True
+        or default is False
+        or (default == () and type(default) is tuple)
+        or isinstance(default, Enum)
+    )
+
+
+def _raw_number(value: Any) -> Any:
+    """*value* as msgspec writes it like :func:`json.dumps` (floats by their ``repr``)."""
+    kind = type(value)
+    if kind is int:
+        return value
+    if kind is float and value - value == 0.0:  # finite
+        return msgspec.Raw(float.__repr__(value).encode())
+    raise _FallbackError
 
 
 class _FallbackError(Exception):

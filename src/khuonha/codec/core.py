@@ -27,6 +27,7 @@ from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
+import msgspec
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
@@ -561,10 +562,20 @@ def dumps(obj: Any, *, pretty: bool = False) -> bytes:
 
     ``pretty`` indents by two spaces and ends with a newline. Core models are
     written by generated code, byte for byte what encoding :func:`to_dict`
-    with :mod:`json` gives.
+    with :mod:`json` gives: first as msgspec Structs holding only the fields
+    written (msgspec's C encoder writes them), else, for a value of an odd
+    runtime type, by a generated JSON writer.
     """
     if not pretty:
         cls = type(obj)
+        struct = _STRUCTS.get(cls, _UNKNOWN)
+        if struct is _UNKNOWN:
+            struct = _fast(_STRUCTS, cls, lambda: _fast_paths()[0].structs(cls))
+        if struct is not None:
+            try:
+                return _encode_struct(struct(obj))
+            except Exception:  # noqa: S110 - an odd value: the JSON writer below handles it
+                pass
         fast = _ENCODERS.get(cls, _UNKNOWN)
         if fast is _UNKNOWN:
             fast = _fast(_ENCODERS, cls, lambda: _fast_paths()[0].encoder(cls))
@@ -778,6 +789,8 @@ converter: cattrs.Converter = make_converter()
 _UNKNOWN: Any = object()
 _TO_DICT: dict[type, Any] = {}
 _ENCODERS: dict[type, Any] = {}
+_STRUCTS: dict[type, Any] = {}
+_encode_struct = msgspec.json.encode
 _DECODERS: dict[type, Any] = {}
 
 
