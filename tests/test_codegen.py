@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 import msgspec
 import pytest
-
 from hypothesis import given
+from hypothesis import strategies as st
 
 import khuonha
 from khuonha.codec import core as codec
@@ -115,9 +115,7 @@ _ODD = {
     "huge float (no validator)": _forced(khuonha.Quantity(value=1), value=1e22),
     "tiny float": khuonha.Quantity(value=2.5e-07),
     "int-valued float": khuonha.Quantity(value=3.0),
-    "UTC date-time": Dataset(
-        slug="x", title="X", generated_at=datetime(2024, 1, 1, tzinfo=timezone.utc)
-    ),
+    "UTC date-time": Dataset(slug="x", title="X", generated_at=datetime(2024, 1, 1, tzinfo=UTC)),
     "equal, not identical default": Dataset(slug="x", title="X", language="".join(["v", "i"])),
     "str subclass": _forced(khuonha.Quantity(value=1), unit=_Text("hộ")),
     "float in an int field": _forced(khuonha.Quantity(value=1), total=2.0),
@@ -154,3 +152,83 @@ def test_values_no_writer_takes_fail_as_before() -> None:
         _slow_dumps(q)
     with pytest.raises(TypeError):
         dumps(q)
+
+
+# ------------------------------------------------------------------ the C parser
+
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**30), 10**30)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(st.characters(codec="utf-8"), max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def _same_tree(a: Any, b: Any) -> bool:
+    """Equal, with the same types throughout (1 is not 1.0, -0.0 is not 0.0)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same_tree(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same_tree(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float):
+        return repr(a) == repr(b)
+    return bool(a == b)
+
+
+@given(_JSON, st.booleans(), st.integers(0, 3))
+def test_the_c_parser_gives_the_reference_tree_or_steps_aside(
+    value: Any, ascii_only: bool, twice: int
+) -> None:
+    """For any JSON text (some with a key written twice), the fast parse gives what the
+    reference parser gives, or leaves the text to it; a duplicate key never slips through."""
+    text = json.dumps(value, ensure_ascii=ascii_only)
+    if twice and text.startswith("{") and len(text) > 2:  # name the first key again
+        first = json.dumps(next(iter(value)), ensure_ascii=ascii_only)
+        text = "{" + first + ": 0, " + text[1:]
+    for data in (text, text.encode()):
+        fast = codec._parse_fast(data)
+        try:
+            reference = codec.parse_json(data)
+        except khuonha.DecodeError:
+            assert fast is codec._UNKNOWN
+            continue
+        assert fast is codec._UNKNOWN or _same_tree(fast, reference)
+
+
+def test_an_escaped_colon_cannot_hide_a_duplicate_key() -> None:
+    """Colon counting cannot be fooled by a colon written as an escape."""
+    # the kept value holds the colon: without the escape check, the counts would agree
+    doc = b'{"schema_version":"2.0","slug":"x","title":"c","title":"a\\u003ab"}'
+    assert codec._parse_fast(doc) is codec._UNKNOWN
+    with pytest.raises(khuonha.DecodeError) as info:
+        khuonha.loads(doc)
+    assert info.value.errors == ("$: duplicate key 'title'",)
+
+
+def test_an_integer_too_long_to_read_is_refused_whichever_parser_reads_it() -> None:
+    """4,001 digits: msgspec reads it, the reference parser does not: the error is the same."""
+    ds = national_dataset(seed=5, scale=0.001)
+    tree = json.loads(dumps(ds))
+    evidence = tree["evidence"][0]
+    evidence["measures"] = [{"key": "x", "value": 0}]
+    doc = json.dumps(tree).replace('"value": 0}]', '"value": ' + "9" * 4001 + "}]").encode()
+    with pytest.raises(khuonha.DecodeError) as info:
+        khuonha.loads(doc)
+    assert info.value.errors == (
+        "$.evidence[0].measures[0].value: expected a number, "
+        "got a number of 4001 digits (too long)",
+    )
+
+
+@given(datasets())
+def test_loads_takes_the_fast_path_for_valid_documents(ds: Dataset) -> None:
+    """A valid document is parsed by msgspec and built by the generated decoder, equal to ds."""
+    doc = dumps(ds)
+    assert codec._loads_fast(doc, Dataset) == ds == khuonha.loads(doc)

@@ -492,6 +492,8 @@ def _fail() -> Any:
 
 
 _DATES_SIZE = 4096
+#: The longest integer the reference parser reads, in characters (see ``core._MAX_DIGITS``).
+_MAX_CHARS = 4000
 
 
 class Decoders:
@@ -536,12 +538,20 @@ class Decoders:
         inner, optional = _split(tp)
         if optional:
             return f"(None if {var} is None else {self._expr(inner, var, env)})"
-        if tp in (str, int, bool):
+        if tp in (str, bool):
             return f"({var} if type({var}) is {tp.__name__} else fail())"
+        # Integers the reference parser would not read (over 4000 characters) fail here,
+        # whichever parser made them, so the reference path words them.
+        env["LOW"], env["HIGH"] = -(10 ** (_MAX_CHARS - 1)), 10**_MAX_CHARS
+        if tp is int:
+            return f"({var} if type({var}) is int and LOW < {var} < HIGH else fail())"
         if tp is float:
             return f"(float({var}) if type({var}) in (int, float) else fail())"
         if _is_number(tp):
-            return f"({var} if type({var}) in (int, float) else fail())"
+            return (
+                f"({var} if type({var}) is float "
+                f"or (type({var}) is int and LOW < {var} < HIGH) else fail())"
+            )
         if tp is date:  # dates repeat (quarters, cycles): each text is read once
             env["DATES"], env["s_date"] = self._dates, self._date
             return f"(DATES.get({var}) or s_date({var}))"
