@@ -45,6 +45,8 @@ import attrs
 import cattrs
 import msgspec
 
+from khuonha.text.fields import ACCEPTS, ACCEPTS_ITEMS
+
 __all__ = ["LOCK", "Codegen", "Decoders"]
 
 #: Held while code is generated (re-entrant: building a class builds its fields' classes).
@@ -596,37 +598,87 @@ class Decoders:
         lines = [
             f"def structure_{cls.__name__}(d):",
             "    if type(d) is not dict or not d.keys() <= KEYS: fail()",
-            "    o = new(cls)",
         ]
+        lines.append("    o = new(cls)")
         for i, field in enumerate(fields):
             if not field.init or isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
                 raise _UnsupportedError(field)
             env[f"F{i}"] = field
             steps = [f"a{i} = {self._expr(hints[field.name], 'v', env)}"]
             steps += _convert_step(field, f"a{i}", f"F{i}", env, f"c{i}")
-            steps.append(f"put(o, {field.name!r}, a{i})")
-            if field.validator is not None:
-                env[f"w{i}"] = field.validator
-                steps.append(f"w{i}(o, F{i}, a{i})")
+            setter = _setter(cls, field.name, env, i)
+            steps.append(f"{setter}(o, a{i})")
+            # Validators that only check the exact type this decoder builds are left out.
+            needed = [
+                v
+                for v in _flat(field.validator)
+                if field.converter is not None or not _implied(v, hints[field.name])
+            ]
+            for j, check in enumerate(needed):
+                env[f"w{i}_{j}"] = check
+                steps.append(f"w{i}_{j}(o, F{i}, a{i})")
             if field.default is attrs.NOTHING:
                 lines.append(f"    v = d[{field.name!r}]")
                 lines += [f"    {step}" for step in steps]
                 continue
             env[f"d{i}"] = default = _converted_default(field)
-            lines += [
-                f"    v = d.get({field.name!r}, MISSING)",
-                "    if v is MISSING:",
-                f"        put(o, {field.name!r}, d{i})",
-            ]
+            lines += [f"    if {field.name!r} not in d:", f"        {setter}(o, d{i})"]
             if field.validator is not None and not _valid_default(field, default):
+                env[f"w{i}"] = field.validator
                 lines.append(f"        w{i}(o, F{i}, d{i})")
-            lines += ["    else:", *[f"        {step}" for step in steps]]
+            lines += ["    else:", f"        v = d[{field.name!r}]"]
+            lines += [f"        {step}" for step in steps]
         if hasattr(cls, "__attrs_post_init__"):
             lines.append("    o.__attrs_post_init__()")
         lines.append("    return o")
         return typing.cast(
             "Callable[[Any], Any]", _compile(f"structure_{cls.__name__}", cls, lines, env)
         )
+
+
+def _setter(cls: type, name: str, env: dict[str, Any], i: int) -> str:
+    """The name of a function setting field *name* of a new *cls* (its slot's own setter)."""
+    slot = cls.__dict__.get(name)
+    if type(slot) is types.MemberDescriptorType:
+        env[f"set{i}"] = slot.__set__
+    else:
+        env[f"set{i}"] = lambda o, v, name=name: object.__setattr__(o, name, v)
+    return f"set{i}"
+
+
+def _flat(validator: Any) -> list[Any]:
+    """The validators *validator* runs, in order (``and_`` and lists opened)."""
+    if validator is None:
+        return []
+    inner = getattr(validator, "_validators", None)
+    if inner is None:
+        return [validator]
+    return [v for part in inner for v in _flat(part)]
+
+
+def _built(tp: Any) -> frozenset[Any]:
+    """The exact types of the values the generated decoder builds for declared type *tp*."""
+    inner, optional = _split(tp)
+    none = {type(None)} if optional else set()
+    if inner is float:
+        return frozenset({float, *none})
+    if _is_number(inner):
+        return frozenset({int, float, *none})
+    if get_origin(inner) is tuple:
+        return frozenset({tuple, *none})
+    return frozenset({inner, *none})
+
+
+def _implied(validator: Any, tp: Any) -> bool:
+    """Whether *validator* only checks types that the decoder's values of *tp* have already."""
+    accepts = getattr(validator, ACCEPTS, None)
+    if accepts is not None:
+        return _built(tp) <= set(accepts)
+    items = getattr(validator, ACCEPTS_ITEMS, None)
+    inner, _ = _split(tp)
+    if items is not None and get_origin(inner) is tuple:
+        return _built(get_args(inner)[0]) <= set(items)
+    return False
 
 
 def _convert_step(

@@ -775,7 +775,7 @@ def _parse_fast(data: bytes | str) -> Any:
         raw, colon, escapes = data, ":", ("u003a", "u003A")
     else:  # bytearray, memoryview: the reference path copes
         return _UNKNOWN
-    if escapes[0] in raw or escapes[1] in raw:
+    if escapes[0][:-1] in raw and (escapes[0] in raw or escapes[1] in raw):  # one scan, mostly
         return _UNKNOWN
     try:
         tree = _decode_tree(raw)

@@ -14,6 +14,7 @@ import attrs
 
 from khuonha.exceptions import InvalidDataError
 from khuonha.text.fields import (
+    ACCEPTS_ITEMS,
     MAX_NUMBER,
     SCHEMA,
     SENSITIVE,
@@ -192,6 +193,7 @@ def tuple_of(
         if not set(map(type, value)) <= only:
             members(inst, attribute, value)
 
+    vars(check_members)[ACCEPTS_ITEMS] = (kind,)
     validators: list[Callable[..., None]] = [check_members]
     if validator is not None:
         validators.append(validator)

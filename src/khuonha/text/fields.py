@@ -45,6 +45,12 @@ SENSITIVE = "khuonha.sensitive"
 #: validator made with :func:`with_schema` carries its own under the same key.
 SCHEMA = "khuonha.schema"
 
+#: Attribute of a validator that only checks a value's exact type: the tuple of types it
+#: accepts. A decoder that builds values of those types alone may skip the call.
+ACCEPTS = "khuonha_accepts"
+#: Likewise for a validator that only checks the exact type of a tuple's items.
+ACCEPTS_ITEMS = "khuonha_accepts_items"
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -133,6 +139,10 @@ def check_time(_inst: object, attribute: attrs.Attribute[Any], value: object) ->
         raise field_error(attribute, f"expected a time of day, got {value!r:.60}")
 
 
+vars(check_date)[ACCEPTS] = (date, type(None))
+vars(check_time)[ACCEPTS] = (time, type(None))
+
+
 def check_aware(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate a timezone-aware :class:`datetime.datetime` or ``None``."""
     if value is None:
@@ -204,6 +214,8 @@ def _member_check(
         if previous is not None:
             previous(inst, attribute, value)
 
+    if previous is None:
+        vars(check)[ACCEPTS] = kinds
     return check
 
 
