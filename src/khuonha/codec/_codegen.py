@@ -5,14 +5,19 @@ fields and type hints, and compiled:
 
 - ``to_dict``: a dict builder giving exactly what the cattrs converter gives
   (same keys, same order, defaults left out), with scalars inlined;
+- ``structs``: a builder of a msgspec Struct per record holding exactly the
+  fields the canonical form writes, which msgspec's C encoder writes byte for
+  byte as the JSON writer below would (the first choice of ``dumps``);
 - ``encode``: canonical JSON text written straight from the object, byte for
   byte what ``json.dumps(to_dict(obj), ensure_ascii=False, separators=(",",
-  ":"), allow_nan=False)`` gives;
+  ":"), allow_nan=False)`` gives (for values the Struct builder refuses);
 - ``structure``: an optimistic decoder that checks what the strict
   converter checks (exact JSON types, ISO dates, enum slugs, no unknown
   key) and builds the object as its attrs constructor does (converters,
   validators, ``__attrs_post_init__``), except that a field left out takes
-  its converted default, known valid, directly. It never reports errors:
+  its converted default, known valid, directly, and a validator that only
+  checks the exact type the decoder has just built (marked with
+  ``khuonha.text.fields.ACCEPTS``) is not called. It never reports errors:
   on any failure the codec reruns the
   converter's detailed path, which finds and words every problem. Accepting
   exactly what that path accepts (or failing) keeps the behaviour one.
@@ -45,7 +50,7 @@ import attrs
 import cattrs
 import msgspec
 
-from khuonha.text.fields import ACCEPTS, ACCEPTS_ITEMS
+from khuonha.text.fields import ACCEPTS, ACCEPTS_ITEMS, STR_RULE
 
 __all__ = ["LOCK", "Codegen", "Decoders"]
 
@@ -616,7 +621,17 @@ class Decoders:
             ]
             for j, check in enumerate(needed):
                 env[f"w{i}_{j}"] = check
-                steps.append(f"w{i}_{j}(o, F{i}, a{i})")
+                call = f"w{i}_{j}(o, F{i}, a{i})"
+                rule = getattr(check, STR_RULE, None)
+                if rule is not None and _built(hints[field.name]) <= {str, type(None)}:
+                    # the rule tested inline (one C call); the validator words a miss
+                    env[f"r{i}_{j}"], env[f"n{i}_{j}"] = rule[0], rule[1]
+                    ok = f"len(a{i}) <= n{i}_{j} and r{i}_{j}(a{i}) is not None"
+                    none = f"a{i} is None" if rule[2] else "False"
+                    call = f"if not ({none} or ({ok})): {call}"
+                    if type(None) not in _built(hints[field.name]):
+                        call = f"if not ({ok}): w{i}_{j}(o, F{i}, a{i})"
+                steps.append(call)
             if field.default is attrs.NOTHING:
                 lines.append(f"    v = d[{field.name!r}]")
                 lines += [f"    {step}" for step in steps]

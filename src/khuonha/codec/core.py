@@ -724,6 +724,11 @@ def loads(
     after, if it was running): decoding builds trees, not cycles, so a
     collection would find nothing, yet with a million new records it would
     run thousands of times, the full ones over every record built so far.
+
+    A valid document takes the fast path: msgspec's C parser (when one count
+    proves no object names a key twice, see ``_parse_fast``) and the generated
+    decoder. Anything else is parsed again by the reference parser and decoded
+    by the converter's detailed path, which words every problem.
     """
 
     target: Any = Dataset if cls is None else cls

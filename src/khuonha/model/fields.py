@@ -18,6 +18,7 @@ from khuonha.text.fields import (
     MAX_NUMBER,
     SCHEMA,
     SENSITIVE,
+    STR_RULE,
     check_aware,
     check_date,
     check_non_negative,
@@ -88,6 +89,10 @@ def check_required_id(_inst: object, attribute: attrs.Attribute[Any], value: obj
     if value is None:
         raise field_error(attribute, "expected an id, got None")
     check_id(_inst, attribute, value)
+
+
+vars(check_id)[STR_RULE] = (_ID.match, ID_MAX, True)
+vars(check_required_id)[STR_RULE] = (_ID.match, ID_MAX, False)
 
 
 def id_field(**kwargs: Any) -> Any:

@@ -50,6 +50,10 @@ SCHEMA = "khuonha.schema"
 ACCEPTS = "khuonha_accepts"
 #: Likewise for a validator that only checks the exact type of a tuple's items.
 ACCEPTS_ITEMS = "khuonha_accepts_items"
+#: Attribute of a validator whose whole check of a value is: ``None`` when the third item is
+#: true, else a ``str`` of at most the second item's length that the first (a compiled
+#: pattern's ``match``) matches. A decoder may test that inline and call it only on a miss.
+STR_RULE = "khuonha_str_rule"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
