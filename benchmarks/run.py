@@ -4,6 +4,7 @@ Run on demand, never collected by pytest::
 
     uv run python benchmarks/run.py            # stated fractions of the national data, ~15 min
     uv run python benchmarks/run.py --quick    # small sizes, a smoke test for CI
+    uv run python benchmarks/run.py --only loads_vs_msgspec --codec-scale 0.05  # one step
 
 It prints a table, then one line per figure, ``ratio NAME VALUE``. A ratio is
 khuonha's figure over the peer's (lower is better); a figure without a peer
@@ -16,8 +17,10 @@ is printed as is (µs, ms, MB). The rules that keep the figures honest:
   codec ratios are taken with the collector off for everyone; the table also
   shows the times with it on for everyone (where loads still switches it off
   for itself, which flatters it);
-- the peers do the same work, or the gap is printed beside the figure
-  (msgspec and pydantic do not normalise text to NFC or check references);
+- the peers do the same work, or the gap is printed beside the figure: the
+  codec peers (``mirrors.py``) check types, patterns, lengths, bounds, NFC,
+  cross-field rules and references as the library does, but keep the last
+  of duplicate keys silently;
 - the PDF is compared on **total time** for the same tables, with the page
   count of each; the RSS baseline builds its own entries;
 - assessment is timed **cold** (a fresh process, ruleset loading and

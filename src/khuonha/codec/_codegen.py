@@ -50,7 +50,7 @@ import attrs
 import cattrs
 import msgspec
 
-from khuonha.text.fields import ACCEPTS, ACCEPTS_ITEMS, STR_RULE
+from khuonha.text.fields import ACCEPTS, ACCEPTS_ITEMS, STR_RULE, TEXT_CACHE
 
 __all__ = ["LOCK", "Codegen", "Decoders"]
 
@@ -610,7 +610,9 @@ class Decoders:
                 raise _UnsupportedError(field)
             env[f"F{i}"] = field
             steps = [f"a{i} = {self._expr(hints[field.name], 'v', env)}"]
-            steps += _convert_step(field, f"a{i}", f"F{i}", env, f"c{i}")
+            steps += _convert_step(
+                field, f"a{i}", f"F{i}", env, f"c{i}", built=_built(hints[field.name])
+            )
             setter = _setter(cls, field.name, env, i)
             steps.append(f"{setter}(o, a{i})")
             # Validators that only check the exact type this decoder builds are left out.
@@ -697,7 +699,13 @@ def _implied(validator: Any, tp: Any) -> bool:
 
 
 def _convert_step(
-    field: attrs.Attribute[Any], var: str, field_name: str, env: dict[str, Any], name: str
+    field: attrs.Attribute[Any],
+    var: str,
+    field_name: str,
+    env: dict[str, Any],
+    name: str,
+    *,
+    built: frozenset[Any] = frozenset(),
 ) -> list[str]:
     """The statement applying *field*'s converter to *var*, as attrs does (or nothing)."""
     conv: Any = field.converter
@@ -709,7 +717,16 @@ def _convert_step(
             raise _UnsupportedError(field)
         env[name] = wrapped.converter
         extra = f", {field_name}" if wrapped.takes_field else ""
-        return [f"{var} = {name}({var}{extra})"]
+        call = f"{name}({var}{extra})"
+        cache = getattr(wrapped.converter, TEXT_CACHE, None)
+        if cache is not None and built <= {str, type(None)}:
+            # ASCII is kept, a text already normalised is looked up: the call only on a miss
+            env[f"{name}_known"] = cache
+            found = f"({var} if {var}.isascii() else ({name}_known.get({var}) or {call}))"
+            if type(None) in built:
+                found = f"(None if {var} is None else {found})"
+            return [f"{var} = {found}"]
+        return [f"{var} = {call}"]
     env[name] = conv
     return [f"{var} = {name}({var})"]
 

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import attrs
 
 from khuonha.exceptions import InvalidDataError
-from khuonha.text.unicode import TextError, nfc, nfc_optional
+from khuonha.text.unicode import KNOWN_TEXTS, TextError, nfc, nfc_optional
 
 __all__ = [
     "MAX_NUMBER",
@@ -54,6 +54,10 @@ ACCEPTS_ITEMS = "khuonha_accepts_items"
 #: true, else a ``str`` of at most the second item's length that the first (a compiled
 #: pattern's ``match``) matches. A decoder may test that inline and call it only on a miss.
 STR_RULE = "khuonha_str_rule"
+#: Attribute of a text converter that returns an ASCII ``str`` as it is and, for a ``str``
+#: found in the mapping it holds, that mapping's value (the texts already normalised).
+#: A decoder may look there first and call the converter only on a miss.
+TEXT_CACHE = "khuonha_text_cache"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -121,6 +125,9 @@ def _convert_text_tuple(value: Iterable[object], field: attrs.Attribute[Any]) ->
             ) from None
     return tuple(out)
 
+
+vars(_convert_text)[TEXT_CACHE] = KNOWN_TEXTS
+vars(_convert_text_optional)[TEXT_CACHE] = KNOWN_TEXTS
 
 _TEXT = attrs.Converter(_convert_text, takes_field=True)
 _TEXT_OPTIONAL = attrs.Converter(_convert_text_optional, takes_field=True)
