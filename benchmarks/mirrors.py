@@ -21,8 +21,9 @@ idiom, from the same attrs metadata:
   fields' ``refers_to`` metadata.
 
 What they still do not do, stated beside the figures: refuse a duplicate key
-(both keep the last value silently), refuse lone surrogates and absurd runs of
-combining marks in text, and word every problem with its path in one report.
+(both keep the last value silently), refuse absurd runs of combining marks in
+text (normalising them takes quadratic time), and word every problem with its
+path in one report (msgspec stops at the first).
 """
 
 from __future__ import annotations

@@ -218,7 +218,7 @@ def bench_codec(scale: float, runs: int) -> None:
         "checks and each record's cross-field rules after decoding each record; duplicate "
         "ids and references between records in one pass after decoding. Left out, so the "
         "ratios still favour them: neither refuses a duplicate key (both keep the last "
-        "value), nor lone surrogates or runs of combining marks, nor words every problem "
+        "value), nor runs of combining marks in text, nor words every problem "
         "with its $.path in one report"
     )
     NOTES.append(

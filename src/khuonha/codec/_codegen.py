@@ -434,7 +434,9 @@ class Codegen:
                 args.append(f"(v{i} if v{i} is d{i} else {expr})")
             else:  # equal is left out too: hand msgspec the default object itself
                 args.append(f"(d{i} if v{i} == d{i} else {expr})")
-        env["S"] = msgspec.defstruct(f"Canonical{cls.__name__}", spec, omit_defaults=True)
+        # gc=False: a Struct holds text, numbers, tuples and other Structs, never a cycle, so
+        # the collector need not track (nor be triggered by) the records' million copies.
+        env["S"] = msgspec.defstruct(f"Canonical{cls.__name__}", spec, omit_defaults=True, gc=False)
         lines.append(f"    return S({', '.join(args)})")
         return typing.cast(
             "Callable[[Any], Any]", self._compile(f"struct_{cls.__name__}", cls, lines, env)
