@@ -579,7 +579,13 @@ class Decoders:
             env[f"s{len(env)}"] = fn
             return f"s{len(env) - 1}({var})"
         if get_origin(tp) is tuple and len(get_args(tp)) == 2 and get_args(tp)[1] is Ellipsis:
-            item = self._expr(get_args(tp)[0], "e", env)
+            elem = get_args(tp)[0]
+            if elem in (str, bool):  # taken as they are: one C-level pass checks their types
+                kinds = f"K{len(env)}"
+                env[kinds] = frozenset({elem})
+                check = f"type({var}) is list and {kinds}.issuperset(map(type, {var}))"
+                return f"(tuple({var}) if {check} else fail())"
+            item = self._expr(elem, "e", env)
             return f"(tuple([{item} for e in {var}]) if type({var}) is list else fail())"
         raise _UnsupportedError(tp)
 
