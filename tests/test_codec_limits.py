@@ -12,6 +12,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 
 import khuonha
@@ -67,10 +68,10 @@ def test_generated_source_shows_in_tracebacks() -> None:
     """Generated code is registered with linecache under a stable name: tracebacks show it."""
     codec.dumps(khuonha.sample())
     names = [name for name in linecache.cache if name.startswith("<khuonha codegen ")]
-    assert "<khuonha codegen encode khuonha.model.dataset.Dataset>" in names
+    assert "<khuonha codegen struct khuonha.model.dataset.Dataset>" in names
     linecache.checkcache()  # no file behind the name: the entry stays
-    lines = linecache.getlines("<khuonha codegen encode khuonha.model.dataset.Dataset>")
-    assert lines[0].startswith("def encode_Dataset(o, p, w):")
+    lines = linecache.getlines("<khuonha codegen struct khuonha.model.dataset.Dataset>")
+    assert lines[0].startswith("def struct_Dataset(o):")
 
     class Odd:
         """Not text: the generated writer hands it to json, which refuses it."""
@@ -82,6 +83,8 @@ def test_generated_source_shows_in_tracebacks() -> None:
     shown = "".join(traceback.format_exception(info.value))
     assert 'File "<khuonha codegen encode khuonha.model.dataset.Dataset>"' in shown
     assert "w(',\"description\":' + " in shown  # the generated line itself
+    lines = linecache.getlines("<khuonha codegen encode khuonha.model.dataset.Dataset>")
+    assert lines[0].startswith("def encode_Dataset(o, p, w):")
 
 
 def test_generation_happens_once_under_the_lock() -> None:
@@ -248,12 +251,19 @@ def _no_memory(*_: Any, **__: Any) -> Any:
     raise MemoryError
 
 
-@pytest.mark.parametrize("where", ["json.loads", "from_dict"])
+def _not_json(*_: Any, **__: Any) -> Any:
+    raise msgspec.DecodeError
+
+
+@pytest.mark.parametrize("where", ["msgspec", "json.loads", "from_dict"])
 def test_running_out_of_memory_is_a_one_line_decode_error(
     where: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A MemoryError while decoding becomes one line naming what was too big."""
-    if where == "json.loads":
+    if where == "msgspec":
+        monkeypatch.setattr(codec, "_decode_tree", _no_memory)
+    elif where == "json.loads":  # the C parser gives up: the reference parser runs out
+        monkeypatch.setattr(codec, "_decode_tree", _not_json)
         monkeypatch.setattr(codec.json, "loads", _no_memory)
     else:
         monkeypatch.setattr(codec, "_DECODERS", {Dataset: _no_memory})
@@ -263,7 +273,7 @@ def test_running_out_of_memory_is_a_one_line_decode_error(
     (line,) = info.value.errors
     assert line.startswith("$: out of memory")
     assert line.endswith("(too big)")
-    assert ("kB" in line) if where == "json.loads" else ("Dataset" in line)
+    assert ("Dataset" in line) if where == "from_dict" else ("kB" in line)
 
 
 MEMORY = """

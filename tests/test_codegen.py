@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, date, datetime
 from typing import Any
 
+import msgspec
+import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import khuonha
 from khuonha.codec import core as codec
@@ -81,3 +85,150 @@ def test_a_str_enum_in_a_text_field_is_written_as_its_value() -> None:
         to_dict(area) == converter.unstructure(area) == {"id": "a", "name": "thon", "kind": "thon"}
     )
     assert dumps(area) == _slow_dumps(area)
+
+
+def test_dumps_writes_valid_records_through_msgspec_structs() -> None:
+    """Valid data takes the Struct path itself (no silent fallback), byte for byte the same."""
+    ds = national_dataset(seed=5, scale=0.001)
+    build = codec._fast_paths()[0].structs(Dataset)
+    assert build is not None
+    assert msgspec.json.encode(build(ds)) == _slow_dumps(ds)
+    for _collection, record in ds.records():
+        one = codec._fast_paths()[0].structs(type(record))
+        assert one is not None
+        assert msgspec.json.encode(one(record)) == _slow_dumps(record)
+
+
+class _Text(str):
+    __slots__ = ()
+
+
+def _forced(obj: Any, **values: Any) -> Any:
+    """*obj* with *values* set behind its validators' back, as odd code might."""
+    for name, value in values.items():
+        object.__setattr__(obj, name, value)
+    return obj
+
+
+_ODD = {
+    "float with an exponent": khuonha.Quantity(value=1e15 * 3.3),
+    "huge float (no validator)": _forced(khuonha.Quantity(value=1), value=1e22),
+    "tiny float": khuonha.Quantity(value=2.5e-07),
+    "int-valued float": khuonha.Quantity(value=3.0),
+    "UTC date-time": Dataset(slug="x", title="X", generated_at=datetime(2024, 1, 1, tzinfo=UTC)),
+    "equal, not identical default": Dataset(slug="x", title="X", language="".join(["v", "i"])),
+    "str subclass": _forced(khuonha.Quantity(value=1), unit=_Text("hộ")),
+    "float in an int field": _forced(khuonha.Quantity(value=1), total=2.0),
+    "0 for False": _forced(khuonha.Person(id="p", name="P"), private=0),
+    "str for an enum member": _forced(khuonha.Quantity(value=1), qualifier="exact"),
+    "list for a tuple": _forced(
+        khuonha.Activity(id="a", kind="tuan_tra", quantity=khuonha.Quantity(value=1)), covered=["x"]
+    ),
+    "record in the wrong field": _forced(
+        khuonha.Activity(id="a", kind="tuan_tra", quantity=khuonha.Quantity(value=1)),
+        label=khuonha.Period(start=date(2024, 1, 1), label="quý I"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_ODD))
+def test_odd_values_are_written_as_before(name: str) -> None:
+    """A value the Struct path does not take is written by the JSON writer, the same as before."""
+    obj = _ODD[name]
+    assert _outcome(dumps, obj) == _outcome(_slow_dumps, obj)
+
+
+def _outcome(fn: Any, obj: Any) -> Any:
+    try:
+        return fn(obj)
+    except Exception as exc:  # the same failure is the same outcome
+        return type(exc)
+
+
+def test_values_no_writer_takes_fail_as_before() -> None:
+    """bytes in a text field: msgspec would write base64, the codec refuses as it did."""
+    q = _forced(khuonha.Quantity(value=1), unit=b"x")
+    with pytest.raises(TypeError):
+        _slow_dumps(q)
+    with pytest.raises(TypeError):
+        dumps(q)
+
+
+# ------------------------------------------------------------------ the C parser
+
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**30), 10**30)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(st.characters(codec="utf-8"), max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def _same_tree(a: Any, b: Any) -> bool:
+    """Equal, with the same types throughout (1 is not 1.0, -0.0 is not 0.0)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same_tree(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same_tree(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float):
+        return repr(a) == repr(b)
+    return bool(a == b)
+
+
+@given(_JSON, st.booleans(), st.integers(0, 3))
+def test_the_c_parser_gives_the_reference_tree_or_steps_aside(
+    value: Any, ascii_only: bool, twice: int
+) -> None:
+    """For any JSON text (some with a key written twice), the fast parse gives what the
+    reference parser gives, or leaves the text to it; a duplicate key never slips through."""
+    text = json.dumps(value, ensure_ascii=ascii_only)
+    if twice and text.startswith("{") and len(text) > 2:  # name the first key again
+        first = json.dumps(next(iter(value)), ensure_ascii=ascii_only)
+        text = "{" + first + ": 0, " + text[1:]
+    for data in (text, text.encode()):
+        fast = codec._parse_fast(data)
+        try:
+            reference = codec.parse_json(data)
+        except khuonha.DecodeError:
+            assert fast is codec._UNKNOWN
+            continue
+        assert fast is codec._UNKNOWN or _same_tree(fast, reference)
+
+
+def test_an_escaped_colon_cannot_hide_a_duplicate_key() -> None:
+    """Colon counting cannot be fooled by a colon written as an escape."""
+    # the kept value holds the colon: without the escape check, the counts would agree
+    doc = b'{"schema_version":"2.0","slug":"x","title":"c","title":"a\\u003ab"}'
+    assert codec._parse_fast(doc) is codec._UNKNOWN
+    with pytest.raises(khuonha.DecodeError) as info:
+        khuonha.loads(doc)
+    assert info.value.errors == ("$: duplicate key 'title'",)
+
+
+def test_an_integer_too_long_to_read_is_refused_whichever_parser_reads_it() -> None:
+    """4,001 digits: msgspec reads it, the reference parser does not: the error is the same."""
+    ds = national_dataset(seed=5, scale=0.001)
+    tree = json.loads(dumps(ds))
+    evidence = tree["evidence"][0]
+    evidence["measures"] = [{"key": "x", "value": 0}]
+    doc = json.dumps(tree).replace('"value": 0}]', '"value": ' + "9" * 4001 + "}]").encode()
+    with pytest.raises(khuonha.DecodeError) as info:
+        khuonha.loads(doc)
+    assert info.value.errors == (
+        "$.evidence[0].measures[0].value: expected a number, "
+        "got a number of 4001 digits (too long)",
+    )
+
+
+@given(datasets())
+def test_loads_takes_the_fast_path_for_valid_documents(ds: Dataset) -> None:
+    """A valid document is parsed by msgspec and built by the generated decoder, equal to ds."""
+    doc = dumps(ds)
+    assert codec._loads_fast(doc, Dataset) == ds == khuonha.loads(doc)

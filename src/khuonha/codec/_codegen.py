@@ -5,14 +5,19 @@ fields and type hints, and compiled:
 
 - ``to_dict``: a dict builder giving exactly what the cattrs converter gives
   (same keys, same order, defaults left out), with scalars inlined;
+- ``structs``: a builder of a msgspec Struct per record holding exactly the
+  fields the canonical form writes, which msgspec's C encoder writes byte for
+  byte as the JSON writer below would (the first choice of ``dumps``);
 - ``encode``: canonical JSON text written straight from the object, byte for
   byte what ``json.dumps(to_dict(obj), ensure_ascii=False, separators=(",",
-  ":"), allow_nan=False)`` gives;
+  ":"), allow_nan=False)`` gives (for values the Struct builder refuses);
 - ``structure``: an optimistic decoder that checks what the strict
   converter checks (exact JSON types, ISO dates, enum slugs, no unknown
   key) and builds the object as its attrs constructor does (converters,
   validators, ``__attrs_post_init__``), except that a field left out takes
-  its converted default, known valid, directly. It never reports errors:
+  its converted default, known valid, directly, and a validator that only
+  checks the exact type the decoder has just built (marked with
+  ``khuonha.text.fields.ACCEPTS``) is not called. It never reports errors:
   on any failure the codec reruns the
   converter's detailed path, which finds and words every problem. Accepting
   exactly what that path accepts (or failing) keeps the behaviour one.
@@ -43,6 +48,9 @@ from typing import Any, get_args, get_origin
 
 import attrs
 import cattrs
+import msgspec
+
+from khuonha.text.fields import ACCEPTS, ACCEPTS_ITEMS, STR_RULE, TEXT_CACHE
 
 __all__ = ["LOCK", "Codegen", "Decoders"]
 
@@ -322,6 +330,118 @@ class Codegen:
             "Callable[..., None]", self._compile(f"encode_{cls.__name__}", cls, lines, env)
         )
 
+    # ------------------------------------------------------------ msgspec Structs
+
+    def structs(self, cls: type) -> Callable[[Any], Any] | None:
+        """The generated builder of *cls*'s canonical msgspec Struct, or ``None``.
+
+        The Struct has *cls*'s fields in order, each defaulting to the field's
+        own default object, and msgspec leaves out a value that *is* its
+        default (``omit_defaults``). The builder checks each value's exact
+        runtime type against the type declared and hands msgspec only values
+        it writes byte for byte as :func:`json.dumps` writes the converter's
+        output: strings, integers, booleans, ``None``, dates, enum members,
+        tuples of those, nested Structs, floats as :class:`msgspec.Raw` of
+        their ``repr``, date-times and times as their ISO text. Any other
+        value makes it raise, and the caller takes the JSON writer. A value
+        equal to a default that is not a singleton (``"vi"``) is swapped for
+        the default object, so it is left out as the converter leaves it out;
+        a field always written (``schema_version``) defaults to nothing it can
+        hold.
+        """
+        if not self._supported(cls):
+            return None
+        found: Callable[[Any], Any] | None = self._get(
+            self._struct, "struct", cls, self._build_struct
+        )
+        return found
+
+    def _struct_expr(self, tp: Any, var: str, env: dict[str, Any]) -> str:
+        """An expression giving what msgspec writes for *var*, or calling ``fail()``."""
+        inner, optional = _split(tp)
+        if optional:
+            text = self._struct_expr(inner, var, env)
+            return f"({var} if {var} is None else {text})"
+        if tp in (str, int, bool, date):
+            env[tp.__name__] = tp
+            return f"({var} if type({var}) is {tp.__name__} else fail())"
+        if tp is float or _is_number(tp):
+            return f"({var} if type({var}) is int else raw_number({var}))"
+        if tp in (datetime, time):
+            env[f"iso_{tp.__name__}"], env[tp.__name__] = tp.isoformat, tp
+            return f"(iso_{tp.__name__}({var}) if type({var}) is {tp.__name__} else fail())"
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            if not all(type(m.value) in (str, int) for m in tp):
+                raise _UnsupportedError(tp)
+            return f"({var} if type({var}) is {_typename(env, tp)} else fail())"
+        if isinstance(tp, type) and attrs.has(tp):
+            nested = self.structs(tp)
+            if nested is None:
+                raise _UnsupportedError(tp)
+            env[f"s{len(env)}"] = nested
+            fn = f"s{len(env) - 1}"
+            return f"({fn}({var}) if type({var}) is {_typename(env, tp)} else fail())"
+        if get_origin(tp) is tuple and len(get_args(tp)) == 2 and get_args(tp)[1] is Ellipsis:
+            elem = get_args(tp)[0]
+            if elem in (str, int, bool, date) or (
+                isinstance(elem, type)
+                and issubclass(elem, Enum)
+                and all(type(m.value) in (str, int) for m in elem)
+            ):  # written as they are: one C-level pass checks the items' types
+                kinds = f"K{len(env)}"
+                env[kinds] = frozenset({elem})
+                check = f"type({var}) is tuple and {kinds}.issuperset(map(type, {var}))"
+                return f"({var} if {check} else fail())"
+            if isinstance(elem, type) and attrs.has(elem):  # records: built in C's loop
+                nested = self.structs(elem)
+                if nested is None:
+                    raise _UnsupportedError(elem)
+                kinds = f"K{len(env)}"
+                env[kinds] = frozenset({elem})
+                env[f"s{len(env)}"] = nested
+                fn = f"s{len(env) - 1}"
+                check = f"type({var}) is tuple and {kinds}.issuperset(map(type, {var}))"
+                return f"(tuple(map({fn}, {var})) if {check} else fail())"
+            item = self._struct_expr(elem, "e", env)
+            return f"(tuple([{item} for e in {var}]) if type({var}) is tuple else fail())"
+        raise _UnsupportedError(tp)
+
+    def _build_struct(self, cls: type) -> Callable[[Any], Any]:
+        fields = self._fields(cls)
+        always = self.always.get(cls, frozenset())
+        never = object()  # the default of a field always written: no value is it
+        spec: list[tuple[str, Any, Any]] = []
+        env: dict[str, Any] = {"fail": _fail, "raw_number": _raw_number}
+        lines = [f"def struct_{cls.__name__}(o):"]  # o's exact type: checked by the caller
+        args = []
+        for i, (field, tp) in enumerate(fields):
+            lines.append(f"    v{i} = o.{field.name}")
+            expr = self._struct_expr(tp, f"v{i}", env)
+            if field.default is attrs.NOTHING or field.name in always:
+                spec.append((field.name, Any, never))
+                args.append(expr)
+                continue
+            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                raise _UnsupportedError(field)
+            default = _converted_default(field)
+            spec.append((field.name, Any, default))
+            env[f"d{i}"] = default
+            if default is None:  # the expression lets None through already
+                args.append(expr)
+            elif _singleton(default):
+                # Equal to the default but not it (0 for False, a str for a member):
+                # the exact type check fails and the JSON writer decides.
+                args.append(f"(v{i} if v{i} is d{i} else {expr})")
+            else:  # equal is left out too: hand msgspec the default object itself
+                args.append(f"(d{i} if v{i} == d{i} else {expr})")
+        # gc=False: a Struct holds text, numbers, tuples and other Structs, never a cycle, so
+        # the collector need not track (nor be triggered by) the records' million copies.
+        env["S"] = msgspec.defstruct(f"Canonical{cls.__name__}", spec, omit_defaults=True, gc=False)
+        lines.append(f"    return S({', '.join(args)})")
+        return typing.cast(
+            "Callable[[Any], Any]", self._compile(f"struct_{cls.__name__}", cls, lines, env)
+        )
+
 
 def _compile(name: str, cls: type, lines: list[str], env: dict[str, Any]) -> Any:
     """Compile the function *name* from *lines*, its source registered with :mod:`linecache`."""
@@ -351,6 +471,27 @@ def _number(value: Any, hook: Callable[[Any], Any]) -> str:
     return _dump_any(hook(value))
 
 
+def _singleton(default: Any) -> bool:
+    """Whether every value of its exact type equal to *default* is *default* itself."""
+    return (
+        default is None
+        or default is True
+        or default is False
+        or (default == () and type(default) is tuple)
+        or isinstance(default, Enum)
+    )
+
+
+def _raw_number(value: Any) -> Any:
+    """*value* as msgspec writes it like :func:`json.dumps` (floats by their ``repr``)."""
+    kind = type(value)
+    if kind is int:
+        return value
+    if kind is float and value - value == 0.0:  # finite
+        return msgspec.Raw(float.__repr__(value).encode())
+    raise _FallbackError
+
+
 class _FallbackError(Exception):
     """The optimistic decoder gives up; the converter's detailed path takes over."""
 
@@ -360,6 +501,8 @@ def _fail() -> Any:
 
 
 _DATES_SIZE = 4096
+#: The longest integer the reference parser reads, in characters (see ``core._MAX_DIGITS``).
+_MAX_CHARS = 4000
 
 
 class Decoders:
@@ -404,12 +547,20 @@ class Decoders:
         inner, optional = _split(tp)
         if optional:
             return f"(None if {var} is None else {self._expr(inner, var, env)})"
-        if tp in (str, int, bool):
+        if tp in (str, bool):
             return f"({var} if type({var}) is {tp.__name__} else fail())"
+        # Integers the reference parser would not read (over 4000 characters) fail here,
+        # whichever parser made them, so the reference path words them.
+        env["LOW"], env["HIGH"] = -(10 ** (_MAX_CHARS - 1)), 10**_MAX_CHARS
+        if tp is int:
+            return f"({var} if type({var}) is int and LOW < {var} < HIGH else fail())"
         if tp is float:
             return f"(float({var}) if type({var}) in (int, float) else fail())"
         if _is_number(tp):
-            return f"({var} if type({var}) in (int, float) else fail())"
+            return (
+                f"({var} if type({var}) is float "
+                f"or (type({var}) is int and LOW < {var} < HIGH) else fail())"
+            )
         if tp is date:  # dates repeat (quarters, cycles): each text is read once
             env["DATES"], env["s_date"] = self._dates, self._date
             return f"(DATES.get({var}) or s_date({var}))"
@@ -428,7 +579,13 @@ class Decoders:
             env[f"s{len(env)}"] = fn
             return f"s{len(env) - 1}({var})"
         if get_origin(tp) is tuple and len(get_args(tp)) == 2 and get_args(tp)[1] is Ellipsis:
-            item = self._expr(get_args(tp)[0], "e", env)
+            elem = get_args(tp)[0]
+            if elem in (str, bool):  # taken as they are: one C-level pass checks their types
+                kinds = f"K{len(env)}"
+                env[kinds] = frozenset({elem})
+                check = f"type({var}) is list and {kinds}.issuperset(map(type, {var}))"
+                return f"(tuple({var}) if {check} else fail())"
+            item = self._expr(elem, "e", env)
             return f"(tuple([{item} for e in {var}]) if type({var}) is list else fail())"
         raise _UnsupportedError(tp)
 
@@ -454,31 +611,48 @@ class Decoders:
         lines = [
             f"def structure_{cls.__name__}(d):",
             "    if type(d) is not dict or not d.keys() <= KEYS: fail()",
-            "    o = new(cls)",
         ]
+        lines.append("    o = new(cls)")
         for i, field in enumerate(fields):
             if not field.init or isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
                 raise _UnsupportedError(field)
             env[f"F{i}"] = field
             steps = [f"a{i} = {self._expr(hints[field.name], 'v', env)}"]
-            steps += _convert_step(field, f"a{i}", f"F{i}", env, f"c{i}")
-            steps.append(f"put(o, {field.name!r}, a{i})")
-            if field.validator is not None:
-                env[f"w{i}"] = field.validator
-                steps.append(f"w{i}(o, F{i}, a{i})")
+            steps += _convert_step(
+                field, f"a{i}", f"F{i}", env, f"c{i}", built=_built(hints[field.name])
+            )
+            setter = _setter(cls, field.name, env, i)
+            steps.append(f"{setter}(o, a{i})")
+            # Validators that only check the exact type this decoder builds are left out.
+            needed = [
+                v
+                for v in _flat(field.validator)
+                if field.converter is not None or not _implied(v, hints[field.name])
+            ]
+            for j, check in enumerate(needed):
+                env[f"w{i}_{j}"] = check
+                call = f"w{i}_{j}(o, F{i}, a{i})"
+                rule = getattr(check, STR_RULE, None)
+                if rule is not None and _built(hints[field.name]) <= {str, type(None)}:
+                    # the rule tested inline (one C call); the validator words a miss
+                    env[f"r{i}_{j}"], env[f"n{i}_{j}"] = rule[0], rule[1]
+                    ok = f"len(a{i}) <= n{i}_{j} and r{i}_{j}(a{i}) is not None"
+                    none = f"a{i} is None" if rule[2] else "False"
+                    call = f"if not ({none} or ({ok})): {call}"
+                    if type(None) not in _built(hints[field.name]):
+                        call = f"if not ({ok}): w{i}_{j}(o, F{i}, a{i})"
+                steps.append(call)
             if field.default is attrs.NOTHING:
                 lines.append(f"    v = d[{field.name!r}]")
                 lines += [f"    {step}" for step in steps]
                 continue
             env[f"d{i}"] = default = _converted_default(field)
-            lines += [
-                f"    v = d.get({field.name!r}, MISSING)",
-                "    if v is MISSING:",
-                f"        put(o, {field.name!r}, d{i})",
-            ]
+            lines += [f"    if {field.name!r} not in d:", f"        {setter}(o, d{i})"]
             if field.validator is not None and not _valid_default(field, default):
+                env[f"w{i}"] = field.validator
                 lines.append(f"        w{i}(o, F{i}, d{i})")
-            lines += ["    else:", *[f"        {step}" for step in steps]]
+            lines += ["    else:", f"        v = d[{field.name!r}]"]
+            lines += [f"        {step}" for step in steps]
         if hasattr(cls, "__attrs_post_init__"):
             lines.append("    o.__attrs_post_init__()")
         lines.append("    return o")
@@ -487,8 +661,59 @@ class Decoders:
         )
 
 
+def _setter(cls: type, name: str, env: dict[str, Any], i: int) -> str:
+    """The name of a function setting field *name* of a new *cls* (its slot's own setter)."""
+    slot = cls.__dict__.get(name)
+    if type(slot) is types.MemberDescriptorType:
+        env[f"set{i}"] = slot.__set__
+    else:
+        env[f"set{i}"] = lambda o, v, name=name: object.__setattr__(o, name, v)
+    return f"set{i}"
+
+
+def _flat(validator: Any) -> list[Any]:
+    """The validators *validator* runs, in order (``and_`` and lists opened)."""
+    if validator is None:
+        return []
+    inner = getattr(validator, "_validators", None)
+    if inner is None:
+        return [validator]
+    return [v for part in inner for v in _flat(part)]
+
+
+def _built(tp: Any) -> frozenset[Any]:
+    """The exact types of the values the generated decoder builds for declared type *tp*."""
+    inner, optional = _split(tp)
+    none = {type(None)} if optional else set()
+    if inner is float:
+        return frozenset({float, *none})
+    if _is_number(inner):
+        return frozenset({int, float, *none})
+    if get_origin(inner) is tuple:
+        return frozenset({tuple, *none})
+    return frozenset({inner, *none})
+
+
+def _implied(validator: Any, tp: Any) -> bool:
+    """Whether *validator* only checks types that the decoder's values of *tp* have already."""
+    accepts = getattr(validator, ACCEPTS, None)
+    if accepts is not None:
+        return _built(tp) <= set(accepts)
+    items = getattr(validator, ACCEPTS_ITEMS, None)
+    inner, _ = _split(tp)
+    if items is not None and get_origin(inner) is tuple:
+        return _built(get_args(inner)[0]) <= set(items)
+    return False
+
+
 def _convert_step(
-    field: attrs.Attribute[Any], var: str, field_name: str, env: dict[str, Any], name: str
+    field: attrs.Attribute[Any],
+    var: str,
+    field_name: str,
+    env: dict[str, Any],
+    name: str,
+    *,
+    built: frozenset[Any] = frozenset(),
 ) -> list[str]:
     """The statement applying *field*'s converter to *var*, as attrs does (or nothing)."""
     conv: Any = field.converter
@@ -500,7 +725,16 @@ def _convert_step(
             raise _UnsupportedError(field)
         env[name] = wrapped.converter
         extra = f", {field_name}" if wrapped.takes_field else ""
-        return [f"{var} = {name}({var}{extra})"]
+        call = f"{name}({var}{extra})"
+        cache = getattr(wrapped.converter, TEXT_CACHE, None)
+        if cache is not None and built <= {str, type(None)}:
+            # ASCII is kept, a text already normalised is looked up: the call only on a miss
+            env[f"{name}_known"] = cache
+            found = f"({var} if {var}.isascii() else ({name}_known.get({var}) or {call}))"
+            if type(None) in built:
+                found = f"(None if {var} is None else {found})"
+            return [f"{var} = {found}"]
+        return [f"{var} = {call}"]
     env[name] = conv
     return [f"{var} = {name}({var})"]
 

@@ -27,6 +27,7 @@ from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
+import msgspec
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
@@ -561,10 +562,20 @@ def dumps(obj: Any, *, pretty: bool = False) -> bytes:
 
     ``pretty`` indents by two spaces and ends with a newline. Core models are
     written by generated code, byte for byte what encoding :func:`to_dict`
-    with :mod:`json` gives.
+    with :mod:`json` gives: first as msgspec Structs holding only the fields
+    written (msgspec's C encoder writes them), else, for a value of an odd
+    runtime type, by a generated JSON writer.
     """
     if not pretty:
         cls = type(obj)
+        struct = _STRUCTS.get(cls, _UNKNOWN)
+        if struct is _UNKNOWN:
+            struct = _fast(_STRUCTS, cls, lambda: _fast_paths()[0].structs(cls))
+        if struct is not None:
+            try:
+                return _encode_struct(struct(obj))
+            except Exception:  # noqa: S110 - an odd value: the JSON writer below handles it
+                pass
         fast = _ENCODERS.get(cls, _UNKNOWN)
         if fast is _UNKNOWN:
             fast = _fast(_ENCODERS, cls, lambda: _fast_paths()[0].encoder(cls))
@@ -713,6 +724,11 @@ def loads(
     after, if it was running): decoding builds trees, not cycles, so a
     collection would find nothing, yet with a million new records it would
     run thousands of times, the full ones over every record built so far.
+
+    A valid document takes the fast path: msgspec's C parser (when one count
+    proves no object names a key twice, see ``_parse_fast``) and the generated
+    decoder. Anything else is parsed again by the reference parser and decoded
+    by the converter's detailed path, which words every problem.
     """
 
     target: Any = Dataset if cls is None else cls
@@ -721,6 +737,9 @@ def loads(
     if paused:
         gc.disable()
     try:
+        found = _loads_fast(data, target)
+        if found is not _UNKNOWN:
+            return found
         parsed = parse_json(data, max_errors=max_errors)
         if target is Dataset:
             _check_schema_version(parsed)
@@ -733,6 +752,72 @@ def loads(
     finally:
         if paused:
             gc.enable()
+
+
+#: Escapes that decode to a colon: a document holding one takes the reference path (the
+#: duplicate-key check below counts colons).
+_COLON_ESCAPES = (b"u003a", b"u003A")
+
+
+def _parse_fast(data: bytes | str) -> Any:
+    """*data* parsed by msgspec's C parser, or ``_UNKNOWN`` when the reference must decide.
+
+    msgspec keeps the last of duplicate keys silently, so its tree is used only
+    when no object of the document names a key twice, which one count proves:
+    outside strings, a colon follows every key written, once; in msgspec's
+    own writing of the tree, likewise for every key kept. Inside strings the
+    colons are the same in both (the text holds no escaped colon, checked
+    first), so the two counts are equal exactly when no key was dropped. Any
+    parse failure, an escaped colon or a difference leaves the document to
+    :func:`parse_json`, which words every problem.
+    """
+    raw: Any
+    if type(data) is bytes:
+        raw = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+        colon: Any = b":"
+        escapes: Any = _COLON_ESCAPES
+    elif type(data) is str:
+        raw, colon, escapes = data, ":", ("u003a", "u003A")
+    else:  # bytearray, memoryview: the reference path copes
+        return _UNKNOWN
+    if escapes[0][:-1] in raw and (escapes[0] in raw or escapes[1] in raw):  # one scan, mostly
+        return _UNKNOWN
+    try:
+        tree = _decode_tree(raw)
+    except (msgspec.DecodeError, ValueError, RecursionError):
+        return _UNKNOWN
+    except MemoryError:
+        raise DecodeError(
+            [f"$: out of memory reading a JSON document of {_size(len(data))} (too big)"]
+        ) from None
+    if raw.count(colon) != msgspec.json.encode(tree).count(b":"):
+        return _UNKNOWN  # a duplicate key: the reference path finds where
+    return tree
+
+
+def _loads_fast(data: bytes | str, target: Any) -> Any:
+    """The decoded document when the C parser and the generated decoder both succeed.
+
+    Otherwise ``_UNKNOWN``: the reference path parses the text again and finds
+    every problem, so a fast path never words an error of its own.
+    """
+    fast = _DECODERS.get(target, _UNKNOWN)
+    if fast is _UNKNOWN:
+        fast = _fast(_DECODERS, target, lambda: _fast_paths()[1].structure(target))
+    if fast is None:
+        return _UNKNOWN
+    tree = _parse_fast(data)
+    if tree is _UNKNOWN:
+        return _UNKNOWN
+    if target is Dataset:
+        _check_schema_version(tree)
+        tree = upgrade(tree)
+    try:
+        return fast(tree)
+    except MemoryError:
+        raise DecodeError([_out_of_memory(target)]) from None
+    except Exception:
+        return _UNKNOWN
 
 
 @typing.overload
@@ -778,6 +863,9 @@ converter: cattrs.Converter = make_converter()
 _UNKNOWN: Any = object()
 _TO_DICT: dict[type, Any] = {}
 _ENCODERS: dict[type, Any] = {}
+_STRUCTS: dict[type, Any] = {}
+_encode_struct = msgspec.json.encode
+_decode_tree = msgspec.json.decode
 _DECODERS: dict[type, Any] = {}
 
 

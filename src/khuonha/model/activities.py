@@ -25,7 +25,7 @@ from khuonha.model.fields import (
     tuple_of,
 )
 from khuonha.model.provenance import Provenance
-from khuonha.text.fields import typed_fields
+from khuonha.text.fields import STR_RULE, typed_fields
 from khuonha.text.periods import Period
 from khuonha.text.quantities import Quantity
 
@@ -85,6 +85,9 @@ def _check_kind(_inst: object, attribute: attrs.Attribute[Any], value: object) -
             f"expected an activity kind slug (lower-case ASCII and _), got {value!r:.60}",
             field=attribute.name,
         )
+
+
+vars(_check_kind)[STR_RULE] = (_KIND.match, 80, False)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)

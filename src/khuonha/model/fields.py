@@ -14,9 +14,11 @@ import attrs
 
 from khuonha.exceptions import InvalidDataError
 from khuonha.text.fields import (
+    ACCEPTS_ITEMS,
     MAX_NUMBER,
     SCHEMA,
     SENSITIVE,
+    STR_RULE,
     check_aware,
     check_date,
     check_non_negative,
@@ -87,6 +89,10 @@ def check_required_id(_inst: object, attribute: attrs.Attribute[Any], value: obj
     if value is None:
         raise field_error(attribute, "expected an id, got None")
     check_id(_inst, attribute, value)
+
+
+vars(check_id)[STR_RULE] = (_ID.match, ID_MAX, True)
+vars(check_required_id)[STR_RULE] = (_ID.match, ID_MAX, False)
 
 
 def id_field(**kwargs: Any) -> Any:
@@ -192,6 +198,7 @@ def tuple_of(
         if not set(map(type, value)) <= only:
             members(inst, attribute, value)
 
+    vars(check_members)[ACCEPTS_ITEMS] = (kind,)
     validators: list[Callable[..., None]] = [check_members]
     if validator is not None:
         validators.append(validator)

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import attrs
 
 from khuonha.exceptions import InvalidDataError
-from khuonha.text.unicode import TextError, nfc, nfc_optional
+from khuonha.text.unicode import KNOWN_TEXTS, TextError, nfc, nfc_optional
 
 __all__ = [
     "MAX_NUMBER",
@@ -44,6 +44,20 @@ SENSITIVE = "khuonha.sensitive"
 #: Key in field metadata holding extra JSON Schema keywords (``{"pattern": ...}``); a
 #: validator made with :func:`with_schema` carries its own under the same key.
 SCHEMA = "khuonha.schema"
+
+#: Attribute of a validator that only checks a value's exact type: the tuple of types it
+#: accepts. A decoder that builds values of those types alone may skip the call.
+ACCEPTS = "khuonha_accepts"
+#: Likewise for a validator that only checks the exact type of a tuple's items.
+ACCEPTS_ITEMS = "khuonha_accepts_items"
+#: Attribute of a validator whose whole check of a value is: ``None`` when the third item is
+#: true, else a ``str`` of at most the second item's length that the first (a compiled
+#: pattern's ``match``) matches. A decoder may test that inline and call it only on a miss.
+STR_RULE = "khuonha_str_rule"
+#: Attribute of a text converter that returns an ASCII ``str`` as it is and, for a ``str``
+#: found in the mapping it holds, that mapping's value (the texts already normalised).
+#: A decoder may look there first and call the converter only on a miss.
+TEXT_CACHE = "khuonha_text_cache"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -112,6 +126,9 @@ def _convert_text_tuple(value: Iterable[object], field: attrs.Attribute[Any]) ->
     return tuple(out)
 
 
+vars(_convert_text)[TEXT_CACHE] = KNOWN_TEXTS
+vars(_convert_text_optional)[TEXT_CACHE] = KNOWN_TEXTS
+
 _TEXT = attrs.Converter(_convert_text, takes_field=True)
 _TEXT_OPTIONAL = attrs.Converter(_convert_text_optional, takes_field=True)
 _TEXT_TUPLE = attrs.Converter(_convert_text_tuple, takes_field=True)
@@ -131,6 +148,10 @@ def check_time(_inst: object, attribute: attrs.Attribute[Any], value: object) ->
     """Validate a :class:`datetime.time` or ``None``."""
     if value is not None and type(value) is not time:
         raise field_error(attribute, f"expected a time of day, got {value!r:.60}")
+
+
+vars(check_date)[ACCEPTS] = (date, type(None))
+vars(check_time)[ACCEPTS] = (time, type(None))
 
 
 def check_aware(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -204,6 +225,8 @@ def _member_check(
         if previous is not None:
             previous(inst, attribute, value)
 
+    if previous is None:
+        vars(check)[ACCEPTS] = kinds
     return check
 
 

@@ -40,6 +40,8 @@ _SLUG_STRIP = re.compile(r"[^a-z0-9]+")
 _KNOWN: dict[str, str] = {}
 _KNOWN_SIZE = 16384
 _KNOWN_LENGTH = 120
+#: The same mapping, for the codec's generated decoder (read only there).
+KNOWN_TEXTS = _KNOWN
 
 
 #: The most combining marks one base character may carry. Vietnamese needs two (a
