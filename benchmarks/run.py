@@ -68,6 +68,12 @@ ORDER = (
     "import_vs_attrs_cattrs",
     "import_first_use_vs_attrs_cattrs",
     "jsonl_stream_peak_mb",
+    "iter_records_peak_mb",
+    "load_bytes_per_record",
+    "load_peak_vs_before",
+    "xlsx_write_vs_direct",
+    "xlsx_read_vs_direct",
+    "parquet_write_vs_pyarrow",
     "rollup_province_cung_ky_s",
     "rollup_vs_duckdb",
 )
@@ -95,6 +101,18 @@ def timed(fn: Callable[[], Any], runs: int, *, gc_off: bool) -> tuple[list[float
             else:
                 gc.disable()
     return times, result
+
+
+def paired(
+    ours: Callable[[], Any], theirs: Callable[[], Any], runs: int, *, gc_off: bool
+) -> tuple[list[float], list[float]]:
+    """Wall times of *ours* and *theirs* taken in turn (so both see the same machine)."""
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(runs):
+        a.extend(timed(ours, 1, gc_off=gc_off)[0])
+        b.extend(timed(theirs, 1, gc_off=gc_off)[0])
+    return a, b
 
 
 def spread(times: Sequence[float], scale: float = 1.0, unit: str = "s") -> str:
@@ -353,6 +371,147 @@ def bench_jsonl(scale: float, runs: int) -> None:
     record("jsonl_stream_peak_mb", peaks, None, "<= 100", unit="MB")
 
 
+# ---------------------------------------------------------------- data in: memory
+
+
+#: The peak of loading the national JSON before this work (2.4 GB for 302 MB of
+#: JSON, 1,326,670 records: about 1,900 bytes per record), measured the same way.
+LOAD_BYTES_PER_RECORD_BEFORE = 2.4e9 / 1_326_670
+
+
+def peak_child(path: str, mode: str) -> None:
+    """In a fresh process: read *path*; print records, peak growth (MB) and seconds.
+
+    The growth is the peak resident size (``getrusage`` maxrss) minus what the
+    process held before reading, imports done.
+    """
+    import khuonha
+    from khuonha.plugins import default_host
+
+    default_host()  # plugins loaded: part of the baseline, not of the reading
+    gc.collect()
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    start = time.perf_counter()
+    if mode == "iter":
+        count = sum(1 for _ in khuonha.iter_records(path))
+    else:
+        ds = khuonha.read(path)
+        count = sum(1 for _ in ds.records())
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - base
+    print(count, peak, seconds)
+
+
+def _peak(path: Path, mode: str) -> tuple[int, float, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--peak-child", mode, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return int(out[0]), float(out[1]), float(out[2])
+
+
+def bench_memory(iter_scale: float, load_scale: float, runs: int) -> None:
+    """``iter_records`` over the national JSONL; the JSON load's peak per record."""
+    import tempfile
+
+    from khuonha.plugins.json_exporters import write_records
+    from khuonha.testing.national import iter_national, national_document
+
+    with tempfile.TemporaryDirectory() as tmp:
+        jsonl = Path(tmp) / "national.jsonl"
+        with jsonl.open("wb") as out:
+            write_records(iter_national(seed=0, scale=iter_scale), out, dataset="toan-quoc")
+        peaks, count = [], 0
+        for _ in range(runs):
+            count, mb, _s = _peak(jsonl, "iter")
+            peaks.append(mb)
+        size = jsonl.stat().st_size / 1e6
+        jsonl.unlink()
+        ROWS.append(("iter_records", f"{count:,} records, {size:.0f} MB JSONL", "", ""))
+        record("iter_records_peak_mb", peaks, None, "<= 100", unit="MB")
+        document = Path(tmp) / "national.json"
+        document.write_bytes(national_document(seed=0, scale=load_scale))
+        size = document.stat().st_size / 1e6
+        per_record, seconds = [], []
+        for _ in range(runs):
+            count, mb, s = _peak(document, "load")
+            per_record.append(mb * 2**20 / count)
+            seconds.append(s)
+    ROWS.append(
+        ("load (khuonha.read)", f"{count:,} records, {size:.0f} MB JSON", spread(seconds), "")
+    )
+    record("load_bytes_per_record", per_record, None, "reported", unit="B")
+    before = [LOAD_BYTES_PER_RECORD_BEFORE] * len(per_record)
+    record("load_peak_vs_before", per_record, before, "< 0.5", unit="B")
+    NOTES.append(
+        "memory: peak resident growth (getrusage maxrss) of a fresh process reading the file, "
+        "imports and plugins loaded before; load_peak_vs_before compares with 2.4 GB for the "
+        "302 MB national JSON before the streaming load (1,809 bytes per record)"
+    )
+
+
+# ---------------------------------------------------------------- data in: xlsx, parquet
+
+
+def bench_xlsx(scale: float, runs: int) -> None:
+    try:
+        import khuonha_xlsx  # noqa: F401
+        from bench_datain import xlsx_workload
+    except ImportError as exc:
+        for name in ("xlsx_write_vs_direct", "xlsx_read_vs_direct"):
+            missing(name, f"khuonha-xlsx or its libraries are missing ({exc})", "<= 1.5")
+        return
+    from khuonha.testing.national import national_dataset
+
+    work = xlsx_workload(national_dataset(seed=0, scale=scale))
+    rows = work["rows"]()
+    per = 100_000 / rows
+    ROWS.append(("xlsx rows", f"{rows:,} rows over every sheet (scale {scale})", "", ""))
+    ours, theirs = paired(work["write_ours"], work["write_direct"], runs, gc_off=False)
+    record("xlsx_write_vs_direct", ours, theirs, "<= 1.5", scale=per, unit="s/100k rows")
+    ours, theirs = paired(work["read_ours"], work["read_direct"], runs, gc_off=True)
+    record("xlsx_read_vs_direct", ours, theirs, "<= 1.5", scale=per, unit="s/100k rows")
+    cells, _ = timed(work["read_cells"], runs, gc_off=True)
+    ROWS.append(("  calamine cells only, nothing converted", "", spread(cells, per, "s"), ""))
+    NOTES.append(
+        "xlsx write: XlsxWriter direct writes the same typed cells from rows flattened outside "
+        "its timing; the exporter flattens the models, writes formats, drop-downs and the lists "
+        "sheet inside its own (the baseline does less); collector on for both"
+    )
+    NOTES.append(
+        "xlsx read: calamine direct reads every cell of the same sheets and converts each to its "
+        "column's Python type (a dict per row); the importer also checks every field, builds the "
+        "models and checks references (the baseline does less); collector off for both, as the "
+        "importer pauses it while decoding"
+    )
+
+
+def bench_parquet(scale: float, runs: int) -> None:
+    try:
+        import khuonha_parquet  # noqa: F401
+        from bench_datain import parquet_workload
+    except ImportError as exc:
+        missing("parquet_write_vs_pyarrow", f"khuonha-parquet is missing ({exc})", "<= 1.5")
+        return
+    import tempfile
+
+    from khuonha.testing.national import national_dataset
+
+    ds = national_dataset(seed=0, scale=scale)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = parquet_workload(ds, Path(tmp))
+        ours, theirs = paired(work["write_ours"], work["write_direct"], runs, gc_off=False)
+    n = sum(1 for _ in ds.records())
+    ROWS.append(("parquet records", f"{n:,} records (scale {scale})", "", ""))
+    record("parquet_write_vs_pyarrow", ours, theirs, "<= 1.5")
+    NOTES.append(
+        "parquet: pyarrow direct builds the same tables column by column from the same models "
+        "and writes them with the same compression (zstd): equal work"
+    )
+
+
 # ---------------------------------------------------------------- roll-ups
 
 
@@ -505,9 +664,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes: a smoke test")
     parser.add_argument("--jsonl-child", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--peak-child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="FIGURE",
+        help="run only the steps whose first figure's name contains this (xlsx, parquet, "
+        "iter_records …); repeat for several: a narrowed run",
+    )
     args = parser.parse_args()
     if args.jsonl_child is not None:
         jsonl_child(args.jsonl_child)
+        return
+    if args.peak_child:
+        peak_child(args.peak_child[1], args.peak_child[0])
         return
     quick = args.quick
     runs = MIN_RUNS
@@ -527,10 +697,23 @@ def main() -> None:
         ("loads_vs_msgspec", "<= 2", lambda: bench_codec(codec_scale, runs)),
         ("assess_us_per_unit", "<= 20", lambda: bench_assess(1_000 if quick else 10_000, runs)),
         ("jsonl_stream_peak_mb", "<= 100", lambda: bench_jsonl(full_scale, runs)),
+        (
+            "iter_records_peak_mb",
+            "<= 100",
+            lambda: bench_memory(full_scale, 0.002 if quick else 0.25, runs),
+        ),
+        ("xlsx_read_vs_direct", "<= 1.5", lambda: bench_xlsx(0.001 if quick else 0.03, runs)),
+        (
+            "parquet_write_vs_pyarrow",
+            "<= 1.5",
+            lambda: bench_parquet(0.002 if quick else 0.1, runs),
+        ),
         ("rollup_province_cung_ky_s", "<= 5", lambda: bench_rollup(full_scale, runs)),
         ("rss_vs_feedgenerator", "<= 1.3", lambda: bench_rss(500 if quick else 10_000, runs)),
         ("pdf_total_vs_reportlab", "<= 1.3", lambda: bench_pdf(2 if quick else 120, runs)),
     ]
+    if args.only:
+        steps = [step for step in steps if any(part in step[0] for part in args.only)]
     for name, target, fn in steps:
         _guard(name, target, fn)
         print(f"  ... {name} done at {time.perf_counter() - started:.0f} s", flush=True)

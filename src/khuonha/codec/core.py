@@ -46,6 +46,7 @@ if typing.TYPE_CHECKING:
 __all__ = [
     "configure_converter",
     "converter",
+    "decode",
     "dumps",
     "from_dict",
     "load",
@@ -722,14 +723,34 @@ def loads(
         gc.disable()
     try:
         parsed = parse_json(data, max_errors=max_errors)
-        if target is Dataset:
-            _check_schema_version(parsed)
-            parsed = upgrade(parsed)
-        return from_dict(parsed, target, max_errors=max_errors)
+        return decode(parsed, target, max_errors=max_errors)
     except MemoryError:
         raise DecodeError(
             [f"$: out of memory decoding a document of {_size(size)} into {_name(target)}"]
         ) from None
+    finally:
+        if paused:
+            gc.enable()
+
+
+def decode(parsed: Any, cls: type[Any] = Dataset, *, max_errors: int = DEFAULT_MAX_ERRORS) -> Any:
+    """What :func:`loads` does once the JSON is parsed: plain JSON data into *cls*.
+
+    For a :class:`~khuonha.Dataset`, a newer major schema is refused and an
+    older one upgraded first. The cyclic collector is paused meanwhile.
+    Importers that read another format into plain data (cells of a workbook)
+    end here, so their datasets are checked exactly as a JSON document is.
+    """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        if cls is Dataset:
+            _check_schema_version(parsed)
+            parsed = upgrade(parsed)
+        return from_dict(parsed, cls, max_errors=max_errors)
+    except MemoryError:
+        raise DecodeError([_out_of_memory(cls)]) from None
     finally:
         if paused:
             gc.enable()

@@ -187,6 +187,17 @@ class Exporter(abc.ABC, Generic[O]):
         when *obj* cannot be rendered.
         """
 
+    def plain(self, obj: Any) -> Any:
+        """*obj* as plain JSON data (dicts, lists, strings, numbers): what
+        :func:`khuonha.dumps` writes, without writing and parsing the text.
+
+        For exporters that lay a record out in their own format (cells of a
+        workbook); the mirror of :meth:`khuonha.Importer.dataset_from`.
+        """
+        from khuonha.codec.core import to_dict  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+
+        return to_dict(obj)
+
     def missing(self, obj: object) -> str | None:
         """The first contract: what *obj* lacks for this format, or ``None``.
 

@@ -96,6 +96,22 @@ class Importer(abc.ABC):
         """
         yield from self.read(stream, options).records()
 
+    def dataset_from(self, data: Mapping[str, Any]) -> Dataset:
+        """Build the dataset from plain JSON data (dicts, lists, strings, numbers).
+
+        For importers that turn another format into the data of the JSON
+        document (cells of a workbook): the dataset is checked exactly as
+        :func:`khuonha.loads` checks a document (an older schema upgraded, a
+        newer refused; problems as JSON paths in one
+        :class:`~khuonha.exceptions.DecodeError`), without writing and parsing
+        JSON text in between.
+        """
+        from khuonha.codec.core import decode  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+        from khuonha.model.dataset import Dataset  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+
+        found: Dataset = decode(data, Dataset)
+        return found
+
     def parse_options(self, options: Mapping[str, Any] | Any = None) -> Any:
         """Decode *options* (a mapping of plain JSON values) into :attr:`options_type`."""
         if options is None:
