@@ -255,6 +255,7 @@ def test_running_out_of_memory_is_a_one_line_decode_error(
     """A MemoryError while decoding becomes one line naming what was too big."""
     if where == "json.loads":
         monkeypatch.setattr(codec.json, "loads", _no_memory)
+        monkeypatch.setattr(codec._stream.Text, "value", _no_memory)  # reading record by record
     else:
         monkeypatch.setattr(codec, "_DECODERS", {Dataset: _no_memory})
     doc = khuonha.dumps(khuonha.sample())

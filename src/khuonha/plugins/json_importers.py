@@ -70,10 +70,10 @@ class JsonImporter(Importer):
     suffixes = (".json",)
 
     def read(self, stream: BinaryIO, options: Any) -> Dataset:
-        """Decode the whole document."""
-        from khuonha.codec.core import loads  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+        """Decode the document, record by record (see :func:`khuonha.codec.core.load_stream`)."""
+        from khuonha.codec.core import load_stream  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
 
-        return loads(stream.read())
+        return load_stream(stream)
 
 
 class _Problems:
