@@ -39,11 +39,12 @@ def _decoded(chunks: Iterator[bytes]) -> Iterator[str]:
     decoder = codecs.getincrementaldecoder("utf-8")()
     first = True
     for chunk in chunks:
+        data = chunk
         if first:
             first = False
-            if chunk.startswith(_BOM):
-                chunk = chunk[len(_BOM) :]
-        yield decoder.decode(chunk)
+            if data.startswith(_BOM):
+                data = data[len(_BOM) :]
+        yield decoder.decode(data)
     yield decoder.decode(b"", final=True)
 
 

@@ -895,8 +895,6 @@ def load(
         raise DecodeError([f"$: cannot read {str(path)!r}: {exc.strerror or exc}"]) from None
     except MemoryError:
         raise DecodeError([f"$: out of memory reading {str(path)!r} (too big)"]) from None
-    if cls is None:
-        return loads(raw, max_errors=max_errors)
     return loads(raw, cls, max_errors=max_errors)
 
 
