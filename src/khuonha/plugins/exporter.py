@@ -46,7 +46,7 @@ import inspect
 import io
 import re
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, BinaryIO, ClassVar, Generic, TextIO, TypeVar
 
 import attrs
@@ -186,6 +186,28 @@ class Exporter(abc.ABC, Generic[O]):
         Raise :class:`~khuonha.exceptions.ExportError` naming the missing data
         when *obj* cannot be rendered.
         """
+
+    #: Whether :meth:`write_records` writes a dataset given record by record (flat memory).
+    streams: ClassVar[bool] = False
+
+    def write_records(
+        self,
+        own: Mapping[str, Any],
+        records: Iterable[tuple[str, Any]],
+        target: Any,
+        options: O,
+    ) -> None:
+        """Write a dataset that is never built: *own*, its own fields as plain JSON (as the
+        canonical document has them, records left out), and its ``(collection, record)``
+        pairs in the order :meth:`khuonha.Dataset.records` gives them.
+
+        For exporters that set :attr:`streams`. *target* is a binary stream, or
+        a folder (a :class:`~pathlib.Path`) for one that writes a folder. The
+        records may raise at their end (a problem the reader found): let it
+        through; the host then discards what was written. The host streams only
+        archives and internal exports: a publication needs the redacted dataset.
+        """
+        raise NotImplementedError(f"the {self.name} exporter does not write streamed records")
 
     def plain(self, obj: Any) -> Any:
         """*obj* as plain JSON data (dicts, lists, strings, numbers): what

@@ -30,7 +30,7 @@ import abc
 import os
 import re
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
 
 import attrs
@@ -38,7 +38,7 @@ import attrs
 if TYPE_CHECKING:
     from khuonha.model.dataset import Dataset
 
-__all__ = ["ImportOptions", "Importer", "iter_with", "read_with"]
+__all__ = ["ImportOptions", "Importer", "iter_checked_with", "iter_with", "read_with"]
 
 
 @attrs.frozen(kw_only=True)
@@ -202,6 +202,35 @@ def iter_with(
     stream = _opened(source) if isinstance(source, str | os.PathLike) else source
     try:
         yield from importer.iter_records(stream, opts)
+    except Exception as exc:
+        failure = _failed(importer, exc)
+        if failure is exc:
+            raise
+        raise failure from exc
+    finally:
+        if stream is not source:
+            stream.close()
+
+
+def iter_checked_with(
+    importer: Importer, source: str | os.PathLike[str] | BinaryIO, options: Any = None
+) -> Generator[tuple[str, str, Any], None, None]:
+    """``(where, collection, payload)`` of *source*, streamed and checked as a read checks.
+
+    For importers that stream and check the references between records as
+    they go (an ``iter_checked`` method, as the ``jsonl`` importer has): the
+    first item is ``(where, "dataset", fields)``, the dataset's own fields as
+    plain JSON; every problem is raised at the end.
+    """
+    checked = getattr(importer, "iter_checked", None)
+    if checked is None:
+        from khuonha.exceptions import KhuonhaError  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+
+        raise KhuonhaError(f"the {importer.name} importer does not check records as it streams")
+    opts = importer.parse_options(options)
+    stream = _opened(source) if isinstance(source, str | os.PathLike) else source
+    try:
+        yield from checked(stream, opts)
     except Exception as exc:
         failure = _failed(importer, exc)
         if failure is exc:
