@@ -67,9 +67,8 @@ def test_a_duplicate_id_and_a_forward_reference() -> None:
     with pytest.raises(DecodeError) as info:
         for _item in JsonlImporter().iter_checked(io.BytesIO(b"\n".join(twice)), None):
             pass
-    assert info.value.errors == [f"line {len(twice)}: $.record.id: duplicate id 'xa-khuon-ha'"] or (
-        "duplicate id" in info.value.errors[0]
-    )
+    (line,) = info.value.errors
+    assert line.startswith(f"line {len(twice)}: $.record.id: duplicate id ")
 
 
 def test_export_of_jsonl_streams_the_same_files(capsys: pytest.CaptureFixture[str]) -> None:
