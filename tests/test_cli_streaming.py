@@ -97,6 +97,17 @@ def test_export_of_bad_jsonl_writes_nothing(capsys: pytest.CaptureFixture[str]) 
     assert not Path("out.jsonl").exists()
     err = capsys.readouterr().err
     assert "khuonha: error: bad.jsonl: line 2: $.record.reporting_organization" in err
+    lines = jsonl(SAMPLE).splitlines()
+    own = json.loads(lines[1])
+    own["record"]["slug"] = "Not a slug"
+    lines[1] = json.dumps(own).encode()
+    lines[-1] = b'{"type":"unit","record":{"id":3}}'
+    Path("worse.jsonl").write_bytes(b"\n".join(lines))
+    assert main(["export", "worse.jsonl", "-f", "parquet", "-o", "out2"]) == 1
+    err = capsys.readouterr().err
+    assert "worse.jsonl: line 2: $.record.slug" in err  # every problem, not the first
+    assert f"worse.jsonl: line {len(lines)}: $.record.id" in err
+    assert not Path("out2").exists() or not any(Path("out2").iterdir())
 
 
 PEAK = """
@@ -129,8 +140,8 @@ def test_validate_memory_stays_flat(tmp_path: Path) -> None:
         return int(kb)
 
     small, big = tmp_path / "small.jsonl", tmp_path / "big.jsonl"
-    small.write_bytes(jsonl(national_dataset(seed=0, scale=0.01)))
-    big.write_bytes(jsonl(national_dataset(seed=0, scale=0.04)))
+    small.write_bytes(jsonl(national_dataset(seed=0, scale=0.005)))
+    big.write_bytes(jsonl(national_dataset(seed=0, scale=0.02)))
     validate = peak(big, "validate") - peak(small, "validate")
     read = peak(big, "read") - peak(small, "read")
     assert read > 10_000  # kB: the whole read does grow

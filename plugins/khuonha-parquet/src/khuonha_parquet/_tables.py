@@ -285,7 +285,12 @@ class ParquetExporter(Exporter[ParquetOptions]):
         """The folder of tables from streamed records; the ``dataset`` row from *own*."""
         refs = {k: v for k, v in own.items() if k in _REFERENCES}
         plain = {k: v for k, v in own.items() if k not in _REFERENCES}
-        shell = khuonha.loads(json.dumps(plain, ensure_ascii=False).encode())
+        try:
+            shell = khuonha.loads(json.dumps(plain, ensure_ascii=False).encode())
+        except khuonha.DecodeError:
+            for _record in records:  # the reader raises every problem of its input at the end
+                pass
+            raise
         write_directory(records, Path(target), own=_Head(shell, refs))
 
 
