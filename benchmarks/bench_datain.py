@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import argparse
 import enum
+import functools
 import gc
 import io
 import json
 import math
+import operator
 import os
 import sys
 import tempfile
@@ -238,18 +240,26 @@ def bench_xlsx(rows: int, runs: int) -> dict[str, float]:
 _SCALARS = {str, int, float, bool, type(None), date, datetime}
 
 
-def _plain(value: Any) -> Any:
-    """A model value as pyarrow takes it: enums as values, nested values as dicts."""
+@functools.cache
+def _names(cls: type) -> tuple[str, ...] | None:
+    """The field names of an attrs class (None for any other type), looked up once."""
     import attrs
 
-    if value.__class__ in _SCALARS:
+    return tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else None
+
+
+def _plain(value: Any) -> Any:
+    """A model value as pyarrow takes it: enums as values, nested values as dicts."""
+    cls = value.__class__
+    if cls in _SCALARS:
         return value
+    if cls is tuple:
+        return [_plain(v) for v in value]
+    names = _names(cls)
+    if names is not None:
+        return {n: _plain(getattr(value, n)) for n in names}
     if isinstance(value, enum.Enum):
         return value.value
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    if attrs.has(type(value)):
-        return {f.name: _plain(getattr(value, f.name)) for f in attrs.fields(type(value))}
     return value
 
 
@@ -263,7 +273,11 @@ def pyarrow_direct(ds: Any, target: Path) -> None:
     import khuonha
 
     def column(records: list[Any], field: Any) -> Any:
-        values = [_plain(getattr(r, field.name)) for r in records]
+        get = operator.attrgetter(field.name)
+        values = [get(r) for r in records]
+        kinds = {v.__class__ for v in values}
+        if not kinds <= _SCALARS:  # enums, nested values, lists: converted; plain ones as they are
+            values = [_plain(v) for v in values]
         if field.type == pa.string():  # a union field: its JSON text
             values = [
                 v if v is None or isinstance(v, str) else khuonha.dumps(v).decode() for v in values

@@ -255,22 +255,21 @@ class ReferenceChecker:
     """
 
     def __init__(self) -> None:
-        from khuonha.model.dataset import ID_COLLECTIONS  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+        from khuonha.model.dataset import ID_COLLECTIONS, references  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
 
+        self._references = references
         self.ids: dict[str, set[str]] = {name: set() for name in ID_COLLECTIONS}
         self.pending: list[tuple[str, str, str, tuple[str, ...]]] = []
         self.problems: list[tuple[str, str]] = []
 
     def add(self, where: str, collection: str, record: Any) -> None:
         """Take one record: its id, and each reference it holds."""
-        from khuonha.model.dataset import references  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
-
         ids = self.ids.get(collection)
         if ids is not None:
             if record.id in ids:
                 self.problems.append((where, f"$.record.id: duplicate id {record.id!r}"))
             ids.add(record.id)
-        for path, value, targets in references(record, "$.record"):
+        for path, value, targets in self._references(record, "$.record"):
             self.refer(where, path, value, targets)
 
     def refer(self, where: str, path: str, value: str, targets: tuple[str, ...]) -> None:
