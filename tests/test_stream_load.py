@@ -115,10 +115,10 @@ import khuonha
 from khuonha.codec.core import decode, parse_json
 khuonha.read(io.BytesIO(khuonha.dumps(khuonha.sample())))
 gc.collect()
-def peak():  # this process's own (getrusage's maxrss counts the parent's before exec)
+def peak(key="VmHWM"):  # this process's own (getrusage's maxrss counts the parent's)
     with open("/proc/self/status") as status:
-        return int(re.search(r"VmHWM:\\s+(\\d+) kB", status.read()).group(1))
-base = peak()
+        return int(re.search(key + r":\\s+(\\d+) kB", status.read()).group(1))
+base = peak("VmRSS")
 if sys.argv[2] == "tree":
     with open(sys.argv[1], "rb") as f:
         ds = decode(parse_json(f.read()))
