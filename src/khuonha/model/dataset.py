@@ -372,8 +372,9 @@ def references(record: Any, path: str = "$") -> Iterator[tuple[str, str, tuple[s
     What the dataset checks, one record at a time: for checking records that
     arrive one by one (JSON Lines) against ids seen before and after.
 
-    >>> from khuonha.model.areas import ResidentialArea
-    >>> list(references(ResidentialArea(id="kdc-1", name="Thôn 1", kind="thon", unit="xa-1")))
+    >>> from khuonha.model.places import AreaKind, ResidentialArea
+    >>> area = ResidentialArea(id="kdc-1", name="Thôn 1", kind=AreaKind("thon"), unit="xa-1")
+    >>> list(references(area))
     [('$.unit', 'xa-1', ('units',))]
     """
     for field, targets, nested in _plan(type(record)):
