@@ -265,6 +265,7 @@ def test_running_out_of_memory_is_a_one_line_decode_error(
     elif where == "json.loads":  # the C parser gives up: the reference parser runs out
         monkeypatch.setattr(codec, "_decode_tree", _not_json)
         monkeypatch.setattr(codec.json, "loads", _no_memory)
+        monkeypatch.setattr(codec._stream.Text, "value", _no_memory)  # reading record by record
     else:
         monkeypatch.setattr(codec, "_DECODERS", {Dataset: _no_memory})
     doc = khuonha.dumps(khuonha.sample())

@@ -27,7 +27,13 @@ _LXML_PARSE = re.compile(r"etree\.(?:fromstring|parse|XML)\(([^()]*(?:\([^()]*\)
 
 
 #: Modules allowed to compile code: they generate it from the model classes, never from data.
-_CODE_GENERATORS = {"src/khuonha/codec/_codegen.py", "src/khuonha/rules/plan.py"}
+# Modules that compile source they build from the models or the layout (never from data).
+_CODE_GENERATORS = {
+    "src/khuonha/codec/_codegen.py",
+    "src/khuonha/rules/plan.py",
+    "plugins/khuonha-xlsx/src/khuonha_xlsx/_read.py",
+    "plugins/khuonha-xlsx/src/khuonha_xlsx/_write.py",
+}
 
 
 def _sources(roots: list[Path]) -> list[Path]:

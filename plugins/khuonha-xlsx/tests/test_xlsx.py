@@ -171,13 +171,20 @@ def test_pre_1900_dates_stay_text_and_read_back() -> None:
 
 
 @pytest.mark.libreoffice
-def test_a_workbook_saved_by_libreoffice_still_imports(tmp_path: Path) -> None:
-    """soffice --headless --convert-to xlsx rewrites the workbook; it still imports, equal."""
+@pytest.mark.parametrize("which", ["sample", "national"])
+def test_a_workbook_saved_by_libreoffice_still_imports(tmp_path: Path, which: str) -> None:
+    """soffice --headless --convert-to xlsx rewrites the workbook; it still imports, equal.
+
+    The national one has every record type at once, NFD text and many rows.
+    """
+    from khuonha.testing.national import national_dataset
+
+    expected = SAMPLE if which == "sample" else national_dataset(seed=5, scale=0.0005)
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     assert soffice, "LibreOffice is not installed (apt-get install libreoffice-calc-nogui)"
     source = tmp_path / "in" / "du-lieu.xlsx"
     source.parent.mkdir()
-    source.write_bytes(workbook(SAMPLE))
+    source.write_bytes(workbook(expected))
     out = tmp_path / "out"
     subprocess.run(
         [
@@ -194,7 +201,7 @@ def test_a_workbook_saved_by_libreoffice_still_imports(tmp_path: Path) -> None:
         capture_output=True,
         timeout=180,
     )
-    assert khuonha.read(out / "du-lieu.xlsx") == SAMPLE
+    assert khuonha.read(out / "du-lieu.xlsx") == expected
 
 
 class _WriteOnly(io.RawIOBase):

@@ -368,6 +368,10 @@ def run(args: argparse.Namespace) -> int:
         if not formats:
             return _usage(args, "--template needs -f FORMAT (a format with a form: xlsx)")
         given.append((None, "template", "true"))
+    if len(formats) == 1 and not to_stdout and args.file not in (None, "-") and not args.template:
+        code = _export_streamed(args, formats[0], given)
+        if code is not None:
+            return code
     limit = max_input_size(args)
     try:
         ds = read_dataset(args.file, limit, args.importer)
@@ -382,6 +386,75 @@ def run(args: argparse.Namespace) -> int:
             return _run(_Job(args, host, ds, given, out), formats)
     host.load()
     return _run(_Job(args, host, ds, given, None), formats)
+
+
+def _export_streamed(
+    args: argparse.Namespace, name: str, given: list[tuple[str | None, str, str]]
+) -> int | None:
+    """Export record by record, never building the dataset, where both sides can.
+
+    That is: an input whose importer streams and checks as it goes (JSON Lines),
+    and a format that writes streamed records (jsonl, parquet) as an archive or
+    an internal export. Every problem of the input (dangling references
+    included) is found by the end of it; then nothing is written. ``None``:
+    this export cannot stream, or has a usage problem the usual path reports.
+    """
+    from khuonha.cli._io import importer_for, input_error_lines  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.cli._show import shown  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.exceptions import DecodeError, KhuonhaError  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.host import PluginHost  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.importer import iter_checked_with  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+    from khuonha.plugins.registry import export_records, is_publication  # noqa: PLC0415 - loaded only when the command runs: keeps --help fast
+
+    try:
+        importer = importer_for(args.file, args.importer)
+    except KhuonhaError:
+        return None  # the usual path says why
+    if not importer.streams or not hasattr(importer, "iter_checked"):
+        return None
+    host = PluginHost()
+    host.load()
+    try:
+        exporter = host.get_exporter(name)
+    except KhuonhaError:
+        return None
+    if not getattr(exporter, "streams", False) or _check_options(host, [name], given, args.lang):
+        return None
+    options = _options_for(exporter, given, args.lang)
+    if is_publication(exporter, exporter.parse_options(options)):
+        return None  # a publication is redacted from the whole dataset
+    directory = getattr(exporter, "writes_directory", False)
+    if args.output and not directory and _suffix_mismatch(host, Path(args.output), name):
+        return None
+    items = iter_checked_with(importer, args.file)
+    try:
+        try:
+            _where, _kind, own = next(items)
+        except StopIteration:
+            return None
+        if args.output and (directory or not Path(args.output).is_dir()):
+            target = Path(args.output)
+        else:
+            stem = safe_stem(str(own.get("slug", "dataset")))
+            target = Path(args.output or DEFAULT_DIR) / (stem + exporter.suffixes[0])
+            target.parent.mkdir(parents=True, exist_ok=True)
+        export_records(exporter, own, ((c, r) for _w, c, r in items), target, options)
+    except DecodeError as exc:
+        for line in input_error_lines(args.file, exc):
+            print(f"khuonha: error: {shown(line)}", file=sys.stderr)
+        return 1
+    except KhuonhaError as exc:
+        text = str(exc)
+        text = text if text.startswith(f"{name}:") else f"{name}: {text}"
+        print(f"khuonha: error: {shown(text)}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"khuonha: error: {shown(f'{name}: {exc.strerror or exc}')}", file=sys.stderr)
+        return 1
+    finally:
+        items.close()
+    write_text(f"{target}\n")
+    return 0
 
 
 def _run(job: _Job, formats: list[str]) -> int:

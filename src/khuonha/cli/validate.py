@@ -71,9 +71,16 @@ def run(args: argparse.Namespace) -> int:
         try:
             importer = importer_for(name, fmt)
             if importer.streams and name != "-" and registry is None:
-                from khuonha.plugins.importer import iter_with  # noqa: PLC0415 - keeps --help fast
+                from khuonha.plugins.importer import iter_checked_with, iter_with  # noqa: PLC0415 - keeps --help fast
 
-                for _record in iter_with(importer, name):  # flat memory, every line checked
+                # flat memory: every line checked, and the references between records
+                # (a set of ids per record type; dangling ones reported with their line)
+                stream = (
+                    iter_checked_with(importer, name)
+                    if hasattr(importer, "iter_checked")
+                    else iter_with(importer, name)
+                )
+                for _item in stream:
                     pass
                 continue
             dataset = read_dataset(name, limit, fmt)

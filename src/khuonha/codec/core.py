@@ -13,6 +13,7 @@ khuonha.exceptions.DecodeError: $.title: expected a string, got int 3
 from __future__ import annotations
 
 import contextvars
+import functools
 import gc
 import itertools
 import json
@@ -36,7 +37,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_unstructure_fn, override
 
-from khuonha.codec import _codegen
+from khuonha.codec import _codegen, _stream
 from khuonha.codec.migrations import upgrade
 from khuonha.exceptions import DecodeError, InvalidDataError
 from khuonha.model.dataset import SCHEMA_VERSION, Dataset
@@ -47,9 +48,11 @@ if typing.TYPE_CHECKING:
 __all__ = [
     "configure_converter",
     "converter",
+    "decode",
     "dumps",
     "from_dict",
     "load",
+    "load_stream",
     "loads",
     "make_converter",
     "to_dict",
@@ -740,11 +743,18 @@ def loads(
         found = _loads_fast(data, target)
         if found is not _UNKNOWN:
             return found
-        parsed = parse_json(data, max_errors=max_errors)
         if target is Dataset:
-            _check_schema_version(parsed)
-            parsed = upgrade(parsed)
-        return from_dict(parsed, target, max_errors=max_errors)
+            pieces = iter((data,)) if isinstance(data, str) else _stream.pieces_of_bytes(data)
+            try:
+                return _streamed(pieces)
+            except _stream.FallbackError:
+                pass  # the whole-tree path below words the problems
+            except MemoryError:  # reading the text (building the models says so itself)
+                raise DecodeError(
+                    [f"$: out of memory reading a JSON document of {_size(size)} (too big)"]
+                ) from None
+        parsed = parse_json(data, max_errors=max_errors)
+        return decode(parsed, target, max_errors=max_errors)
     except MemoryError:
         raise DecodeError(
             [f"$: out of memory decoding a document of {_size(size)} into {_name(target)}"]
@@ -820,6 +830,133 @@ def _loads_fast(data: bytes | str, target: Any) -> Any:
         return _UNKNOWN
 
 
+def load_stream(stream: typing.BinaryIO, *, max_errors: int = DEFAULT_MAX_ERRORS) -> Dataset:
+    """Decode the JSON document read from the binary *stream* into a dataset.
+
+    What :func:`loads` gives for the stream's bytes, read a piece at a time:
+    each record becomes its model as soon as it is parsed, so memory holds the
+    models and one piece of text, never the whole text or its tree of dicts.
+    A document this path does not take (bad JSON, a problem in a record, an
+    older schema) is read again the whole-tree way, which reports every
+    problem: from the start of a seekable stream, else from the bytes kept.
+    """
+    seekable = False
+    try:
+        seekable = stream.seekable()
+        start = stream.tell() if seekable else 0
+    except (AttributeError, OSError, ValueError):
+        seekable = False
+    if not seekable:
+        return loads(stream.read(), max_errors=max_errors)
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _streamed(_stream.pieces_of_stream(stream.read))
+    except _stream.FallbackError:
+        pass
+    except MemoryError:  # reading the text (building the models says so itself)
+        raise DecodeError(["$: out of memory reading a JSON document (too big)"]) from None
+    finally:
+        if paused:
+            gc.enable()
+    stream.seek(start)
+    return loads(stream.read(), max_errors=max_errors)
+
+
+#: The dataset's own fields that refer to records, set once the records are in.
+_TOP_REFS = ("commune", "publisher", "reporting_organization")
+_MAJOR = SCHEMA_VERSION.partition(".")[0]
+
+
+def _current_schema(value: Any) -> bool:
+    return type(value) is str and value.partition(".")[0] == _MAJOR
+
+
+@functools.cache
+def _collections() -> dict[str, type]:
+    """The dataset's record collections and their record classes."""
+    hints = typing.get_type_hints(Dataset)
+    found: dict[str, type] = {}
+    for field in attrs.fields(Dataset):
+        hint = hints[field.name]
+        if get_origin(hint) is tuple:
+            element = get_args(hint)[0]
+            if isinstance(element, type) and attrs.has(element):
+                found[field.name] = element
+    return found
+
+
+def _decoder_of(cls: type) -> Any:
+    fast = _DECODERS.get(cls, _UNKNOWN)
+    if fast is _UNKNOWN:
+        fast = _fast(_DECODERS, cls, lambda: _fast_paths()[1].structure(cls))
+    if fast is None:
+        raise _stream.FallbackError
+    return fast
+
+
+def _streamed(pieces: Iterator[str]) -> Dataset:
+    """The dataset of a document of the current schema, record by record (see :mod:`._stream`)."""
+    found: list[_Duplicated] = []
+    decoder = json.JSONDecoder(
+        parse_constant=_reject_constant, parse_int=_parse_int, object_pairs_hook=_object_hook(found)
+    )
+    scan = getattr(decoder, "scan_once")  # noqa: B009 - the C scanner; not in the type stubs
+    decoders = {cls: _decoder_of(cls) for cls in _collections().values()}
+
+    def build(element: Any, cls: type) -> Any:
+        try:
+            return decoders[cls](element)
+        except MemoryError:
+            raise DecodeError([_out_of_memory(cls)]) from None
+        except Exception:
+            raise _stream.FallbackError from None
+
+    text = _stream.Text(pieces, scan)
+    fields, records = _stream.walk_document(
+        text, _collections(), build, "schema_version", _current_schema
+    )
+    del text
+    if found:
+        raise _stream.FallbackError
+    refs = {name: fields.pop(name) for name in _TOP_REFS if name in fields}
+    if any(v is not None and type(v) is not str for v in refs.values()):
+        raise _stream.FallbackError
+    try:
+        shell = _decoder_of(Dataset)(fields)
+        made = {name: tuple(built) for name, built in records.items()}
+        records.clear()
+        return typing.cast("Dataset", attrs.evolve(shell, **refs, **made))
+    except MemoryError:
+        raise DecodeError([_out_of_memory(Dataset)]) from None
+    except Exception:
+        raise _stream.FallbackError from None
+
+
+def decode(parsed: Any, cls: type[Any] = Dataset, *, max_errors: int = DEFAULT_MAX_ERRORS) -> Any:
+    """What :func:`loads` does once the JSON is parsed: plain JSON data into *cls*.
+
+    For a :class:`~khuonha.Dataset`, a newer major schema is refused and an
+    older one upgraded first. The cyclic collector is paused meanwhile.
+    Importers that read another format into plain data (cells of a workbook)
+    end here, so their datasets are checked exactly as a JSON document is.
+    """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        if cls is Dataset:
+            _check_schema_version(parsed)
+            parsed = upgrade(parsed)
+        return from_dict(parsed, cls, max_errors=max_errors)
+    except MemoryError:
+        raise DecodeError([_out_of_memory(cls)]) from None
+    finally:
+        if paused:
+            gc.enable()
+
+
 @typing.overload
 def load(path: str | Path, *, max_errors: int = ...) -> Dataset: ...
 @typing.overload
@@ -827,15 +964,22 @@ def load(path: str | Path, cls: type[T], *, max_errors: int = ...) -> T: ...
 def load(
     path: str | Path, cls: type[Any] | None = None, *, max_errors: int = DEFAULT_MAX_ERRORS
 ) -> Any:
-    """Read and decode the JSON file at *path* (see :func:`loads`)."""
+    """Read and decode the JSON file at *path* (see :func:`loads`).
+
+    A dataset is read a piece at a time (see :func:`load_stream`).
+    """
+    if cls is None or cls is Dataset:
+        try:
+            with Path(path).open("rb") as stream:
+                return load_stream(stream, max_errors=max_errors)
+        except OSError as exc:
+            raise DecodeError([f"$: cannot read {str(path)!r}: {exc.strerror or exc}"]) from None
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise DecodeError([f"$: cannot read {str(path)!r}: {exc.strerror or exc}"]) from None
     except MemoryError:
         raise DecodeError([f"$: out of memory reading {str(path)!r} (too big)"]) from None
-    if cls is None:
-        return loads(raw, max_errors=max_errors)
     return loads(raw, cls, max_errors=max_errors)
 
 

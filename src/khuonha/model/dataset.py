@@ -456,3 +456,39 @@ def _check_document(ds: Dataset, doc: ReportDocument) -> None:
             code="document_signature",
             details=problems,
         )
+
+
+def references(record: Any, path: str = "$") -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    """``(path, id, target collections)`` for every reference *record* holds, nested ones too.
+
+    What the dataset checks, one record at a time: for checking records that
+    arrive one by one (JSON Lines) against ids seen before and after.
+
+    >>> from khuonha.model.places import AreaKind, ResidentialArea
+    >>> area = ResidentialArea(id="kdc-1", name="Thôn 1", kind=AreaKind("thon"), unit="xa-1")
+    >>> list(references(area))
+    [('$.unit', 'xa-1', ('units',))]
+    """
+    for field, targets, nested in _plan(type(record)):
+        value = getattr(record, field)
+        if nested is not None:
+            if isinstance(value, tuple):
+                for j, item in enumerate(value):
+                    yield from references(item, f"{path}.{field}[{j}]")
+            elif value is not None:
+                yield from references(value, f"{path}.{field}")
+        elif isinstance(value, tuple):
+            for j, v in enumerate(value):
+                yield f"{path}.{field}[{j}]", v, targets
+        elif value is not None:
+            yield f"{path}.{field}", value, targets
+
+
+def dataset_references() -> dict[str, tuple[str, ...]]:
+    """The dataset's own fields that refer to records, and the collections they point into."""
+    return {field: targets for field, targets, nested in _plan(Dataset) if nested is None}
+
+
+def unknown_reference(value: str, targets: tuple[str, ...], ids: dict[str, set[str]]) -> str:
+    """The reason a reference to *value* is dangling, given the ids of each collection."""
+    return _unknown(value, targets, ids)

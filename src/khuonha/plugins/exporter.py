@@ -45,7 +45,7 @@ import abc
 import inspect
 import io
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, BinaryIO, ClassVar, Generic, TextIO, TypeVar
 
 import attrs
@@ -184,6 +184,39 @@ class Exporter(abc.ABC, Generic[O]):
         Raise :class:`~khuonha.exceptions.ExportError` naming the missing data
         when *obj* cannot be rendered.
         """
+
+    #: Whether :meth:`write_records` writes a dataset given record by record (flat memory).
+    streams: ClassVar[bool] = False
+
+    def write_records(
+        self,
+        own: Mapping[str, Any],
+        records: Iterable[tuple[str, Any]],
+        target: Any,
+        options: O,
+    ) -> None:
+        """Write a dataset that is never built: *own*, its own fields as plain JSON (as the
+        canonical document has them, records left out), and its ``(collection, record)``
+        pairs in the order :meth:`khuonha.Dataset.records` gives them.
+
+        For exporters that set :attr:`streams`. *target* is a binary stream, or
+        a folder (a :class:`~pathlib.Path`) for one that writes a folder. The
+        records may raise at their end (a problem the reader found): let it
+        through; the host then discards what was written. The host streams only
+        archives and internal exports: a publication needs the redacted dataset.
+        """
+        raise NotImplementedError(f"the {self.name} exporter does not write streamed records")
+
+    def plain(self, obj: Any) -> Any:
+        """*obj* as plain JSON data (dicts, lists, strings, numbers): what
+        :func:`khuonha.dumps` writes, without writing and parsing the text.
+
+        For exporters that lay a record out in their own format (cells of a
+        workbook); the mirror of :meth:`khuonha.Importer.dataset_from`.
+        """
+        from khuonha.codec.core import to_dict  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+
+        return to_dict(obj)
 
     def missing(self, obj: object) -> str | None:
         """The first contract: what *obj* lacks for this format, or ``None``.

@@ -29,7 +29,7 @@ from __future__ import annotations
 import abc
 import os
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
 
 import attrs
@@ -39,7 +39,7 @@ from khuonha.plugins._formats import format_problems
 if TYPE_CHECKING:
     from khuonha.model.dataset import Dataset
 
-__all__ = ["ImportOptions", "Importer", "iter_with", "read_with"]
+__all__ = ["ImportOptions", "Importer", "iter_checked_with", "iter_with", "read_with"]
 
 
 @attrs.frozen(kw_only=True)
@@ -93,6 +93,22 @@ class Importer(abc.ABC):
         allows it reads record by record instead (and sets :attr:`streams`).
         """
         yield from self.read(stream, options).records()
+
+    def dataset_from(self, data: Mapping[str, Any]) -> Dataset:
+        """Build the dataset from plain JSON data (dicts, lists, strings, numbers).
+
+        For importers that turn another format into the data of the JSON
+        document (cells of a workbook): the dataset is checked exactly as
+        :func:`khuonha.loads` checks a document (an older schema upgraded, a
+        newer refused; problems as JSON paths in one
+        :class:`~khuonha.exceptions.DecodeError`), without writing and parsing
+        JSON text in between.
+        """
+        from khuonha.codec.core import decode  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+        from khuonha.model.dataset import Dataset  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+
+        found: Dataset = decode(data, Dataset)
+        return found
 
     def parse_options(self, options: Mapping[str, Any] | Any = None) -> Any:
         """Decode *options* (a mapping of plain JSON values) into :attr:`options_type`."""
@@ -169,6 +185,35 @@ def iter_with(
     stream = _opened(source) if isinstance(source, str | os.PathLike) else source
     try:
         yield from importer.iter_records(stream, opts)
+    except Exception as exc:
+        failure = _failed(importer, exc)
+        if failure is exc:
+            raise
+        raise failure from exc
+    finally:
+        if stream is not source:
+            stream.close()
+
+
+def iter_checked_with(
+    importer: Importer, source: str | os.PathLike[str] | BinaryIO, options: Any = None
+) -> Generator[tuple[str, str, Any], None, None]:
+    """``(where, collection, payload)`` of *source*, streamed and checked as a read checks.
+
+    For importers that stream and check the references between records as
+    they go (an ``iter_checked`` method, as the ``jsonl`` importer has): the
+    first item is ``(where, "dataset", fields)``, the dataset's own fields as
+    plain JSON; every problem is raised at the end.
+    """
+    checked = getattr(importer, "iter_checked", None)
+    if checked is None:
+        from khuonha.exceptions import KhuonhaError  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+
+        raise KhuonhaError(f"the {importer.name} importer does not check records as it streams")
+    opts = importer.parse_options(options)
+    stream = _opened(source) if isinstance(source, str | os.PathLike) else source
+    try:
+        yield from checked(stream, opts)
     except Exception as exc:
         failure = _failed(importer, exc)
         if failure is exc:

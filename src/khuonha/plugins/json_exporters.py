@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import json
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any, BinaryIO, TypeVar
 
@@ -178,6 +178,22 @@ class JsonlExporter(_DataExporter[JsonlOptions]):
         own = _own_fields(obj)
         stream.write(_line({"type": "dataset", "dataset": slug, "record": own}))
         _write_lines(obj.records(), stream, slug, _count(obj))
+
+    streams = True
+
+    def write_records(
+        self,
+        own: Mapping[str, Any],
+        records: Iterable[tuple[str, Any]],
+        target: Any,
+        options: JsonlOptions,
+    ) -> None:
+        """The header, the dataset line, then each record as it comes (as :meth:`write`)."""
+        slug = own.get("slug")
+        version = own.get("schema_version", SCHEMA_VERSION)
+        target.write(_line({"type": "header", "schema_version": version, "dataset": slug}))
+        target.write(_line({"type": "dataset", "dataset": slug, "record": dict(own)}))
+        _write_lines(records, target, slug if isinstance(slug, str) else None)
 
 
 def _count(obj: object) -> int:

@@ -40,12 +40,12 @@ import attrs
 from khuonha.exceptions import DecodeError, InvalidDataError
 from khuonha.plugins.hookspecs import hookimpl
 from khuonha.plugins.importer import Importer
-from khuonha.plugins.json_exporters import RECORD_TYPES, _record_classes
+from khuonha.plugins.json_exporters import RECORD_TYPES, _own_fields, _record_classes
 
 if TYPE_CHECKING:
     from khuonha.model.dataset import Dataset
 
-__all__ = ["MAX_ERRORS", "JsonImporter", "JsonlImporter"]
+__all__ = ["MAX_ERRORS", "JsonImporter", "JsonlImporter", "ReferenceChecker"]
 
 #: At most this many problems are listed; the last line counts the rest.
 MAX_ERRORS = 1000
@@ -72,10 +72,10 @@ class JsonImporter(Importer):
     suffixes = (".json",)
 
     def read(self, stream: BinaryIO, options: Any) -> Dataset:
-        """Decode the whole document."""
-        from khuonha.codec.core import loads  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+        """Decode the document, record by record (see :func:`khuonha.codec.core.load_stream`)."""
+        from khuonha.codec.core import load_stream  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
 
-        return loads(stream.read())
+        return load_stream(stream)
 
 
 class _Problems:
@@ -171,6 +171,47 @@ class JsonlImporter(Importer):
         if not seen:
             problems.add("line 1", ["empty file: expected the header line"])
 
+    def iter_checked(self, stream: BinaryIO, options: Any) -> Iterator[tuple[str, str, Any]]:
+        """``(where, collection, payload)``, checked as :meth:`read` checks, in flat memory.
+
+        First ``("line 2", "dataset", fields)``: the dataset's own fields as
+        plain JSON (the dataset line's record, or the header's slug), checked;
+        then each record as its line is read. The references between records
+        are checked too, with a set of ids per record type and the references
+        not yet resolved: every problem, dangling references included with
+        their line, is raised at the end, as :meth:`read` raises them.
+        """
+        problems = _Problems()
+        checker = ReferenceChecker()
+        header: dict[str, Any] = {}
+        own_sent = False
+        for number, collection, payload in self._lines(stream, problems):
+            where = f"line {number}"
+            if collection == "header":
+                header = payload if isinstance(payload, dict) else {}
+                continue
+            if collection == "dataset":
+                if own_sent:
+                    problems.add(where, ["$.type: a second dataset line"])
+                    continue
+                fields = _own_checked(payload, where, checker, problems)
+                own_sent = True
+                yield where, "dataset", fields
+                continue
+            if not own_sent:
+                slug = header.get("dataset")
+                if not isinstance(slug, str):
+                    problems.add("line 2", ['expected the dataset line {"type": "dataset", …}'])
+                    problems.raise_if_any()
+                own = _own_checked({"slug": slug, "title": slug}, "line 1", checker, problems)
+                own_sent = True
+                yield "line 1", "dataset", own
+            checker.add(where, collection, payload)
+            yield where, collection, payload
+        for where, reason in checker.finish():
+            problems.add(where, [reason])
+        problems.raise_if_any()
+
     def iter_records(self, stream: BinaryIO, options: Any) -> Iterator[tuple[str, Any]]:
         """Yield each record as its line is read; raise every problem at the end."""
         problems = _Problems()
@@ -205,6 +246,85 @@ class JsonlImporter(Importer):
         finally:
             if paused:
                 gc.enable()
+
+
+class ReferenceChecker:
+    """The references between records that arrive one by one, checked in compact memory.
+
+    Keeps a set of ids per record type and the references that named an id
+    not seen yet (most name a record of an earlier line and are settled at
+    once); what is still unknown at the end is dangling, reported with its line.
+    """
+
+    def __init__(self) -> None:
+        from khuonha.model.dataset import ID_COLLECTIONS, references  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+
+        self._references = references
+        self.ids: dict[str, set[str]] = {name: set() for name in ID_COLLECTIONS}
+        self.pending: list[tuple[str, str, str, tuple[str, ...]]] = []
+        self.problems: list[tuple[str, str]] = []
+
+    def add(self, where: str, collection: str, record: Any) -> None:
+        """Take one record: its id, and each reference it holds."""
+        ids = self.ids.get(collection)
+        if ids is not None:
+            if record.id in ids:
+                self.problems.append((where, f"$.record.id: duplicate id {record.id!r}"))
+            ids.add(record.id)
+        for path, value, targets in self._references(record, "$.record"):
+            self.refer(where, path, value, targets)
+
+    def refer(self, where: str, path: str, value: str, targets: tuple[str, ...]) -> None:
+        """One reference: settled now if its record was seen, else kept for the end."""
+        if not any(value in self.ids[t] for t in targets):
+            self.pending.append((where, path, value, targets))
+
+    def finish(self) -> list[tuple[str, str]]:
+        """``(where, reason)`` of every duplicate and dangling reference, in line order."""
+        from khuonha.model.dataset import unknown_reference  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+
+        found = list(self.problems)
+        for where, path, value, targets in self.pending:
+            if not any(value in self.ids[t] for t in targets):
+                found.append((where, f"{path}: {unknown_reference(value, targets, self.ids)}"))
+        self.pending.clear()
+        return sorted(found, key=lambda item: int(item[0].rpartition(" ")[2]))
+
+
+def _own_checked(
+    fields: Any, where: str, checker: ReferenceChecker, problems: _Problems
+) -> dict[str, Any]:
+    """The dataset line's fields, checked as :func:`_assemble` checks them (references later)."""
+    from khuonha.codec.core import from_dict  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+    from khuonha.model.dataset import Dataset, dataset_references  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+
+    if not isinstance(fields, dict):
+        problems.add(where, ["$.record: expected an object"])
+        return {}
+    refs = dataset_references()
+    stray = [k for k in fields if k in RECORD_TYPES]
+    if stray:
+        problems.add(where, [f"$.record.{stray[0]}: records go on lines of their own"])
+    plain = {k: v for k, v in fields.items() if k not in refs and k not in RECORD_TYPES}
+    canonical: dict[str, Any] = {}
+    try:
+        canonical = _own_fields(from_dict(plain, Dataset))
+    except DecodeError as exc:
+        problems.add(where, _in_record(exc.errors))
+    given: dict[str, Any] = {}
+    for name, targets in refs.items():
+        value = fields.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            problems.add(where, [f"$.record.{name}: expected a string, got {value!r:.40}"])
+        else:
+            checker.refer(where, f"$.record.{name}", value, targets)
+            given[name] = value
+    # the fields in the dataset's field order, as the jsonl exporter writes them
+    order = [f.name for f in attrs.fields(Dataset)]
+    merged = {**canonical, **given}
+    return {name: merged[name] for name in order if name in merged}
 
 
 def _assemble(

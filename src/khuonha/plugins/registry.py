@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Any, BinaryIO
 
@@ -42,6 +42,7 @@ __all__ = [
     "ImporterRegistry",
     "Registration",
     "clip",
+    "export_records",
     "export_with",
     "is_publication",
     "masked_note",
@@ -239,6 +240,72 @@ def export_with(
     else:
         _write(exporter, obj, dest, opts)
     return masked
+
+
+def export_records(
+    exporter: Exporter[Any],
+    own: Mapping[str, Any],
+    records: Iterable[tuple[str, Any]],
+    dest: str | os.PathLike[str] | BinaryIO,
+    options: Mapping[str, Any] | ExportOptions | None = None,
+) -> None:
+    """Write a dataset given record by record (see :meth:`Exporter.write_records`).
+
+    Only for an exporter that streams, writing an archive or an internal
+    export (a publication needs :func:`~khuonha.plugins.privacy.public_view`
+    of the whole dataset). A path is written atomically: when the records
+    raise (a problem found at the end of the input), nothing is left behind.
+    """
+    opts = _options(exporter, options)
+    if not getattr(exporter, "streams", False) or is_publication(exporter, opts):
+        raise ExportError(exporter.name, "cannot write a dataset record by record")
+    if getattr(exporter, "writes_directory", False):
+        from pathlib import Path  # noqa: PLC0415
+
+        if not isinstance(dest, str | os.PathLike):
+            raise ExportError(exporter.name, "writes a folder: give a directory, not a stream")
+        _guarded(exporter, dest, lambda: exporter.write_records(own, records, Path(dest), opts))
+    elif isinstance(dest, str | os.PathLike):
+        with atomic_write(dest) as stream:
+            _write_streamed(exporter, own, records, stream, opts)
+    else:
+        _write_streamed(exporter, own, records, dest, opts)
+
+
+def _write_streamed(
+    exporter: Exporter[Any],
+    own: Mapping[str, Any],
+    records: Iterable[tuple[str, Any]],
+    stream: BinaryIO,
+    options: Any,
+) -> None:
+    guarded = KeepOpen(stream)
+
+    def write() -> None:
+        exporter.write_records(own, records, guarded, options)
+        guarded.flush()
+
+    _guarded(exporter, None, write)
+
+
+def _guarded(exporter: Exporter[Any], folder: Any, write: Any) -> None:
+    """Run *write*; the plugin's own failures become an ExportError naming it."""
+    from khuonha.exceptions import OutputError  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+
+    try:
+        write()
+    except KhuonhaError:
+        raise
+    except OSError as exc:
+        if folder is not None:
+            raise OutputError(os.fspath(folder), exc.strerror or str(exc)) from exc
+        if exc.errno in OUTPUT_ERRNOS:
+            raise
+        reason = f"the exporter failed: {type(exc).__name__}: {exc}"
+        raise ExportError(exporter.name, clip(reason)) from exc
+    except Exception as exc:
+        reason = f"the exporter failed: {type(exc).__name__}: {exc}"
+        raise ExportError(exporter.name, clip(reason)) from exc
 
 
 def _write_directory(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import enum
 import functools
+import json
 import os
 import tempfile
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -270,3 +271,43 @@ class ParquetExporter(Exporter[ParquetOptions]):
     def write_directory(self, obj: Any, directory: Path, options: ParquetOptions) -> list[Path]:
         """Write *obj*'s tables into *directory*, record type by record type, in batches."""
         return write_directory(obj.records(), directory, own=obj)
+
+    #: Writes records as they stream in (``khuonha export data.jsonl -f parquet``).
+    streams = True
+
+    def write_records(
+        self,
+        own: Mapping[str, Any],
+        records: Iterable[tuple[str, Any]],
+        target: Any,
+        options: ParquetOptions,
+    ) -> None:
+        """The folder of tables from streamed records; the ``dataset`` row from *own*."""
+        refs = {k: v for k, v in own.items() if k in _REFERENCES}
+        plain = {k: v for k, v in own.items() if k not in _REFERENCES}
+        try:
+            shell = khuonha.loads(json.dumps(plain, ensure_ascii=False).encode())
+        except khuonha.DecodeError:
+            for _record in records:  # the reader raises every problem of its input at the end
+                pass
+            raise
+        write_directory(records, Path(target), own=_Head(shell, refs))
+
+
+#: The dataset's own fields that name records (set apart: the records come later).
+_REFERENCES = ("commune", "publisher", "reporting_organization")
+
+
+class _Head:
+    """The dataset's own fields for its one-row table: a dataset shell and its references."""
+
+    def __init__(self, shell: khuonha.Dataset, refs: dict[str, Any]) -> None:
+        self._shell = shell
+        self._refs = refs
+
+    def __getattr__(self, name: str) -> Any:
+        if name in self._refs:
+            return self._refs[name]
+        if name in _REFERENCES:
+            return None
+        return getattr(self._shell, name)

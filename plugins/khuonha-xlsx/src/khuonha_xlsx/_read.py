@@ -13,10 +13,12 @@ raised together.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
 import zipfile
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any, BinaryIO
 
@@ -92,7 +94,7 @@ class XlsxImporter(Importer):
             book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw))
         except Exception as exc:
             raise DecodeError([f"$: not a readable workbook: {exc}"]) from None
-        return _Reader(book).dataset()
+        return _Reader(book, self).dataset()
 
 
 def _whole(value: Any) -> int:
@@ -197,15 +199,113 @@ def _blank(value: Any) -> bool:
     return value is None or value == ""
 
 
+class _SlowError(Exception):
+    """A cell the compiled row reader does not take as is: the row is read cell by cell."""
+
+
+# The compiled reader's conversion of one non-blank cell ``v`` of each kind, as
+# source: the usual Python type of what calamine gives is taken as is, anything
+# else goes through the kind's converter above, whose ValueError sends the row
+# to the careful reader (which words the problem with its cell).
+_FAST: dict[str, str] = {
+    "text": "v if v.__class__ is str else _text(v)",
+    "int": "int(v) if v.__class__ is float and v.is_integer() else _whole(v)",
+    "number": "(int(v) if v.is_integer() else v) if v.__class__ is float else _number(v)",
+    "date": "v.isoformat() if v.__class__ is date else _date(v)",
+    "bool": "v if v.__class__ is bool else _bool(v)",
+    "json": "_json_cell(v)",
+    "enum": "v if v.__class__ is str else _text(v)",
+}
+
+
+#: The C scanner ``json.loads`` uses (one value from an offset, with where it ended).
+_scan: Callable[[str, int], tuple[Any, int]] = getattr(json.JSONDecoder(), "scan_once")  # noqa: B009 - not in the type stubs
+
+
+def _json_cell(value: Any) -> Any:
+    """A JSON cell as the careful reader's ``json.loads`` reads it, in one C call."""
+    if value.__class__ is str:
+        if value == "[]":
+            return []
+        found, end = _scan(value, 0)
+        if end == len(value):
+            return found
+    raise _SlowError
+
+
+def _compile(sheet: Sheet, index: dict[str, int]) -> Any:
+    return _compiled(sheet, tuple(index.items()))
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(sheet: Sheet, columns: tuple[tuple[str, int], ...]) -> Any:
+    """A function from one row (a list of cell values) to the record's plain data.
+
+    Generated once per sheet from the columns the file has, so that a row costs
+    one call and no per-cell dispatch; it raises on any cell it would convert
+    differently from :meth:`_Reader._record`, which then reads that row.
+    """
+    index = dict(columns)
+    known = {c.key: c for c in sheet.columns}
+    used = [(known[k], col) for k, col in index.items() if k in known]
+    width = max((col for _c, col in used), default=-1) + 1
+    lines = ["def convert(row):", f"    if len(row) < {width}:", "        raise _SlowError"]
+    lines.append("    d = {}")
+    parents: dict[tuple[str, ...], str] = {(): "d"}
+    for column, _col in used:
+        for depth in range(1, len(column.path)):
+            prefix = column.path[:depth]
+            if prefix not in parents:
+                parents[prefix] = f"p{len(parents)}"
+                lines.append(f"    {parents[prefix]} = {{}}")
+    for column, col in used:
+        expr = _FAST.get(column.kind)
+        if expr is None:  # datetime, time: rare; converted as the careful reader does
+            expr = "_convert(_columns[" + repr(column.key) + "], v)"
+        target = parents[column.path[:-1]]
+        lines.append(f"    v = row[{col}]")
+        lines.append("    if v is not None and v != '':")
+        lines.append(f"        {target}[{column.path[-1]!r}] = {expr}")
+    # nested values join their parent only when a cell of theirs was filled
+    for prefix in sorted((p for p in parents if p), key=len, reverse=True):
+        name, parent = parents[prefix], parents[prefix[:-1]]
+        lines.append(f"    if {name}:")
+        lines.append(f"        {parent}[{prefix[-1]!r}] = {name}")
+    for column in sheet.columns:
+        if column.null_when_blank:
+            holder = parents.get(column.path[:-1])
+            if holder == "d":
+                lines.append(f"    d.setdefault({column.path[-1]!r}, None)")
+            elif holder is not None:  # filled means attached, all the way up
+                lines.append(f"    if {holder}:")
+                lines.append(f"        {holder}.setdefault({column.path[-1]!r}, None)")
+    lines.append("    return d")
+    namespace: dict[str, Any] = {
+        "_SlowError": _SlowError,
+        "_text": _text,
+        "_whole": _whole,
+        "_number": _number,
+        "_date": _date,
+        "_bool": _bool,
+        "_json_cell": _json_cell,
+        "_convert": _convert,
+        "_columns": known,
+        "date": date,
+    }
+    exec(compile("\n".join(lines), f"<khuonha-xlsx row reader {sheet.name}>", "exec"), namespace)  # noqa: S102 - source built above from the layout's own keys
+    return namespace["convert"]
+
+
 class _Reader:
     """One reading: cell values to plain JSON, then the codec, errors mapped to cells."""
 
-    def __init__(self, book: Any) -> None:
+    def __init__(self, book: Any, importer: Importer) -> None:
         self.book = book
+        self.importer = importer
         self.problems: list[str] = []
         self.reported: set[str] = set()
-        # (collection, index) -> (sheet, 0-based row); and sheet -> {key: column index}
-        self.rows: dict[tuple[str, int], tuple[Sheet, int]] = {}
+        # collection -> (sheet, the 0-based row of each record); and sheet -> {key: column index}
+        self.rows: dict[str, tuple[Sheet, list[int]]] = {}
         self.keys: dict[str, dict[str, int]] = {}
 
     def _find(self, sheet: Sheet) -> list[list[Any]] | None:
@@ -229,12 +329,21 @@ class _Reader:
         unknown = [k for k in index if k not in known]
         for key in unknown:
             self._problem(cell_name(sheet.name, 1, index[key]), f"unknown column key {key!r}")
+        convert = _compile(sheet, index)
+        numbers = self.rows[sheet.collection] = (sheet, [])
+        taken = numbers[1].append
         out: list[dict[str, Any]] = []
-        for number, row in enumerate(rows[FIRST_ROW:], FIRST_ROW):
-            if all(_blank(v) for v in row):
+        add = out.append
+        for number in range(FIRST_ROW, len(rows)):
+            row = rows[number]
+            if not any(row) and all(_blank(v) for v in row):
                 continue
-            self.rows[(sheet.collection, len(out))] = (sheet, number)
-            out.append(self._record(sheet, row, number, index, known))
+            taken(number)
+            try:
+                add(convert(row))
+            except Exception:  # the careful reader words what the compiled one refused
+                add(self._record(sheet, row, number, index, known))
+        rows.clear()
         return out
 
     def _record(
@@ -278,7 +387,7 @@ class _Reader:
         layout = sheets()
         own_sheet, *record_sheets = layout
         own = self._records(own_sheet)
-        if self._find(own_sheet) is None or not own:
+        if not own:
             self._problem(f"{own_sheet.name}!A{FIRST_ROW + 1}", "no dataset row (slug, title …)")
         data: dict[str, Any] = dict(own[0]) if own else {}
         for sheet in record_sheets:
@@ -287,7 +396,7 @@ class _Reader:
                 data[sheet.collection] = records
         ds: khuonha.Dataset | None = None
         try:
-            ds = khuonha.loads(json.dumps(data, ensure_ascii=False).encode())
+            ds = self.importer.dataset_from(data)
         except DecodeError as exc:
             for line in exc.errors:
                 cell, reason = self._locate(line)
@@ -301,8 +410,9 @@ class _Reader:
         """``$.activities[3].quantity.value: reason`` -> ``(Hoạt động!C6, reason)``."""
         path, _, reason = line.partition(": ")
         match = re.match(r"\$\.(\w+)\[(\d+)\]\.?(.*)\Z", path)
-        if match and (match.group(1), int(match.group(2))) in self.rows:
-            sheet, number = self.rows[(match.group(1), int(match.group(2)))]
+        found = self.rows.get(match.group(1)) if match else None
+        if match and found and int(match.group(2)) < len(found[1]):
+            sheet, number = found[0], found[1][int(match.group(2))]
             rest = match.group(3)
         elif path.startswith("$.") or path == "$":
             sheet, number = sheets()[0], FIRST_ROW

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import shutil
 import tempfile
@@ -143,16 +144,6 @@ def _prepare(book: Any, sheet: Sheet, formats: _Formats, ranges: dict[type, str]
     return ws
 
 
-def _value(data: Any, path: tuple[str, ...]) -> Any:
-    for part in path:
-        if not isinstance(data, dict):
-            return None
-        data = data.get(part)
-        if data is None:
-            return None
-    return data
-
-
 def _text(ws: Any, where: tuple[str, int, int], value: str) -> None:
     if len(value) > MAX_TEXT:
         cell = cell_name(*where)
@@ -233,15 +224,77 @@ def _write_workbook(ds: khuonha.Dataset | None, stream: BinaryIO) -> None:
 
 
 def _write_rows(ws: Any, sheet: Sheet, records: Any, formats: _Formats) -> None:
-    columns = list(enumerate(sheet.columns))
     own = not sheet.collection
+    write = _row_writer(sheet)
+    plain = XlsxExporter().plain  # the record as khuonha.dumps has it, as dicts and lists
+    cells = (ws.write_string, ws.write_number, ws.write_boolean)
     for offset, record in enumerate(records):
-        data = _own_fields(record, sheet) if own else json.loads(khuonha.dumps(record))
-        row = FIRST_ROW + offset
-        for index, column in columns:
-            value = data.get(column.path[0]) if len(column.path) == 1 else _value(data, column.path)
-            if value is not None:
-                _write_cell(ws, (sheet.name, row, index), column, value, formats)
+        data = _own_fields(record, sheet) if own else plain(record)
+        write(data, FIRST_ROW + offset, cells, ws, formats)
+
+
+# How the compiled row writer writes the usual value of a kind (``v``, not None);
+# anything else, and every other kind, goes through _write_cell, which checks it.
+_FAST: dict[str, tuple[str, str]] = {
+    "text": ("v.__class__ is str and len(v) <= MAX_TEXT", "string(row, {col}, v)"),
+    "enum": ("v.__class__ is str", "string(row, {col}, v)"),
+    "int": ("v.__class__ is int and -_EXACT < v < _EXACT", "number(row, {col}, v)"),
+    "number": ("v.__class__ is int and -_EXACT < v < _EXACT", "number(row, {col}, v)"),
+    "bool": ("v.__class__ is bool", "boolean(row, {col}, v)"),
+    "date": (
+        "v.__class__ is str and (d := _day(v)).year >= 1900",
+        "ws.write_datetime(row, {col}, d, formats.date)",
+    ),
+    "json": (
+        "v.__class__ is list and len(t := _json(v, ensure_ascii=False)) <= MAX_TEXT",
+        "string(row, {col}, t)",
+    ),
+}
+
+
+@functools.cache
+def _row_writer(sheet: Sheet) -> Any:
+    """One function per sheet writing a record's cells: no per-cell dispatch or path walk.
+
+    Generated from the layout; what it does not take as is goes through
+    :func:`_write_cell`, so what is written is the same.
+    """
+    lines = ["def write(data, row, cells, ws, formats):", "    string, number, boolean = cells"]
+    holders: dict[tuple[str, ...], str] = {(): "data"}
+    for index, column in enumerate(sheet.columns):
+        for depth in range(1, len(column.path)):
+            prefix = column.path[:depth]
+            if prefix not in holders:
+                name = holders[prefix] = f"p{len(holders)}"
+                lines.append(f"    {name} = {holders[prefix[:-1]]}.get({prefix[-1]!r})")
+                lines.append(f"    if {name}.__class__ is not dict:")
+                lines.append(f"        {name} = _EMPTY")
+        holder = holders[column.path[:-1]]
+        lines.append(f"    v = {holder}.get({column.path[-1]!r})")
+        lines.append("    if v is not None:")
+        slow = f"_write_cell(ws, (NAME, row, {index}), COLUMNS[{index}], v, formats)"
+        fast = _FAST.get(column.kind)
+        if fast is None:
+            lines.append(f"        {slow}")
+        else:
+            test, call = fast
+            lines.append(f"        if {test}:")
+            lines.append(f"            {call.format(col=index)}")
+            lines.append("        else:")
+            lines.append(f"            {slow}")
+    namespace: dict[str, Any] = {
+        "NAME": sheet.name,
+        "COLUMNS": sheet.columns,
+        "MAX_TEXT": MAX_TEXT,
+        "_EXACT": _EXACT,
+        "_EMPTY": {},
+        "_day": date.fromisoformat,
+        "_json": json.dumps,
+        "_write_cell": _write_cell,
+    }
+    source = "\n".join(lines)
+    exec(compile(source, f"<khuonha-xlsx row writer {sheet.name}>", "exec"), namespace)  # noqa: S102 - source built above from the layout's own keys
+    return namespace["write"]
 
 
 def _own_fields(ds: khuonha.Dataset, sheet: Sheet) -> dict[str, Any]:
