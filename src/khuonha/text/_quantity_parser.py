@@ -15,6 +15,7 @@ import re
 
 from khuonha.exceptions import InvalidDataError, QuantityParseError
 from khuonha.text._numerals import Reading, head_from_text, read_groups, settle
+from khuonha.text._scan_quantities import share_of
 from khuonha.text._scan_words import MEASURES
 from khuonha.text.quantities import Qualifier, Quantity
 from khuonha.text.unicode import check_marks, marks_message, match_key
@@ -155,8 +156,11 @@ def parse(text: str) -> Quantity:
         unit = s.unit()
         value = s.settled(reading, at, unit)
     total = scope_count = scope_unit = None
+    if unit == "%":  # "100% số hộ": what the share is of, read as scan reads it
+        scope_unit, length = share_of(text[s.pos :])
+        s.pos += length
     s.skip()
-    if s.text.startswith("/", s.pos):
+    if unit != "%" and s.text.startswith("/", s.pos):
         s.pos += 1
         s.skip()
         second, at = s.number()
