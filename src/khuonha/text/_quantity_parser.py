@@ -205,6 +205,8 @@ def parse_quantity(text: str) -> Quantity:
     - "a/b": part of a whole when the same noun (or no noun) follows the
       first number ("10/10 thôn"), a count over a scope when the nouns differ
       ("92 lượt/ 10 thôn bản");
+    - "100% số hộ", "gần 20% dân số": a share; the value as written with unit "%",
+      and what it is of in ``scope_unit``, read as :func:`khuonha.scan` reads it;
     - "không có": zero;
     - "13,849 nhân khẩu": a comma before three digits groups thousands before
       a thing counted one by one and marks decimals before a measure or "%"
@@ -219,5 +221,8 @@ def parse_quantity(text: str) -> Quantity:
     '01 tập thể'
     >>> parse_quantity("13,849 nhân khẩu").value
     13849
+    >>> q = parse_quantity("100% xã, thị trấn")
+    >>> q.value, q.unit, q.scope_unit
+    (100, '%', 'xã, thị trấn')
     """
     return parse(text)
