@@ -463,3 +463,16 @@ def test_open_reporting_periods_are_written_at_their_month(
     assert "ngày" not in text
     back = parse_period(text, convention="reporting")
     assert (back.start, back.end, back.precision) == (p.start, p.end, p.precision)
+
+
+@pytest.mark.parametrize(
+    ("precision", "message"),
+    [
+        (Precision.UNSPECIFIED, "an unspecified period has no dates"),
+        (Precision.RECURRING, "a recurring period has no dates"),
+    ],
+)
+def test_an_undated_period_message_reads_as_english(precision: Precision, message: str) -> None:
+    """The article before the precision's name follows its first sound ("an unspecified")."""
+    with pytest.raises(InvalidDataError, match=message):
+        Period(precision=precision, start=date(2024, 1, 1), label="năm qua")

@@ -27,6 +27,13 @@ CASES = [
     ("không quá 3 vụ", 3, Q.AT_MOST, "vụ", None, None, None),
     ("87,9%", 87.9, Q.EXACT, "%", None, None, None),
     ("87,9 %", 87.9, Q.EXACT, "%", None, None, None),
+    ("100% số hộ", 100, Q.EXACT, "%", None, None, "số hộ"),
+    ("90% lượt hộ gia đình", 90, Q.EXACT, "%", None, None, "lượt hộ gia đình"),
+    ("100% xã, thị trấn", 100, Q.EXACT, "%", None, None, "xã, thị trấn"),
+    ("gần 20% dân số", 20, Q.NEARLY, "%", None, None, "dân số"),
+    ("87,9 % số hộ", 87.9, Q.EXACT, "%", None, None, "số hộ"),
+    ("100% các xã", 100, Q.EXACT, "%", None, None, "các xã"),
+    ("90% số hộ trở lên", 90, Q.AT_LEAST, "%", None, None, "số hộ"),
     ("01 tập thể", 1, Q.EXACT, "tập thể", None, None, None),
     ("10/10 thôn", 10, Q.EXACT, "thôn", 10, None, None),
     ("7/10", 7, Q.EXACT, None, 10, None, None),
@@ -201,3 +208,22 @@ def test_format_then_parse_gives_the_quantity_back(q: Quantity) -> None:
         back.scope_count,
         back.scope_unit,
     ) == (q.value, q.qualifier, q.unit, q.total, q.scope_count, q.scope_unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["100% số hộ", "90% lượt hộ gia đình", "100% xã, thị trấn", "gần 20% dân số"]
+)
+def test_a_share_and_its_noun_are_written_back_as_read(text: str) -> None:
+    """The noun after the % is kept: the share is written back as the report wrote it."""
+    assert format_quantity(parse_quantity(text)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [("100% số hộ đã", 11), ("100% số hộ/10 thôn", 10), ("100%/5", 4)],
+)
+def test_a_share_followed_by_other_words_is_refused(text: str, at: int) -> None:
+    """What follows the noun of a share is not read into it, nor a scope after a %."""
+    with pytest.raises(QuantityParseError, match="unexpected text") as info:
+        parse_quantity(text)
+    assert info.value.position == at

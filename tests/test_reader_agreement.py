@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from khuonha import QuantityParseError, parse_quantity, scan
+from khuonha import Qualifier, QuantityParseError, parse_quantity, scan
 
 TEXTS = sorted(
     {
@@ -87,6 +87,9 @@ def test_parse_quantity_agrees_with_scan_on_the_corpus(text: str) -> None:
                 f.quantity.qualifier,
                 f.quantity.total,
             ), f.text
+            if f.quantity.unit == "%":  # a share, and what it is of, read alike
+                assert q == f.quantity, f.text
+                assert q.scope_unit == f.of, f.text
     whole = _parsed(text)
     if whole is not None and found:
         assert whole in [f.quantity.value for f in found], text
@@ -97,9 +100,47 @@ def test_the_corpus_copy_has_wordings() -> None:
     assert "13,849 nhân khẩu" in TEXTS
 
 
-_NOUNS = st.sampled_from(
-    ["nhân khẩu", "người", "hộ", "buổi", "lượt", "km2", "ha", "tấn", "%", "đền", "", "tin"]
+_SHARES = sorted(
+    {
+        f.text
+        for text in TEXTS
+        for f in scan(text).quantities
+        if f.quantity.unit == "%" and f.of is not None and not f.ambiguous
+    }
 )
+
+
+def test_the_corpus_has_shares_of_something() -> None:
+    """The corpus writes percentages of a noun; the agreement above covers them."""
+    assert {"100% xã, thị trấn", "gần 20% dân số"} <= set(_SHARES), _SHARES
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "of"),
+    [
+        ("100% số hộ", 100, Qualifier.EXACT, "số hộ"),
+        ("90% lượt hộ gia đình", 90, Qualifier.EXACT, "lượt hộ gia đình"),
+        ("100% xã, thị trấn", 100, Qualifier.EXACT, "xã, thị trấn"),
+        ("gần 20% dân số", 20, Qualifier.NEARLY, "dân số"),
+        ("87,9% số hộ", 87.9, Qualifier.EXACT, "số hộ"),
+    ],
+)
+def test_a_share_of_something_is_read_alike(
+    text: str, value: float, qualifier: Qualifier, of: str
+) -> None:
+    """ "100% số hộ": the value as written, % as the unit, the noun kept by both readers."""
+    q = parse_quantity(text)
+    assert (q.value, q.qualifier, q.unit, q.scope_unit) == (value, qualifier, "%", of)
+    (found,) = scan(f"Đã có {text} tham gia.").quantities
+    assert (found.text, found.of, found.quantity) == (text, of, q)
+
+
+_NOUNS = st.sampled_from(
+    [
+        "nhân khẩu", "người", "hộ", "buổi", "lượt", "km2", "ha", "tấn", "%", "đền", "", "tin",
+        "% số hộ", "% xã, thị trấn", "% lượt hộ gia đình", "% dân số",
+    ]
+)  # fmt: skip
 _GROUPS = st.lists(st.integers(0, 999).map(str), min_size=1, max_size=3)
 
 
@@ -118,7 +159,7 @@ def _numbers(draw: st.DrawFn) -> str:
 @given(_numbers(), _NOUNS, st.sampled_from(["", "trên ", "gần "]))
 def test_parse_quantity_and_scan_agree_on_any_number(number: str, noun: str, before: str) -> None:
     """Whatever the digits and the noun, the two readers never give two values."""
-    text = (before + number + ("" if noun == "%" else " ") + noun).strip()
+    text = (before + number + ("" if noun.startswith("%") else " ") + noun).strip()
     parsed = _parsed(text)
     found = [f for f in scan(text).quantities if f.start <= len(before)]
     if parsed is None or not found:
@@ -126,3 +167,5 @@ def test_parse_quantity_and_scan_agree_on_any_number(number: str, noun: str, bef
     f = found[0]
     assert not any(r in (f.reason or "") for r in _NUMERAL_REASONS), (text, parsed, f.reason)
     assert f.quantity.value == parsed, text
+    if noun.startswith("%"):
+        assert f.of == parse_quantity(text).scope_unit == (noun[1:].strip() or None), text

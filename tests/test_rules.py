@@ -1215,3 +1215,11 @@ def test_unreported_dossier_lists_only_what_is_asked() -> None:
         "Hồ sơ đăng ký: chưa báo cáo hồ sơ "
         "(cần: Kế hoạch bảo đảm an ninh, trật tự; Bản đăng ký phấn đấu đạt tiêu chuẩn)"
     )
+
+
+def test_check_messages_take_the_article_of_the_kind() -> None:
+    """ "an at_least check", "a true check": the article follows the kind's first sound."""
+    with pytest.raises(InvalidDataError, match="fact: an at_least check needs a fact"):
+        khuonha.Check(kind=khuonha.CheckKind.AT_LEAST, fact="x")
+    with pytest.raises(InvalidDataError, match="fact: a true check needs a fact"):
+        khuonha.Check(kind=khuonha.CheckKind.TRUE, fact="x")

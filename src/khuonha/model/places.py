@@ -28,6 +28,7 @@ from khuonha.model.fields import (
 )
 from khuonha.model.provenance import Provenance
 from khuonha.text.fields import typed_fields
+from khuonha.text.language import with_article
 
 __all__ = [
     "AdministrativeUnit",
@@ -186,7 +187,7 @@ class AdministrativeUnit:
                 object.__setattr__(self, "level", self.kind.level)
             elif given is not self.kind.level:
                 raise InvalidDataError(
-                    f"a {self.kind.value} is a {self.kind.level.value}-level unit, "
+                    f"{with_article(self.kind.value)} is a {self.kind.level.value}-level unit, "
                     f"not {self.level.value}",
                     field="level",
                 )
@@ -199,7 +200,8 @@ class AdministrativeUnit:
             digits = _CODE_DIGITS[self.level]
             if len(self.code) != digits:
                 raise InvalidDataError(
-                    f"a {self.level.value} code must be {digits} digits, got {self.code!r:.40}",
+                    f"{with_article(self.level.value)} code must be {digits} digits, "
+                    f"got {self.code!r:.40}",
                     field="code",
                 )
             if self.scheme is None:

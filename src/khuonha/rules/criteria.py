@@ -29,6 +29,7 @@ from khuonha.model.fields import (
     tuple_of,
 )
 from khuonha.model.people import EducationLevel, EnterpriseSize, OrganizationKind
+from khuonha.text.language import with_article
 
 __all__ = [
     "Authority",
@@ -156,29 +157,30 @@ class Check:
 
     def __attrs_post_init__(self) -> None:
         needs = _NEEDS[self.kind]
+        a_kind = with_article(self.kind.value)  # "an at_least check"
         if not needs:
             if self.fact is not None:
-                raise InvalidDataError(f"a {self.kind.value} check names no fact", field="fact")
+                raise InvalidDataError(f"{a_kind} check names no fact", field="fact")
         else:
             kind = fact_kind(self.fact) if self.fact is not None else None
             if kind not in needs:
                 raise InvalidDataError(
-                    f"a {self.kind.value} check needs a fact of kind {' or '.join(needs)}, "
+                    f"{a_kind} check needs a fact of kind {' or '.join(needs)}, "
                     f"got {self.fact!r:.60}",
                     field="fact",
                 )
         if self.kind in _WITH_OF:
             if self.of is None or fact_kind(self.of) not in (FactKind.COUNT, FactKind.MEASURE):
                 raise InvalidDataError(
-                    f"a {self.kind.value} check needs 'of', a count fact, got {self.of!r:.60}",
+                    f"{a_kind} check needs 'of', a count fact, got {self.of!r:.60}",
                     field="of",
                 )
         elif self.of is not None:
-            raise InvalidDataError(f"a {self.kind.value} check takes no 'of'", field="of")
+            raise InvalidDataError(f"{a_kind} check takes no 'of'", field="of")
         if self.kind in _WITH_VALUE:
             if self.value is None or type(self.value) not in (int, float) or self.value < 0:
                 raise InvalidDataError(
-                    f"a {self.kind.value} check needs a value >= 0, got {self.value!r:.40}",
+                    f"{a_kind} check needs a value >= 0, got {self.value!r:.40}",
                     field="value",
                 )
             if self.kind in _SHARES and self.value > 1:
@@ -187,25 +189,21 @@ class Check:
                     field="value",
                 )
         elif self.value is not None:
-            raise InvalidDataError(f"a {self.kind.value} check takes no value", field="value")
+            raise InvalidDataError(f"{a_kind} check takes no value", field="value")
         subunit = self.kind in (CheckKind.REGISTERED_SHARE, CheckKind.RECOGNISED_SHARE)
         if subunit and not self.unit_types:
             raise InvalidDataError("name the unit types counted", field="unit_types")
         if not subunit and self.unit_types:
-            raise InvalidDataError(
-                f"a {self.kind.value} check takes no unit_types", field="unit_types"
-            )
+            raise InvalidDataError(f"{a_kind} check takes no unit_types", field="unit_types")
         division = self.kind is CheckKind.DIVISION_SHARE
         if division and not self.divisions:
             raise InvalidDataError("name the kinds of sub-unit counted", field="divisions")
         if not division and self.divisions:
-            raise InvalidDataError(
-                f"a {self.kind.value} check takes no divisions", field="divisions"
-            )
+            raise InvalidDataError(f"{a_kind} check takes no divisions", field="divisions")
         if self.kind in _WITH_RATINGS and not self.ratings:
             raise InvalidDataError("name the standings that count", field="ratings")
         if self.kind not in _WITH_RATINGS and self.ratings:
-            raise InvalidDataError(f"a {self.kind.value} check takes no ratings", field="ratings")
+            raise InvalidDataError(f"{a_kind} check takes no ratings", field="ratings")
 
     @property
     def facts(self) -> tuple[str, ...]:

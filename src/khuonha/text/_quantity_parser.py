@@ -15,6 +15,7 @@ import re
 
 from khuonha.exceptions import InvalidDataError, QuantityParseError
 from khuonha.text._numerals import Reading, head_from_text, read_groups, settle
+from khuonha.text._scan_quantities import share_of
 from khuonha.text._scan_words import MEASURES
 from khuonha.text.quantities import Qualifier, Quantity
 from khuonha.text.unicode import check_marks, marks_message, match_key
@@ -155,8 +156,11 @@ def parse(text: str) -> Quantity:
         unit = s.unit()
         value = s.settled(reading, at, unit)
     total = scope_count = scope_unit = None
+    if unit == "%":  # "100% số hộ": what the share is of, read as scan reads it
+        scope_unit, length = share_of(text[s.pos :])
+        s.pos += length
     s.skip()
-    if s.text.startswith("/", s.pos):
+    if unit != "%" and s.text.startswith("/", s.pos):
         s.pos += 1
         s.skip()
         second, at = s.number()
@@ -201,6 +205,8 @@ def parse_quantity(text: str) -> Quantity:
     - "a/b": part of a whole when the same noun (or no noun) follows the
       first number ("10/10 thôn"), a count over a scope when the nouns differ
       ("92 lượt/ 10 thôn bản");
+    - "100% số hộ", "gần 20% dân số": a share; the value as written with unit "%",
+      and what it is of in ``scope_unit``, read as :func:`khuonha.scan` reads it;
     - "không có": zero;
     - "13,849 nhân khẩu": a comma before three digits groups thousands before
       a thing counted one by one and marks decimals before a measure or "%"
@@ -215,5 +221,8 @@ def parse_quantity(text: str) -> Quantity:
     '01 tập thể'
     >>> parse_quantity("13,849 nhân khẩu").value
     13849
+    >>> q = parse_quantity("100% xã, thị trấn")
+    >>> q.value, q.unit, q.scope_unit
+    (100, '%', 'xã, thị trấn')
     """
     return parse(text)

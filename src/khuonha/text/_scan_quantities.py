@@ -16,7 +16,7 @@ import attrs
 
 from khuonha.exceptions import InvalidDataError
 from khuonha.text._numerals import read_groups, settle
-from khuonha.text._scan_lex import QUOTES, Lexed, key, keys
+from khuonha.text._scan_lex import QUOTES, Lexed, key, keys, lex
 from khuonha.text._scan_words import (
     COUNT_NOUNS,
     GROUPS,
@@ -31,7 +31,7 @@ from khuonha.text._scan_words import (
 )
 from khuonha.text.quantities import Qualifier, Quantity
 
-__all__ = ["Hit", "find_quantities"]
+__all__ = ["Hit", "find_quantities", "share_of"]
 
 _MAX_UNIT_WORDS = 10
 _MAX_COMMAS = 4
@@ -364,6 +364,8 @@ class _Reader:
         lx = self.lx
         first, end = span
         scope_count, scope_unit = scope
+        if of is not None:  # "100% số hộ": the model keeps what a share is of
+            scope_unit = of
         text = lx.text[lx.start[first] : lx.end[end - 1]]
         try:
             quantity = Quantity(
@@ -404,6 +406,14 @@ class _Reader:
             return [], i + 1
         hit = self.make(0, Qualifier.EXACT, unit, (i, end))
         return ([hit] if hit else []), end
+
+
+def share_of(text: str) -> tuple[str | None, int]:
+    """What a percentage is of, read from the start of *text* as :func:`khuonha.scan` reads it
+    ("số hộ", "xã, thị trấn"), and the offset where those words end (0 when none)."""
+    lx = lex(text)
+    of, end = _Reader(lx, bytearray(len(lx))).noun(0, of=True)
+    return of, (lx.end[end - 1] if of is not None else 0)
 
 
 _WORD_TRIGGERS = keys("không", "chưa", "hàng")

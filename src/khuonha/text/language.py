@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["Language"]
+__all__ = ["Language", "with_article"]
 
 
 class Language(StrEnum):
@@ -16,3 +16,12 @@ class Language(StrEnum):
 
     VI = "vi"
     EN = "en"
+
+
+def with_article(word: str) -> str:
+    """*word* after the English indefinite article its first letter calls for, for messages.
+
+    >>> with_article("unspecified"), with_article("open_start"), with_article("recurring")
+    ('an unspecified', 'an open_start', 'a recurring')
+    """
+    return ("an " if word[:1].lower() in "aeiou" and word else "a ") + word

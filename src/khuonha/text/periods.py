@@ -40,6 +40,7 @@ from khuonha.text._period_kinds import (
     precision_of,
 )
 from khuonha.text.fields import check_date, text_optional, typed_fields
+from khuonha.text.language import with_article
 from khuonha.text.reporting import REPORTING_CUTOFF
 
 __all__ = ["Convention", "Period", "Precision"]
@@ -73,14 +74,15 @@ class Period:
 
     def __attrs_post_init__(self) -> None:
         if self.precision in _UNDATED:
+            a_precision = with_article(self.precision.value)  # "an unspecified period"
             if self.start is not None or self.end is not None or not self.label:
                 raise InvalidDataError(
-                    f"a {self.precision.value} period has no dates, only its words (label)",
+                    f"{a_precision} period has no dates, only its words (label)",
                     code="period_undated",
                 )
             if self.basis is not None:
                 raise InvalidDataError(
-                    f"a {self.precision.value} period has no dates to give a basis for",
+                    f"{a_precision} period has no dates to give a basis for",
                     field="basis",
                 )
             return

@@ -46,7 +46,8 @@ class FoundQuantity:
     - ``quantity``: the reading (:class:`~khuonha.Quantity`; its ``text`` is the span
       with its spaces collapsed);
     - ``text``: the span exactly as written, ``text == source[start:end]``;
-    - ``of``: what a percentage is of ("100% số hộ": ``"số hộ"``), else ``None``;
+    - ``of``: what a percentage is of ("100% số hộ": ``"số hộ"``), else ``None``; the
+      quantity keeps it too, as its ``scope_unit`` (what :func:`~khuonha.parse_quantity` gives);
     - ``start``, ``end``: character offsets of the span in the text (``end`` excluded);
     - ``ambiguous``, ``reason``: set when the words allow another reading
       ("13,849" before an unknown noun), or no counted noun follows.
