@@ -887,6 +887,18 @@ def _collections() -> dict[str, type]:
     return found
 
 
+@functools.cache
+def _nested() -> dict[str, type]:
+    """The dataset's own fields that hold one nested record (``X | None``), and its class."""
+    hints = typing.get_type_hints(Dataset)
+    found: dict[str, type] = {}
+    for field in attrs.fields(Dataset):
+        args = [a for a in get_args(hints[field.name]) if a is not type(None)]
+        if len(args) == 1 and isinstance(args[0], type) and attrs.has(args[0]):
+            found[field.name] = args[0]
+    return found
+
+
 def _decoder_of(cls: type) -> Any:
     fast = _DECODERS.get(cls, _UNKNOWN)
     if fast is _UNKNOWN:
@@ -923,10 +935,15 @@ def _streamed(pieces: Iterator[str]) -> Dataset:
     refs = {name: fields.pop(name) for name in _TOP_REFS if name in fields}
     if any(v is not None and type(v) is not str for v in refs.values()):
         raise _stream.FallbackError
+    # A nested record of the dataset's own (its report document) may refer to records: it
+    # is built apart and set with them.
+    nested = {name: fields.pop(name) for name in _nested() if fields.get(name) is not None}
     try:
         shell = _decoder_of(Dataset)(fields)
         made = {name: tuple(built) for name, built in records.items()}
         records.clear()
+        for name, value in nested.items():
+            made[name] = _decoder_of(_nested()[name])(value)
         return typing.cast("Dataset", attrs.evolve(shell, **refs, **made))
     except MemoryError:
         raise DecodeError([_out_of_memory(Dataset)]) from None
