@@ -18,10 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import feedparser
-import icalendar
-import openpyxl
-import pypdf
 import pytest
 
 import khuonha
@@ -202,8 +198,7 @@ def test_exports_in_every_installed_format(number: str, tmp_path: Path) -> None:
         written = b"".join(f.read_bytes() for f in files)
         assert written, name
         if name == "pdf":  # compressed: read its text as a reader would
-            pages = pypdf.PdfReader(io.BytesIO(written)).pages
-            written = " ".join(" ".join(p.extract_text() for p in pages).split()).encode()
+            written = " ".join(_pdf_text(written).split()).encode()
             labels = {khuonha.label(a) for a in ds.activities}
             assert not [t for t in labels if t.encode() not in written], name
         buf = io.BytesIO(written)
@@ -219,10 +214,14 @@ def test_exports_in_every_installed_format(number: str, tmp_path: Path) -> None:
 
 
 def _pdf_text(data: bytes) -> str:
+    import pypdf  # a workspace test dependency: the core runs this file alone
+
     return "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages)
 
 
 def _feed_text(data: bytes) -> str:
+    import feedparser  # a workspace test dependency
+
     parsed = feedparser.parse(data)
     if parsed.bozo:
         raise ValueError(f"feedparser: {parsed.get('bozo_exception')}")
@@ -231,6 +230,8 @@ def _feed_text(data: bytes) -> str:
 
 
 def _ics_text(data: bytes) -> str:
+    import icalendar  # a workspace test dependency
+
     cal = icalendar.Calendar.from_ical(data)
     return "\n".join(
         str(v.get(k, "")) for v in cal.walk("VEVENT") for k in ("SUMMARY", "DESCRIPTION")
@@ -239,6 +240,8 @@ def _ics_text(data: bytes) -> str:
 
 def _xlsx_text(data: bytes) -> str:
     """Every cell of every sheet of a workbook, as openpyxl reads it (raises on a bad file)."""
+    import openpyxl  # a workspace test dependency
+
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
     cells = [
         str(value)
@@ -288,7 +291,7 @@ def _export_text(exporter: Exporter[Any], ds: Dataset, language: str) -> str | N
         return None
     data = out.getvalue()
     if exporter.name == "pdf":
-        text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+        text = _pdf_text(data)
     elif exporter.name == "xlsx":
         text = _xlsx_text(data)
     else:
@@ -345,6 +348,7 @@ def test_no_export_shows_other_where_the_record_names_its_kind(number: str) -> N
                 assert general not in text, (exporter.name, language, general, own)
 
 
+@pytest.mark.workspace
 def test_the_calendar_gives_delegates_police_ranks() -> None:
     """ "Thiếu tướng Đặng Trọng Cường" (03), "Thượng tá …" (05): the ICS description keeps the
     rank before the name, for every ranked delegate of an event in the calendar."""
