@@ -27,6 +27,7 @@ A minimal importer::
 from __future__ import annotations
 
 import abc
+import contextlib
 import os
 import typing
 from collections.abc import Generator, Iterator, Mapping
@@ -159,14 +160,13 @@ def _failed(importer: Importer, exc: Exception) -> Exception:
     return DecodeError([f"$: the {importer.name} importer failed: {type(exc).__name__}: {text}"])
 
 
-def read_with(
-    importer: Importer, source: str | os.PathLike[str] | BinaryIO, options: Any = None
-) -> Dataset:
-    """Read *source* (a path or a binary stream, left open) with *importer*."""
-    opts = importer.parse_options(options)
+@contextlib.contextmanager
+def _reading(importer: Importer, source: str | os.PathLike[str] | BinaryIO) -> Iterator[BinaryIO]:
+    """*source* as a binary stream (opened here for a path, and closed); what the importer
+    raises is charged to it, as :func:`_failed` words it."""
     stream = _opened(source) if isinstance(source, str | os.PathLike) else source
     try:
-        return importer.read(stream, opts)
+        yield stream
     except Exception as exc:
         failure = _failed(importer, exc)
         if failure is exc:
@@ -175,6 +175,15 @@ def read_with(
     finally:
         if stream is not source:
             stream.close()
+
+
+def read_with(
+    importer: Importer, source: str | os.PathLike[str] | BinaryIO, options: Any = None
+) -> Dataset:
+    """Read *source* (a path or a binary stream, left open) with *importer*."""
+    opts = importer.parse_options(options)
+    with _reading(importer, source) as stream:
+        return importer.read(stream, opts)
 
 
 def iter_with(
@@ -182,17 +191,8 @@ def iter_with(
 ) -> Iterator[tuple[str, Any]]:
     """Yield the records of *source* with *importer* (streamed when it streams)."""
     opts = importer.parse_options(options)
-    stream = _opened(source) if isinstance(source, str | os.PathLike) else source
-    try:
+    with _reading(importer, source) as stream:
         yield from importer.iter_records(stream, opts)
-    except Exception as exc:
-        failure = _failed(importer, exc)
-        if failure is exc:
-            raise
-        raise failure from exc
-    finally:
-        if stream is not source:
-            stream.close()
 
 
 def iter_checked_with(
@@ -211,14 +211,5 @@ def iter_checked_with(
 
         raise KhuonhaError(f"the {importer.name} importer does not check records as it streams")
     opts = importer.parse_options(options)
-    stream = _opened(source) if isinstance(source, str | os.PathLike) else source
-    try:
+    with _reading(importer, source) as stream:
         yield from checked(stream, opts)
-    except Exception as exc:
-        failure = _failed(importer, exc)
-        if failure is exc:
-            raise
-        raise failure from exc
-    finally:
-        if stream is not source:
-            stream.close()
