@@ -260,14 +260,10 @@ class PluginLoadError(PluginError):
         )
 
 
-class DuplicateExporterError(PluginError):
-    """Two exporters claim the same name or suffix.
+class _DuplicateFormatError(PluginError):
+    """Two formats of one kind (:attr:`kind`: exporters, importers) claim one name or suffix."""
 
-    ``first`` and ``second`` describe the two claimants as
-    ``"<exporter> from <plugin> (<distribution> <version>)"``.
-    """
-
-    code = "duplicate_exporter"
+    kind = "formats"
 
     def __init__(self, key: str, first: str, second: str) -> None:
         self.key = key
@@ -277,9 +273,20 @@ class DuplicateExporterError(PluginError):
 
     def __str__(self) -> str:
         return (
-            f"{self.key!r} is claimed by two exporters: {self.first} and {self.second}; "
+            f"{self.key!r} is claimed by two {self.kind}: {self.first} and {self.second}; "
             "uninstall one of them or narrow KHUONHA_LOAD_PLUGINS"
         )
+
+
+class DuplicateExporterError(_DuplicateFormatError):
+    """Two exporters claim the same name or suffix.
+
+    ``first`` and ``second`` describe the two claimants as
+    ``"<exporter> from <plugin> (<distribution> <version>)"``.
+    """
+
+    code = "duplicate_exporter"
+    kind = "exporters"
 
 
 class RulesetNotFoundError(KhuonhaError, LookupError):
@@ -349,7 +356,7 @@ class ImporterNotFoundError(KhuonhaError, LookupError):
         return msg
 
 
-class DuplicateImporterError(PluginError):
+class DuplicateImporterError(_DuplicateFormatError):
     """Two importers claim the same name or suffix.
 
     ``first`` and ``second`` describe the two claimants as
@@ -357,15 +364,4 @@ class DuplicateImporterError(PluginError):
     """
 
     code = "duplicate_importer"
-
-    def __init__(self, key: str, first: str, second: str) -> None:
-        self.key = key
-        self.first = first
-        self.second = second
-        super().__init__(key, first, second)
-
-    def __str__(self) -> str:
-        return (
-            f"{self.key!r} is claimed by two importers: {self.first} and {self.second}; "
-            "uninstall one of them or narrow KHUONHA_LOAD_PLUGINS"
-        )
+    kind = "importers"
