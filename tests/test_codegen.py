@@ -78,6 +78,27 @@ def test_invalid_input_still_gets_every_error_with_its_path() -> None:
     assert any(e.startswith("$.units[1]: unknown key 'extra'") for e in errors)
 
 
+def test_a_date_object_is_taken_where_a_date_is_expected() -> None:
+    """Importers hand typed cells over: a ``date`` decodes as its ISO text does, on both paths."""
+    ds = national_dataset(seed=5, scale=0.001)
+    data = json.loads(dumps(ds))
+    dated = next(i for i, a in enumerate(data["activities"]) if "period" in a)
+    period = data["activities"][dated]["period"]
+    period["start"] = date.fromisoformat(period["start"])
+    fast = codec._fast_paths()[1].structure(Dataset)
+    assert fast is not None
+    assert fast(data) == from_dict(data, Dataset) == converter.structure(data, Dataset) == ds
+    data["activities"][dated]["quantity"]["value"] = "12"  # the detailed path words only this
+    with pytest.raises(khuonha.DecodeError) as caught:
+        from_dict(data, Dataset)
+    assert list(caught.value.errors) == [
+        f"$.activities[{dated}].quantity.value: expected a number, got string '12'"
+    ]
+    period["start"] = datetime(2025, 4, 1, tzinfo=UTC)  # a date-time is not a day
+    with pytest.raises(khuonha.DecodeError, match=r"period\.start: expected an ISO 8601 date"):
+        from_dict(data, Dataset)
+
+
 def test_a_str_enum_in_a_text_field_is_written_as_its_value() -> None:
     """A StrEnum member stored in a plain text field comes out as its slug, as before."""
     area = khuonha.ResidentialArea(id="a", name=khuonha.AreaKind.THON, kind=khuonha.AreaKind.THON)

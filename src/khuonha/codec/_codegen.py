@@ -562,8 +562,8 @@ class Decoders:
                 f"or (type({var}) is int and LOW < {var} < HIGH) else fail())"
             )
         if tp is date:  # dates repeat (quarters, cycles): each text is read once
-            env["DATES"], env["s_date"] = self._dates, self._date
-            return f"(DATES.get({var}) or s_date({var}))"
+            env["DATES"], env["s_date"], env["date"] = self._dates, self._date, date
+            return f"({var} if type({var}) is date else (DATES.get({var}) or s_date({var})))"
         if tp in (datetime, time):
             env[f"s_{tp.__name__}"] = self.scalars[tp]
             return f"s_{tp.__name__}({var}, None)"

@@ -135,6 +135,8 @@ def _bool(value: Any, _: Any) -> bool:
 
 
 def _date(value: Any, _: Any) -> date:
+    if type(value) is date:  # a typed cell of an importer (a workbook's date), taken as is
+        return value
     if type(value) is not str or _DATE.match(value) is None:
         raise _InvalidValueError(f"expected an ISO 8601 date (YYYY-MM-DD), got {_describe(value)}")
     try:
@@ -508,6 +510,8 @@ def from_dict(data: Any, cls: type[T], *, max_errors: int = DEFAULT_MAX_ERRORS) 
 
     The error lists the first *max_errors* problems (at most 100) and counts
     them all (``.total``); memory stays bounded however many there are.
+    Where a date is expected, a :class:`datetime.date` is taken as well as its
+    ISO text (importers hand over a workbook's date cells as they are).
     Core models take a generated fast path first (see :mod:`khuonha.codec._codegen`);
     when it fails, the converter's detailed path below finds every problem.
     """

@@ -121,21 +121,22 @@ def _number(value: Any) -> int | float:
     raise ValueError
 
 
-def _date(value: Any) -> str:
+def _date(value: Any) -> date:
+    """The day of a date cell (the codec takes a ``date`` where a date is expected)."""
     if isinstance(value, datetime):
         if value.time() != time(0):
             raise ValueError
-        return value.date().isoformat()
+        return value.date()
     if isinstance(value, date):
-        return value.isoformat()
+        return date(value.year, value.month, value.day)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return (_EPOCH + timedelta(days=int(value))).isoformat()
+        return _EPOCH + timedelta(days=int(value))
     if isinstance(value, str):
         match = _DDMMYYYY.match(value)
         if match:
             day, month, year = (int(g) for g in match.groups())
-            return date(year, month, day).isoformat()
-        return date.fromisoformat(value.strip()).isoformat()
+            return date(year, month, day)
+        return date.fromisoformat(value.strip())
     raise ValueError
 
 
@@ -211,7 +212,7 @@ _FAST: dict[str, str] = {
     "text": "v if v.__class__ is str else _text(v)",
     "int": "int(v) if v.__class__ is float and v.is_integer() else _whole(v)",
     "number": "(int(v) if v.is_integer() else v) if v.__class__ is float else _number(v)",
-    "date": "v.isoformat() if v.__class__ is date else _date(v)",
+    "date": "v if v.__class__ is date else _date(v)",
     "bool": "v if v.__class__ is bool else _bool(v)",
     "json": "_json_cell(v)",
     "enum": "v if v.__class__ is str else _text(v)",
