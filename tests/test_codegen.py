@@ -99,6 +99,30 @@ def test_a_date_object_is_taken_where_a_date_is_expected() -> None:
         from_dict(data, Dataset)
 
 
+def test_a_decoded_record_is_an_object_of_its_own_frozen_class() -> None:
+    """Records are built as mutable twins, then made the frozen class itself."""
+    import attrs
+
+    from khuonha.codec._codegen import _twin
+    from khuonha.model.activities import Activity
+
+    ds = khuonha.loads(dumps(national_dataset(seed=5, scale=0.001)))
+    assert _twin(Activity) is not None
+    for _collection, record in ds.records():
+        assert type(record).__name__ == type(record).__qualname__
+        assert not type(record).__name__.startswith("Building")
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            record.id = "x"  # type: ignore[misc]
+    nested = ds.activities[0].quantity
+    assert type(nested).__module__ == "khuonha.text.quantities"
+
+    @attrs.frozen
+    class Referenced:  # a __weakref__ slot: another layout, no twin, the setters instead
+        x: int = 0
+
+    assert _twin(Referenced) is None
+
+
 def test_a_str_enum_in_a_text_field_is_written_as_its_value() -> None:
     """A StrEnum member stored in a plain text field comes out as its slug, as before."""
     area = khuonha.ResidentialArea(id="a", name=khuonha.AreaKind.THON, kind=khuonha.AreaKind.THON)

@@ -612,7 +612,10 @@ class Decoders:
             f"def structure_{cls.__name__}(d):",
             "    if type(d) is not dict or not d.keys() <= KEYS: fail()",
         ]
-        lines.append("    o = new(cls)")
+        twin = _twin(cls)
+        if twin is not None:
+            env["Building"] = twin
+        lines.append("    o = new(Building)" if twin is not None else "    o = new(cls)")
         for i, field in enumerate(fields):
             if not field.init or isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
                 raise _UnsupportedError(field)
@@ -621,8 +624,8 @@ class Decoders:
             steps += _convert_step(
                 field, f"a{i}", f"F{i}", env, f"c{i}", built=_built(hints[field.name])
             )
-            setter = _setter(cls, field.name, env, i)
-            steps.append(f"{setter}(o, a{i})")
+            setter = _setter(cls, field.name, env, i, twin)
+            steps.append(setter.format(f"a{i}"))
             # Validators that only check the exact type this decoder builds are left out.
             needed = [
                 v
@@ -647,12 +650,14 @@ class Decoders:
                 lines += [f"    {step}" for step in steps]
                 continue
             env[f"d{i}"] = default = _converted_default(field)
-            lines += [f"    if {field.name!r} not in d:", f"        {setter}(o, d{i})"]
+            lines += [f"    if {field.name!r} not in d:", f"        {setter.format(f'd{i}')}"]
             if field.validator is not None and not _valid_default(field, default):
                 env[f"w{i}"] = field.validator
                 lines.append(f"        w{i}(o, F{i}, d{i})")
             lines += ["    else:", f"        v = d[{field.name!r}]"]
             lines += [f"        {step}" for step in steps]
+        if twin is not None:
+            lines.append("    o.__class__ = cls")
         if hasattr(cls, "__attrs_post_init__"):
             lines.append("    o.__attrs_post_init__()")
         lines.append("    return o")
@@ -661,14 +666,47 @@ class Decoders:
         )
 
 
-def _setter(cls: type, name: str, env: dict[str, Any], i: int) -> str:
-    """The name of a function setting field *name* of a new *cls* (its slot's own setter)."""
+def _setter(cls: type, name: str, env: dict[str, Any], i: int, twin: type | None) -> str:
+    """A statement template (``{}``: the value) setting field *name* of the new object ``o``.
+
+    With a building twin (see :func:`_twin`) it is a plain attribute assignment,
+    which the interpreter specialises for slots; else the slot's own setter.
+    """
+    if twin is not None:
+        return f"o.{name} = {{}}"
     slot = cls.__dict__.get(name)
     if type(slot) is types.MemberDescriptorType:
         env[f"set{i}"] = slot.__set__
     else:
         env[f"set{i}"] = lambda o, v, name=name: object.__setattr__(o, name, v)
-    return f"set{i}"
+    return f"set{i}(o, {{}})"
+
+
+def _twin(cls: type) -> type | None:
+    """A mutable class with *cls*'s exact slots, whose objects can become *cls* objects.
+
+    A frozen class refuses assignment, so each field of a decoded object would
+    cost a call of its slot's setter. Built as an object of this twin instead,
+    its fields are plain assignments, and one ``__class__`` assignment makes it
+    the frozen *cls* object (Python allows that between classes of one memory
+    layout, and checks it). Only for a slotted class straight on ``object``
+    with no ``__weakref__`` or ``__dict__`` slot; ``None`` for any other.
+    """
+    slots = cls.__dict__.get("__slots__")
+    if (
+        not isinstance(slots, tuple)
+        or cls.__bases__ != (object,)
+        or cls.__weakrefoffset__ != 0
+        or cls.__dictoffset__ != 0
+    ):
+        return None
+    twin = type(f"Building{cls.__name__}", (object,), {"__slots__": slots, "__module__": __name__})
+    probe: Any = object.__new__(twin)
+    try:
+        probe.__class__ = cls
+    except TypeError:  # another layout after all: the setters it is
+        return None
+    return twin
 
 
 def _flat(validator: Any) -> list[Any]:

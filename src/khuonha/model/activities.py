@@ -90,7 +90,7 @@ def _check_kind(_inst: object, attribute: attrs.Attribute[Any], value: object) -
 vars(_check_kind)[STR_RULE] = (_KIND.match, 80, False)
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Activity:
     """A statistic over a period ("tuyên truyền được 92 lượt/ 10 thôn bản").
 

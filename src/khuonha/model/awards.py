@@ -79,7 +79,7 @@ class RecipientKind(StrEnum):
     """An individual."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Recipient:
     """A named recipient: a person or an organisation, by id, or by name as written."""
 
@@ -93,7 +93,7 @@ class Recipient:
             raise InvalidDataError("a recipient needs a name, a person or an organization")
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Award:
     """A batch of awards of one form from one issuer ("giấy khen của Chủ tịch UBND xã").
 

@@ -67,7 +67,7 @@ class MovementRating(StrEnum):
     YEU = "yeu"
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Certification:
     """A recognition record (kết quả công nhận "An toàn về ANTT").
 

@@ -97,7 +97,7 @@ ID_COLLECTIONS = (
 COLLECTIONS = (*ID_COLLECTIONS[:5], "memberships", *ID_COLLECTIONS[5:], "evidence")
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Dataset:
     """A document of movement data (bộ dữ liệu): the unit of loading and exporting.
 

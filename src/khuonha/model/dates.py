@@ -45,7 +45,7 @@ def _check_month(_inst: object, attribute: attrs.Attribute[Any], value: object) 
         )
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class ReducedDate:
     """A date known only to the month (``month`` set) or to the year.
 
@@ -95,7 +95,7 @@ class ReducedDate:
         return isinstance(day, date) and self.first_day <= day <= self.last_day
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class KindLabel:
     """The name of a kind the library does not know, in Vietnamese and optionally English.
 

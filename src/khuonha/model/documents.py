@@ -80,7 +80,7 @@ SIGNS_FOR: dict[SigningAuthority, str] = {
 }
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Addressee:
     """One line of the "Nơi nhận" list: a body of the data, or a recipient as written.
 
@@ -122,7 +122,7 @@ def _check_symbol(_inst: object, attribute: attrs.Attribute[Any], value: object)
         )
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class ReportDocument:
     """What makes a report of the data an administrative document (NĐ 30/2020).
 

@@ -95,7 +95,7 @@ class ProgrammeKind(StrEnum):
     KHAC = "khac"
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Site:
     """Where (part of) an event took place: a residential area, a unit, or a place by name.
 
@@ -115,7 +115,7 @@ class Site:
             raise InvalidDataError("a site needs a name, an area, a unit or an address")
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Anniversary:
     """An anniversary an event marks ("80 năm … (19/8/1945 - 19/8/2025)").
 
@@ -141,7 +141,7 @@ class Anniversary:
             raise InvalidDataError(f"expected a number of years, got {self.years}", field="years")
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Delegate:
     """Who attended: a named person with posts, or a role as written when unnamed.
 
@@ -161,7 +161,7 @@ class Delegate:
             raise InvalidDataError("a delegate needs a person, a role or an organization")
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class ProgrammeItem:
     """One item of an event's programme.
 
@@ -185,7 +185,7 @@ class ProgrammeItem:
             )
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Pledge:
     """An emulation pledge signed at an event (ký giao ước thi đua).
 
@@ -199,7 +199,7 @@ class Pledge:
     signed_on: date | None = attrs.field(default=None, validator=check_day)
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Event:
     """An event (sự kiện): a Ngày hội, a forum, a conference ….
 

@@ -139,7 +139,7 @@ def _codes(value: object) -> object:
     return value
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class SubunitTally:
     """How many units of one type a commune manages, registered and recognised.
 
@@ -169,7 +169,7 @@ class SubunitTally:
                 )
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class StandingCount:
     """How many sub-units of a :class:`DivisionTally` hold one standing."""
 
@@ -185,7 +185,7 @@ def _standings(
         raise InvalidDataError("one count per standing", field=attribute.name)
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class DivisionTally:
     """A unit's own sub-units of one kind (đầu mối trực thuộc) and their standings in a cycle.
 
@@ -225,7 +225,7 @@ class DivisionTally:
         return self.total - sum(c.count for c in self.standings)
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Measure:
     """A named number a province's criterion may test (``measure:<key>`` in a ruleset)."""
 
@@ -246,7 +246,7 @@ def _count() -> Any:
     return attrs.field(default=None, validator=check_non_negative)
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Evidence:
     """What one unit reports for one cycle (số liệu đánh giá "An toàn về ANTT").
 

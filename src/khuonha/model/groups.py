@@ -60,7 +60,7 @@ class GroupKind(StrEnum):
     """Any other kind: ``kind_label`` names it."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Group:
     """A group or model (tổ, mô hình), one or counted.
 

@@ -49,7 +49,7 @@ def url_field() -> Any:
     )
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Photo:
     """A photo of a news item: its caption and credit as written (facts in captions count)."""
 
@@ -62,7 +62,7 @@ class Photo:
             raise InvalidDataError("a photo needs a caption or a credit")
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class NewsItem:
     """A news item (tin, bài) as published.
 

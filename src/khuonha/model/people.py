@@ -125,7 +125,7 @@ class EnterpriseSize(StrEnum):
     LARGE = "large"
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Person:
     """A person (cá nhân) named in the data.
 
@@ -155,7 +155,7 @@ class Person:
             )
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Organization:
     """An organisation (tổ chức, cơ quan, đơn vị): a body, a school, an enterprise ….
 
@@ -189,7 +189,7 @@ class Organization:
             )
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Post:
     """A post (chức vụ) in an organisation, independent of who holds it.
 
@@ -201,7 +201,7 @@ class Post:
     organization: str | None = ref_field(to=("organizations",))
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Membership:
     """A person holding a post, or belonging to an organisation, for a time."""
 

@@ -109,7 +109,7 @@ class CodeSource(StrEnum):
     the source named the unit without its code."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Identifier:
     """An identifier of a record in another scheme (Popolo ``identifiers``)."""
 
@@ -136,7 +136,7 @@ def _check_code(_inst: object, attribute: attrs.Attribute[Any], value: object) -
         )
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class AdministrativeUnit:
     """An administrative unit (đơn vị hành chính): tỉnh, huyện, xã, phường, đặc khu ….
 
@@ -248,7 +248,7 @@ class AreaKind(StrEnum):
     """Any other place where households live together."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class ResidentialArea:
     """A residential area (khu dân cư): thôn, bản, làng, ấp, buôn, tổ dân phố, khu phố ….
 

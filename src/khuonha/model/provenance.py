@@ -33,7 +33,7 @@ def _check_bool(_inst: object, attribute: attrs.Attribute[Any], value: object) -
         raise InvalidDataError(f"expected true or false, got {value!r:.40}", field=attribute.name)
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Provenance:
     """Where a record was read from (nguồn trích dẫn) and whether it needs a person's check.
 

@@ -49,7 +49,7 @@ __all__ = ["Convention", "Period", "Precision"]
 _UNDATED = frozenset({Precision.RECURRING, Precision.UNSPECIFIED})
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Period:
     """A period (kỳ, giai đoạn): every day from ``start`` to ``end``, both included.
 

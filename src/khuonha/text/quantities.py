@@ -69,7 +69,7 @@ def _check_value(_inst: object, attribute: attrs.Attribute[Any], value: object) 
         )
 
 
-@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
 class Quantity:
     """A number as a report states it (số liệu).
 
