@@ -501,6 +501,8 @@ def _fail() -> Any:
 
 
 _DATES_SIZE = 4096
+#: How many texts a field remembers as having passed its rule (kinds, references).
+_KNOWN_SIZE = 4096
 #: The longest integer the reference parser reads, in characters (see ``core._MAX_DIGITS``).
 _MAX_CHARS = 4000
 
@@ -644,6 +646,13 @@ class Decoders:
                     call = f"if not ({none} or ({ok})): {call}"
                     if type(None) not in _built(hints[field.name]):
                         call = f"if not ({ok}): w{i}_{j}(o, F{i}, a{i})"
+                    if field.name != "id":  # kinds and references repeat: each text tested once
+                        known: set[str] = set()
+                        env[f"k{i}_{j}"], env[f"k{i}_{j}_add"] = known, known.add
+                        steps.append(f"if a{i} not in k{i}_{j}:")
+                        steps.append(f"    {call}")
+                        steps.append(f"    if len(k{i}_{j}) < {_KNOWN_SIZE}: k{i}_{j}_add(a{i})")
+                        continue
                 steps.append(call)
             if field.default is attrs.NOTHING:
                 lines.append(f"    v = d[{field.name!r}]")

@@ -76,11 +76,20 @@ def check_id(_inst: object, attribute: attrs.Attribute[Any], value: object) -> N
         )
 
 
+#: Ids already found well formed (references repeat: an area is covered by many activities).
+_WELL_FORMED: set[str] = set()
+_WELL_FORMED_SIZE = 8192
+
+
 @with_schema(items={"pattern": ID_PATTERN, "maxLength": ID_MAX})
 def _check_ids(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     for item in value:
+        if type(item) is str and item in _WELL_FORMED:
+            continue
         if not isinstance(item, str) or len(item) > ID_MAX or _ID.match(item) is None:
             raise field_error(attribute, f"expected ids, got {item!r:.80}")
+        if type(item) is str and len(_WELL_FORMED) < _WELL_FORMED_SIZE:
+            _WELL_FORMED.add(item)
 
 
 @with_schema(pattern=ID_PATTERN, maxLength=ID_MAX)

@@ -265,7 +265,7 @@ def _compiled(sheet: Sheet, columns: tuple[tuple[str, int], ...]) -> Any:
             expr = "_convert(_columns[" + repr(column.key) + "], v)"
         target = parents[column.path[:-1]]
         lines.append(f"    v = row[{col}]")
-        lines.append("    if v is not None and v != '':")
+        lines.append("    if v != '' and v is not None:")
         lines.append(f"        {target}[{column.path[-1]!r}] = {expr}")
     # nested values join their parent only when a cell of theirs was filled
     for prefix in sorted((p for p in parents if p), key=len, reverse=True):
