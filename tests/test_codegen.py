@@ -123,6 +123,20 @@ def test_a_decoded_record_is_an_object_of_its_own_frozen_class() -> None:
     assert _twin(Referenced) is None
 
 
+def test_equal_periods_decode_to_one_object_and_a_wrong_one_still_fails() -> None:
+    """A text-only nested value is built once per distinct input; errors are unchanged."""
+    ds = national_dataset(seed=5, scale=0.001)
+    data = json.loads(dumps(ds))
+    back = from_dict(data, Dataset)
+    assert back == ds
+    periods = [a.period for a in back.activities if a.period is not None]
+    assert len({id(p) for p in periods}) == len(set(periods)) < len(periods)
+    dated = next(i for i, a in enumerate(data["activities"]) if "period" in a)
+    data["activities"][dated]["period"] = dict(data["activities"][dated]["period"], end=["x"])
+    with pytest.raises(khuonha.DecodeError, match=rf"activities\[{dated}\]\.period\.end"):
+        from_dict(data, Dataset)
+
+
 def test_a_str_enum_in_a_text_field_is_written_as_its_value() -> None:
     """A StrEnum member stored in a plain text field comes out as its slug, as before."""
     area = khuonha.ResidentialArea(id="a", name=khuonha.AreaKind.THON, kind=khuonha.AreaKind.THON)

@@ -503,6 +503,8 @@ def _fail() -> Any:
 _DATES_SIZE = 4096
 #: How many texts a field remembers as having passed its rule (kinds, references).
 _KNOWN_SIZE = 4096
+#: How many distinct inputs of a text-only nested value are kept with their object.
+_INTERN_SIZE = 1024
 #: The longest integer the reference parser reads, in characters (see ``core._MAX_DIGITS``).
 _MAX_CHARS = 4000
 
@@ -515,6 +517,7 @@ class Decoders:
         self._cache: dict[type, Callable[[Any], Any] | None] = {}
         self._building: set[type] = set()
         self._dates: dict[str, date] = {}
+        self._interning: dict[type, Callable[[Any], Any]] = {}
 
     def _date(self, value: Any) -> date:
         """The converter's date hook, remembered (a date is immutable, always true)."""
@@ -545,10 +548,40 @@ class Decoders:
             self._cache[cls] = found
             return found
 
-    def _expr(self, tp: Any, var: str, env: dict[str, Any]) -> str:
+    def _interned(self, cls: type, structure: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        """*structure*, giving one object for every equal input (see :func:`_text_only`).
+
+        A nested value of text fields only (a period, a label) repeats across
+        records: the same quarter on every activity. Its input's items are the
+        key, so equal inputs share one immutable object, built once.
+        """
+        found = self._interning.get(cls)
+        if found is not None:
+            return found
+        memo: dict[tuple[Any, ...], Any] = {}
+
+        def interned(d: Any) -> Any:
+            if type(d) is not dict:
+                return structure(d)
+            try:
+                key = tuple(d.items())
+                made = memo.get(key)
+            except TypeError:  # an unhashable value (a list): wrong here, so never kept
+                return structure(d)
+            if made is None:
+                made = structure(d)
+                if len(memo) >= _INTERN_SIZE:
+                    memo.clear()
+                memo[key] = made
+            return made
+
+        self._interning[cls] = interned
+        return interned
+
+    def _expr(self, tp: Any, var: str, env: dict[str, Any], *, item: bool = False) -> str:
         inner, optional = _split(tp)
         if optional:
-            return f"(None if {var} is None else {self._expr(inner, var, env)})"
+            return f"(None if {var} is None else {self._expr(inner, var, env, item=item)})"
         if tp in (str, bool):
             return f"({var} if type({var}) is {tp.__name__} else fail())"
         # Integers the reference parser would not read (over 4000 characters) fail here,
@@ -578,6 +611,8 @@ class Decoders:
             fn = self.structure(tp)
             if fn is None:
                 raise _UnsupportedError(tp)
+            if not item and _text_only(tp):
+                fn = self._interned(tp, fn)
             env[f"s{len(env)}"] = fn
             return f"s{len(env) - 1}({var})"
         if get_origin(tp) is tuple and len(get_args(tp)) == 2 and get_args(tp)[1] is Ellipsis:
@@ -587,8 +622,8 @@ class Decoders:
                 env[kinds] = frozenset({elem})
                 check = f"type({var}) is list and {kinds}.issuperset(map(type, {var}))"
                 return f"(tuple({var}) if {check} else fail())"
-            item = self._expr(elem, "e", env)
-            return f"(tuple([{item} for e in {var}]) if type({var}) is list else fail())"
+            each = self._expr(elem, "e", env, item=True)
+            return f"(tuple([{each} for e in {var}]) if type({var}) is list else fail())"
         raise _UnsupportedError(tp)
 
     def _build(self, cls: type) -> Callable[[Any], Any]:
@@ -716,6 +751,26 @@ def _twin(cls: type) -> type | None:
     except TypeError:  # another layout after all: the setters it is
         return None
     return twin
+
+
+def _text_only(cls: type) -> bool:
+    """Whether every field of *cls* is text in JSON (text, a day or time, a text enum).
+
+    Equal inputs of such a class can share one decoded object: a valid input's
+    values are all text (or ``None``, or a ``date`` an importer handed over),
+    which no value of another type equals (``1 == True`` cannot arise), so an
+    invalid input never finds a valid one's object.
+    """
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        inner, _ = _split(hints[field.name])
+        if inner in (str, date, datetime, time):
+            continue
+        if isinstance(inner, type) and issubclass(inner, Enum):
+            if all(type(m.value) is str for m in inner):
+                continue
+        return False
+    return True
 
 
 def _flat(validator: Any) -> list[Any]:
