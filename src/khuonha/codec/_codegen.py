@@ -766,9 +766,12 @@ def _text_only(cls: type) -> bool:
         inner, _ = _split(hints[field.name])
         if inner in (str, date, datetime, time):
             continue
-        if isinstance(inner, type) and issubclass(inner, Enum):
-            if all(type(m.value) is str for m in inner):
-                continue
+        if (
+            isinstance(inner, type)
+            and issubclass(inner, Enum)
+            and all(type(m.value) is str for m in inner)
+        ):
+            continue
         return False
     return True
 
