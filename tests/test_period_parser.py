@@ -309,7 +309,7 @@ def test_relative_phrases_need_a_reference(text: str, position: int) -> None:
     ("text", "position"),
     [
         ("", 0),
-        ("hôm qua", 0),
+        ("mùa mưa", 0),
         ("quý V/2022", 4),
         ("tháng 13/2022", 6),
         ("ngày 31/2/2022", 5),
