@@ -49,7 +49,7 @@ from khuonha.text._period_terms import (
     relative_span,
 )
 from khuonha.text.periods import Period
-from khuonha.text.unicode import check_marks, marks_message
+from khuonha.text.unicode import check_marks, marks_message, match_key
 
 __all__ = ["parse", "parse_period"]
 
@@ -66,7 +66,7 @@ _MONTHS = {fold(name): number for name, number in MONTH_NAMES.items()}
 _UNITS = {fold(word)[0]: (unit, word) for word, unit in UNITS.items()}
 #: Words after a count of units that end at the reference date ("10 năm qua", "3 năm gần đây").
 _WINDOW_ENDS = tuple(
-    fold(p) for p in ("vừa qua", "qua", "gần đây", "gần nhất", "trở lại đây", "vừa rồi")
+    fold(p) for p in ("vừa qua", "qua", "gần đây", "gần nhất", "trở lại đây", "vừa rồi", "nay")
 )
 _WINDOW_UNITS = {
     "ngay": ("ngày", "days"),
@@ -77,6 +77,7 @@ _WINDOW_UNITS = {
 #: The relation after a unit ("tháng trước"), as a step from the reference's own unit.
 _STEPS = ((("truoc",), -1), (("ngoai",), -1), (("nay",), 0), (("toi",), 1))
 _STEP_WORDS = {-1: "before", 0: "of", 1: "after"}
+_THIS = match_key("này")
 _MONTH_EDGES = (("dau", "year_start", "đầu tháng"), ("cuoi", "year_end", "cuối tháng"))
 
 
@@ -512,8 +513,19 @@ class _Reader(Context):
         past = self.word("qua") or self.word("vua", "qua")
         step = -1
         if not past:
+            tok = self.peek()
             for keys, value in _STEPS:
-                if self.word(*keys) and (value != -1 or keys != ("ngoai",) or name == "year"):
+                if keys == ("ngoai",) and name != "year":
+                    continue  # "năm ngoái" only
+                if (
+                    value == 0
+                    and name != "year"
+                    and tok is not None
+                    and tok.key == "nay"
+                    and match_key(tok.raw) != _THIS
+                ):
+                    continue  # "tháng này" (this month); "mấy tháng nay" is no month
+                if self.word(*keys):
                     step = value
                     break
             else:

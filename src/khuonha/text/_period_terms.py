@@ -48,7 +48,8 @@ UNSPECIFIED_PHRASES = (
     "những năm tới", "các năm tới", "thời gian qua", "thời gian gần đây", "thời gian tới",
     "những tháng qua", "các tháng qua", "những tháng gần đây", "thời gian vừa qua",
     "những năm tiếp theo", "các năm tiếp theo", "những ngày qua", "những ngày gần đây",
-    "những tuần qua", "các tuần qua", "những quý qua",
+    "những tuần qua", "các tuần qua", "những quý qua", "nhiều năm nay", "mấy năm nay",
+    "nhiều tháng nay", "mấy tháng nay", "những năm nay",
 )  # fmt: skip
 #: Words of days fixed by the lunar calendar (Tết Nguyên đán, rằm …): no dates are read for them.
 LUNAR_WORDS = (

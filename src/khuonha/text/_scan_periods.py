@@ -17,7 +17,15 @@ import attrs
 from khuonha.exceptions import PeriodParseError
 from khuonha.text._period_kinds import Precision
 from khuonha.text._period_parser import parse_period
-from khuonha.text._period_terms import PAST_YEAR, RECURRING_PHRASES, UNSPECIFIED_PHRASES, past_year
+from khuonha.text._period_terms import (
+    MONTH_NAMES,
+    PAST,
+    PAST_YEAR,
+    RECURRING_PHRASES,
+    UNITS,
+    UNSPECIFIED_PHRASES,
+    past_year,
+)
 from khuonha.text._scan_lex import Lexed, key, keys
 from khuonha.text.periods import Period
 
@@ -41,6 +49,16 @@ _UNSPECIFIED = keys(*UNSPECIFIED_PHRASES)
 _NOT_NOW = keys("thực", "phát", "thể", "xuất", "biểu", "hiển", "tái")
 _NOW_AFTER = keys("có", "đang", "duy", "còn", "vẫn", "là")
 _BRACKETS = frozenset("()[]")
+_K_QUY = keys("quý", "quí")
+_K_TUAN = key("tuần")
+#: After a unit: "tháng trước", "quý này", "tuần tới", "tháng qua", "tháng vừa qua".
+_RELATIONS = keys("trước", "này", "tới", "qua")
+_MONTH_WORDS = keys(*MONTH_NAMES, "giêng", "chạp")  # the last two: lunar, refused by the reader
+_UNIT_WORDS = keys(*UNITS)
+#: A count of these units up to the day of writing: "10 năm qua", "3 năm gần đây".
+_WINDOW_UNITS = keys("ngày", "tuần", "tháng", "năm")
+_WINDOW_ENDS = keys("qua", "vừa qua", "gần đây", "gần nhất", "trở lại đây", "vừa rồi", "nay")
+_SENTENCE_END = frozenset(".!?;")
 _MAX_ASIDE = 8
 
 
@@ -149,7 +167,7 @@ class _Grammar:
                 if i + 2 < self.n and lx.kind[i + 2] == "-" and self.year(i + 3):
                     return i + 4
                 return i + 2
-            if lx.is_word(i + 1, *_YEAR_WORDS):
+            if lx.is_word(i + 1, *_YEAR_WORDS, "tới"):
                 return i + 2
             return -1
         if (k == key("giai") and lx.is_word(i + 1, "đoạn")) or (
@@ -167,18 +185,43 @@ class _Grammar:
             return c + 1 if self.year(c) else -1
         if k in (key("đầu"), key("cuối")) and lx.is_word(i + 1, _K_NAM):
             return self.year_suffix(i + 2)
+        if k in (key("đầu"), key("cuối"), key("giữa")) and lx.is_word(i + 1, _K_THANG):
+            end = self.month(i + 1)  # "đầu tháng 3/2025": the reader says what the edge gives
+            return end if end > 0 else i + 2
+        if k == key("giữa") and lx.is_word(i + 1, _K_NAM, *_K_QUY):
+            end = self.term(i + 1)
+            return end if end > 0 else i + 2
+        if k == key("cùng") and lx.is_word(i + 1, "kỳ", "kì"):
+            end = self.term(i + 2)  # "cùng kỳ năm 2024": the span of another period
+            return end if end > 0 else -1
+        if k == key("hôm") and lx.is_word(i + 1, "nay", "qua", "kia"):
+            return i + 2
+        if k in _UNIT_WORDS and lx.is_word(i + 1, *_RELATIONS):
+            return i + 2
+        if k in _UNIT_WORDS and lx.is_word(i + 1, "vừa") and lx.is_word(i + 2, "qua"):
+            return i + 3
+        if k == _K_TUAN and lx.is_word(i + 1, "đầu", "cuối", "thứ"):
+            j = i + 2 + lx.is_word(i + 1, "thứ")  # "tuần thứ hai của tháng 8/2025"
+            j += lx.is_word(j, "của")
+            return self.month(j) if lx.is_word(j, _K_THANG) else -1
         if k == key("nửa"):
             for tail in (("đầu", _K_NAM), ("cuối", _K_NAM), (_K_NAM, "đầu"), (_K_NAM, "cuối")):
                 if lx.is_word(i + 1, tail[0]) and lx.is_word(i + 2, tail[1]):
                     return self.year_suffix(i + 3)
             return -1
-        if k == key("quý"):
+        if k in _K_QUY:
             if lx.is_word(i + 1, *_ROMAN, *_QUARTER_WORDS) or self.num(i + 1, 1, 4):
                 return self.year_after(i + 2)
             return -1
         if k == _K_THANG:
-            return self.year_after(i + 2) if self.num(i + 1, 1, 12) else -1
+            return self.month(i)
         if k == key("ngày"):
+            if lx.is_word(i + 1, "hôm") and lx.is_word(i + 2, "nay", "qua", "kia"):
+                return i + 3
+            if self.num(i + 1, 1, 31) and lx.is_word(i + 2, "và"):
+                end = self.numeric(i + 3, short=True)  # "ngày 15 và 16/8/2025": both days
+                if end > 0:
+                    return end
             return self.numeric(i + 1, short=True, days=True)
         if k in _COUNT_WORDS:
             return self.count_months(i + 1)
@@ -187,6 +230,26 @@ class _Grammar:
         if k == key("hiện") and lx.is_word(i + 1, "nay", "tại"):
             return i + 2
         return -1
+
+    def month(self, i: int) -> int:
+        """ "tháng 8/2025", "tháng Sáu năm 2025" (a month in words only with its year)."""
+        lx = self.lx
+        if self.num(i + 1, 1, 12):
+            return self.year_after(i + 2)
+        if lx.is_word(i + 1, *_MONTH_WORDS):
+            j = i + 2 + (lx.is_word(i + 1, "mười") and lx.is_word(i + 2, "một", "hai"))
+            end = self.year_after(j)
+            return end if end > j else -1
+        return -1
+
+    def window(self, i: int) -> int:
+        """ "10 năm qua", "mười năm gần đây": a count of units up to the day of writing."""
+        lx = self.lx
+        if not (self.num(i, 1, 999) or lx.is_word(i, *_COUNT_WORDS)):
+            return -1
+        if not lx.is_word(i + 1, *_WINDOW_UNITS):
+            return -1
+        return _phrase_at(lx, i + 2, _WINDOW_ENDS, 3)
 
     def count_months(self, i: int) -> int:
         """After a count: "tháng đầu năm [2022]", "tháng cuối năm [2022]"."""
@@ -224,6 +287,13 @@ class _Grammar:
             return -1
         if self.glued_sep(i + 3) and lx.kind[i + 3] == sep and self.year(i + 4):
             return -1 if self.glued_sep(i + 5) else i + 5
+        if (
+            self.glued_sep(i + 3)
+            and lx.kind[i + 3] == "-"
+            and sep != "-"
+            and self.numeric(i + 4, short=False) > 0
+        ):
+            return i + 3  # "01/8-31/8/2025": a range, the dash its connector
         if self.glued_sep(i + 3):
             return -1
         return i + 3 if short else -1
@@ -305,6 +375,8 @@ def _read(
     period, reason = known
     if period is None:
         return Found(None, "unspecified", first, last, reason=reason)
+    if not period.dated:  # "tháng qua" late in the month: words, no dates
+        return Found(None, period.precision.value, first, last)
     return Found(period, _dated(period), first, last)
 
 
@@ -378,6 +450,16 @@ def _special(lx: Lexed, i: int, reference: date | None) -> Found | None:
             return Found(period, "open", i, max(end, i + 4))
     past = i + 2 if lx.is_word(i + 1, "qua") else i + 3
     if (
+        k in _UNIT_WORDS
+        and k != _K_NAM
+        and (past == i + 2 or (lx.is_word(i + 1, "vừa") and lx.is_word(i + 2, "qua")))
+        and not lx.is_word(i - 1, "những", "các", "nhiều")
+    ):
+        # "tuần qua", "tháng vừa qua": the reader says which, or that it cannot be told.
+        unit = UNITS[next(u for u in UNITS if key(u) == k)]
+        found = _read(lx, i, past, reference)
+        return attrs.evolve(found, ambiguous=True, reason=found.reason or PAST[unit])
+    if (
         k == _K_NAM
         and (past == i + 2 or (lx.is_word(i + 1, "vừa") and lx.is_word(i + 2, "qua")))
         and not lx.is_word(i - 1, "những", "các", "nhiều")
@@ -405,6 +487,9 @@ def _special(lx: Lexed, i: int, reference: date | None) -> Found | None:
 def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found]:
     """The periods starting at token *i* (a compound gives the whole, then its parts)."""
     k = lx.key[i]
+    window = g.window(i)
+    if window > 0:  # "10 năm qua": so many years up to the day of writing
+        return [_read(lx, i, window, reference)]
     if k == _K_KHOANG and lx.kind[i + 1 : i + 2] == ["w"]:
         # "khoảng tháng 3/2025": about that period; the word stays in the span.
         inner = _match(lx, g, i + 1, reference)
@@ -459,6 +544,13 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
     if first_kind in (key("hiện"), key("nay")):
         return [_read(lx, i, end1, reference)] if first_kind == key("hiện") else []
     part1 = _read(lx, i, end1, reference)
+    if lx.is_word(end1, "và") and part1.period is None and g.term(end1 + 1) > 0:
+        # "tháng 7 và tháng 8/2025": the first part takes its year from the second.
+        end2 = g.term(end1 + 1)
+        whole = _read(lx, i, end2, reference)
+        if whole.period is not None and whole.period.dated:
+            part2 = _read(lx, end1 + 1, end2, reference)
+            return [attrs.evolve(whole, compound=True), part1, part2]
     if lx.is_word(end1, "và") and part1.period is not None:
         # The reader joins the parts (or refuses when they leave a gap): one grammar.
         tail = _phrase_at(lx, end1 + 1, _UNSPECIFIED, 4)
@@ -480,7 +572,7 @@ _TRIGGERS = keys(
     "năm", "tháng", "quý", "ngày", "giai", "nửa", "đầu", "cuối", "từ", "kể", "tính", "đến",
     "tới", "cho", "hằng", "hàng", "thường", "định", "mỗi", "những", "các", "nhiều", "thời",
     "hiện", "nhiệm", "tết", "khoảng", "một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín",
-    "mười",
+    "mười", "quí", "tuần", "giữa", "cùng", "hôm", "mấy",
 )  # fmt: skip
 
 
@@ -488,7 +580,9 @@ def _firsts(*tables: frozenset[str]) -> frozenset[str]:
     return frozenset(phrase.split(" ")[0] for table in tables for phrase in table)
 
 
-_SPECIAL_FIRST = _firsts(_RECURRING, _UNSPECIFIED) | keys("những", "các", "năm", "hiện", "tết")
+_SPECIAL_FIRST = _firsts(_RECURRING, _UNSPECIFIED) | keys(
+    "những", "các", "năm", "hiện", "tết", "tuần", "tháng", "quý", "quí"
+)
 _OPEN_FIRST = _firsts(_OPEN)
 _CLOSE_FIRST = _firsts(_CLOSE)
 _GLUE = frozenset("/-.,:")
@@ -508,6 +602,7 @@ def find_periods(lx: Lexed, reference: date | None) -> list[Found]:
                 (kind[nxt] in _GLUE and start[nxt] == end[i])
                 or kind[nxt] == "-"
                 or key_[nxt] == _K_THANG
+                or g.window(i) > 0
             ):
                 found = _match(lx, g, i, reference)
                 if found:
@@ -526,7 +621,7 @@ def find_periods(lx: Lexed, reference: date | None) -> list[Found]:
                 i = max(f.last for f in found)
                 continue
         i += 1
-    return _every_year(out)
+    return _same_period(lx, _every_year(out), reference)
 
 
 def _every_year(found: list[Found]) -> list[Found]:
@@ -537,4 +632,58 @@ def _every_year(found: list[Found]) -> list[Found]:
             found[n] = attrs.evolve(
                 this, ambiguous=True, reason="a date that comes back every year"
             )
+    return found
+
+
+def _same_period(lx: Lexed, found: list[Found], reference: date | None) -> list[Found]:
+    """ "6 tháng đầu năm 2025 … so với cùng kỳ năm 2024": the span named before, in that year.
+
+    The reader refuses "cùng kỳ" alone; in running text it is the span of the
+    last period of the same sentence, moved to the year it names. The reading
+    is flagged (it rests on the sentence, not on the words) and its basis says so.
+    """
+    for n, this in enumerate(found):
+        if this.period is not None or not lx.is_word(this.first, "cùng"):
+            continue
+        tail = lx.text[lx.start[this.first + 2] : lx.end[this.last - 1]]
+        year_of = _read_text(tail, reference)
+        if (
+            year_of is None
+            or year_of.start is None
+            or year_of.end is None
+            or (year_of.start.month, year_of.start.day, year_of.end.month, year_of.end.day)
+            != (1, 1, 12, 31)
+            or year_of.start.year != year_of.end.year
+        ):
+            continue
+        before = [
+            f
+            for f in found[:n]
+            if f.period is not None and f.period.dated and not f.compound and f.last <= this.first
+        ]
+        if not before:
+            continue
+        prev = before[-1]
+        assert prev.period is not None
+        p = prev.period
+        assert p.start is not None
+        assert p.end is not None
+        if p.start.year != p.end.year or p.start.year == year_of.start.year:
+            continue
+        if any(
+            lx.kind[j] in _SENTENCE_END and not (lx.glued(j) and lx.glued(j + 1))
+            for j in range(prev.last, this.first)
+        ):
+            continue  # another sentence: its period is not this one's
+        label = lx.text[lx.start[this.first] : lx.end[this.last - 1]]
+        moved = p.same_period_in(year_of.start.year)
+        written = prev.period.label or lx.text[lx.start[prev.first] : lx.end[prev.last - 1]]
+        reason = f"the span of '{written}' named before it, in {year_of.start.year}"
+        found[n] = attrs.evolve(
+            this,
+            period=attrs.evolve(moved, label=label, basis=f"'cùng kỳ' read as {reason}"),
+            kind=_dated(moved),
+            ambiguous=True,
+            reason=f"'cùng kỳ' read as {reason}",
+        )
     return found
