@@ -205,6 +205,8 @@ class _Reader(Context):
                 f"'{edge}' (early in the {unit}) gives no end: write 'từ {edge} … đến …' "
                 f"or the {'months' if unit == 'year' else 'days'}",
             )
+        if opened and start.kind == "months" and start.year2 is not None:
+            return self.build(start, start)  # "từ năm 2021 – 2025": both years written
         if opened or start.kind == "year_start":
             return self.build(start, None)
         return self.build(start, start)
@@ -464,11 +466,13 @@ class _Reader(Context):
             if found is not None:
                 self.just_past(found)
                 if role == "start" and found.kind == "year_end":
+                    edge = found.edge or "cuối năm"
+                    unit, noun = ("month", "tháng") if "tháng" in edge else ("year", "năm")
                     raise PeriodParseError(
                         self.text,
                         found.pos,
-                        "'cuối năm' (late in the year) gives no start: write "
-                        "'tính đến hết năm …' or the months",
+                        f"'{edge}' (late in the {unit}) gives no start: write "
+                        f"'tính đến hết {noun} …' or the {'days' if unit == 'month' else 'months'}",
                     )
                 if role == "start" and found.kind == "now":
                     raise PeriodParseError(self.text, found.pos, "this cannot start a period")

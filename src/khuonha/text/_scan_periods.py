@@ -251,6 +251,21 @@ class _Grammar:
             return -1
         return _phrase_at(lx, i + 2, _WINDOW_ENDS, 3)
 
+    def counted_years(self, i: int) -> int:
+        """ "5 năm (2021 – 2025)", "2 năm 2023 – 2024": the reader checks the count."""
+        lx = self.lx
+        if not (self.num(i, 1, 999) or lx.is_word(i, *_COUNT_WORDS)):
+            return -1
+        if not lx.is_word(i + 1, _K_NAM):
+            return -1
+        j = i + 2 + (lx.kind[i + 2 : i + 3] == ["("])
+        if not self.year(j):
+            return -1
+        c = self.connector(j + 1)
+        if c < 0 or not self.year(c):
+            return -1
+        return c + 1 + (lx.kind[c + 1 : c + 2] == [")"] and lx.kind[j - 1] == "(")
+
     def count_months(self, i: int) -> int:
         """After a count: "tháng đầu năm [2022]", "tháng cuối năm [2022]"."""
         lx = self.lx
@@ -487,8 +502,8 @@ def _special(lx: Lexed, i: int, reference: date | None) -> Found | None:
 def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found]:
     """The periods starting at token *i* (a compound gives the whole, then its parts)."""
     k = lx.key[i]
-    window = g.window(i)
-    if window > 0:  # "10 năm qua": so many years up to the day of writing
+    window = max(g.window(i), g.counted_years(i))
+    if window > 0:  # "10 năm qua", "5 năm (2021 – 2025)": a count of years read with it
         return [_read(lx, i, window, reference)]
     if k == _K_KHOANG and lx.kind[i + 1 : i + 2] == ["w"]:
         # "khoảng tháng 3/2025": about that period; the word stays in the span.
@@ -529,6 +544,8 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
             return [_read(lx, i, end2, reference, dash_at=j + 1 if dash else None)]
     if end1 < 0:
         return []
+    if lx.is_word(end1, "vừa") and lx.is_word(end1 + 1, "qua"):
+        end1 += 2  # "tháng 7 vừa qua": the latest July, read with its words
     first_kind = lx.key[j]
     if closer > 0:
         return [_read(lx, i, end1, reference)]
@@ -603,6 +620,7 @@ def find_periods(lx: Lexed, reference: date | None) -> list[Found]:
                 or kind[nxt] == "-"
                 or key_[nxt] == _K_THANG
                 or g.window(i) > 0
+                or g.counted_years(i) > 0
             ):
                 found = _match(lx, g, i, reference)
                 if found:
