@@ -661,7 +661,7 @@ class _Reader(Context):
                 return Term(kind, at, month=m, last_month=m, year=self.year_after(), edge=name)
         if self.word("nhung", "thang", "dau", "nam") or self.word("cac", "thang", "dau", "nam"):
             # "những tháng đầu năm 2025": from the start of the year, the end not stated.
-            return Term("year_start", at, month=1, year=self.year_suffix(), count=1, edge="đầu năm")
+            return Term("year_start", at, month=1, year=self.year_suffix(), count=1)
         if self.word("dau", "nam"):
             return Term("year_start", at, month=1, year=self.year_suffix(), edge="đầu năm")
         if self.word("cuoi", "nam"):

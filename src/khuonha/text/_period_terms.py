@@ -276,10 +276,12 @@ class Context:
             (term.year, term.month), (term.year2 or term.year, last), self.convention
         )
         if term.kind == "year_start":
-            self.note(f"'{term.edge}' read as from {start.strftime('%d/%m/%Y')}")
+            if term.edge:  # "đầu năm": early in the year, read as its first day
+                self.note(f"'{term.edge}' read as from {start.strftime('%d/%m/%Y')}")
             return start, None
         if term.kind == "year_end":
-            self.note(f"'{term.edge}' read as up to {end.strftime('%d/%m/%Y')}")
+            if term.edge:
+                self.note(f"'{term.edge}' read as up to {end.strftime('%d/%m/%Y')}")
             return None, end
         return start, end
 
