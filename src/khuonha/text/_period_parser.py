@@ -941,16 +941,19 @@ def parse_period(
     never move). The result is the nominal period, not clipped at *reference*.
 
     ``precision`` follows one rule: ``exact`` when both bounds are stated or
-    follow from a standard period (a day, month, quarter, half-year, year,
-    whole years, "N tháng đầu năm" with N = 1, 3, 6 or 12); ``approximate``
-    when the text does not give the real cut-off ("8 tháng đầu năm 2022",
-    anything "đến nay", a school year, "khoảng …", a compound "A và B" with an
-    approximate part); ``open_start`` / ``open_end`` when a bound is missing
-    ("tính đến 30/6/2022", "từ 1/8/2022", "từ năm 2016 đến nay" with no
-    *reference*); ``recurring`` ("Hằng năm") and ``unspecified`` ("những năm
-    qua", "năm qua" with no *reference*) for periods with words and no dates.
-    What cannot be dated without guessing (a lunar day, "cuối năm" alone) is
-    refused.
+    follow from a standard period (a day, week, month, quarter, half-year,
+    year, whole years, "N tháng đầu năm" with N = 1, 3, 6 or 12, "tháng
+    trước", "tuần qua"); ``approximate`` when the text does not give the real
+    cut-off ("8 tháng đầu năm 2022", anything "đến nay", "10 năm qua", a
+    school year, "khoảng …", a compound "A và B" with an approximate part);
+    ``open_start`` / ``open_end`` when a bound is missing ("tính đến
+    30/6/2022", "từ 1/8/2022", "từ năm 2016 đến nay" with no *reference*);
+    ``recurring`` ("Hằng năm") and ``unspecified`` ("những năm qua", "năm qua"
+    or "tháng qua" with no *reference*, or one late in the unit) for periods
+    with words and no dates. A date taken from *reference* or from a fuzzy
+    edge ("từ đầu tháng 3") is explained in ``basis``. What cannot be dated
+    without guessing (a lunar day, "cuối năm" or "giữa năm" alone, "cùng kỳ"
+    alone, "trong tuần") is refused.
 
     >>> from datetime import date
     >>> p = parse_period("8 tháng đầu năm 2022")
