@@ -16,6 +16,8 @@ from datetime import date
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from khuonha import PeriodParseError, Precision, format_period, parse_period, scan
 
@@ -290,3 +292,30 @@ def test_words_that_name_no_period_are_not_read() -> None:
     assert [(f.text, f.period) for f in found] == [("Mấy tháng nay", None)]
     with pytest.raises(PeriodParseError):
         parse_period("tháng nay", reference=R)
+
+
+_WORDS = [
+    "tuần", "tháng", "quý", "năm", "qua", "vừa", "trước", "này", "nay", "tới", "ngoái",
+    "hôm", "đầu", "cuối", "giữa", "cùng", "kỳ", "từ", "đến", "và", "ngày", "Sáu", "Mười",
+    "Hai", "gần", "đây", "trong", "(", ")", "-", "/", ".", "2025", "12", "3", "10", "999",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8),
+    st.sampled_from([None, D(2025, 8, 20), D(1, 1, 1), D(9999, 12, 31)]),
+)
+def test_any_mix_of_period_words_reads_or_is_refused(
+    words: list[str], reference: date | None
+) -> None:
+    """Any mix of the words reads to a period or is refused; scan's spans hold."""
+    text = " ".join(words)
+    try:
+        p = parse_period(text, reference=reference)
+    except PeriodParseError:
+        pass
+    else:
+        assert p.start is None or p.end is None or p.start <= p.end
+    for f in scan(text, reference=reference).periods:
+        assert text[f.start : f.end] == f.text

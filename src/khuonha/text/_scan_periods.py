@@ -481,7 +481,7 @@ def _special(lx: Lexed, i: int, reference: date | None) -> Found | None:
     ):
         label = lx.text[lx.start[i] : lx.end[past - 1]]
         year = past_year(reference)
-        if year is None:
+        if year is None or year < 1:
             return Found(None, "unspecified", i, past, ambiguous=True, reason=PAST_YEAR)
         period = Period(start=date(year, 1, 1), end=date(year, 12, 31), label=label)
         return Found(period, "dated", i, past, ambiguous=True, reason=PAST_YEAR)
@@ -677,7 +677,10 @@ def _same_period(lx: Lexed, found: list[Found], reference: date | None) -> list[
         before = [
             f
             for f in found[:n]
-            if f.period is not None and f.period.dated and not f.compound and f.last <= this.first
+            if f.period is not None
+            and f.kind == "dated"
+            and not f.compound
+            and f.last <= this.first
         ]
         if not before:
             continue
@@ -694,7 +697,10 @@ def _same_period(lx: Lexed, found: list[Found], reference: date | None) -> list[
         ):
             continue  # another sentence: its period is not this one's
         label = lx.text[lx.start[this.first] : lx.end[this.last - 1]]
-        moved = p.same_period_in(year_of.start.year)
+        try:
+            moved = p.same_period_in(year_of.start.year)
+        except ValueError:  # a year no date can have
+            continue
         written = prev.period.label or lx.text[lx.start[prev.first] : lx.end[prev.last - 1]]
         reason = f"the span of '{written}' named before it, in {year_of.start.year}"
         found[n] = attrs.evolve(
