@@ -78,7 +78,20 @@ _WINDOW_UNITS = {
 _STEPS = ((("truoc",), -1), (("ngoai",), -1), (("nay",), 0), (("toi",), 1))
 _STEP_WORDS = {-1: "before", 0: "of", 1: "after"}
 _THIS = match_key("này")
+#: Number words a count of days or years is written with, spelt out ("sáu", not "sau").
+_COUNT_WORDS = frozenset(
+    match_key(w) for w in ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+)
+#: Words before a clock time ("lúc 22 giờ 30 phút ngày 15/8/2025").
+_CLOCK_WORDS = ("gio", "h", "g")
 _MONTH_EDGES = (("dau", "year_start", "đầu tháng"), ("cuoi", "year_end", "cuối tháng"))
+#: The edge's unit, its word and what to write instead ("đầu tháng": the days).
+_EDGE_UNITS = {
+    "năm": ("year", "năm", "months"),
+    "quý": ("quarter", "quý", "months"),
+    "tháng": ("month", "tháng", "days"),
+}
+_QUARTER_EDGES = (("dau", "year_start", "đầu quý"), ("cuoi", "year_end", "cuối quý"))
 
 
 class _Fail(Exception):  # noqa: N818 - a signal, not an error
@@ -166,12 +179,19 @@ class _Reader(Context):
         self.i = 0
         self.prefix()
         self.refuse_unanchored()
-        if self.word("tinh", "den") or self.word("cho", "den") or self.word("den"):
+        if (
+            self.word("tinh", "den")
+            or self.word("cho", "den")
+            or self.word("den")
+            or (self.peek() is not None and self.peek(1) is not None and self.word("het"))
+        ):
             self.word("het")
             end = self.term("end")
             self.finish()
             return self.build(None, end)
         opened = self.word("ke", "tu") or self.word("tinh", "tu") or self.word("tu")
+        if opened:
+            self.clock()  # "từ 19h00 ngày 15/8 …"
         if not opened:
             now = self.attempt(self.now)
             if now is not None:
@@ -185,8 +205,10 @@ class _Reader(Context):
                 # "từ năm 2016 đến nay" with no date for "nay": still running, open.
                 return self.build(start, None)
             return self.build(start, end)
-        if self.word("va"):
+        if self.word("va") or self.list_comma(start):
             return self.compound(start)
+        if not opened and start.kind == "months" and self.cutoffs_follow():
+            return self.with_cutoffs(start)
         if (
             not opened
             and start.year is None
@@ -198,12 +220,12 @@ class _Reader(Context):
         self.finish()
         if start.kind == "year_start" and not opened and not start.count:
             edge = start.edge or "đầu năm"
-            unit = "month" if "tháng" in edge else "year"
+            unit, _, parts = _EDGE_UNITS[edge.split()[-1]]
             raise PeriodParseError(
                 self.text,
                 start.pos,
                 f"'{edge}' (early in the {unit}) gives no end: write 'từ {edge} … đến …' "
-                f"or the {'months' if unit == 'year' else 'days'}",
+                f"or the {parts}",
             )
         if opened and start.kind == "months" and start.year2 is not None:
             return self.build(start, start)  # "từ năm 2021 – 2025": both years written
@@ -332,39 +354,93 @@ class _Reader(Context):
             )
 
     def compound(self, first: Term) -> Period:
-        """ "năm 2018 và 8 tháng đầu năm 2019": one period over both parts, when they meet."""
+        """ "năm 2018 và 8 tháng đầu năm 2019", "ngày 15, 16 và 17/8/2025": one period if they meet.
+
+        The parts are joined by "và" or, when the first has no year, by commas;
+        each takes its missing month and year from the next.
+        """
         if self.phrase(_ONWARDS):
             self.finish()  # "năm 2021 và những năm tiếp theo": from the first part on
             return self.build(first, None)
-        second = self.term("end")
+        parts = [first]
+        while True:
+            parts.append(self.term("end", hint=parts[-1]))
+            if not (self.word("va") or self.list_comma(parts[-1])):
+                break
         self.finish()
-        self.resolve(second, None, None)
-        self.resolve(first, second.year, second.month)
-        one_start, one_end = self.bounds(first)
-        two_start, two_end = self.bounds(second)
-        if None in (one_start, one_end, two_start, two_end):
-            raise PeriodParseError(self.text, second.pos, "both parts of 'và' need their dates")
-        assert one_start is not None
-        assert one_end is not None
-        assert two_start is not None
-        assert two_end is not None
-        if not one_start <= two_start or (two_start - one_end).days > 1:
-            raise PeriodParseError(
-                self.text,
-                second.pos,
-                "the two parts do not follow on from each other: read each on its own",
-            )
-        end = max(one_end, two_end)
-        parts = [first.precision, second.precision]
+        self.resolve(parts[-1], None, None)
+        for n in range(len(parts) - 2, -1, -1):
+            self.resolve(parts[n], parts[n + 1].year, parts[n + 1].month)
+        spans = [self.bounds(part) for part in parts]
+        for (one_start, one_end), (two_start, two_end), part in zip(
+            spans, spans[1:], parts[1:], strict=False
+        ):
+            if None in (one_start, one_end, two_start, two_end):
+                raise PeriodParseError(self.text, part.pos, "both parts of 'và' need their dates")
+            assert one_start is not None
+            assert one_end is not None
+            assert two_start is not None
+            if not one_start <= two_start or (two_start - one_end).days > 1:
+                raise PeriodParseError(
+                    self.text,
+                    part.pos,
+                    "the two parts do not follow on from each other: read each on its own",
+                )
+        start = spans[0][0]
+        end = max(e for _, e in spans if e is not None)
+        precisions = [part.precision for part in parts]
         if self.approximate:
-            parts.append(Precision.APPROXIMATE)
+            precisions.append(Precision.APPROXIMATE)
         return Period(
-            start=one_start,
+            start=start,
             end=end,
-            precision=precision_of(one_start, end, *parts),
+            precision=precision_of(start, end, *precisions),
             label=self.text.strip() or None,
             convention=self.convention,
+            basis=self.basis,
         )
+
+    def cutoffs_follow(self) -> bool:
+        tok = self.peek()
+        return tok is not None and (tok.raw == "(" or tok.key in ("tu", "tinh", "ke"))
+
+    def with_cutoffs(self, named: Term) -> Period:
+        """ "6 tháng đầu năm 2025 (từ 15/12/2024 đến 14/6/2025)": the days the report gives."""
+        bracket = self.char("(")
+        opened = self.word("ke", "tu") or self.word("tinh", "tu") or self.word("tu")
+        if not (bracket or opened):
+            raise self.fail("unexpected text after the period")
+        first = self.term("start")
+        if not self.connector():
+            raise self.fail("expected the last day of the period")
+        last = self.term("end", hint=first)
+        if bracket and not self.char(")"):
+            raise self.fail("expected ')'")
+        self.finish()
+        nominal = self.build(named, named)
+        days = self.build(first, last)
+        if not nominal.overlaps(days):
+            raise PeriodParseError(
+                self.text,
+                first.pos,
+                f"the days given ({days.start} – {days.end}) are not in the period named before "
+                f"them ({nominal.start} – {nominal.end})",
+            )
+        return days
+
+    def list_comma(self, last: Term) -> bool:
+        """A comma between parts of a list with one year at its end ("tháng 7, 8/2025")."""
+        tok, nxt = self.peek(), self.peek(1)
+        if (
+            tok is None
+            or tok.raw != ","
+            or nxt is None
+            or last.year is not None
+            or last.kind not in ("day", "months")
+        ):
+            return False
+        self.i += 1
+        return True
 
     def prefix(self) -> None:
         """Skip words that leave the period alone ("Trong thời gian", "vào", "sáng", "thứ Năm,").
@@ -379,6 +455,10 @@ class _Reader(Context):
         if self.word("khoang"):
             self.approximate = True
         self.word("vao")
+        self.word("ky", "bao", "cao") or self.word("so", "lieu")  # "kỳ báo cáo từ …"
+        if self.word("dip"):  # "dịp nghỉ lễ 30/4 – 1/5/2025"
+            self.word("nghi", "le") or self.word("le")
+        self.word("rang")  # "rạng sáng 16/8/2025"
         nxt = self.peek(1)
         if self.peek() is not None and nxt is not None and nxt.key == "nam":
             self.word("ca")  # "cả năm 2024": the whole year
@@ -386,11 +466,36 @@ class _Reader(Context):
         tok = self.peek()
         if tok is not None and tok.kind == "word" and tok.key in _PART_OF_DAY:
             self.i += 1
+        self.clock()
         if self.word("chu", "nhat"):
             self.kind("punct")
         elif self.word("thu"):
             self.kind("num", "word")
             self.kind("punct")
+
+    def clock(self) -> None:
+        """Skip a time of day before a day ("lúc 22 giờ 30 phút", "hồi 8h30", "19h00")."""
+        saved = self.i
+        self.word("luc") or self.word("hoi")
+        tok, unit = self.peek(), self.peek(1)
+        if (
+            tok is not None
+            and tok.kind == "num"
+            and len(tok.raw) <= 2
+            and int(tok.raw) <= 24
+            and unit is not None
+            and unit.key in _CLOCK_WORDS
+        ):
+            self.i += 2
+            nxt = self.peek()
+            if nxt is not None and nxt.kind == "num" and len(nxt.raw) <= 2:
+                self.i += 1
+                self.word("phut") or self.word("p")
+            self.kind("punct")
+            tok = self.peek()
+            if tok is not None and (tok.key == "ngay" or tok.kind == "num"):
+                return
+        self.i = saved
 
     def counted_days(self) -> None:
         """ "trong 2 ngày 15 – 16/8/2025": the count of days, checked against the days read."""
@@ -428,6 +533,7 @@ class _Reader(Context):
     def connector(self) -> bool:
         if self.kind("dash") or self.word("den") or self.word("toi") or self.word("cho", "den"):
             self.word("het")
+            self.clock()  # "… đến 05h00 ngày 16/8/2025"
             return True
         return False
 
@@ -467,12 +573,12 @@ class _Reader(Context):
                 self.just_past(found)
                 if role == "start" and found.kind == "year_end":
                     edge = found.edge or "cuối năm"
-                    unit, noun = ("month", "tháng") if "tháng" in edge else ("year", "năm")
+                    unit, noun, parts = _EDGE_UNITS[edge.split()[-1]]
                     raise PeriodParseError(
                         self.text,
                         found.pos,
                         f"'{edge}' (late in the {unit}) gives no start: write "
-                        f"'tính đến hết {noun} …' or the {'days' if unit == 'month' else 'months'}",
+                        f"'tính đến hết {noun} …' or the {parts}",
                     )
                 if role == "start" and found.kind == "now":
                     raise PeriodParseError(self.text, found.pos, "this cannot start a period")
@@ -555,22 +661,31 @@ class _Reader(Context):
         return Term("months", at, month=start.month, last_month=end.month, year=start.year)
 
     def just_past(self, term: Term) -> None:
-        """ "tháng 7 vừa qua", "năm 2024 vừa qua": the latest such period by the reference."""
+        """ "tháng 7 vừa qua", "tháng 9 tới": the latest one begun, or the next not ended."""
         at = self.pos()
-        if term.kind not in ("day", "months") or not self.word("vua", "qua"):
+        if term.kind not in ("day", "months"):
+            return
+        after = self.peek(1)
+        if self.word("vua", "qua"):
+            past = True
+        elif (after is None or after.kind == "punct") and self.word("toi"):
+            past = False  # "tới" at the end, not "tới" before an end ("tháng 7 tới tháng 9")
+        else:
             return
         if term.year is not None or term.month is None:
-            return  # "năm 2024 vừa qua": the year is written
-        reference = self.ref(at, "'vừa qua' with no year needs a date")
+            return  # "năm 2024 vừa qua", "năm 2026 tới": the year is written
+        reference = self.ref(at, "'vừa qua' or 'tới' with no year needs a date")
         year = reference.year
-        if (term.month, term.day or 1) > (reference.month, reference.day):
+        last_month = term.month if term.last_month is None else term.last_month
+        if past and (term.month, term.day or 1) > (reference.month, reference.day):
             year -= 1
+        if not past and (last_month, term.day or 31) < (reference.month, reference.day):
+            year += 1
         term.year = year
         last = self.toks[self.i - 1]
         written = self.text[term.pos : last.pos + len(last.raw)]
-        self.note(
-            f"'{written}' read as the latest one begun by the reference date {reference}: {year}"
-        )
+        which = "latest one begun" if past else "next one not ended"
+        self.note(f"'{written}' read as the {which} by the reference date {reference}: {year}")
 
     def counted_years(self) -> Term:
         """ "5 năm (2020 – 2025)", "trong 2 năm 2023 – 2024": whole years, the count checked."""
@@ -644,6 +759,13 @@ class _Reader(Context):
                 "a week named within a month ('tuần đầu tháng …') is not read: give its days",
             )
         self.i = saved
+        for edge, kind, name in _QUARTER_EDGES:
+            if self.word(edge, "quy"):  # "cuối quý II/2025": the edge of a quarter
+                q = self.quarter_number()
+                first = 3 * q - 2
+                return Term(
+                    kind, at, month=first, last_month=first + 2, year=self.year_after(), edge=name
+                )
         for edge, kind, name in _MONTH_EDGES:
             if self.word(edge, "thang"):
                 tok = self.peek()
@@ -695,7 +817,7 @@ class _Reader(Context):
 
     def school_year(self) -> Term:
         at = self.pos()
-        if not self.word("nam", "hoc"):
+        if not (self.word("nam", "hoc") or self.word("nien", "khoa")):
             raise self.fail("expected a period")
         first = self.year_number()
         if not self.kind("dash", "sep"):
@@ -731,8 +853,13 @@ class _Reader(Context):
 
     def count(self, high: int = 12) -> int:
         tok = self.peek()
-        if high > 12 and tok is not None and tok.key == "tu":
-            raise self.fail("expected a number")  # "từ" (from), not "tư" (four)
+        if (
+            high > 12
+            and tok is not None
+            and tok.kind == "word"
+            and match_key(tok.raw) not in _COUNT_WORDS
+        ):
+            raise self.fail("expected a number")  # "sau" (after) is not "sáu" (six)
         if tok is not None and tok.kind == "word" and tok.key in _NUMBER_WORDS:
             self.i += 1
             value = _NUMBER_WORDS[tok.key]
