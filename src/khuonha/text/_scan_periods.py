@@ -39,11 +39,16 @@ _ROMAN = keys("i", "ii", "iii", "iv")
 _COUNT_WORDS = keys("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
 _QUARTER_WORDS = keys("một", "hai", "ba", "bốn", "tư", "nhất")
 _OPEN = keys("từ", "kể từ", "tính từ")
-_CLOSE = keys("đến", "tới", "tính đến", "tính tới", "cho đến", "cho tới")
+_CLOSE = keys("đến", "tới", "tính đến", "tính tới", "cho đến", "cho tới", "hết")
 _CONNECT = keys("đến", "tới", "cho đến")
 _SHORT_DATE_BEFORE = keys(
-    "ngày", "từ", "đến", "tới", "hết", "vào", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "lúc"
-)
+    "ngày", "từ", "đến", "tới", "hết", "vào", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "lúc",
+    "dịp", "lễ",
+)  # fmt: skip
+#: A time of day before a day ("lúc 22 giờ 30 phút ngày 15/8", "19h00 ngày 15/8").
+_CLOCK_BEFORE = keys("lúc", "hồi")
+_CLOCK_UNITS = keys("giờ", "h", "g")
+_MINUTES = keys("phút", "p")
 _RECURRING = keys(*RECURRING_PHRASES)
 _UNSPECIFIED = keys(*UNSPECIFIED_PHRASES)
 _NOT_NOW = keys("thực", "phát", "thể", "xuất", "biểu", "hiển", "tái")
@@ -188,6 +193,20 @@ class _Grammar:
         if k in (key("đầu"), key("cuối"), key("giữa")) and lx.is_word(i + 1, _K_THANG):
             end = self.month(i + 1)  # "đầu tháng 3/2025": the reader says what the edge gives
             return end if end > 0 else i + 2
+        if k in (key("đầu"), key("cuối")) and lx.is_word(i + 1, *_K_QUY):
+            end = self.term(i + 1)  # "cuối quý II/2025": the reader refuses it alone
+            return end if end > 0 else -1
+        if k == key("niên") and lx.is_word(i + 1, "khóa", "khoá") and self.year(i + 2):
+            if i + 3 < self.n and lx.kind[i + 3] in "-/" and self.num(i + 4, 0, 9999):
+                return i + 5
+            return -1
+        if (
+            k == key("thời")
+            and lx.is_word(i + 1, "điểm")
+            and lx.is_word(i + 2, "hiện")
+            and lx.is_word(i + 3, "tại", "nay")
+        ):
+            return i + 4
         if k == key("giữa") and lx.is_word(i + 1, _K_NAM, *_K_QUY):
             end = self.term(i + 1)
             return end if end > 0 else i + 2
@@ -218,8 +237,13 @@ class _Grammar:
         if k == key("ngày"):
             if lx.is_word(i + 1, "hôm") and lx.is_word(i + 2, "nay", "qua", "kia"):
                 return i + 3
-            if self.num(i + 1, 1, 31) and lx.is_word(i + 2, "và"):
-                end = self.numeric(i + 3, short=True)  # "ngày 15 và 16/8/2025": both days
+            j = i + 1
+            while self.num(j, 1, 31) and (
+                lx.is_word(j + 1, "và") or lx.kind[j + 1 : j + 2] == [","]
+            ):
+                j += 2  # "ngày 15, 16 và 17/8/2025": the days of a list, the month at its end
+            if j > i + 1:
+                end = self.numeric(j, short=True)
                 if end > 0:
                     return end
             return self.numeric(i + 1, short=True, days=True)
@@ -328,7 +352,19 @@ class _Grammar:
         j += lx.is_word(j, "hết")
         while j < self.n and lx.kind[j] in _BRACKETS:
             j += 1
-        return j
+        return self.clock(j)
+
+    def clock(self, i: int) -> int:
+        """The end of a time of day before a day ("lúc 22 giờ 30 phút", "05h00"), or *i*."""
+        lx = self.lx
+        j = i + lx.is_word(i, *_CLOCK_BEFORE)
+        if not (self.num(j, 0, 24) and len(lx.key[j]) <= 2 and lx.is_word(j + 1, *_CLOCK_UNITS)):
+            return i
+        j += 2
+        if self.num(j, 0, 59) and len(lx.key[j]) <= 2:
+            j += 1 + lx.is_word(j + 1, *_MINUTES)
+        j += lx.kind[j : j + 1] == [","]
+        return j if lx.is_word(j, "ngày") or self.num(j, 1, 31) else i
 
     def aside(self, i: int) -> int:
         """The end of a bracketed aside of words ("(thứ Sáu)") at token *i*, or *i*."""
@@ -349,6 +385,14 @@ class _Grammar:
             end = self.year_after(i + 1)
             return end if end > i + 1 else -1
         return self.numeric(i, short=True)
+
+
+def _has_year(lx: Lexed, first: int, last: int) -> bool:
+    """Whether tokens *first* … *last* write a year (four digits, or "năm nay/trước")."""
+    return any(
+        (lx.kind[t] == "n" and len(lx.key[t]) == 4) or lx.is_word(t, *_YEAR_WORDS)
+        for t in range(first, last)
+    )
 
 
 def _dated(period: Period) -> str:
@@ -520,6 +564,8 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
     j = max(opener, closer, i)
     if closer > 0:
         j += lx.is_word(j, "hết")
+    if j > i:
+        j = g.clock(j)  # "từ 19h00 ngày 15/8 …"
     if j == i and lx.kind[i] == "n" and not lx.glued(i):
         short = lx.is_word(i - 1, *_SHORT_DATE_BEFORE)
     else:
@@ -546,6 +592,8 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
         return []
     if lx.is_word(end1, "vừa") and lx.is_word(end1 + 1, "qua"):
         end1 += 2  # "tháng 7 vừa qua": the latest July, read with its words
+    elif lx.is_word(end1, "tới") and g.term(end1 + 1) < 0 and g.bare_end(end1 + 1) < 0:
+        end1 += 1  # "tháng 9 tới": the next September ("tháng 7 tới tháng 9" is a range)
     first_kind = lx.key[j]
     if closer > 0:
         return [_read(lx, i, end1, reference)]
@@ -560,6 +608,18 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
             return [_read(lx, i, end2, reference)]
     if first_kind in (key("hiện"), key("nay")):
         return [_read(lx, i, end1, reference)] if first_kind == key("hiện") else []
+    if lx.kind[end1 : end1 + 1] == [","] and not _has_year(lx, j, end1):
+        # "tháng 7, 8/2025", "quý III, IV/2025": a list with one year, at its end.
+        last = end1
+        while lx.kind[last : last + 1] == [","] or lx.is_word(last, "và"):
+            nxt = max(g.term(last + 1, short_dates=True), g.bare_end(last + 1))
+            if nxt < 0:
+                break
+            last = nxt
+        if last > end1:
+            whole = _read(lx, i, last, reference)
+            if whole.period is not None and whole.period.dated:
+                return [whole]
     part1 = _read(lx, i, end1, reference)
     if lx.is_word(end1, "và") and part1.period is None and g.term(end1 + 1) > 0:
         # "tháng 7 và tháng 8/2025": the first part takes its year from the second.
@@ -567,7 +627,7 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
         whole = _read(lx, i, end2, reference)
         if whole.period is not None and whole.period.dated:
             part2 = _read(lx, end1 + 1, end2, reference)
-            return [attrs.evolve(whole, compound=True), part1, part2]
+            return [attrs.evolve(whole, compound=True), part2]
     if lx.is_word(end1, "và") and part1.period is not None:
         # The reader joins the parts (or refuses when they leave a gap): one grammar.
         tail = _phrase_at(lx, end1 + 1, _UNSPECIFIED, 4)
@@ -580,6 +640,8 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
             part2 = _read(lx, end1 + 1, end2, reference)
             whole = _read(lx, i, end2, reference)
             if whole.period is not None and whole.period.dated:
+                if not _has_year(lx, j, end1):  # "tháng 7": its year is the whole's, not its own
+                    return [attrs.evolve(whole, compound=True), part2]
                 return [attrs.evolve(whole, compound=True), part1, part2]
             return [part1, part2]
     return [part1]
@@ -589,7 +651,7 @@ _TRIGGERS = keys(
     "năm", "tháng", "quý", "ngày", "giai", "nửa", "đầu", "cuối", "từ", "kể", "tính", "đến",
     "tới", "cho", "hằng", "hàng", "thường", "định", "mỗi", "những", "các", "nhiều", "thời",
     "hiện", "nhiệm", "tết", "khoảng", "một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín",
-    "mười", "quí", "tuần", "giữa", "cùng", "hôm", "mấy",
+    "mười", "quí", "tuần", "giữa", "cùng", "hôm", "mấy", "hết", "niên",
 )  # fmt: skip
 
 
@@ -639,7 +701,7 @@ def find_periods(lx: Lexed, reference: date | None) -> list[Found]:
                 i = max(f.last for f in found)
                 continue
         i += 1
-    return _same_period(lx, _every_year(out), reference)
+    return _same_period(lx, _cutoffs(lx, _every_year(out), reference), reference)
 
 
 def _every_year(found: list[Found]) -> list[Found]:
@@ -711,3 +773,38 @@ def _same_period(lx: Lexed, found: list[Found], reference: date | None) -> list[
             reason=f"'cùng kỳ' read as {reason}",
         )
     return found
+
+
+def _cutoffs(lx: Lexed, found: list[Found], reference: date | None) -> list[Found]:
+    """ "6 tháng đầu năm 2025 (từ 15/12/2024 đến 14/6/2025)": the named period and its days.
+
+    A period followed by a range in brackets (or by "từ … đến …") is read as
+    one: the reader takes the days given, and refuses them if they are not in
+    the period named. The pair is replaced by that one reading.
+    """
+    out: list[Found] = []
+    n = 0
+    while n < len(found):
+        this = found[n]
+        nxt = found[n + 1] if n + 1 < len(found) else None
+        if (
+            nxt is not None
+            and this.kind == "dated"
+            and not this.compound
+            and nxt.period is not None
+            and nxt.kind == "dated"
+        ):
+            between = nxt.first - this.last
+            bracket = between == 1 and lx.kind[this.last] == "("
+            opened = between == 0 and lx.is_word(nxt.first, *_OPEN)
+            closes = lx.kind[nxt.last : nxt.last + 1] == [")"]
+            if (bracket and closes) or opened:
+                last = nxt.last + 1 if bracket else nxt.last
+                whole = _read(lx, this.first, last, reference)
+                if whole.period is not None:
+                    out.append(whole)
+                    n += 2
+                    continue
+        out.append(this)
+        n += 1
+    return out
