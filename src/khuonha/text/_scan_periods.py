@@ -805,6 +805,12 @@ def _cutoffs(lx: Lexed, found: list[Found], reference: date | None) -> list[Foun
                     out.append(whole)
                     n += 2
                     continue
+                if bracket:  # the days in brackets are not in the period named: both flagged
+                    out += [
+                        attrs.evolve(f, ambiguous=True, reason=whole.reason) for f in (this, nxt)
+                    ]
+                    n += 2
+                    continue
         out.append(this)
         n += 1
     return out
