@@ -555,7 +555,7 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
         if inner and inner[0].period is not None and inner[0].first == i + 1:
             return [_read(lx, i, inner[0].last, reference)]
         return inner
-    if k in _SPECIAL_FIRST:
+    if k in _SPECIAL_FIRST or (k in _UNIT_WORDS and lx.is_word(i + 1, "qua", "vừa")):
         special = _special(lx, i, reference)
         if special is not None:
             return [special]
@@ -659,9 +659,7 @@ def _firsts(*tables: frozenset[str]) -> frozenset[str]:
     return frozenset(phrase.split(" ")[0] for table in tables for phrase in table)
 
 
-_SPECIAL_FIRST = _firsts(_RECURRING, _UNSPECIFIED) | keys(
-    "những", "các", "năm", "hiện", "tết", "tuần", "tháng", "quý", "quí"
-)
+_SPECIAL_FIRST = _firsts(_RECURRING, _UNSPECIFIED) | keys("những", "các", "năm", "hiện", "tết")
 _OPEN_FIRST = _firsts(_OPEN)
 _CLOSE_FIRST = _firsts(_CLOSE)
 _GLUE = frozenset("/-.,:")
