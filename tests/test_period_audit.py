@@ -70,6 +70,10 @@ AUDIT: list[tuple[str, date | None, Reading | Refused]] = [
     ("từ tháng 1 đến tháng 6/2025", None, (D(2025, 1, 1), D(2025, 6, 30), EXACT)),
     ("từ tháng 01/2025 đến tháng 06/2025", None, (D(2025, 1, 1), D(2025, 6, 30), EXACT)),
     ("từ tháng 8/2025 đến tháng 2/2026", None, (D(2025, 8, 1), D(2026, 2, 28), EXACT)),
+    ("tháng Sáu 2025", None, (D(2025, 6, 1), D(2025, 6, 30), EXACT)),
+    ("tháng Năm 2025", None, (D(2025, 5, 1), D(2025, 5, 31), EXACT)),
+    ("tháng Năm năm 2025", None, (D(2025, 5, 1), D(2025, 5, 31), EXACT)),
+    ("tháng năm 2025", None, Refused("expected month")),  # "tháng, năm 2025"? not read as May
     ("tháng Giêng năm 2025", None, Refused("lunar calendar")),
     # Days and ranges of days
     ("ngày 19/8/2025", None, (D(2025, 8, 19), D(2025, 8, 19), EXACT)),
@@ -171,6 +175,9 @@ AUDIT: list[tuple[str, date | None, Reading | Refused]] = [
     ("3 năm gần đây", R, (D(2022, 8, 21), R, APPROX)),
     ("trong 6 tháng qua", R, (D(2025, 2, 21), R, APPROX)),
     ("7 ngày qua", R, (D(2025, 8, 14), R, APPROX)),
+    ("năm năm qua", R, (D(2020, 8, 21), R, APPROX)),
+    ("Hai tháng qua", R, (D(2025, 6, 21), R, APPROX)),
+    ("trong 03 năm trở lại đây", R, (D(2022, 8, 21), R, APPROX)),
     ("những ngày qua", None, (None, None, UNSPECIFIED)),
     ("nhiều năm nay", None, (None, None, UNSPECIFIED)),
     # Lists with one year at the end, and days a report gives in brackets

@@ -860,6 +860,9 @@ class _Reader(Context):
             and match_key(tok.raw) not in _COUNT_WORDS
         ):
             raise self.fail("expected a number")  # "sau" (after) is not "sáu" (six)
+        if high > 12 and tok is not None and tok.kind == "word" and tok.key == "nam":
+            self.i += 1  # "năm năm qua": five years
+            return 5
         if tok is not None and tok.kind == "word" and tok.key in _NUMBER_WORDS:
             self.i += 1
             value = _NUMBER_WORDS[tok.key]
@@ -921,7 +924,12 @@ class _Reader(Context):
         at = self.pos()
         if not self.word("thang"):
             raise self.fail("expected a period")
+        first = self.peek()
+        in_words = first is not None and first.kind == "word"  # "tháng Sáu 2025"
         m = self.month_number()
+        nxt = self.peek()
+        if in_words and nxt is not None and nxt.kind == "num" and len(nxt.raw) == 4:
+            return Term("months", at, month=m, last_month=m, year=self.year_number())
         return Term("months", at, month=m, last_month=m, year=self.year_after())
 
     def month_number(self) -> int:
@@ -939,7 +947,7 @@ class _Reader(Context):
                 (nxt.key == "nam" and after is not None and after.kind == "num")
                 or (nxt.kind in ("sep", "dash") and after is not None and after.kind == "num")
             )
-            if not (followed or (titled and (nxt is None or nxt.kind != "num"))):
+            if not (followed or titled):  # "tháng năm 2025": no month is written
                 raise self.fail("expected month")
         self.i += 1
         return _MONTHS[(tok.key,)]

@@ -260,9 +260,11 @@ class _Grammar:
         lx = self.lx
         if self.num(i + 1, 1, 12):
             return self.year_after(i + 2)
+        if lx.is_word(i + 1, _K_NAM) and self.year(i + 2):
+            return i + 3  # "tháng Năm 2025" (May) or "tháng năm 2025": the reader tells
         if lx.is_word(i + 1, *_MONTH_WORDS):
             j = i + 2 + (lx.is_word(i + 1, "mười") and lx.is_word(i + 2, "một", "hai"))
-            end = self.year_after(j)
+            end = j + 1 if self.year(j) else self.year_after(j)  # "tháng Sáu 2025"
             return end if end > j else -1
         return -1
 
