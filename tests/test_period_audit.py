@@ -218,7 +218,9 @@ AUDIT: list[tuple[str, date | None, Reading | Refused]] = [
     ("từ tháng 7 tới tháng 9/2025", None, (D(2025, 7, 1), D(2025, 9, 30), EXACT)),
     ("từ đầu quý III/2025 đến nay", R, (D(2025, 7, 1), R, APPROX)),
     ("cuối quý II/2025", None, Refused("'cuối quý' (late in the quarter) gives no start")),
-    ("sau ngày 1/7/2025", None, Refused("cannot read a period")),
+    ("sau ngày 1/7/2025", None, Refused("'sau' (before or after) a date is not a period")),
+    ("trước năm 2020", None, Refused("'trước' (before or after) a date is not a period")),
+    ("các ngày 15, 16/8/2025", None, (D(2025, 8, 15), D(2025, 8, 16), EXACT)),
     # The span of another period, or of no period
     ("cùng kỳ năm 2024", None, Refused("'cùng kỳ' (the same period)")),
     ("so với cùng kỳ năm trước", R, Refused("'cùng kỳ' (the same period)")),
@@ -232,7 +234,6 @@ AUDIT: list[tuple[str, date | None, Reading | Refused]] = [
 SCAN_PARTS = {
     "quý III và 9 tháng đầu năm 2025": [(D(2025, 1, 1), D(2025, 9, 30))],
     "trong 3 ngày 15-16/8/2025": [(D(2025, 8, 15), D(2025, 8, 16))],  # the days as written
-    "sau ngày 1/7/2025": [(D(2025, 7, 1), D(2025, 7, 1))],  # the day; "after it" is not read
     # Each as written, both flagged: the days are not in the quarter named.
     "quý I/2025 (từ 15/12/2023 đến 14/3/2024)": [
         (D(2025, 1, 1), D(2025, 3, 31)),

@@ -82,6 +82,7 @@ _THIS = match_key("này")
 _COUNT_WORDS = frozenset(
     match_key(w) for w in ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
 )
+_BEFORE_AFTER = frozenset(match_key(w) for w in ("trước", "sau"))
 #: Words before a clock time ("lúc 22 giờ 30 phút ngày 15/8/2025").
 _CLOCK_WORDS = ("gio", "h", "g")
 _MONTH_EDGES = (("dau", "year_start", "đầu tháng"), ("cuoi", "year_end", "cuối tháng"))
@@ -344,6 +345,16 @@ class _Reader(Context):
             )
         self.i = saved
         tok = self.peek()
+        if tok is not None and match_key(tok.raw) in _BEFORE_AFTER:  # not "sáu" (six)
+            nxt = self.peek(1)
+            if nxt is not None and (nxt.key in _UNITS or nxt.key == "ngay"):
+                word = "trước" if tok.key == "truoc" else "sau"
+                raise PeriodParseError(
+                    self.text,
+                    at,
+                    f"'{word}' (before or after) a date is not a period: write "
+                    "'tính đến …' or 'từ …'",
+                )
         if tok is not None and tok.key in _UNITS and self.i == len(self.toks) - 1:
             word = _UNITS[tok.key][1]
             raise PeriodParseError(
@@ -459,6 +470,9 @@ class _Reader(Context):
         if self.word("dip"):  # "dịp nghỉ lễ 30/4 – 1/5/2025"
             self.word("nghi", "le") or self.word("le")
         self.word("rang")  # "rạng sáng 16/8/2025"
+        nxt = self.peek(1)
+        if nxt is not None and nxt.key == "ngay":
+            self.word("cac") or self.word("nhung")  # "các ngày 15, 16/8/2025"
         nxt = self.peek(1)
         if self.peek() is not None and nxt is not None and nxt.key == "nam":
             self.word("ca")  # "cả năm 2024": the whole year

@@ -64,6 +64,7 @@ _UNIT_WORDS = keys(*UNITS)
 _WINDOW_UNITS = keys("ngày", "tuần", "tháng", "năm")
 _WINDOW_ENDS = keys("qua", "vừa qua", "gần đây", "gần nhất", "trở lại đây", "vừa rồi", "nay")
 _SENTENCE_END = frozenset(".!?;")
+_BEFORE_AFTER = keys("trước", "sau")
 _MAX_ASIDE = 8
 
 
@@ -195,6 +196,9 @@ class _Grammar:
             return end if end > 0 else i + 2
         if k in (key("đầu"), key("cuối")) and lx.is_word(i + 1, *_K_QUY):
             end = self.term(i + 1)  # "cuối quý II/2025": the reader refuses it alone
+            return end if end > 0 else -1
+        if k in _BEFORE_AFTER and lx.is_word(i + 1, _K_NAM, _K_THANG, "ngày", *_K_QUY):
+            end = self.term(i + 1, short_dates=True)  # "trước năm 2020": not the year 2020
             return end if end > 0 else -1
         if k == key("niên") and lx.is_word(i + 1, "khóa", "khoá") and self.year(i + 2):
             if i + 3 < self.n and lx.kind[i + 3] in "-/" and self.num(i + 4, 0, 9999):
@@ -653,7 +657,7 @@ _TRIGGERS = keys(
     "năm", "tháng", "quý", "ngày", "giai", "nửa", "đầu", "cuối", "từ", "kể", "tính", "đến",
     "tới", "cho", "hằng", "hàng", "thường", "định", "mỗi", "những", "các", "nhiều", "thời",
     "hiện", "nhiệm", "tết", "khoảng", "một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín",
-    "mười", "quí", "tuần", "giữa", "cùng", "hôm", "mấy", "hết", "niên",
+    "mười", "quí", "tuần", "giữa", "cùng", "hôm", "mấy", "hết", "niên", "trước", "sau",
 )  # fmt: skip
 
 
