@@ -12,6 +12,7 @@ A reading that changes, or a refusal that turns into a reading, fails here.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 import attrs
@@ -374,3 +375,20 @@ def test_any_mix_of_period_words_reads_or_is_refused(
         assert p.start is None or p.end is None or p.start <= p.end
     for f in scan(text, reference=reference).periods:
         assert text[f.start : f.end] == f.text
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), AUDIT, ids=map(_ids, AUDIT))
+def test_audit_reads_alike_in_nfd_and_capitals(
+    text: str, reference: date | None, expected: Reading | Refused
+) -> None:
+    """Decomposed marks (NFD) and capitals read as the text does ("tháng Năm 2025" aside)."""
+    variants = [unicodedata.normalize("NFD", text)]
+    if "tháng Năm" not in text:  # "THÁNG NĂM 2025" may be "tháng, năm 2025": not read as May
+        variants.append(text.upper())
+    for variant in variants:
+        if isinstance(expected, Refused):
+            with pytest.raises(PeriodParseError):
+                parse_period(variant, reference=reference)
+            continue
+        p = parse_period(variant, reference=reference)
+        assert (p.start, p.end, p.precision) == expected, variant
