@@ -309,7 +309,7 @@ def test_relative_phrases_need_a_reference(text: str, position: int) -> None:
     ("text", "position"),
     [
         ("", 0),
-        ("hôm qua", 0),
+        ("mùa mưa", 0),
         ("quý V/2022", 4),
         ("tháng 13/2022", 6),
         ("ngày 31/2/2022", 5),
@@ -317,7 +317,7 @@ def test_relative_phrases_need_a_reference(text: str, position: int) -> None:
         ("năm 2022 có mưa", 9),
         ("giai đoạn 2025 - 2021", 17),
         ("năm học 2021-2023", 13),
-        ("8 tháng đầu năm 2022 (", 21),
+        ("8 tháng đầu năm 2022 (", 22),  # a bracket may give the days: reading stops after it
         ("năm 2022 - 2021", 11),
         ("2,5", 2),
         ("đến nay từ", 8),
@@ -352,7 +352,7 @@ def test_arbitrary_text_returns_a_period_or_the_library_error(text: str, conv: s
         position = exc.position
     else:
         position = 0
-        assert p.start is not None or p.end is not None
+        assert p.start is not None or p.end is not None or not p.dated  # "các tháng qua"
     assert 0 <= position <= len(text)
 
 

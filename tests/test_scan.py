@@ -518,6 +518,11 @@ PHRASES: list[tuple[str, list[tuple[object, ...]], list[str]]] = [
     ("Điện thoại 0912 345 678", [], []),
     ("khai mạc lúc 8 giờ 30 phút", [], []),
     ("trao giấy khen cho 01 tập thể, 07 cá nhân", [(1, EXACT), (7, EXACT)], []),
+    ("trong tuần qua tuần tra 5 lượt", [(5, EXACT)], ["tuần qua"]),
+    ("giảm 2 vụ so với cùng kỳ năm 2024", [(2, EXACT)], ["cùng kỳ năm 2024"]),
+    ("trong 10 năm qua", [], ["10 năm qua"]),
+    ("giữa năm 2025 ra mắt mô hình", [], ["giữa năm 2025"]),
+    ("tháng Sáu năm 2025", [], ["tháng Sáu năm 2025"]),
 ]
 
 

@@ -79,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
         "label": period.label,
         "convention": period.convention.value,
     }
+    if period.basis is not None:  # how dates the text does not write were read
+        record["basis"] = period.basis
     if args.json:
         write_text(json.dumps(record, ensure_ascii=False) + "\n")
     elif getattr(args, "lang", None) is None:
@@ -100,4 +102,6 @@ def run(args: argparse.Namespace) -> int:
             )
             + "\n"
         )
+    if not args.json and period.basis is not None:
+        write_text(shown(f"  basis: {period.basis}") + "\n")
     return 0

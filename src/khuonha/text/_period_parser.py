@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+
+import attrs
 
 from khuonha.exceptions import InvalidDataError, PeriodParseError
 from khuonha.text._period_kinds import (
     Convention,
     Precision,
     convention_of,
+    last_day,
     months_precision,
     precision_of,
 )
@@ -33,16 +36,20 @@ from khuonha.text._period_terms import (
     _PART_OF_DAY,
     _ROMAN,
     LUNAR_WORDS,
+    MONTH_NAMES,
+    PAST,
     RECURRING_PHRASES,
+    UNITS,
     UNSPECIFIED_PHRASES,
     Context,
     Term,
     Token,
     fold,
-    past_year,
+    past_unit,
+    relative_span,
 )
 from khuonha.text.periods import Period
-from khuonha.text.unicode import check_marks, marks_message
+from khuonha.text.unicode import check_marks, marks_message, match_key
 
 __all__ = ["parse", "parse_period"]
 
@@ -55,6 +62,37 @@ _LUNAR = tuple(fold(p) for p in LUNAR_WORDS)
 #: Words that name a part of a plan before its dates ("Giai đoạn 1 từ …", "Đợt 2:").
 _STAGES = (("giai", "doan"), ("dot",), ("buoc",))
 _PEAK = (("dot", "cao", "diem"), ("cao", "diem"))
+_MONTHS = {fold(name): number for name, number in MONTH_NAMES.items()}
+_UNITS = {fold(word)[0]: (unit, word) for word, unit in UNITS.items()}
+#: Words after a count of units that end at the reference date ("10 năm qua", "3 năm gần đây").
+_WINDOW_ENDS = tuple(
+    fold(p) for p in ("vừa qua", "qua", "gần đây", "gần nhất", "trở lại đây", "vừa rồi", "nay")
+)
+_WINDOW_UNITS = {
+    "ngay": ("ngày", "days"),
+    "tuan": ("tuần", "weeks"),
+    "thang": ("tháng", "months"),
+    "nam": ("năm", "years"),
+}
+#: The relation after a unit ("tháng trước"), as a step from the reference's own unit.
+_STEPS = ((("truoc",), -1), (("ngoai",), -1), (("nay",), 0), (("toi",), 1))
+_STEP_WORDS = {-1: "before", 0: "of", 1: "after"}
+_THIS = match_key("này")
+#: Number words a count of days or years is written with, spelt out ("sáu", not "sau").
+_COUNT_WORDS = frozenset(
+    match_key(w) for w in ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+)
+_BEFORE_AFTER = frozenset(match_key(w) for w in ("trước", "sau"))
+#: Words before a clock time ("lúc 22 giờ 30 phút ngày 15/8/2025").
+_CLOCK_WORDS = ("gio", "h", "g")
+_MONTH_EDGES = (("dau", "year_start", "đầu tháng"), ("cuoi", "year_end", "cuối tháng"))
+#: The edge's unit, its word and what to write instead ("đầu tháng": the days).
+_EDGE_UNITS = {
+    "năm": ("year", "năm", "months"),
+    "quý": ("quarter", "quý", "months"),
+    "tháng": ("month", "tháng", "days"),
+}
+_QUARTER_EDGES = (("dau", "year_start", "đầu quý"), ("cuoi", "year_end", "cuối quý"))
 
 
 class _Fail(Exception):  # noqa: N818 - a signal, not an error
@@ -123,6 +161,16 @@ class _Reader(Context):
         return any(self.word(*keys) for keys in sorted(table, key=len, reverse=True))
 
     def read(self) -> Period:
+        period = self.read_period()
+        if self.days_count is not None and period.days != self.days_count[0]:
+            raise PeriodParseError(
+                self.text,
+                self.days_count[1],
+                f"'{self.days_count[0]} ngày' does not match the days given ({period.days})",
+            )
+        return period
+
+    def read_period(self) -> Period:
         self.lunar()
         self.stage()
         self.word("trong", "suot") or self.word("trong")
@@ -131,12 +179,20 @@ class _Reader(Context):
             return undated
         self.i = 0
         self.prefix()
-        if self.word("tinh", "den") or self.word("cho", "den") or self.word("den"):
+        self.refuse_unanchored()
+        if (
+            self.word("tinh", "den")
+            or self.word("cho", "den")
+            or self.word("den")
+            or (self.peek() is not None and self.peek(1) is not None and self.word("het"))
+        ):
             self.word("het")
             end = self.term("end")
             self.finish()
             return self.build(None, end)
         opened = self.word("ke", "tu") or self.word("tinh", "tu") or self.word("tu")
+        if opened:
+            self.clock()  # "từ 19h00 ngày 15/8 …"
         if not opened:
             now = self.attempt(self.now)
             if now is not None:
@@ -150,8 +206,10 @@ class _Reader(Context):
                 # "từ năm 2016 đến nay" with no date for "nay": still running, open.
                 return self.build(start, None)
             return self.build(start, end)
-        if self.word("va"):
+        if self.word("va") or self.list_comma(start):
             return self.compound(start)
+        if not opened and start.kind == "months" and self.cutoffs_follow():
+            return self.with_cutoffs(start)
         if (
             not opened
             and start.year is None
@@ -162,12 +220,16 @@ class _Reader(Context):
             return Period.undated(self.text.strip(), recurring=True)
         self.finish()
         if start.kind == "year_start" and not opened and not start.count:
+            edge = start.edge or "đầu năm"
+            unit, _, parts = _EDGE_UNITS[edge.split()[-1]]
             raise PeriodParseError(
                 self.text,
                 start.pos,
-                "'đầu năm' (early in the year) gives no end: write 'từ đầu năm … đến …' "
-                "or the months",
+                f"'{edge}' (early in the {unit}) gives no end: write 'từ {edge} … đến …' "
+                f"or the {parts}",
             )
+        if opened and start.kind == "months" and start.year2 is not None:
+            return self.build(start, start)  # "từ năm 2021 – 2025": both years written
         if opened or start.kind == "year_start":
             return self.build(start, None)
         return self.build(start, start)
@@ -193,56 +255,203 @@ class _Reader(Context):
         if self.phrase(_UNSPECIFIED):
             self.finish()
             return Period.undated(label)
-        if self.word("nam", "qua") or self.word("nam", "vua", "qua"):
+        window = self.attempt_window(label)
+        if window is not None:
+            return window
+        start_at = self.i
+        unit = self.unit_word()
+        if unit is not None and (self.word("qua") or self.word("vua", "qua")):
             self.finish()
-            year = past_year(self.reference)
-            if year is None:
+            name, word = unit
+            span = past_unit(name, self.reference)
+            if span is None:
                 return Period.undated(label)
-            made = Period.year(year, convention=self.convention)
-            basis = f"'năm qua' read as the year before the reference date {self.reference}"
-            return Period(
-                start=made.start,
-                end=made.end,
-                label=label,
-                convention=self.convention,
-                basis=basis,
-            )
+            first, last = span
+            if name == "week":
+                made = Period(start=first, end=last)
+            elif name == "month":
+                made = Period.month(first.year, first.month, convention=self.convention)
+            elif name == "quarter":
+                made = Period.quarter(first.year, first.month // 3 + 1, convention=self.convention)
+            else:
+                made = Period.year(first.year, convention=self.convention)
+            basis = f"'{word} qua' read as the {name} before the reference date {self.reference}"
+            if name == "week":
+                basis += " (weeks run Monday to Sunday)"
+            return attrs.evolve(made, label=label, basis=basis)
+        self.i = start_at
         return None
 
+    def unit_word(self) -> tuple[str, str] | None:
+        """ "tuần", "tháng", "quý", "năm": the unit of a relative phrase, and its word."""
+        tok = self.peek()
+        if tok is None or tok.kind != "word" or tok.key not in _UNITS:
+            return None
+        self.i += 1
+        return _UNITS[tok.key]
+
+    def attempt_window(self, label: str) -> Period | None:
+        """ "trong 10 năm qua", "3 năm gần đây": so many units up to the reference date."""
+        saved = first = self.i
+        try:
+            at = self.pos()
+            count = self.count(high=999)
+            tok = self.peek()
+            if tok is None or tok.key not in _WINDOW_UNITS:
+                raise self.fail("expected a period")
+            self.i += 1
+            if not self.phrase(_WINDOW_ENDS):
+                raise self.fail("expected a period")
+            self.finish()
+        except _Fail:
+            self.i = saved
+            return None
+        unit, units = _WINDOW_UNITS[tok.key]
+        if self.reference is None:
+            return Period.undated(label)
+        end = self.reference
+        if unit in ("ngày", "tuần"):
+            start = end - timedelta(days=count * (7 if unit == "tuần" else 1) - 1)
+        else:
+            months = count * (12 if unit == "năm" else 1)
+            index = end.year * 12 + end.month - 1 - months
+            year, month = divmod(index, 12)
+            if year < 1:
+                raise PeriodParseError(self.text, at, "the period starts before year 1")
+            start = date(year, month + 1, min(end.day, last_day(year, month + 1)))
+            start += timedelta(days=1)
+        words = " ".join(t.raw for t in self.toks[first : self.i])
+        basis = f"'{words}' read as the {count} {units} up to the reference date {end}"
+        return Period(
+            start=start,
+            end=end,
+            precision=Precision.APPROXIMATE,
+            label=label,
+            convention=self.convention,
+            basis=basis,
+        )
+
+    def refuse_unanchored(self) -> None:
+        """ "cùng kỳ năm 2024", "trong tuần": words whose dates are another period's."""
+        at = self.pos()
+        saved = self.i
+        self.word("so", "voi")
+        if self.word("cung", "ky"):
+            raise PeriodParseError(
+                self.text,
+                at,
+                "'cùng kỳ' (the same period) is the span of the period it is compared with, "
+                "in another year: read that period and take Period.same_period_in(year)",
+            )
+        self.i = saved
+        tok = self.peek()
+        if tok is not None and match_key(tok.raw) in _BEFORE_AFTER:  # not "sáu" (six)
+            nxt = self.peek(1)
+            if nxt is not None and (nxt.key in _UNITS or nxt.key == "ngay"):
+                word = "trước" if tok.key == "truoc" else "sau"
+                raise PeriodParseError(
+                    self.text,
+                    at,
+                    f"'{word}' (before or after) a date is not a period: write "
+                    "'tính đến …' or 'từ …'",
+                )
+        if tok is not None and tok.key in _UNITS and self.i == len(self.toks) - 1:
+            word = _UNITS[tok.key][1]
+            raise PeriodParseError(
+                self.text,
+                at,
+                f"'{word}' alone names no {_UNITS[tok.key][0]}: write '{word} này', "
+                f"'{word} qua' or its dates",
+            )
+
     def compound(self, first: Term) -> Period:
-        """ "năm 2018 và 8 tháng đầu năm 2019": one period over both parts, when they meet."""
+        """ "năm 2018 và 8 tháng đầu năm 2019", "ngày 15, 16 và 17/8/2025": one period if they meet.
+
+        The parts are joined by "và" or, when the first has no year, by commas;
+        each takes its missing month and year from the next.
+        """
         if self.phrase(_ONWARDS):
             self.finish()  # "năm 2021 và những năm tiếp theo": from the first part on
             return self.build(first, None)
-        second = self.term("end")
+        parts = [first]
+        while True:
+            parts.append(self.term("end", hint=parts[-1]))
+            if not (self.word("va") or self.list_comma(parts[-1])):
+                break
         self.finish()
-        self.resolve(second, None, None)
-        self.resolve(first, second.year, second.month)
-        one_start, one_end = self.bounds(first)
-        two_start, two_end = self.bounds(second)
-        if None in (one_start, one_end, two_start, two_end):
-            raise PeriodParseError(self.text, second.pos, "both parts of 'và' need their dates")
-        assert one_start is not None
-        assert one_end is not None
-        assert two_start is not None
-        assert two_end is not None
-        if not one_start <= two_start or (two_start - one_end).days > 1:
-            raise PeriodParseError(
-                self.text,
-                second.pos,
-                "the two parts do not follow on from each other: read each on its own",
-            )
-        end = max(one_end, two_end)
-        parts = [first.precision, second.precision]
+        self.resolve(parts[-1], None, None)
+        for n in range(len(parts) - 2, -1, -1):
+            self.resolve(parts[n], parts[n + 1].year, parts[n + 1].month)
+        spans = [self.bounds(part) for part in parts]
+        for (one_start, one_end), (two_start, two_end), part in zip(
+            spans, spans[1:], parts[1:], strict=False
+        ):
+            if None in (one_start, one_end, two_start, two_end):
+                raise PeriodParseError(self.text, part.pos, "both parts of 'và' need their dates")
+            assert one_start is not None
+            assert one_end is not None
+            assert two_start is not None
+            if not one_start <= two_start or (two_start - one_end).days > 1:
+                raise PeriodParseError(
+                    self.text,
+                    part.pos,
+                    "the two parts do not follow on from each other: read each on its own",
+                )
+        start = spans[0][0]
+        end = max(e for _, e in spans if e is not None)
+        precisions = [part.precision for part in parts]
         if self.approximate:
-            parts.append(Precision.APPROXIMATE)
+            precisions.append(Precision.APPROXIMATE)
         return Period(
-            start=one_start,
+            start=start,
             end=end,
-            precision=precision_of(one_start, end, *parts),
+            precision=precision_of(start, end, *precisions),
             label=self.text.strip() or None,
             convention=self.convention,
+            basis=self.basis,
         )
+
+    def cutoffs_follow(self) -> bool:
+        tok = self.peek()
+        return tok is not None and (tok.raw == "(" or tok.key in ("tu", "tinh", "ke"))
+
+    def with_cutoffs(self, named: Term) -> Period:
+        """ "6 tháng đầu năm 2025 (từ 15/12/2024 đến 14/6/2025)": the days the report gives."""
+        bracket = self.char("(")
+        opened = self.word("ke", "tu") or self.word("tinh", "tu") or self.word("tu")
+        if not (bracket or opened):
+            raise self.fail("unexpected text after the period")
+        first = self.term("start")
+        if not self.connector():
+            raise self.fail("expected the last day of the period")
+        last = self.term("end", hint=first)
+        if bracket and not self.char(")"):
+            raise self.fail("expected ')'")
+        self.finish()
+        nominal = self.build(named, named)
+        days = self.build(first, last)
+        if not nominal.overlaps(days):
+            raise PeriodParseError(
+                self.text,
+                first.pos,
+                f"the days given ({days.start} – {days.end}) are not in the period named before "
+                f"them ({nominal.start} – {nominal.end})",
+            )
+        return days
+
+    def list_comma(self, last: Term) -> bool:
+        """A comma between parts of a list with one year at its end ("tháng 7, 8/2025")."""
+        tok, nxt = self.peek(), self.peek(1)
+        if (
+            tok is None
+            or tok.raw != ","
+            or nxt is None
+            or last.year is not None
+            or last.kind not in ("day", "months")
+        ):
+            return False
+        self.i += 1
+        return True
 
     def prefix(self) -> None:
         """Skip words that leave the period alone ("Trong thời gian", "vào", "sáng", "thứ Năm,").
@@ -257,14 +466,63 @@ class _Reader(Context):
         if self.word("khoang"):
             self.approximate = True
         self.word("vao")
+        self.word("ky", "bao", "cao") or self.word("so", "lieu")  # "kỳ báo cáo từ …"
+        if self.word("dip"):  # "dịp nghỉ lễ 30/4 – 1/5/2025"
+            self.word("nghi", "le") or self.word("le")
+        self.word("rang")  # "rạng sáng 16/8/2025"
+        nxt = self.peek(1)
+        if nxt is not None and nxt.key == "ngay":
+            self.word("cac") or self.word("nhung")  # "các ngày 15, 16/8/2025"
+        nxt = self.peek(1)
+        if self.peek() is not None and nxt is not None and nxt.key == "nam":
+            self.word("ca")  # "cả năm 2024": the whole year
+        self.counted_days()
         tok = self.peek()
         if tok is not None and tok.kind == "word" and tok.key in _PART_OF_DAY:
             self.i += 1
+        self.clock()
         if self.word("chu", "nhat"):
             self.kind("punct")
         elif self.word("thu"):
             self.kind("num", "word")
             self.kind("punct")
+
+    def clock(self) -> None:
+        """Skip a time of day before a day ("lúc 22 giờ 30 phút", "hồi 8h30", "19h00")."""
+        saved = self.i
+        self.word("luc") or self.word("hoi")
+        tok, unit = self.peek(), self.peek(1)
+        if (
+            tok is not None
+            and tok.kind == "num"
+            and len(tok.raw) <= 2
+            and int(tok.raw) <= 24
+            and unit is not None
+            and unit.key in _CLOCK_WORDS
+        ):
+            self.i += 2
+            nxt = self.peek()
+            if nxt is not None and nxt.kind == "num" and len(nxt.raw) <= 2:
+                self.i += 1
+                self.word("phut") or self.word("p")
+            self.kind("punct")
+            tok = self.peek()
+            if tok is not None and (tok.key == "ngay" or tok.kind == "num"):
+                return
+        self.i = saved
+
+    def counted_days(self) -> None:
+        """ "trong 2 ngày 15 – 16/8/2025": the count of days, checked against the days read."""
+        saved, at = self.i, self.pos()
+        try:
+            count = self.count(high=366)
+        except _Fail:
+            return
+        nxt = self.peek(1)
+        if self.word("ngay") and nxt is not None and nxt.kind == "num":
+            self.days_count = (count, at)
+            return
+        self.i = saved
 
     def stage(self) -> None:
         """ "Giai đoạn 1 từ …", "Đợt 2:", "đợt cao điểm từ …": the stage's name, not its dates."""
@@ -289,6 +547,7 @@ class _Reader(Context):
     def connector(self) -> bool:
         if self.kind("dash") or self.word("den") or self.word("toi") or self.word("cho", "den"):
             self.word("het")
+            self.clock()  # "… đến 05h00 ngày 16/8/2025"
             return True
         return False
 
@@ -303,10 +562,12 @@ class _Reader(Context):
     def term(self, role: str, hint: Term | None = None) -> Term:
         alternatives = [
             self.now,
+            self.relative,
             self.year_edge,
             self.school_year,
             self.phase,
             self.count_months,
+            self.counted_years,
             self.halves,
             self.quarter,
             self.month,
@@ -323,12 +584,15 @@ class _Reader(Context):
         for alternative in alternatives:
             found = self.attempt(alternative)
             if found is not None:
+                self.just_past(found)
                 if role == "start" and found.kind == "year_end":
+                    edge = found.edge or "cuối năm"
+                    unit, noun, parts = _EDGE_UNITS[edge.split()[-1]]
                     raise PeriodParseError(
                         self.text,
                         found.pos,
-                        "'cuối năm' (late in the year) gives no start: write "
-                        "'tính đến hết năm …' or the months",
+                        f"'{edge}' (late in the {unit}) gives no start: write "
+                        f"'tính đến hết {noun} …' or the {parts}",
                     )
                 if role == "start" and found.kind == "now":
                     raise PeriodParseError(self.text, found.pos, "this cannot start a period")
@@ -352,6 +616,119 @@ class _Reader(Context):
         ):
             raise self.fail("expected a period")
         return Term("now", at, precision=Precision.APPROXIMATE)
+
+    def relative(self) -> Term:
+        """ "tháng trước", "tuần này", "quý tới", "năm ngoái", "tháng qua", "hôm qua"."""
+        at, first = self.pos(), self.i
+        self.word("ngay")
+        if self.word("hom"):
+            step = -2 if self.word("kia") else -1 if self.word("qua") else 0
+            if step == 0 and not self.word("nay"):
+                raise self.fail("expected a period")
+            words = " ".join(t.raw for t in self.toks[first : self.i])
+            day = self.ref(at, f"'{words}' needs a date") + timedelta(days=step)
+            self.note(f"'{words}' read as {day} from the reference date {self.reference}")
+            return Term("days", at, year=day.year, first=day, last=day)
+        self.i = first
+        unit = self.unit_word()
+        if unit is None:
+            raise self.fail("expected a period")
+        name, word = unit
+        past = self.word("qua") or self.word("vua", "qua")
+        step = -1
+        if not past:
+            tok = self.peek()
+            for keys, value in _STEPS:
+                if keys == ("ngoai",) and name != "year":
+                    continue  # "năm ngoái" only
+                if (
+                    value == 0
+                    and name != "year"
+                    and tok is not None
+                    and tok.key == "nay"
+                    and match_key(tok.raw) != _THIS
+                ):
+                    continue  # "tháng này" (this month); "mấy tháng nay" is no month
+                if self.word(*keys):
+                    step = value
+                    break
+            else:
+                raise self.fail("expected a period")
+        words = " ".join(t.raw for t in self.toks[first : self.i])
+        reference = self.ref(at, f"'{words}' needs a date")
+        if past:
+            span = past_unit(name, reference)
+            if span is None:
+                raise PeriodParseError(
+                    self.text, at, f"'{words}' on {reference} cannot be told: it is {PAST[name]}"
+                )
+            self.note(f"'{word} qua' read as the {name} before the reference date {reference}")
+        else:
+            span = relative_span(name, step, reference)
+            self.note(
+                f"'{words}' read as the {name} {_STEP_WORDS[step]} the reference date {reference}"
+            )
+        start, end = span
+        if name == "week":
+            self.note("weeks run Monday to Sunday")
+            return Term("days", at, year=start.year, first=start, last=end)
+        return Term("months", at, month=start.month, last_month=end.month, year=start.year)
+
+    def just_past(self, term: Term) -> None:
+        """ "tháng 7 vừa qua", "tháng 9 tới": the latest one begun, or the next not ended."""
+        at = self.pos()
+        if term.kind not in ("day", "months"):
+            return
+        after = self.peek(1)
+        if self.word("vua", "qua"):
+            past = True
+        elif (after is None or after.kind == "punct") and self.word("toi"):
+            past = False  # "tới" at the end, not "tới" before an end ("tháng 7 tới tháng 9")
+        else:
+            return
+        if term.year is not None or term.month is None:
+            return  # "năm 2024 vừa qua", "năm 2026 tới": the year is written
+        reference = self.ref(at, "'vừa qua' or 'tới' with no year needs a date")
+        year = reference.year
+        last_month = term.month if term.last_month is None else term.last_month
+        if past and (term.month, term.day or 1) > (reference.month, reference.day):
+            year -= 1
+        if not past and (last_month, term.day or 31) < (reference.month, reference.day):
+            year += 1
+        term.year = year
+        last = self.toks[self.i - 1]
+        written = self.text[term.pos : last.pos + len(last.raw)]
+        which = "latest one begun" if past else "next one not ended"
+        self.note(f"'{written}' read as the {which} by the reference date {reference}: {year}")
+
+    def counted_years(self) -> Term:
+        """ "5 năm (2020 – 2025)", "trong 2 năm 2023 – 2024": whole years, the count checked."""
+        at = self.pos()
+        count = self.count(high=999)
+        if not self.word("nam"):
+            raise self.fail("expected 'năm'")
+        bracket = self.char("(")
+        self.word("tu")
+        self.word("nam")
+        first = self.year_number()
+        if not self.connector():
+            raise self.fail("expected the last year")
+        self.word("nam")
+        last = self.last_year(first)
+        if bracket and not self.char(")"):
+            raise self.fail("expected ')'")
+        if count not in (last - first, last - first + 1):
+            raise PeriodParseError(
+                self.text, at, f"'{count} năm' does not match the years {first} – {last}"
+            )
+        return Term("months", at, month=1, year=first, last_month=12, year2=last)
+
+    def char(self, raw: str) -> bool:
+        tok = self.peek()
+        if tok is not None and tok.raw == raw:
+            self.i += 1
+            return True
+        return False
 
     def bare_month(self) -> Term:
         """ "6 – 12/2025", "1 – 5/9": the start of a range written without "tháng" or a month."""
@@ -382,13 +759,49 @@ class _Reader(Context):
 
     def year_edge(self) -> Term:
         at = self.pos()
+        if self.word("giua", "nam") or self.word("giua", "thang") or self.word("giua", "quy"):
+            raise PeriodParseError(
+                self.text,
+                at,
+                "'giữa' (the middle of a year or month) gives no dates: write the months or days",
+            )
+        saved = self.i
+        if self.word("tuan") and (self.word("dau") or self.word("cuoi") or self.word("thu")):
+            raise PeriodParseError(
+                self.text,
+                at,
+                "a week named within a month ('tuần đầu tháng …') is not read: give its days",
+            )
+        self.i = saved
+        for edge, kind, name in _QUARTER_EDGES:
+            if self.word(edge, "quy"):  # "cuối quý II/2025": the edge of a quarter
+                q = self.quarter_number()
+                first = 3 * q - 2
+                return Term(
+                    kind, at, month=first, last_month=first + 2, year=self.year_after(), edge=name
+                )
+        for edge, kind, name in _MONTH_EDGES:
+            if self.word(edge, "thang"):
+                tok = self.peek()
+                if tok is None or (tok.kind != "num" and (tok.key,) not in _MONTHS):
+                    reference = self.ref(at, f"'{name}' with no month needs a date")
+                    self.note(
+                        f"the month {reference.month}/{reference.year} taken from the "
+                        f"reference date {reference}"
+                    )
+                    month = reference.month
+                    return Term(
+                        kind, at, month=month, last_month=month, year=reference.year, edge=name
+                    )
+                m = self.month_number()
+                return Term(kind, at, month=m, last_month=m, year=self.year_after(), edge=name)
         if self.word("nhung", "thang", "dau", "nam") or self.word("cac", "thang", "dau", "nam"):
             # "những tháng đầu năm 2025": from the start of the year, the end not stated.
             return Term("year_start", at, month=1, year=self.year_suffix(), count=1)
         if self.word("dau", "nam"):
-            return Term("year_start", at, month=1, year=self.year_suffix())
+            return Term("year_start", at, month=1, year=self.year_suffix(), edge="đầu năm")
         if self.word("cuoi", "nam"):
-            return Term("year_end", at, month=12, year=self.year_suffix())
+            return Term("year_end", at, month=12, year=self.year_suffix(), edge="cuối năm")
         raise self.fail("expected a period")
 
     def year_suffix(self) -> int | None:
@@ -418,7 +831,7 @@ class _Reader(Context):
 
     def school_year(self) -> Term:
         at = self.pos()
-        if not self.word("nam", "hoc"):
+        if not (self.word("nam", "hoc") or self.word("nien", "khoa")):
             raise self.fail("expected a period")
         first = self.year_number()
         if not self.kind("dash", "sep"):
@@ -452,8 +865,18 @@ class _Reader(Context):
             raise PeriodParseError(self.text, at, "the period ends before it starts")
         return last
 
-    def count(self) -> int:
+    def count(self, high: int = 12) -> int:
         tok = self.peek()
+        if (
+            high > 12
+            and tok is not None
+            and tok.kind == "word"
+            and match_key(tok.raw) not in _COUNT_WORDS
+        ):
+            raise self.fail("expected a number")  # "sau" (after) is not "sáu" (six)
+        if high > 12 and tok is not None and tok.kind == "word" and tok.key == "nam":
+            self.i += 1  # "năm năm qua": five years
+            return 5
         if tok is not None and tok.kind == "word" and tok.key in _NUMBER_WORDS:
             self.i += 1
             value = _NUMBER_WORDS[tok.key]
@@ -462,7 +885,7 @@ class _Reader(Context):
                 self.i += 1
                 value += _NUMBER_WORDS[nxt.key]
             return value
-        return self.number(1, 12, "number of months")
+        return self.number(1, high, "number of months" if high == 12 else "number")
 
     def count_months(self) -> Term:
         at = self.pos()
@@ -515,8 +938,33 @@ class _Reader(Context):
         at = self.pos()
         if not self.word("thang"):
             raise self.fail("expected a period")
-        m = self.number(1, 12, "month")
+        first = self.peek()
+        in_words = first is not None and first.kind == "word"  # "tháng Sáu 2025"
+        m = self.month_number()
+        nxt = self.peek()
+        if in_words and nxt is not None and nxt.kind == "num" and len(nxt.raw) == 4:
+            return Term("months", at, month=m, last_month=m, year=self.year_number())
         return Term("months", at, month=m, last_month=m, year=self.year_after())
+
+    def month_number(self) -> int:
+        """A month as a number (1 to 12) or a word ("Sáu", "Mười Hai")."""
+        tok = self.peek()
+        if tok is None or tok.kind != "word" or (tok.key,) not in _MONTHS:
+            return self.number(1, 12, "month")
+        nxt, after = self.peek(1), self.peek(2)
+        if tok.key == "muoi" and nxt is not None and nxt.key in ("mot", "hai"):
+            self.i += 2
+            return 10 + _MONTHS[(nxt.key,)]
+        if tok.key == "nam":  # "tháng Năm năm 2025", "tháng Năm/2025": May, not a year's "năm"
+            titled = tok.raw[:1].isupper() and tok.raw[1:].islower()
+            followed = nxt is not None and (
+                (nxt.key == "nam" and after is not None and after.kind == "num")
+                or (nxt.kind in ("sep", "dash") and after is not None and after.kind == "num")
+            )
+            if not (followed or titled):  # "tháng năm 2025": no month is written
+                raise self.fail("expected month")
+        self.i += 1
+        return _MONTHS[(tok.key,)]
 
     def day(self) -> Term:
         if not self.word("ngay"):
@@ -642,16 +1090,19 @@ def parse_period(
     never move). The result is the nominal period, not clipped at *reference*.
 
     ``precision`` follows one rule: ``exact`` when both bounds are stated or
-    follow from a standard period (a day, month, quarter, half-year, year,
-    whole years, "N tháng đầu năm" with N = 1, 3, 6 or 12); ``approximate``
-    when the text does not give the real cut-off ("8 tháng đầu năm 2022",
-    anything "đến nay", a school year, "khoảng …", a compound "A và B" with an
-    approximate part); ``open_start`` / ``open_end`` when a bound is missing
-    ("tính đến 30/6/2022", "từ 1/8/2022", "từ năm 2016 đến nay" with no
-    *reference*); ``recurring`` ("Hằng năm") and ``unspecified`` ("những năm
-    qua", "năm qua" with no *reference*) for periods with words and no dates.
-    What cannot be dated without guessing (a lunar day, "cuối năm" alone) is
-    refused.
+    follow from a standard period (a day, week, month, quarter, half-year,
+    year, whole years, "N tháng đầu năm" with N = 1, 3, 6 or 12, "tháng
+    trước", "tuần qua"); ``approximate`` when the text does not give the real
+    cut-off ("8 tháng đầu năm 2022", anything "đến nay", "10 năm qua", a
+    school year, "khoảng …", a compound "A và B" with an approximate part);
+    ``open_start`` / ``open_end`` when a bound is missing ("tính đến
+    30/6/2022", "từ 1/8/2022", "từ năm 2016 đến nay" with no *reference*);
+    ``recurring`` ("Hằng năm") and ``unspecified`` ("những năm qua", "năm qua"
+    or "tháng qua" with no *reference*, or one late in the unit) for periods
+    with words and no dates. A date taken from *reference* or from a fuzzy
+    edge ("từ đầu tháng 3") is explained in ``basis``. What cannot be dated
+    without guessing (a lunar day, "cuối năm" or "giữa năm" alone, "cùng kỳ"
+    alone, "trong tuần") is refused.
 
     >>> from datetime import date
     >>> p = parse_period("8 tháng đầu năm 2022")

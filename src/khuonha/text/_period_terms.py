@@ -7,8 +7,9 @@ A term is one side of a period before its missing month or year is filled in;
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
 
@@ -19,14 +20,19 @@ from khuonha.text.unicode import match_key
 
 __all__ = [
     "LUNAR_WORDS",
+    "MONTH_NAMES",
+    "PAST",
     "PAST_YEAR",
     "RECURRING_PHRASES",
+    "UNITS",
     "UNSPECIFIED_PHRASES",
     "Context",
     "Term",
     "Token",
     "fold",
+    "past_unit",
     "past_year",
+    "relative_span",
     "tokens",
 ]
 
@@ -41,10 +47,33 @@ UNSPECIFIED_PHRASES = (
     "những năm qua", "các năm qua", "nhiều năm qua", "những năm gần đây", "các năm gần đây",
     "những năm tới", "các năm tới", "thời gian qua", "thời gian gần đây", "thời gian tới",
     "những tháng qua", "các tháng qua", "những tháng gần đây", "thời gian vừa qua",
-    "những năm tiếp theo", "các năm tiếp theo",
+    "những năm tiếp theo", "các năm tiếp theo", "những ngày qua", "những ngày gần đây",
+    "những tuần qua", "các tuần qua", "những quý qua", "nhiều năm nay", "mấy năm nay",
+    "nhiều tháng nay", "mấy tháng nay", "những năm nay",
 )  # fmt: skip
 #: Words of days fixed by the lunar calendar (Tết Nguyên đán, rằm …): no dates are read for them.
-LUNAR_WORDS = ("tết", "âm lịch", "rằm", "nguyên đán", "trung thu", "vu lan")
+LUNAR_WORDS = (
+    "tết", "âm lịch", "rằm", "nguyên đán", "trung thu", "vu lan", "tháng giêng", "tháng chạp",
+)  # fmt: skip
+#: The months written in words after "tháng" ("tháng Sáu", "tháng Mười Hai"); "tháng Năm"
+#: (May) is read only where it cannot be the "năm" of a year (see the reader).
+MONTH_NAMES = {
+    "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12,
+}  # fmt: skip
+#: The units a relative phrase counts in ("tuần qua", "tháng trước", "quý này", "năm tới").
+UNITS = {"tuần": "week", "tháng": "month", "quý": "quarter", "năm": "year"}
+#: What each unit's "qua" (the past one) is, and when it cannot be told.
+PAST = {
+    "week": "the week (Monday to Sunday) before the reference date's, when that falls on "
+    "Monday to Wednesday; later in the week it may be the week now ending",
+    "month": "the month before the reference date's, when that falls on the 1st to the 14th; "
+    "later it may be the month now ending (reports close on the 14th)",
+    "quarter": "the quarter before the reference date's, unless that falls in the quarter's "
+    "last month, when it may be the quarter now ending",
+    "year": "the year before the reference date's, unless that falls in November or "
+    "December, when it may be the year now ending",
+}
 #: Why "năm qua" is read only against a reference date before November.
 PAST_YEAR = "'năm qua' is the year before the reference date, or the year now ending"
 
@@ -62,6 +91,48 @@ def past_year(reference: date | None) -> int | None:
     if reference is None or reference.month >= 11:
         return None
     return reference.year - 1
+
+
+def relative_span(unit: str, step: int, reference: date) -> tuple[date, date]:
+    """The *unit* (week, month, quarter, year) *step* units from the one holding *reference*.
+
+    Weeks run Monday to Sunday.
+
+    >>> relative_span("week", -1, date(2025, 8, 20))
+    (datetime.date(2025, 8, 11), datetime.date(2025, 8, 17))
+    >>> relative_span("quarter", -1, date(2025, 2, 3))
+    (datetime.date(2024, 10, 1), datetime.date(2024, 12, 31))
+    """
+    if unit == "week":
+        monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=step)
+        return monday, monday + timedelta(days=6)
+    size = {"month": 1, "quarter": 3, "year": 12}[unit]
+    first = (reference.year * 12 + reference.month - 1) // size * size + step * size
+    last = first + size - 1
+    start = date(first // 12, first % 12 + 1, 1)
+    end_year, end_month = last // 12, last % 12 + 1
+    return start, date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+
+
+def past_unit(unit: str, reference: date | None) -> tuple[date, date] | None:
+    """The past *unit* ("tuần qua", "tháng qua", "quý qua", "năm qua"), or ``None``.
+
+    ``None`` when there is no reference date, or when the reference falls
+    late enough in its own unit that a report may mean the unit now ending
+    (see :data:`PAST`).
+
+    >>> past_unit("month", date(2025, 8, 5)), past_unit("month", date(2025, 8, 20))
+    ((datetime.date(2025, 7, 1), datetime.date(2025, 7, 31)), None)
+    """
+    if reference is None:
+        return None
+    ending = {
+        "week": reference.weekday() >= 3,
+        "month": reference.day >= 15,
+        "quarter": reference.month % 3 == 0,
+        "year": reference.month >= 11,
+    }[unit]
+    return None if ending else relative_span(unit, -1, reference)
 
 
 _TOKEN = re.compile(
@@ -125,7 +196,7 @@ def tokens(text: str) -> list[Token]:
 class Term:
     """One side of a period, before years are filled in and a convention applied."""
 
-    kind: str  # day, months, school, now, year_start, year_end
+    kind: str  # day, days, months, school, now, year_start, year_end
     pos: int
     day: int | None = None
     month: int | None = None
@@ -134,6 +205,9 @@ class Term:
     year2: int | None = None  # months: the span ends in this year
     count: int | None = None
     precision: Precision = Precision.EXACT
+    first: date | None = None  # days: the first and last day, as computed
+    last: date | None = None
+    edge: str | None = None  # year_start, year_end: the words ("đầu năm", "cuối tháng")
 
 
 class Context:
@@ -148,6 +222,17 @@ class Context:
         self.far = 0
         self.approximate = False  # "khoảng …": the bounds are nominal
         self.reason = "expected a period (a day, month, quarter, year, phase…)"
+        self.days_count: tuple[int, int] | None = None  # "trong 2 ngày …": the count, where
+        self.notes: list[str] = []  # how dates the text does not write were read (the basis)
+
+    def note(self, text: str) -> None:
+        """Say how a date the text does not write was read (kept as the period's basis)."""
+        if text not in self.notes:
+            self.notes.append(text)
+
+    @property
+    def basis(self) -> str | None:
+        return "; ".join(self.notes) or None
 
     def ref(self, at: int, what: str) -> date:
         if self.reference is None:
@@ -162,7 +247,9 @@ class Context:
             term.month = month
         if term.year is None and term.kind != "now":
             if year is None:
-                year = self.ref(term.pos, "no year").year
+                reference = self.ref(term.pos, "no year")
+                year = reference.year
+                self.note(f"the year {year} taken from the reference date {reference}")
             term.year = year
         if term.kind == "day":
             self.checked(term)
@@ -170,7 +257,10 @@ class Context:
     def bounds(self, term: Term) -> tuple[date | None, date | None]:
         if term.kind == "now":
             today = self.ref(term.pos, "'nay' (now) needs a date")
+            self.note(f"'nay' (now) read as the reference date {today}")
             return today, today
+        if term.kind == "days":
+            return term.first, term.last
         assert term.year is not None
         if term.kind == "day":
             assert term.month is not None
@@ -186,8 +276,12 @@ class Context:
             (term.year, term.month), (term.year2 or term.year, last), self.convention
         )
         if term.kind == "year_start":
+            if term.edge:  # "đầu năm": early in the year, read as its first day
+                self.note(f"'{term.edge}' read as from {start.strftime('%d/%m/%Y')}")
             return start, None
         if term.kind == "year_end":
+            if term.edge:
+                self.note(f"'{term.edge}' read as up to {end.strftime('%d/%m/%Y')}")
             return None, end
         return start, end
 
@@ -222,6 +316,7 @@ class Context:
             precision=precision_of(start, end, *parts),
             label=self.text.strip() or None,
             convention=convention,
+            basis=self.basis,
         )
 
     def checked(self, term: Term) -> Term:

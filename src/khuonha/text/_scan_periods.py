@@ -17,7 +17,15 @@ import attrs
 from khuonha.exceptions import PeriodParseError
 from khuonha.text._period_kinds import Precision
 from khuonha.text._period_parser import parse_period
-from khuonha.text._period_terms import PAST_YEAR, RECURRING_PHRASES, UNSPECIFIED_PHRASES, past_year
+from khuonha.text._period_terms import (
+    MONTH_NAMES,
+    PAST,
+    PAST_YEAR,
+    RECURRING_PHRASES,
+    UNITS,
+    UNSPECIFIED_PHRASES,
+    past_year,
+)
 from khuonha.text._scan_lex import Lexed, key, keys
 from khuonha.text.periods import Period
 
@@ -31,16 +39,32 @@ _ROMAN = keys("i", "ii", "iii", "iv")
 _COUNT_WORDS = keys("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
 _QUARTER_WORDS = keys("một", "hai", "ba", "bốn", "tư", "nhất")
 _OPEN = keys("từ", "kể từ", "tính từ")
-_CLOSE = keys("đến", "tới", "tính đến", "tính tới", "cho đến", "cho tới")
+_CLOSE = keys("đến", "tới", "tính đến", "tính tới", "cho đến", "cho tới", "hết")
 _CONNECT = keys("đến", "tới", "cho đến")
 _SHORT_DATE_BEFORE = keys(
-    "ngày", "từ", "đến", "tới", "hết", "vào", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "lúc"
-)
+    "ngày", "từ", "đến", "tới", "hết", "vào", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "lúc",
+    "dịp", "lễ",
+)  # fmt: skip
+#: A time of day before a day ("lúc 22 giờ 30 phút ngày 15/8", "19h00 ngày 15/8").
+_CLOCK_BEFORE = keys("lúc", "hồi")
+_CLOCK_UNITS = keys("giờ", "h", "g")
+_MINUTES = keys("phút", "p")
 _RECURRING = keys(*RECURRING_PHRASES)
 _UNSPECIFIED = keys(*UNSPECIFIED_PHRASES)
 _NOT_NOW = keys("thực", "phát", "thể", "xuất", "biểu", "hiển", "tái")
 _NOW_AFTER = keys("có", "đang", "duy", "còn", "vẫn", "là")
 _BRACKETS = frozenset("()[]")
+_K_QUY = keys("quý", "quí")
+_K_TUAN = key("tuần")
+#: After a unit: "tháng trước", "quý này", "tuần tới", "tháng qua", "tháng vừa qua".
+_RELATIONS = keys("trước", "này", "tới", "qua")
+_MONTH_WORDS = keys(*MONTH_NAMES, "giêng", "chạp")  # the last two: lunar, refused by the reader
+_UNIT_WORDS = keys(*UNITS)
+#: A count of these units up to the day of writing: "10 năm qua", "3 năm gần đây".
+_WINDOW_UNITS = keys("ngày", "tuần", "tháng", "năm")
+_WINDOW_ENDS = keys("qua", "vừa qua", "gần đây", "gần nhất", "trở lại đây", "vừa rồi", "nay")
+_SENTENCE_END = frozenset(".!?;")
+_BEFORE_AFTER = keys("trước", "sau")
 _MAX_ASIDE = 8
 
 
@@ -149,7 +173,7 @@ class _Grammar:
                 if i + 2 < self.n and lx.kind[i + 2] == "-" and self.year(i + 3):
                     return i + 4
                 return i + 2
-            if lx.is_word(i + 1, *_YEAR_WORDS):
+            if lx.is_word(i + 1, *_YEAR_WORDS, "tới"):
                 return i + 2
             return -1
         if (k == key("giai") and lx.is_word(i + 1, "đoạn")) or (
@@ -167,18 +191,65 @@ class _Grammar:
             return c + 1 if self.year(c) else -1
         if k in (key("đầu"), key("cuối")) and lx.is_word(i + 1, _K_NAM):
             return self.year_suffix(i + 2)
+        if k in (key("đầu"), key("cuối"), key("giữa")) and lx.is_word(i + 1, _K_THANG):
+            end = self.month(i + 1)  # "đầu tháng 3/2025": the reader says what the edge gives
+            return end if end > 0 else i + 2
+        if k in (key("đầu"), key("cuối")) and lx.is_word(i + 1, *_K_QUY):
+            end = self.term(i + 1)  # "cuối quý II/2025": the reader refuses it alone
+            return end if end > 0 else -1
+        if k in _BEFORE_AFTER and lx.is_word(i + 1, _K_NAM, _K_THANG, "ngày", *_K_QUY):
+            end = self.term(i + 1, short_dates=True)  # "trước năm 2020": not the year 2020
+            return end if end > 0 else -1
+        if k == key("niên") and lx.is_word(i + 1, "khóa", "khoá") and self.year(i + 2):
+            if i + 3 < self.n and lx.kind[i + 3] in "-/" and self.num(i + 4, 0, 9999):
+                return i + 5
+            return -1
+        if (
+            k == key("thời")
+            and lx.is_word(i + 1, "điểm")
+            and lx.is_word(i + 2, "hiện")
+            and lx.is_word(i + 3, "tại", "nay")
+        ):
+            return i + 4
+        if k == key("giữa") and lx.is_word(i + 1, _K_NAM, *_K_QUY):
+            end = self.term(i + 1)
+            return end if end > 0 else i + 2
+        if k == key("cùng") and lx.is_word(i + 1, "kỳ", "kì"):
+            end = self.term(i + 2)  # "cùng kỳ năm 2024": the span of another period
+            return end if end > 0 else -1
+        if k == key("hôm") and lx.is_word(i + 1, "nay", "qua", "kia"):
+            return i + 2
+        if k in _UNIT_WORDS and lx.is_word(i + 1, *_RELATIONS):
+            return i + 2
+        if k in _UNIT_WORDS and lx.is_word(i + 1, "vừa") and lx.is_word(i + 2, "qua"):
+            return i + 3
+        if k == _K_TUAN and lx.is_word(i + 1, "đầu", "cuối", "thứ"):
+            j = i + 2 + lx.is_word(i + 1, "thứ")  # "tuần thứ hai của tháng 8/2025"
+            j += lx.is_word(j, "của")
+            return self.month(j) if lx.is_word(j, _K_THANG) else -1
         if k == key("nửa"):
             for tail in (("đầu", _K_NAM), ("cuối", _K_NAM), (_K_NAM, "đầu"), (_K_NAM, "cuối")):
                 if lx.is_word(i + 1, tail[0]) and lx.is_word(i + 2, tail[1]):
                     return self.year_suffix(i + 3)
             return -1
-        if k == key("quý"):
+        if k in _K_QUY:
             if lx.is_word(i + 1, *_ROMAN, *_QUARTER_WORDS) or self.num(i + 1, 1, 4):
                 return self.year_after(i + 2)
             return -1
         if k == _K_THANG:
-            return self.year_after(i + 2) if self.num(i + 1, 1, 12) else -1
+            return self.month(i)
         if k == key("ngày"):
+            if lx.is_word(i + 1, "hôm") and lx.is_word(i + 2, "nay", "qua", "kia"):
+                return i + 3
+            j = i + 1
+            while self.num(j, 1, 31) and (
+                lx.is_word(j + 1, "và") or lx.kind[j + 1 : j + 2] == [","]
+            ):
+                j += 2  # "ngày 15, 16 và 17/8/2025": the days of a list, the month at its end
+            if j > i + 1:
+                end = self.numeric(j, short=True)
+                if end > 0:
+                    return end
             return self.numeric(i + 1, short=True, days=True)
         if k in _COUNT_WORDS:
             return self.count_months(i + 1)
@@ -187,6 +258,43 @@ class _Grammar:
         if k == key("hiện") and lx.is_word(i + 1, "nay", "tại"):
             return i + 2
         return -1
+
+    def month(self, i: int) -> int:
+        """ "tháng 8/2025", "tháng Sáu năm 2025" (a month in words only with its year)."""
+        lx = self.lx
+        if self.num(i + 1, 1, 12):
+            return self.year_after(i + 2)
+        if lx.is_word(i + 1, _K_NAM) and self.year(i + 2):
+            return i + 3  # "tháng Năm 2025" (May) or "tháng năm 2025": the reader tells
+        if lx.is_word(i + 1, *_MONTH_WORDS):
+            j = i + 2 + (lx.is_word(i + 1, "mười") and lx.is_word(i + 2, "một", "hai"))
+            end = j + 1 if self.year(j) else self.year_after(j)  # "tháng Sáu 2025"
+            return end if end > j else -1
+        return -1
+
+    def window(self, i: int) -> int:
+        """ "10 năm qua", "mười năm gần đây": a count of units up to the day of writing."""
+        lx = self.lx
+        if not (self.num(i, 1, 999) or lx.is_word(i, *_COUNT_WORDS)):
+            return -1
+        if not lx.is_word(i + 1, *_WINDOW_UNITS):
+            return -1
+        return _phrase_at(lx, i + 2, _WINDOW_ENDS, 3)
+
+    def counted_years(self, i: int) -> int:
+        """ "5 năm (2021 – 2025)", "2 năm 2023 – 2024": the reader checks the count."""
+        lx = self.lx
+        if not (self.num(i, 1, 999) or lx.is_word(i, *_COUNT_WORDS)):
+            return -1
+        if not lx.is_word(i + 1, _K_NAM):
+            return -1
+        j = i + 2 + (lx.kind[i + 2 : i + 3] == ["("])
+        if not self.year(j):
+            return -1
+        c = self.connector(j + 1)
+        if c < 0 or not self.year(c):
+            return -1
+        return c + 1 + (lx.kind[c + 1 : c + 2] == [")"] and lx.kind[j - 1] == "(")
 
     def count_months(self, i: int) -> int:
         """After a count: "tháng đầu năm [2022]", "tháng cuối năm [2022]"."""
@@ -224,6 +332,13 @@ class _Grammar:
             return -1
         if self.glued_sep(i + 3) and lx.kind[i + 3] == sep and self.year(i + 4):
             return -1 if self.glued_sep(i + 5) else i + 5
+        if (
+            self.glued_sep(i + 3)
+            and lx.kind[i + 3] == "-"
+            and sep != "-"
+            and self.numeric(i + 4, short=False) > 0
+        ):
+            return i + 3  # "01/8-31/8/2025": a range, the dash its connector
         if self.glued_sep(i + 3):
             return -1
         return i + 3 if short else -1
@@ -243,7 +358,19 @@ class _Grammar:
         j += lx.is_word(j, "hết")
         while j < self.n and lx.kind[j] in _BRACKETS:
             j += 1
-        return j
+        return self.clock(j)
+
+    def clock(self, i: int) -> int:
+        """The end of a time of day before a day ("lúc 22 giờ 30 phút", "05h00"), or *i*."""
+        lx = self.lx
+        j = i + lx.is_word(i, *_CLOCK_BEFORE)
+        if not (self.num(j, 0, 24) and len(lx.key[j]) <= 2 and lx.is_word(j + 1, *_CLOCK_UNITS)):
+            return i
+        j += 2
+        if self.num(j, 0, 59) and len(lx.key[j]) <= 2:
+            j += 1 + lx.is_word(j + 1, *_MINUTES)
+        j += lx.kind[j : j + 1] == [","]
+        return j if lx.is_word(j, "ngày") or self.num(j, 1, 31) else i
 
     def aside(self, i: int) -> int:
         """The end of a bracketed aside of words ("(thứ Sáu)") at token *i*, or *i*."""
@@ -264,6 +391,14 @@ class _Grammar:
             end = self.year_after(i + 1)
             return end if end > i + 1 else -1
         return self.numeric(i, short=True)
+
+
+def _has_year(lx: Lexed, first: int, last: int) -> bool:
+    """Whether tokens *first* … *last* write a year (four digits, or "năm nay/trước")."""
+    return any(
+        (lx.kind[t] == "n" and len(lx.key[t]) == 4) or lx.is_word(t, *_YEAR_WORDS)
+        for t in range(first, last)
+    )
 
 
 def _dated(period: Period) -> str:
@@ -305,6 +440,8 @@ def _read(
     period, reason = known
     if period is None:
         return Found(None, "unspecified", first, last, reason=reason)
+    if not period.dated:  # "tháng qua" late in the month: words, no dates
+        return Found(None, period.precision.value, first, last)
     return Found(period, _dated(period), first, last)
 
 
@@ -378,13 +515,23 @@ def _special(lx: Lexed, i: int, reference: date | None) -> Found | None:
             return Found(period, "open", i, max(end, i + 4))
     past = i + 2 if lx.is_word(i + 1, "qua") else i + 3
     if (
+        k in _UNIT_WORDS
+        and k != _K_NAM
+        and (past == i + 2 or (lx.is_word(i + 1, "vừa") and lx.is_word(i + 2, "qua")))
+        and not lx.is_word(i - 1, "những", "các", "nhiều")
+    ):
+        # "tuần qua", "tháng vừa qua": the reader says which, or that it cannot be told.
+        unit = UNITS[next(u for u in UNITS if key(u) == k)]
+        found = _read(lx, i, past, reference)
+        return attrs.evolve(found, ambiguous=True, reason=found.reason or PAST[unit])
+    if (
         k == _K_NAM
         and (past == i + 2 or (lx.is_word(i + 1, "vừa") and lx.is_word(i + 2, "qua")))
         and not lx.is_word(i - 1, "những", "các", "nhiều")
     ):
         label = lx.text[lx.start[i] : lx.end[past - 1]]
         year = past_year(reference)
-        if year is None:
+        if year is None or year < 1:
             return Found(None, "unspecified", i, past, ambiguous=True, reason=PAST_YEAR)
         period = Period(start=date(year, 1, 1), end=date(year, 12, 31), label=label)
         return Found(period, "dated", i, past, ambiguous=True, reason=PAST_YEAR)
@@ -405,13 +552,16 @@ def _special(lx: Lexed, i: int, reference: date | None) -> Found | None:
 def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found]:
     """The periods starting at token *i* (a compound gives the whole, then its parts)."""
     k = lx.key[i]
+    window = max(g.window(i), g.counted_years(i))
+    if window > 0:  # "10 năm qua", "5 năm (2021 – 2025)": a count of years read with it
+        return [_read(lx, i, window, reference)]
     if k == _K_KHOANG and lx.kind[i + 1 : i + 2] == ["w"]:
         # "khoảng tháng 3/2025": about that period; the word stays in the span.
         inner = _match(lx, g, i + 1, reference)
         if inner and inner[0].period is not None and inner[0].first == i + 1:
             return [_read(lx, i, inner[0].last, reference)]
         return inner
-    if k in _SPECIAL_FIRST:
+    if k in _SPECIAL_FIRST or (k in _UNIT_WORDS and lx.is_word(i + 1, "qua", "vừa")):
         special = _special(lx, i, reference)
         if special is not None:
             return [special]
@@ -420,6 +570,8 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
     j = max(opener, closer, i)
     if closer > 0:
         j += lx.is_word(j, "hết")
+    if j > i:
+        j = g.clock(j)  # "từ 19h00 ngày 15/8 …"
     if j == i and lx.kind[i] == "n" and not lx.glued(i):
         short = lx.is_word(i - 1, *_SHORT_DATE_BEFORE)
     else:
@@ -444,6 +596,10 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
             return [_read(lx, i, end2, reference, dash_at=j + 1 if dash else None)]
     if end1 < 0:
         return []
+    if lx.is_word(end1, "vừa") and lx.is_word(end1 + 1, "qua"):
+        end1 += 2  # "tháng 7 vừa qua": the latest July, read with its words
+    elif lx.is_word(end1, "tới") and g.term(end1 + 1) < 0 and g.bare_end(end1 + 1) < 0:
+        end1 += 1  # "tháng 9 tới": the next September ("tháng 7 tới tháng 9" is a range)
     first_kind = lx.key[j]
     if closer > 0:
         return [_read(lx, i, end1, reference)]
@@ -458,7 +614,26 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
             return [_read(lx, i, end2, reference)]
     if first_kind in (key("hiện"), key("nay")):
         return [_read(lx, i, end1, reference)] if first_kind == key("hiện") else []
+    if lx.kind[end1 : end1 + 1] == [","] and not _has_year(lx, j, end1):
+        # "tháng 7, 8/2025", "quý III, IV/2025": a list with one year, at its end.
+        last = end1
+        while lx.kind[last : last + 1] == [","] or lx.is_word(last, "và"):
+            nxt = max(g.term(last + 1, short_dates=True), g.bare_end(last + 1))
+            if nxt < 0:
+                break
+            last = nxt
+        if last > end1:
+            whole = _read(lx, i, last, reference)
+            if whole.period is not None and whole.period.dated:
+                return [whole]
     part1 = _read(lx, i, end1, reference)
+    if lx.is_word(end1, "và") and part1.period is None and g.term(end1 + 1) > 0:
+        # "tháng 7 và tháng 8/2025": the first part takes its year from the second.
+        end2 = g.term(end1 + 1)
+        whole = _read(lx, i, end2, reference)
+        if whole.period is not None and whole.period.dated:
+            part2 = _read(lx, end1 + 1, end2, reference)
+            return [attrs.evolve(whole, compound=True), part2]
     if lx.is_word(end1, "và") and part1.period is not None:
         # The reader joins the parts (or refuses when they leave a gap): one grammar.
         tail = _phrase_at(lx, end1 + 1, _UNSPECIFIED, 4)
@@ -471,6 +646,8 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
             part2 = _read(lx, end1 + 1, end2, reference)
             whole = _read(lx, i, end2, reference)
             if whole.period is not None and whole.period.dated:
+                if not _has_year(lx, j, end1):  # "tháng 7": its year is the whole's, not its own
+                    return [attrs.evolve(whole, compound=True), part2]
                 return [attrs.evolve(whole, compound=True), part1, part2]
             return [part1, part2]
     return [part1]
@@ -480,7 +657,7 @@ _TRIGGERS = keys(
     "năm", "tháng", "quý", "ngày", "giai", "nửa", "đầu", "cuối", "từ", "kể", "tính", "đến",
     "tới", "cho", "hằng", "hàng", "thường", "định", "mỗi", "những", "các", "nhiều", "thời",
     "hiện", "nhiệm", "tết", "khoảng", "một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín",
-    "mười",
+    "mười", "quí", "tuần", "giữa", "cùng", "hôm", "mấy", "hết", "niên", "trước", "sau",
 )  # fmt: skip
 
 
@@ -508,6 +685,8 @@ def find_periods(lx: Lexed, reference: date | None) -> list[Found]:
                 (kind[nxt] in _GLUE and start[nxt] == end[i])
                 or kind[nxt] == "-"
                 or key_[nxt] == _K_THANG
+                or g.window(i) > 0
+                or g.counted_years(i) > 0
             ):
                 found = _match(lx, g, i, reference)
                 if found:
@@ -526,7 +705,7 @@ def find_periods(lx: Lexed, reference: date | None) -> list[Found]:
                 i = max(f.last for f in found)
                 continue
         i += 1
-    return _every_year(out)
+    return _same_period(lx, _cutoffs(lx, _every_year(out), reference), reference)
 
 
 def _every_year(found: list[Found]) -> list[Found]:
@@ -538,3 +717,104 @@ def _every_year(found: list[Found]) -> list[Found]:
                 this, ambiguous=True, reason="a date that comes back every year"
             )
     return found
+
+
+def _same_period(lx: Lexed, found: list[Found], reference: date | None) -> list[Found]:
+    """ "6 tháng đầu năm 2025 … so với cùng kỳ năm 2024": the span named before, in that year.
+
+    The reader refuses "cùng kỳ" alone; in running text it is the span of the
+    last period of the same sentence, moved to the year it names. The reading
+    is flagged (it rests on the sentence, not on the words) and its basis says so.
+    """
+    for n, this in enumerate(found):
+        if this.period is not None or not lx.is_word(this.first, "cùng"):
+            continue
+        tail = lx.text[lx.start[this.first + 2] : lx.end[this.last - 1]]
+        year_of = _read_text(tail, reference)
+        if (
+            year_of is None
+            or year_of.start is None
+            or year_of.end is None
+            or (year_of.start.month, year_of.start.day, year_of.end.month, year_of.end.day)
+            != (1, 1, 12, 31)
+            or year_of.start.year != year_of.end.year
+        ):
+            continue
+        before = [
+            f
+            for f in found[:n]
+            if f.period is not None
+            and f.kind == "dated"
+            and not f.compound
+            and f.last <= this.first
+        ]
+        if not before:
+            continue
+        prev = before[-1]
+        assert prev.period is not None
+        p = prev.period
+        assert p.start is not None
+        assert p.end is not None
+        if p.start.year != p.end.year or p.start.year == year_of.start.year:
+            continue
+        if any(
+            lx.kind[j] in _SENTENCE_END and not (lx.glued(j) and lx.glued(j + 1))
+            for j in range(prev.last, this.first)
+        ):
+            continue  # another sentence: its period is not this one's
+        label = lx.text[lx.start[this.first] : lx.end[this.last - 1]]
+        try:
+            moved = p.same_period_in(year_of.start.year)
+        except ValueError:  # a year no date can have
+            continue
+        written = prev.period.label or lx.text[lx.start[prev.first] : lx.end[prev.last - 1]]
+        reason = f"the span of '{written}' named before it, in {year_of.start.year}"
+        found[n] = attrs.evolve(
+            this,
+            period=attrs.evolve(moved, label=label, basis=f"'cùng kỳ' read as {reason}"),
+            kind=_dated(moved),
+            ambiguous=True,
+            reason=f"'cùng kỳ' read as {reason}",
+        )
+    return found
+
+
+def _cutoffs(lx: Lexed, found: list[Found], reference: date | None) -> list[Found]:
+    """ "6 tháng đầu năm 2025 (từ 15/12/2024 đến 14/6/2025)": the named period and its days.
+
+    A period followed by a range in brackets (or by "từ … đến …") is read as
+    one: the reader takes the days given, and refuses them if they are not in
+    the period named. The pair is replaced by that one reading.
+    """
+    out: list[Found] = []
+    n = 0
+    while n < len(found):
+        this = found[n]
+        nxt = found[n + 1] if n + 1 < len(found) else None
+        if (
+            nxt is not None
+            and this.kind == "dated"
+            and not this.compound
+            and nxt.period is not None
+            and nxt.kind == "dated"
+        ):
+            between = nxt.first - this.last
+            bracket = between == 1 and lx.kind[this.last] == "("
+            opened = between == 0 and lx.is_word(nxt.first, *_OPEN)
+            closes = lx.kind[nxt.last : nxt.last + 1] == [")"]
+            if (bracket and closes) or opened:
+                last = nxt.last + 1 if bracket else nxt.last
+                whole = _read(lx, this.first, last, reference)
+                if whole.period is not None:
+                    out.append(whole)
+                    n += 2
+                    continue
+                if bracket:  # the days in brackets are not in the period named: both flagged
+                    out += [
+                        attrs.evolve(f, ambiguous=True, reason=whole.reason) for f in (this, nxt)
+                    ]
+                    n += 2
+                    continue
+        out.append(this)
+        n += 1
+    return out
