@@ -19,6 +19,7 @@ asked for an internal export: a plugin never has to remember it.
 
 from __future__ import annotations
 
+import functools
 import re
 import typing
 import unicodedata
@@ -131,6 +132,8 @@ def _redact(obj: Any) -> Any:
         changes["name"] = PRIVATE_NAME
         if obj.honorific is not None:
             changes["honorific"] = None
+        if obj.identifiers:
+            changes["identifiers"] = ()  # a citizen id, a phone number: as identifying as the name
     for name in _MODEL_FIELDS[cls]:
         if name in changes:
             continue
@@ -292,6 +295,18 @@ def _skeleton_of(syllable: str) -> str:
     return "".join(_skeleton(ch) for ch in syllable)
 
 
+@functools.lru_cache(maxsize=4096)
+def _folded(found: str) -> str:
+    """The skeleton of a match of the scan, its spaces and punctuation dropped."""
+    return _skeleton_of(_NON_WORD.sub("", found))
+
+
+@functools.lru_cache(maxsize=4096)
+def _key(word: str) -> str:
+    """:func:`~khuonha.match_key` of a word, remembered (the same few words recur)."""
+    return match_key(word)
+
+
 @attrs.frozen
 class _Form:
     """One way a private name is written: its syllables and what it needs around it.
@@ -397,17 +412,21 @@ def _word_before(text: str, start: int, joiners: str) -> tuple[int, int] | None:
     return j, i
 
 
-def _words_before(text: str, start: int, count: int = 3) -> list[str]:
-    """Up to *count* words before *start*, spaces between them (or "/", as in "đ/c")."""
-    words: list[str] = []
-    span = _word_before(text, start, _SPACES)
-    while span is not None:
-        words.append(text[span[0] : span[1]])
-        if len(words) == count:
-            break
-        span = _word_before(text, span[0], _SPACES + "/")
-    words.reverse()
-    return words
+_JOIN = f"[{_SPACES}/]"
+#: Up to three words before a name, read backwards: spaces, then words with spaces (or "/",
+#: as in "đ/c") between them.
+_TAIL_REVERSED = re.compile(rf"[{_SPACES}]+(\w+)(?:{_JOIN}+(\w+)(?:{_JOIN}+(\w+))?)?")
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """Up to three words before *start*, spaces between them (or "/", as in "đ/c")."""
+    if not start or text[start - 1] not in _SPACES:
+        return []
+    window = max(0, start - 32)
+    while window and _is_word(text[window - 1]):
+        window -= 1  # whole words only ("thanh" is not "anh")
+    m = _TAIL_REVERSED.match(text[window:start][::-1])
+    return [w[::-1] for w in reversed(m.groups()) if w] if m else []
 
 
 def _next_is_capitalised(text: str, end: int) -> bool:
@@ -501,13 +520,13 @@ class _Masker:
         pos = 0
         while (m := self.scan.search(value, pos)) is not None:
             start = m.start()
-            skeleton = _skeleton_of(_NON_WORD.sub("", m.group()))
+            skeleton = _folded(m.group())
             end = 0
             for size in range(len(skeleton), 0, -1):  # the longest form first
                 for form in self.by_skeleton.get(skeleton[:size], ()):
                     fm = self.regexes[form.keys].match(value, start)
                     if fm is None or any(
-                        match_key(g) != k for g, k in zip(fm.groups(), form.keys, strict=True)
+                        _key(g) != k for g, k in zip(fm.groups(), form.keys, strict=True)
                     ):
                         continue
                     if form.short and not self.in_context(form, value, fm):
@@ -534,25 +553,29 @@ class _Masker:
         not make a word part of a longer name.
         """
         start, end = m.span()
-        mode = _case_mode(text, start, end)
         first = m.group(1)
-        if mode != _UNCASED and not first[:1].isupper():
-            return False  # a name has a capital where the text has case: "ngày mai"
-        if mode == _CASED and _next_is_capitalised(text, end):
-            return False  # the start of a longer name: "chị Mai Anh", "Hà Giang"
-        words = _words_before(text, start)
-        keys = [match_key(w) for w in words]
+        keys = [_key(w) for w in _words_before(text, start)]
         if any(" ".join(keys[-size:]) in form.context for size in range(1, len(keys) + 1)):
-            return True  # "anh Tùng", "CHÁU HÀ", "đ/c Mai", "gia đình Tùng"
-        if len(form.keys) != 1 or mode != _CASED or not _capitalised(first):
-            return False
+            # "anh Tùng", "CHÁU HÀ", "đ/c Mai", "gia đình Tùng"; not "chị Mai Anh"
+            # (a longer name) nor "chị mai về" (a word) where the sentence has case.
+            if first[:1].isupper() and not _next_is_capitalised(text, end):
+                return True
+            mode = _case_mode(text, start, end)
+            if mode == _UNCASED:
+                return True
+            return mode == _TITLE and first[:1].isupper()
+        if len(form.keys) != 1 or not _capitalised(first) or _next_is_capitalised(text, end):
+            return False  # "mai", "TÙNG", "Hà Giang"
         before = _word_before(text, start, _SPACES + _HYPHENS)
-        if before is None:
-            return True  # "Tùng" alone, at the start of a sentence, after a comma
-        word = text[before[0] : before[1]]
-        if word[:1].isupper() and not _starts_sentence(text, before[0]):
-            return False  # the end of a longer name: "Nguyễn Thị Hà", "Khuôn Hà"
-        return match_key(word) not in _PLACE_WORDS  # "thôn Mai", "sông Hà"
+        if before is not None:
+            word = text[before[0] : before[1]]
+            if word[:1].isupper() and not _starts_sentence(text, before[0]):
+                return False  # the end of a longer name: "Nguyễn Thị Hà", "Khuôn Hà"
+            if _key(word) in _PLACE_WORDS:
+                return False  # "thôn Mai", "sông Hà", "ngày Mai"
+        # "Tùng nhận quà", "Theo Tùng,", "(Tùng)": a capital that says "name" only
+        # where the sentence is in sentence case.
+        return _case_mode(text, start, end) == _CASED
 
     def text(self, value: str) -> str:
         spans = self.found(value)
