@@ -212,8 +212,8 @@ CONTEXT_WORDS: frozenset[str] = _keys(
     )
 )
 
-#: Words that make the capitalised word after them the name of a place or a thing
-#: ("thôn Mai", "sông Hà", "ngày Mai"), not of a person.
+#: Words that make the capitalised word after them the name of a place, a day or a thing
+#: ("thôn Mai", "sông Hà", "thứ Tư", "tháng Tư", "ngày Mai"), not of a person.
 _PLACE_WORDS: frozenset[str] = _keys(
     (
         "thôn",
@@ -253,6 +253,10 @@ _PLACE_WORDS: frozenset[str] = _keys(
         "trường",
         "bến",
         "ngày",
+        "thứ",
+        "tháng",
+        "mùa",
+        "tết",
         "hoa",
         "cây",
         "họ",
@@ -366,33 +370,41 @@ def _private_forms(ds: Any) -> list[_Form]:
 
 
 def _scan_pattern(forms: list[_Form]) -> str:
-    """One pattern for every form, syllables shared as a trie, whole words only.
+    """One pattern for every form, as a trie of letters, whole words only.
 
-    Names share their first syllables (family names), so a trie keeps the
-    search close to one pass over the text however many names there are. It
-    folds every mark: the exact check (match keys, context) runs only where it
-    matches.
+    Forms share their first letters (family names, given names), so a trie
+    keeps the search close to one pass over the text however many names
+    there are. It folds every mark: the exact check (match keys, context)
+    runs only where it matches.
     """
     tree: dict[str, Any] = {}
     for form in forms:
         node = tree
-        for syllable in form.syllables:
-            node = node.setdefault(_skeleton_of(syllable), {})
+        for i, syllable in enumerate(form.syllables):
+            if i:
+                node = node.setdefault(" ", {})  # between two syllables
+            for ch in _skeleton_of(syllable):
+                node = node.setdefault(ch, {})
         node[""] = {}
+    classes = _letter_classes()
 
-    def emit(node: dict[str, Any]) -> str:
+    def emit(node: dict[str, Any], first: bool = False) -> str:
         branches = []
         for key, child in node.items():
-            if not key:
-                continue
-            rest = emit(child)
-            tail = f"(?:{_GAP}{rest})" if rest else ""
-            if "" in child and rest:
-                tail += "?"
-            branches.append(_syllable_pattern(key).replace("(", "(?:", 1) + tail)
-        return f"(?:{'|'.join(branches)})" if branches else ""
+            if key == " ":
+                branches.append(_GAP + emit(child))
+            elif key:
+                # After the first letter, not before it: a pattern that starts with a
+                # letter lets the engine skip ahead to the letters that may begin a name.
+                after = r"(?<!\w\w)" if first else ""
+                branches.append(classes.get(key, re.escape(key)) + after + emit(child))
+        if not branches:
+            return ""
+        if "" in node:
+            branches.append("")  # a form ends here: tried after the longer ones
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
-    return rf"(?<!\w){emit(tree)}(?!\w)"
+    return rf"{emit(tree, first=True)}(?!\w)"
 
 
 def _is_word(ch: str) -> bool:
@@ -572,7 +584,7 @@ class _Masker:
             if word[:1].isupper() and not _starts_sentence(text, before[0]):
                 return False  # the end of a longer name: "Nguyễn Thị Hà", "Khuôn Hà"
             if _key(word) in _PLACE_WORDS:
-                return False  # "thôn Mai", "sông Hà", "ngày Mai"
+                return False  # "thôn Mai", "sông Hà", "thứ Tư"
         # "Tùng nhận quà", "Theo Tùng,", "(Tùng)": a capital that says "name" only
         # where the sentence is in sentence case.
         return _case_mode(text, start, end) == _CASED
