@@ -246,7 +246,7 @@ def test_ordinary_words_and_places_are_kept(text: str) -> None:
 
 
 def test_a_word_of_address_typed_into_the_name_is_not_part_of_it() -> None:
-    """"ông Nguyễn Văn Công" is masked as "Nguyễn Văn Công", so "đ/c Nguyễn Văn Công" is too."""
+    """A name typed as "ông Nguyễn Văn Công" is masked after "đ/c" and with no word before."""
     person = Person(id="p", name="ông Nguyễn Văn Công", private=True)
     ds = Dataset(slug="x", title="đ/c Nguyễn Văn Công và Nguyễn Văn Công", people=(person,))
     masked, paths = mask_private_names(ds)
@@ -303,7 +303,7 @@ def test_provenance_spans_move_with_the_masked_body(words: str, shown: str) -> N
 
 
 def test_a_span_without_its_body_is_masked_as_text() -> None:
-    """Where the news item is not in the dataset, the span's words are masked; offsets stay valid."""
+    """Without its news item in the dataset, the span's words are masked; offsets stay valid."""
     span = khuonha.Provenance(source=None, start=10, end=31, text="bà Hoàng Thị Thuỷ nói")
     activity = Activity(id="a", kind="gap_go_giao_duc", quantity=Quantity(value=2), provenance=span)
     ds = Dataset(

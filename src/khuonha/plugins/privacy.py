@@ -416,7 +416,7 @@ def _word_before(text: str, start: int, joiners: str) -> tuple[int, int] | None:
     i = start
     while i > 0 and text[i - 1] in joiners:
         i -= 1
-    if i == start or i == 0 or not _is_word(text[i - 1]):
+    if i in (start, 0) or not _is_word(text[i - 1]):
         return None
     j = i
     while j > 0 and _is_word(text[j - 1]):
