@@ -215,6 +215,7 @@ _M = PRIVATE_NAME
         ("Theo Tùng, thôn đã an toàn.", f"Theo {_M}, thôn đã an toàn."),
         ("Người nhận: Hà (thôn 3)", f"Người nhận: {_M} (thôn 3)"),
         ("Cả thôn đến thăm Hùng.", f"Cả thôn đến thăm {_M}."),
+        ("Gặp Tùng tại nhà", f"Gặp {_M} tại nhà"),  # an ordinary word opens the sentence
     ],
 )
 def test_one_syllable_names_are_masked_where_they_are_names(text: str, expected: str) -> None:
@@ -227,6 +228,8 @@ def test_one_syllable_names_are_masked_where_they_are_names(text: str, expected:
     [
         "Ngày mai, đoàn về Hà Giang",  # a word; the start of a place name
         "Bà con xã Khuôn Hà tham gia",  # the end of a place name
+        "Khuôn Hà",  # a unit's name, a whole field
+        "Lê Hà cho biết",  # another person's name opens the sentence
         "Nhà văn hoá thôn Mai, sông Hà",  # after a place word
         "Họp vào thứ Tư, tháng Tư",  # a day, a month
         "Chị Mai Anh và ông Hà Văn Tâm",  # the start of another person's name

@@ -264,6 +264,42 @@ _PLACE_WORDS: frozenset[str] = _keys(
 )
 
 
+#: Ordinary words that may open a sentence right before a name ("Theo Tùng, …", "Gặp Tùng
+#: tại nhà"): their capital is the sentence's, so the name is not part of a longer one.
+#: Any other capitalised word before a one-syllable name makes it the end of a longer
+#: name ("Khuôn Hà", "Lê Hà"), left alone.
+_LEADING_WORDS: frozenset[str] = _keys(
+    (
+        "theo",
+        "cùng",
+        "với",
+        "cho",
+        "của",
+        "tặng",
+        "trao",
+        "gửi",
+        "thăm",
+        "gặp",
+        "chúc",
+        "khen",
+        "mời",
+        "giúp",
+        "hỏi",
+        "nhờ",
+        "và",
+        "nhưng",
+        "khi",
+        "còn",
+        "riêng",
+        "từ",
+        "đến",
+        "vì",
+        "do",
+        "được",
+    )
+)
+
+
 def _skeleton(ch: str) -> str:
     """A letter without any mark, case folded (``đ`` stays ``đ``, as in the match key)."""
     decomposed = unicodedata.normalize("NFD", ch)
@@ -581,8 +617,10 @@ class _Masker:
         before = _word_before(text, start, _SPACES + _HYPHENS)
         if before is not None:
             word = text[before[0] : before[1]]
-            if word[:1].isupper() and not _starts_sentence(text, before[0]):
-                return False  # the end of a longer name: "Nguyễn Thị Hà", "Khuôn Hà"
+            if word[:1].isupper() and not (
+                _starts_sentence(text, before[0]) and _key(word) in _LEADING_WORDS
+            ):
+                return False  # the end of a longer name: "Nguyễn Thị Hà", "Khuôn Hà", "Lê Hà"
             if _key(word) in _PLACE_WORDS:
                 return False  # "thôn Mai", "sông Hà", "thứ Tư"
         # "Tùng nhận quà", "Theo Tùng,", "(Tùng)": a capital that says "name" only
