@@ -1,11 +1,12 @@
 """Personal data (Nghị định 13/2023/NĐ-CP): what public exports must leave out.
 
 Fields whose attrs metadata marks them sensitive (the people an activity
-concerns, a person's address or birth year …) and the names of private
-individuals (``Person.private``) are personal data. :func:`redact` returns a
-copy of a record or dataset without them, and :func:`mask_private_names`
-masks a private person's name wherever it was typed into free text (a title,
-a lead, a site name). The plugin host applies both (:func:`public_view`)
+concerns, a person's address or birth year …) and the names and identifiers
+of private individuals (``Person.private``) are personal data. :func:`redact`
+returns a copy of a record or dataset without them, and
+:func:`mask_private_names` masks a private person's name wherever it was
+typed into free text (a title, a lead, a site name, a quoted span), a
+one-syllable name ("anh Tùng") included. The plugin host applies both (:func:`public_view`)
 before any exporter that is not an archive sees the data, unless the caller
 asked for an internal export: a plugin never has to remember it.
 
@@ -152,14 +153,15 @@ def _redact(obj: Any) -> Any:
 #
 # - the whole name of two syllables or more ("Hoàng Thị Thuỷ"), anywhere, in any case;
 # - a one-syllable name ("Tùng"), or a part of a longer name from the given name on
-#   ("Thuỷ", "Thị Thuỷ"), right after a word of address (:data:`CONTEXT_WORDS`: "anh",
-#   "chị", "cháu", "đồng chí", "đ/c" …, or the person's own ``honorific``);
+#   ("Thuỷ", "Thị Thuỷ"), right after a word of address (_CONTEXT_WORDS: "anh", "chị",
+#   "cháu", "đồng chí", "đ/c" …, or the person's own ``honorific``);
 # - a one-syllable name or given name written alone as a name is ("Tùng", capital first,
-#   the rest small), where the text writes in sentence case and nothing makes it part of
-#   a longer proper name ("Hà Giang", "Nguyễn Thị Hà") or a place ("thôn Mai").
+#   the rest small), where the sentence is in sentence case and nothing makes it part
+#   of a longer proper name ("Hà Giang", "Nguyễn Thị Hà") or a place ("thôn Mai").
 #
-# Case is evidence only where a text has it: in a text written all in capitals or all
-# in small letters, only the first two ways apply, whatever the case.
+# Case is evidence only where a sentence has it: in one written all in capitals or all
+# in small letters, the second way applies whatever the case, and the third not at all.
+# The rule in words, for officers: docs/guides/privacy.md.
 
 #: Characters allowed between two syllables of a name found in free text.
 _GAP = r"[\W_]{0,3}"
@@ -182,7 +184,7 @@ def _keys(words: tuple[str, ...] | list[str]) -> frozenset[str]:
 #: Words of address written before a name (match keys: case and tone-mark placement folded).
 #: A one-syllable private name, or a private person's given name alone, is masked after
 #: one of these (or after the honorific recorded for that person).
-CONTEXT_WORDS: frozenset[str] = _keys(
+_CONTEXT_WORDS: frozenset[str] = _keys(
     (
         "anh",
         "chị",
@@ -390,7 +392,7 @@ def _private_forms(ds: Any) -> list[_Form]:
     for person in ds.people:
         if not person.private or person.name == PRIVATE_NAME:
             continue  # a redacted person's stand-in is not a name
-        own = CONTEXT_WORDS
+        own = _CONTEXT_WORDS
         if person.honorific:
             own = own | {match_key(person.honorific)}
         syllables = tuple(_SYLLABLE.findall(person.name))
@@ -764,15 +766,16 @@ def mask_private_names(obj: T, names_from: Any = None) -> tuple[T, tuple[str, ..
     and whatever spacing between syllables, and replaced by
     :data:`PRIVATE_NAME`. A name of two syllables or more is masked wherever
     it is written. A one-syllable name, and a private person's given name on
-    its own, are masked after a word of address (:data:`CONTEXT_WORDS`, or the
-    person's ``honorific``: "anh Tùng", "CHÁU HÀ", "đ/c Mai"), and where a
-    text in sentence case writes them alone as a name ("Tùng nhận quà"), but
-    not as part of a longer proper name ("Hà Giang", "Nguyễn Thị Hà"), after a
-    place word ("thôn Mai") or as an ordinary word ("ngày mai"). A word of
-    address typed into the name ("ông Tư") is not part of it. Identifiers and
-    URLs are not free text; a provenance span moves with its news item's
-    masked body. The paths name each field changed (``events[0].name``), in
-    record order.
+    its own, are masked after a word of address ("anh", "chị", "cháu",
+    "đồng chí", "đ/c" …, or the person's ``honorific``: "anh Tùng", "CHÁU
+    HÀ", "đ/c Mai"), and where a sentence in sentence case writes them alone
+    as a name ("Tùng nhận quà"), but not as part of a longer proper name
+    ("Hà Giang", "Nguyễn Thị Hà"), after a place word ("thôn Mai") or as an
+    ordinary word ("ngày mai"). A word of address typed into the name ("ông
+    Tư") is not part of it. Identifiers and URLs are not free text; a
+    provenance span moves with its news item's masked body. The paths name
+    each field changed (``events[0].name``), in record order. The rule in
+    full: the privacy guide (``docs/guides/privacy.md``).
 
     >>> import attrs, khuonha
     >>> ds = khuonha.Dataset(slug="x", title="X", people=(
