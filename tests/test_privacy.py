@@ -350,3 +350,16 @@ def test_short_names_are_fast_on_large_datasets() -> None:
     _masked, paths = mask_private_names(ds)
     assert paths == ("news[12345].title",)
     assert time.perf_counter() - started < 15
+
+
+def test_the_mask_is_never_taken_for_a_name() -> None:
+    """A private person called "Ẩn Danh", or "Danh" with honorific "ẩn", leaves "[ẩn danh]" be."""
+    people = (
+        Person(id="a", name="Ẩn Danh", private=True),
+        Person(id="b", name="Danh", honorific="ẩn", private=True),
+    )
+    ds = Dataset(slug="x", title=f"Thăm {PRIVATE_NAME} và Ẩn Danh", people=people)
+    masked, paths = mask_private_names(ds)
+    assert paths == ("title",)
+    assert masked.title == f"Thăm {PRIVATE_NAME} và {PRIVATE_NAME}"
+    assert mask_private_names(masked, names_from=ds) == (masked, ())

@@ -567,6 +567,9 @@ class _Masker:
         if known is not None:
             return known
         spans: list[tuple[int, int]] = []
+        masks: list[tuple[int, int]] = []  # "[ẩn danh]" already there: never a name
+        if PRIVATE_NAME in value:
+            masks = [(m.start(), m.end()) for m in re.finditer(re.escape(PRIVATE_NAME), value)]
         pos = 0
         while (m := self.scan.search(value, pos)) is not None:
             start = m.start()
@@ -580,6 +583,8 @@ class _Masker:
                     ):
                         continue
                     if form.short and not self.in_context(form, value, fm):
+                        continue
+                    if masks and any(s < fm.end() and start < e for s, e in masks):
                         continue
                     end = fm.end()
                     break
