@@ -29,6 +29,7 @@ import pytest
 
 import khuonha
 from khuonha import Dataset, Identifier, Person, Provenance, Recipient, RecipientKind, match_key
+from khuonha.cli.main import main
 from khuonha.model.documents import Addressee, ReportDocument
 from khuonha.model.events import Delegate
 from khuonha.plugins.privacy import PRIVATE_NAME
@@ -286,3 +287,17 @@ def test_every_path_a_publication_is_given_is_masked(dataset: Dataset) -> None:
     assert data["news"][0]["body"][span["start"] : span["end"]] == span["text"]
     assert all(p.get("identifiers") is None for p in data["people"] if p.get("private"))
     khuonha.loads(public.getvalue())  # still a valid dataset: every span holds its words
+
+
+def test_the_command_line_names_every_masked_field(
+    dataset: Dataset, tmp_path: Path, parse_output: ReadBack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`khuonha export -f pdf` writes no planted name and notes every field it masked."""
+    source = tmp_path / "planted.json"
+    source.write_bytes(khuonha.dumps(dataset))
+    out = tmp_path / "bao-cao.pdf"
+    assert main(["export", str(source), "-f", "pdf", "-o", str(out)]) == 0
+    assert shown(seen("pdf", out.read_bytes(), parse_output)) == []
+    note = capsys.readouterr().err
+    for path in (*TYPED, "news[0].body", "activities[0].provenance.text"):
+        assert path in note, path
