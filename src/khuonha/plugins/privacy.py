@@ -426,23 +426,20 @@ def _scan_pattern(forms: list[_Form]) -> str:
         node[""] = {}
     classes = _letter_classes()
 
-    def emit(node: dict[str, Any], first: bool = False) -> str:
+    def emit(node: dict[str, Any]) -> str:
         branches = []
         for key, child in node.items():
             if key == " ":
                 branches.append(_GAP + emit(child))
             elif key:
-                # After the first letter, not before it: a pattern that starts with a
-                # letter lets the engine skip ahead to the letters that may begin a name.
-                after = r"(?<!\w\w)" if first else ""
-                branches.append(classes.get(key, re.escape(key)) + after + emit(child))
+                branches.append(classes.get(key, re.escape(key)) + emit(child))
         if not branches:
             return ""
         if "" in node:
             branches.append("")  # a form ends here: tried after the longer ones
         return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
-    return rf"{emit(tree, first=True)}(?!\w)"
+    return rf"(?<!\w){emit(tree)}(?!\w)"
 
 
 def _is_word(ch: str) -> bool:
