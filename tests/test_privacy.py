@@ -363,3 +363,21 @@ def test_the_mask_is_never_taken_for_a_name() -> None:
     assert paths == ("title",)
     assert masked.title == f"Thăm {PRIVATE_NAME} và {PRIVATE_NAME}"
     assert mask_private_names(masked, names_from=ds) == (masked, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ngày mai anh về thôn", "Ngày mai anh về thôn"),  # words, in a sentence with case
+        ("Thăm cháu Mai Anh", f"Thăm cháu {PRIVATE_NAME}"),
+        ("Thăm cháu mai anh", f"Thăm cháu {PRIVATE_NAME}"),  # after a word of address
+        ("thăm cháu mai anh về", f"thăm cháu {PRIVATE_NAME} về"),
+        ("Mai Anh nhận quà", f"{PRIVATE_NAME} nhận quà"),
+        ("NGÀY MAI ANH VỀ", f"NGÀY {PRIVATE_NAME} VỀ"),  # no case: a name anywhere
+    ],
+)
+def test_two_syllable_names_in_small_letters_need_a_reason(text: str, expected: str) -> None:
+    """A two-syllable name that is also words ("Mai Anh") is words in small letters, unless …"""
+    person = Person(id="p", name="Mai Anh", private=True)
+    masked, _paths = mask_private_names(Dataset(slug="x", title=text, people=(person,)))
+    assert masked.title == expected

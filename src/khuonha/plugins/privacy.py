@@ -151,7 +151,9 @@ def _redact(obj: Any) -> Any:
 #
 # A private person's name is looked for in every free-text field in up to three ways:
 #
-# - the whole name of two syllables or more ("Hoàng Thị Thuỷ"), anywhere, in any case;
+# - the whole name of two syllables or more ("Hoàng Thị Thuỷ"), anywhere, in any case
+#   (but a two-syllable one in small letters in a sentence with case, "mai anh", only
+#   after a word of address: it may be words, "ngày mai anh về");
 # - a one-syllable name ("Tùng"), or a part of a longer name from the given name on
 #   ("Thuỷ", "Thị Thuỷ"), right after a word of address (_CONTEXT_WORDS: "anh", "chị",
 #   "cháu", "đồng chí", "đ/c" …, or the person's own ``honorific``);
@@ -532,6 +534,20 @@ class _Plan:
                 self.texts.append(f.name)
 
 
+def _after_address(form: _Form, text: str, start: int) -> bool:
+    """Whether a word of address ("anh", "đ/c", the person's honorific) stands before *start*."""
+    keys = [_key(w) for w in _words_before(text, start)]
+    return any(" ".join(keys[-size:]) in form.context for size in range(1, len(keys) + 1))
+
+
+def _written_as_name(form: _Form, text: str, m: re.Match[str]) -> bool:
+    """A two-syllable name in small letters ("ngày mai anh về" for "Mai Anh") is words, unless a
+    word of address stands before it or the sentence has no case ("thăm cháu mai anh")."""
+    if not m.group(1)[:1].islower() or _after_address(form, text, m.start()):
+        return True
+    return _case_mode(text, m.start(), m.end()) != _CASED
+
+
 class _Masker:
     """Masks private names in every free-text field, recording where (JSON paths).
 
@@ -581,6 +597,12 @@ class _Masker:
                         continue
                     if form.short and not self.in_context(form, value, fm):
                         continue
+                    if (
+                        len(form.keys) == 2
+                        and not form.short
+                        and not _written_as_name(form, value, fm)
+                    ):
+                        continue
                     if masks and any(s < fm.end() and start < e for s, e in masks):
                         continue
                     end = fm.end()
@@ -606,8 +628,7 @@ class _Masker:
         """
         start, end = m.span()
         first = m.group(1)
-        keys = [_key(w) for w in _words_before(text, start)]
-        if any(" ".join(keys[-size:]) in form.context for size in range(1, len(keys) + 1)):
+        if _after_address(form, text, start):
             # "anh Tùng", "CHÁU HÀ", "đ/c Mai", "gia đình Tùng"; not "chị Mai Anh"
             # (a longer name) nor "chị mai về" (a word) where the sentence has case.
             if first[:1].isupper() and not _next_is_capitalised(text, end):
