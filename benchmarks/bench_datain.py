@@ -271,7 +271,6 @@ def pyarrow_direct(ds: Any, target: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
     from khuonha_parquet import schema_of
-    from khuonha_parquet._tables import collections
 
     import khuonha
 
@@ -287,7 +286,7 @@ def pyarrow_direct(ds: Any, target: Path) -> None:
             ]
         return pa.array(values, type=field.type)
 
-    for name in ["dataset", *collections()]:
+    for name in ["dataset", *khuonha.record_collections()]:
         records = [ds] if name == "dataset" else list(getattr(ds, name))
         schema = schema_of(name)
         with pq.ParquetWriter(target / f"{name}.parquet", schema, compression="zstd") as out:

@@ -22,24 +22,16 @@ without the corpus.
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from khuonha import extract_text
+import corpus_quality
+import scan_quality
 
-ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location(
-    "scan_quality", ROOT / "benchmarks" / "scan_quality.py"
-)
-assert _spec is not None
-assert _spec.loader is not None
-scan_quality = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(scan_quality)
+from khuonha import extract_text
 
 
 def _wordings(node: object) -> Iterator[str]:
@@ -79,14 +71,7 @@ def record_article(raw: dict[str, Any]) -> dict[str, Any]:
 
 def load_corpus(folder: Path) -> list[dict[str, Any]]:
     """The article and statistics of every ``*.yaml`` record in *folder*."""
-    import yaml
-
-    out = []
-    for path in sorted(folder.glob("*.yaml")):
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if isinstance(raw, dict):
-            out.append(record_article(raw))
-    return out
+    return corpus_quality.load_corpus(folder, record_article)
 
 
 def measure(records: Iterable[dict[str, Any]], *, show: bool = False) -> dict[str, Any]:
@@ -137,20 +122,9 @@ def measure(records: Iterable[dict[str, Any]], *, show: bool = False) -> dict[st
     }
 
 
-def main(argv: list[str]) -> int:
-    paths = [a for a in argv if not a.startswith("--")]
-    folder = Path(paths[0]) if paths else Path("..") / "shared" / "corpus"
-    if not folder.is_absolute():
-        folder = ROOT / folder
-    records = load_corpus(folder)
-    if not records:
-        print(f"no *.yaml records in {folder}", file=sys.stderr)
-        return 1
-    if "--facts" in argv:
-        print(json.dumps(records, ensure_ascii=False, indent=1))
-        return 0
-    m = measure(records, show="--show" in argv)
-    share = scan_quality._share(m["statistics_right"], m["statistics_total"])
+def _report(records: list[dict[str, Any]], *, show: bool) -> None:
+    m = measure(records, show=show)
+    share = corpus_quality.share(m["statistics_right"], m["statistics_total"])
     print(f"articles extracted: {m['articles']}")
     print(
         f"statistics found by extract (value and qualifier): {share}"
@@ -158,7 +132,11 @@ def main(argv: list[str]) -> int:
     )
     for line in m["missed"]:
         print(f"  missed: {line}")
-    return 0
+
+
+def main(argv: list[str]) -> int:
+    show = "--show" in argv
+    return corpus_quality.main(argv, record_article, lambda records: _report(records, show=show))
 
 
 if __name__ == "__main__":

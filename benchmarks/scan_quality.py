@@ -32,17 +32,16 @@ the facts, so the targets hold without the corpus.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import corpus_quality
+
 from khuonha import Qualifier, parse_quantity, scan
 from khuonha.exceptions import QuantityParseError
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _day(value: object) -> str | None:
@@ -112,14 +111,7 @@ def record_facts(raw: dict[str, Any]) -> dict[str, Any]:
 
 def load_corpus(folder: Path) -> list[dict[str, Any]]:
     """The facts of every ``*.yaml`` record in *folder*."""
-    import yaml
-
-    records = []
-    for path in sorted(folder.glob("*.yaml")):
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if isinstance(raw, dict):
-            records.append(record_facts(raw))
-    return records
+    return corpus_quality.load_corpus(folder, record_facts)
 
 
 def _qualifier(written: str | None) -> Qualifier:
@@ -201,36 +193,25 @@ def measure(records: Iterable[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _share(right: int, total: int) -> str:
-    return f"{right}/{total} = {100 * right / total:.1f}%" if total else "0/0"
-
-
-def main(argv: list[str]) -> int:
-    paths = [a for a in argv if not a.startswith("--")]
-    folder = Path(paths[0]) if paths else Path("..") / "shared" / "corpus"
-    if not folder.is_absolute():
-        folder = ROOT / folder
-    records = load_corpus(folder)
-    if not records:
-        print(f"no *.yaml records in {folder}", file=sys.stderr)
-        return 1
-    if "--facts" in argv:
-        print(json.dumps(records, ensure_ascii=False, indent=1))
-        return 0
+def _report(records: list[dict[str, Any]]) -> None:
+    share = corpus_quality.share
     m = measure(records)
     print(f"records: {len(records)}, wordings scanned: {m['texts_scanned']}")
-    stats = _share(m["statistics_right"], m["statistics_total"])
+    stats = share(m["statistics_right"], m["statistics_total"])
     print(f"statistics found (value and qualifier): {stats}")
     print(f"wrong readings: {len(m['wrong_readings'])}")
     print(
-        f"periods found (dates): {_share(m['periods_right'], m['periods_total'])}"
+        f"periods found (dates): {share(m['periods_right'], m['periods_total'])}"
         f" ({m['periods_flagged']} of them flagged ambiguous)"
     )
     for line in m["wrong_readings"]:
         print(f"  wrong: {line}")
     for line in m["missed"]:
         print(f"  missed: {line}")
-    return 0
+
+
+def main(argv: list[str]) -> int:
+    return corpus_quality.main(argv, record_facts, _report)
 
 
 if __name__ == "__main__":

@@ -5,29 +5,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-from typing import Any
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _measure() -> dict[str, Any]:
-    spec = importlib.util.spec_from_file_location(
-        "scan_quality", ROOT / "benchmarks" / "scan_quality.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    records = json.loads((ROOT / "tests" / "data" / "scan_corpus.json").read_text("utf-8"))
-    result: dict[str, Any] = module.measure(records)
-    return result
+from corpus_quality import corpus_copy
+from scan_quality import measure
 
 
 def test_scan_meets_the_corpus_targets() -> None:
-    m = _measure()
+    m = measure(corpus_copy("scan_corpus.json"))
     assert m["statistics_total"] >= 30
     assert m["periods_total"] >= 20
     assert m["texts_scanned"] >= 180

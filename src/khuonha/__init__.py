@@ -182,6 +182,7 @@ _EXPORTS: dict[str, str] = {
     "provincial_criteria": "khuonha.plugins",
     "rate_teams": "khuonha.rules",
     "read": "khuonha.plugins",
+    "record_collections": "khuonha.model",
     "redact": "khuonha.plugins",
     "rollup": "khuonha.rollups",
     "sample": "khuonha.codec",
@@ -288,6 +289,7 @@ if TYPE_CHECKING:
     from khuonha.model import UnitLevel as UnitLevel
     from khuonha.model import UnitType as UnitType
     from khuonha.model import extract_text as extract_text
+    from khuonha.model import record_collections as record_collections
     from khuonha.plugins import Exporter as Exporter
     from khuonha.plugins import ExportOptions as ExportOptions
     from khuonha.plugins import Importer as Importer

@@ -182,10 +182,13 @@ _FIRST_PARTY_PACKAGES = {
 }
 
 
-class ExporterNotFoundError(KhuonhaError, LookupError):
-    """No exporter has that name or suffix."""
+class _FormatNotFoundError(KhuonhaError, LookupError):
+    """No format of one kind (:attr:`kind`: exporter, importer) has that name or suffix.
 
-    code = "exporter_not_found"
+    ``available`` lists the names there are; ``failures``, the plugins that failed to load.
+    """
+
+    kind = "format"
 
     def __init__(self, name: str, available: Sequence[str], failures: Sequence[str] = ()) -> None:
         self.name = name
@@ -194,9 +197,20 @@ class ExporterNotFoundError(KhuonhaError, LookupError):
         super().__init__(name)
 
     def __str__(self) -> str:
-        msg = f"no exporter for {self.name!r}; available: {', '.join(self.available) or 'none'}"
+        msg = f"no {self.kind} for {self.name!r}; available: {', '.join(self.available) or 'none'}"
         if self.failures:
             msg += f"; plugins that failed to load: {'; '.join(self.failures)}"
+        return msg
+
+
+class ExporterNotFoundError(_FormatNotFoundError):
+    """No exporter has that name or suffix."""
+
+    code = "exporter_not_found"
+    kind = "exporter"
+
+    def __str__(self) -> str:
+        msg = super().__str__()
         package = _FIRST_PARTY_PACKAGES.get(self.name.lstrip(".").lower())
         if package is None:
             return msg
@@ -338,22 +352,11 @@ class LabelNotFoundError(KhuonhaError, LookupError):
         return f"no label for {self.value!r:.80} ({type(self.value).__name__})"
 
 
-class ImporterNotFoundError(KhuonhaError, LookupError):
+class ImporterNotFoundError(_FormatNotFoundError):
     """No importer has that name or suffix (``--from NAME`` names one outright)."""
 
     code = "importer_not_found"
-
-    def __init__(self, name: str, available: Sequence[str], failures: Sequence[str] = ()) -> None:
-        self.name = name
-        self.available = tuple(available)
-        self.failures = tuple(failures)
-        super().__init__(name)
-
-    def __str__(self) -> str:
-        msg = f"no importer for {self.name!r}; available: {', '.join(self.available) or 'none'}"
-        if self.failures:
-            msg += f"; plugins that failed to load: {'; '.join(self.failures)}"
-        return msg
+    kind = "importer"
 
 
 class DuplicateImporterError(_DuplicateFormatError):

@@ -64,7 +64,7 @@ from khuonha.model.places import (
     UnitKind,
     UnitLevel,
 )
-from khuonha.rules.checks import FindingStatus
+from khuonha.rules.checks import STANDING_WORDS, FindingStatus
 from khuonha.rules.classification import MovementLevel
 from khuonha.rules.criteria import AuthorityLevel, CheckKind, DossierStage
 from khuonha.rules.engine import AssessmentResult
@@ -342,23 +342,8 @@ _LABELS: dict[type[Enum], dict[Any, tuple[str, str]]] = {
             "Share of sub-units holding a title or rating",
         ),
     },
-    Standing: {
-        Standing.TAP_THE_LAO_DONG_XUAT_SAC: (
-            "Tập thể lao động xuất sắc",
-            "Excellent Labour Collective",
-        ),
-        Standing.TAP_THE_LAO_DONG_TIEN_TIEN: (
-            "Tập thể lao động tiên tiến",
-            "Advanced Labour Collective",
-        ),
-        Standing.HOAN_THANH_XUAT_SAC: (
-            "Hoàn thành xuất sắc nhiệm vụ",
-            "Tasks completed with distinction",
-        ),
-        Standing.HOAN_THANH_TOT: ("Hoàn thành tốt nhiệm vụ", "Tasks completed well"),
-        Standing.HOAN_THANH: ("Hoàn thành nhiệm vụ", "Tasks completed"),
-        Standing.KHONG_HOAN_THANH: ("Không hoàn thành nhiệm vụ", "Tasks not completed"),
-    },
+    # the words the rules' reasons name a standing with, capitalised as a label
+    Standing: {s: (vi, en[:1].upper() + en[1:]) for s, (vi, en) in STANDING_WORDS.items()},
     DivisionKind: {
         DivisionKind.PHONG: ("Phòng", "Department"),
         DivisionKind.BAN: ("Ban", "Board"),

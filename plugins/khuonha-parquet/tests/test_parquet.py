@@ -14,7 +14,6 @@ import duckdb
 import pytest
 from hypothesis import given, settings
 from khuonha_parquet import ParquetExporter, schema_of, write_directory
-from khuonha_parquet._tables import collections
 
 import khuonha
 from khuonha.cli.main import main
@@ -61,9 +60,9 @@ def _naive(value: Any) -> Any:
 
 def check(ds: khuonha.Dataset, folder: Path) -> None:
     (own,) = rows(folder / "dataset.parquet")
-    expected_own = {k: v for k, v in plain(ds).items() if k not in collections()}
+    expected_own = {k: v for k, v in plain(ds).items() if k not in khuonha.record_collections()}
     assert own == expected_own
-    for collection in collections():
+    for collection in khuonha.record_collections():
         records = getattr(ds, collection)
         got = rows(folder / f"{collection}.parquet")
         assert len(got) == len(records), collection

@@ -40,7 +40,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from khuonha.codec import _codegen, _stream
 from khuonha.codec.migrations import upgrade
 from khuonha.exceptions import DecodeError, InvalidDataError
-from khuonha.model.dataset import SCHEMA_VERSION, Dataset
+from khuonha.model.dataset import SCHEMA_VERSION, Dataset, record_collections
 
 if typing.TYPE_CHECKING:
     from khuonha.model.dataset import Dataset
@@ -878,20 +878,6 @@ def _current_schema(value: Any) -> bool:
 
 
 @functools.cache
-def _collections() -> dict[str, type]:
-    """The dataset's record collections and their record classes."""
-    hints = typing.get_type_hints(Dataset)
-    found: dict[str, type] = {}
-    for field in attrs.fields(Dataset):
-        hint = hints[field.name]
-        if get_origin(hint) is tuple:
-            element = get_args(hint)[0]
-            if isinstance(element, type) and attrs.has(element):
-                found[field.name] = element
-    return found
-
-
-@functools.cache
 def _nested() -> dict[str, type]:
     """The dataset's own fields that hold one nested record (``X | None``), and its class."""
     hints = typing.get_type_hints(Dataset)
@@ -919,7 +905,8 @@ def _streamed(pieces: Iterator[str]) -> Dataset:
         parse_constant=_reject_constant, parse_int=_parse_int, object_pairs_hook=_object_hook(found)
     )
     scan = getattr(decoder, "scan_once")  # noqa: B009 - the C scanner; not in the type stubs
-    decoders = {cls: _decoder_of(cls) for cls in _collections().values()}
+    collections = record_collections()
+    decoders = {cls: _decoder_of(cls) for cls in collections.values()}
 
     def build(element: Any, cls: type) -> Any:
         try:
@@ -931,7 +918,7 @@ def _streamed(pieces: Iterator[str]) -> Dataset:
 
     text = _stream.Text(pieces, scan)
     fields, records = _stream.walk_document(
-        text, _collections(), build, "schema_version", _current_schema
+        text, collections, build, "schema_version", _current_schema
     )
     del text
     if found:

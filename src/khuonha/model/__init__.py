@@ -22,7 +22,7 @@ from khuonha.model.certification import (
     Standard,
     UnitType,
 )
-from khuonha.model.dataset import SCHEMA_VERSION, Dataset
+from khuonha.model.dataset import SCHEMA_VERSION, Dataset, record_collections
 from khuonha.model.dates import KindLabel, ReducedDate
 from khuonha.model.documents import Addressee, ReportDocument, SigningAuthority
 from khuonha.model.events import (
@@ -121,5 +121,6 @@ __all__ = [
     "UnitType",
     "check_url",
     "extract_text",
+    "record_collections",
     "regime_on",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import typing
 from collections.abc import Iterator
@@ -37,7 +38,7 @@ from khuonha.text.fields import typed_fields
 from khuonha.text.periods import Period
 from khuonha.text.unicode import match_key
 
-__all__ = ["SCHEMA_VERSION", "Dataset"]
+__all__ = ["SCHEMA_VERSION", "Dataset", "record_collections"]
 
 #: The schema version this library writes (MAJOR.MINOR).
 SCHEMA_VERSION = "2.0"
@@ -233,6 +234,37 @@ class Dataset:
         for name in COLLECTIONS:
             for record in getattr(self, name):
                 yield name, record
+
+
+def record_collections() -> dict[str, type]:
+    """The Dataset's record collections and their record classes, in field order.
+
+    Every field of :class:`Dataset` that holds a tuple of records
+    (``units``, ``people`` … ``evidence``), mapped to the attrs class of its
+    records: what an exporter that writes one table or sheet per collection
+    walks. A new dict each call; the caller may change it.
+
+    >>> import khuonha
+    >>> found = khuonha.record_collections()
+    >>> list(found)[:4]
+    ['units', 'areas', 'organizations', 'people']
+    >>> found["people"] is khuonha.Person
+    True
+    """
+    return dict(_record_collections())
+
+
+@functools.cache
+def _record_collections() -> dict[str, type]:
+    hints = typing.get_type_hints(Dataset)
+    found: dict[str, type] = {}
+    for field in attrs.fields(Dataset):
+        hint = hints[field.name]
+        if typing.get_origin(hint) is tuple:
+            element = typing.get_args(hint)[0]
+            if isinstance(element, type) and attrs.has(element):
+                found[field.name] = element
+    return found
 
 
 #: What one record of each collection is called in messages.

@@ -34,7 +34,6 @@ field but the record collections) and each further line one record:
 from __future__ import annotations
 
 import json
-import typing
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any, BinaryIO, TypeVar
@@ -42,7 +41,7 @@ from typing import Any, BinaryIO, TypeVar
 import attrs
 
 from khuonha.codec.core import dumps, to_dict
-from khuonha.model.dataset import SCHEMA_VERSION, Dataset
+from khuonha.model.dataset import SCHEMA_VERSION, Dataset, record_collections
 from khuonha.plugins.exporter import Exporter, ExportOptions
 from khuonha.plugins.hookspecs import hookimpl
 from khuonha.plugins.progress import report_progress
@@ -77,12 +76,8 @@ RECORD_TYPES: dict[str, str] = {
 @cache
 def _record_classes() -> dict[type, str]:
 
-    hints = typing.get_type_hints(Dataset)
-    classes: dict[type, str] = {}
-    for collection, record_type in RECORD_TYPES.items():
-        (element, _ellipsis) = typing.get_args(hints[collection])
-        classes[element] = record_type
-    return classes
+    collections = record_collections()
+    return {collections[name]: record_type for name, record_type in RECORD_TYPES.items()}
 
 
 def _is_dataset(obj: object) -> bool:

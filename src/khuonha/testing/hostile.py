@@ -24,7 +24,7 @@ import attrs
 from khuonha.codec.samples import sample
 from khuonha.exceptions import InvalidDataError
 from khuonha.model.awards import Recipient, RecipientKind
-from khuonha.model.dataset import Dataset
+from khuonha.model.dataset import Dataset, record_collections
 from khuonha.model.events import Delegate
 from khuonha.model.people import Person
 from khuonha.text import fields as _fields
@@ -195,12 +195,12 @@ def large_dataset(copies: int = 20) -> Dataset:
 
     ds = sample()
     changes: dict[str, Any] = {}
-    for field in attrs.fields(Dataset):
-        records = getattr(ds, field.name)
-        if not isinstance(records, tuple) or not records or not attrs.has(type(records[0])):
+    for name in record_collections():
+        records = getattr(ds, name)
+        if not records:
             continue
         extra = [_copy(record, n) for n in range(1, copies + 1) for record in records]
-        changes[field.name] = (*records, *extra)
+        changes[name] = (*records, *extra)
     return attrs.evolve(ds, slug=f"{ds.slug}-x{copies}", **changes)
 
 

@@ -113,25 +113,12 @@ def _fields(cls: type, skip: frozenset[str] = frozenset()) -> tuple[list[pa.Fiel
     return fields, converts
 
 
-def collections() -> dict[str, type]:
-    """The Dataset's record collections and their classes, in field order."""
-    hints = typing.get_type_hints(khuonha.Dataset)
-    found: dict[str, type] = {}
-    for field in attrs.fields(khuonha.Dataset):
-        hint = hints[field.name]
-        if typing.get_origin(hint) is tuple:
-            (element, *_rest) = typing.get_args(hint)
-            if isinstance(element, type) and attrs.has(element):
-                found[field.name] = element
-    return found
-
-
 @functools.cache
 def _layout(table: str) -> tuple[pa.Schema, list[str], list[Convert]]:
     if table == DATASET_TABLE:
-        fields, converts = _fields(khuonha.Dataset, frozenset(collections()))
+        fields, converts = _fields(khuonha.Dataset, frozenset(khuonha.record_collections()))
     else:
-        fields, converts = _fields(collections()[table])
+        fields, converts = _fields(khuonha.record_collections()[table])
     return pa.schema(fields), [f.name for f in fields], converts
 
 
@@ -222,7 +209,7 @@ def write_directory(
     try:
         if own is not None:
             writer.add(DATASET_TABLE, own)
-        for collection in collections():
+        for collection in khuonha.record_collections():
             writer.pending.setdefault(collection, [])
         for collection, record in records:
             writer.add(collection, record)
@@ -235,7 +222,7 @@ def write_directory(
 def tables(ds: khuonha.Dataset) -> Iterator[tuple[str, pa.Table]]:
     """Each table of *ds* in memory (for tests and benchmarks)."""
     yield DATASET_TABLE, pa.Table.from_batches([_batch(DATASET_TABLE, [ds])])
-    for collection in collections():
+    for collection in khuonha.record_collections():
         records = list(getattr(ds, collection))
         yield collection, pa.Table.from_batches([_batch(collection, records)])
 

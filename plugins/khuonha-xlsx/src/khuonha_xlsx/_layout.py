@@ -269,23 +269,10 @@ def _columns(cls: type, prefix: tuple[str, ...], heading: str, skip: set[str]) -
     return out
 
 
-def collections() -> dict[str, type]:
-    """The Dataset's record collections and their record classes, in field order."""
-    hints = typing.get_type_hints(khuonha.Dataset)
-    found: dict[str, type] = {}
-    for field in attrs.fields(khuonha.Dataset):
-        hint = hints[field.name]
-        if typing.get_origin(hint) is tuple:
-            (element, *_rest) = typing.get_args(hint)
-            if isinstance(element, type) and attrs.has(element):
-                found[field.name] = element
-    return found
-
-
 @functools.cache
 def sheets() -> tuple[Sheet, ...]:
     """Every sheet of the layout: the dataset's own fields first, then each collection."""
-    colls = collections()
+    colls = khuonha.record_collections()
     own = Sheet(
         DATASET_SHEET, "", khuonha.Dataset, tuple(_columns(khuonha.Dataset, (), "", set(colls)))
     )
