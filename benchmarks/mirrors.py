@@ -116,7 +116,8 @@ class _Plan:
                 if _is_type_only(v) or covered:
                     continue
                 self.checks.append((v, field, field.name))
-        rule = vars(cls).get("__attrs_post_init__")
+        # the class's own rule (a record's __attrs_post_init__ also notes what it writes)
+        rule = vars(cls).get("__khuonha_post_init__", vars(cls).get("__attrs_post_init__"))
         self.rule: Callable[[Any], None] | None = None if cls is Dataset else rule
         # the methods and properties the rule may call, copied onto the mirror class
         self.methods = {

@@ -31,6 +31,7 @@ _LXML_PARSE = re.compile(r"etree\.(?:fromstring|parse|XML)\(([^()]*(?:\([^()]*\)
 _CODE_GENERATORS = {
     "src/khuonha/codec/_codegen.py",
     "src/khuonha/rules/plan.py",
+    "src/khuonha/text/_record.py",
     "plugins/khuonha-xlsx/src/khuonha_xlsx/_read.py",
     "plugins/khuonha-xlsx/src/khuonha_xlsx/_write.py",
 }

@@ -50,6 +50,17 @@ import attrs
 import cattrs
 import msgspec
 
+from khuonha.text._record import (
+    Record,
+    converted_default,
+    exact_by_type,
+    field_check,
+    is_number,
+    is_singleton,
+    put_written,
+    shapes,
+    split_optional,
+)
 from khuonha.text.fields import ACCEPTS, ACCEPTS_ITEMS, STR_RULE, TEXT_CACHE
 
 __all__ = ["LOCK", "Codegen", "Decoders"]
@@ -68,37 +79,6 @@ class _UnsupportedError(Exception):
 
 def _dump_any(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-
-
-def _split(tp: Any) -> tuple[Any, bool]:
-    """``(inner type, optional?)`` of *tp*."""
-    if get_origin(tp) in (typing.Union, types.UnionType):
-        args = get_args(tp)
-        rest = tuple(a for a in args if a is not type(None))
-        if len(rest) != len(args):
-            inner: Any = rest[0] if len(rest) == 1 else typing.Union[rest]  # noqa: UP007
-            return inner, True
-    return tp, False
-
-
-def _is_number(tp: Any) -> bool:
-    return get_origin(tp) in (typing.Union, types.UnionType) and set(get_args(tp)) == {int, float}
-
-
-def _converted_default(field: attrs.Attribute[Any]) -> Any:
-    default = field.default
-    conv: Any = field.converter
-    if conv is None:
-        return default
-    if isinstance(conv, attrs.Converter):
-        wrapped: Any = conv  # attrs types its attributes loosely
-        args: list[Any] = [default]
-        if wrapped.takes_self:
-            args.append(None)
-        if wrapped.takes_field:
-            args.append(field)
-        return wrapped.converter(*args)
-    return conv(default)
 
 
 class Codegen:
@@ -155,12 +135,12 @@ class Codegen:
     def _value_expr(self, tp: Any, var: str, env: dict[str, Any]) -> str:
         hook = f"h{len(env)}"
         env[hook] = self.converter.get_unstructure_hook(tp)
-        inner, optional = _split(tp)
+        inner, optional = split_optional(tp)
         if optional:
             return f"(None if {var} is None else {self._value_expr(inner, var, env)})"
         if tp in (str, int, float, bool):
             return f"({var} if type({var}) is {tp.__name__} else {hook}({var}))"
-        if _is_number(tp):
+        if is_number(tp):
             return f"({var} if type({var}) in (int, float) else {hook}({var}))"
         if tp in (date, datetime, time):
             env[f"iso_{tp.__name__}"], env[tp.__name__] = tp.isoformat, tp
@@ -192,7 +172,7 @@ class Codegen:
                 continue
             if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
                 raise _UnsupportedError(field)
-            default = _converted_default(field)
+            default = converted_default(field)
             if default is None:
                 lines.append(f"    if v is not None: r[{field.name!r}] = {expr}")
             else:
@@ -217,7 +197,7 @@ class Codegen:
         hook = f"h{len(env)}"
         env[hook] = self.converter.get_unstructure_hook(tp)
         slow = f"dump_any({hook}({var}))"
-        inner, optional = _split(tp)
+        inner, optional = split_optional(tp)
         if optional:
             text = self._text_expr(inner, var, env)
             return None if text is None else f"('null' if {var} is None else {text})"
@@ -227,7 +207,7 @@ class Codegen:
             return f"(int_repr({var}) if type({var}) is int else {slow})"
         if tp is bool:
             return f"(('true' if {var} else 'false') if type({var}) is bool else {slow})"
-        if tp is float or _is_number(tp):
+        if tp is float or is_number(tp):
             return f"number({var}, {hook})"
         if tp in (date, datetime, time):
             env[f"iso_{tp.__name__}"], env[tp.__name__] = tp.isoformat, tp
@@ -255,7 +235,7 @@ class Codegen:
         text = self._text_expr(tp, "v", env)
         if text is not None:
             return [f"{pad}w({key!r} + {text})"]
-        inner, optional = _split(tp)
+        inner, optional = split_optional(tp)
         hook = f"h{len(env)}"
         env[hook] = self.converter.get_unstructure_hook(tp)
         lines = [f"{pad}w({key!r})"]
@@ -316,7 +296,7 @@ class Codegen:
                 continue
             if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
                 raise _UnsupportedError(field)
-            default = _converted_default(field)
+            default = converted_default(field)
             if default is None:
                 lines.append("    if v is not None:")
             else:
@@ -358,14 +338,14 @@ class Codegen:
 
     def _struct_expr(self, tp: Any, var: str, env: dict[str, Any]) -> str:
         """An expression giving what msgspec writes for *var*, or calling ``fail()``."""
-        inner, optional = _split(tp)
+        inner, optional = split_optional(tp)
         if optional:
             text = self._struct_expr(inner, var, env)
             return f"({var} if {var} is None else {text})"
         if tp in (str, int, bool, date):
             env[tp.__name__] = tp
             return f"({var} if type({var}) is {tp.__name__} else fail())"
-        if tp is float or _is_number(tp):
+        if tp is float or is_number(tp):
             return f"({var} if type({var}) is int else raw_number({var}))"
         if tp in (datetime, time):
             env[f"iso_{tp.__name__}"], env[tp.__name__] = tp.isoformat, tp
@@ -423,12 +403,12 @@ class Codegen:
                 continue
             if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
                 raise _UnsupportedError(field)
-            default = _converted_default(field)
+            default = converted_default(field)
             spec.append((field.name, Any, default))
             env[f"d{i}"] = default
             if default is None:  # the expression lets None through already
                 args.append(expr)
-            elif _singleton(default):
+            elif is_singleton(default):
                 # Equal to the default but not it (0 for False, a str for a member):
                 # the exact type check fails and the JSON writer decides.
                 args.append(f"(v{i} if v{i} is d{i} else {expr})")
@@ -469,17 +449,6 @@ def _number(value: Any, hook: Callable[[Any], Any]) -> str:
     if kind is float and value - value == 0.0:  # finite
         return float.__repr__(value)
     return _dump_any(hook(value))
-
-
-def _singleton(default: Any) -> bool:
-    """Whether every value of its exact type equal to *default* is *default* itself."""
-    return (
-        default is None
-        or default is True
-        or default is False
-        or (default == () and type(default) is tuple)
-        or isinstance(default, Enum)
-    )
 
 
 def _raw_number(value: Any) -> Any:
@@ -579,7 +548,7 @@ class Decoders:
         return interned
 
     def _expr(self, tp: Any, var: str, env: dict[str, Any], *, item: bool = False) -> str:
-        inner, optional = _split(tp)
+        inner, optional = split_optional(tp)
         if optional:
             return f"(None if {var} is None else {self._expr(inner, var, env, item=item)})"
         if tp in (str, bool):
@@ -591,7 +560,7 @@ class Decoders:
             return f"({var} if type({var}) is int and LOW < {var} < HIGH else fail())"
         if tp is float:
             return f"(float({var}) if type({var}) in (int, float) else fail())"
-        if _is_number(tp):
+        if is_number(tp):
             return (
                 f"({var} if type({var}) is float "
                 f"or (type({var}) is int and LOW < {var} < HIGH) else fail())"
@@ -653,6 +622,11 @@ class Decoders:
         if twin is not None:
             env["Building"] = twin
         lines.append("    o = new(Building)" if twin is not None else "    o = new(cls)")
+        noted = _noted(cls, fields, hints, env)  # the names it writes, found as it is built
+        if noted is not None:
+            lines.append(f"    m = {noted.base}")
+            if noted.checks:
+                lines.append("    odd = False")
         for i, field in enumerate(fields):
             if not field.init or isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
                 raise _UnsupportedError(field)
@@ -689,25 +663,89 @@ class Decoders:
                         steps.append(f"    if len(k{i}_{j}) < {_KNOWN_SIZE}: k{i}_{j}_add(a{i})")
                         continue
                 steps.append(call)
+            if noted is not None:
+                steps += noted.steps(i, f"a{i}")
             if field.default is attrs.NOTHING:
                 lines.append(f"    v = d[{field.name!r}]")
                 lines += [f"    {step}" for step in steps]
                 continue
-            env[f"d{i}"] = default = _converted_default(field)
+            env[f"d{i}"] = default = converted_default(field)
             lines += [f"    if {field.name!r} not in d:", f"        {setter.format(f'd{i}')}"]
             if field.validator is not None and not _valid_default(field, default):
                 env[f"w{i}"] = field.validator
                 lines.append(f"        w{i}(o, F{i}, d{i})")
             lines += ["    else:", f"        v = d[{field.name!r}]"]
             lines += [f"        {step}" for step in steps]
+        if noted is not None:
+            lines += ["    w = MADE.get(m)", "    if w is None:", "        w = make(m)"]
+            found = "None if odd else w" if noted.checks else "w"
+            lines.append(
+                f"    o.__dataclass_fields__ = {found}"
+                if twin is not None
+                else f"    put_written(o, {found})"
+            )
         if twin is not None:
             lines.append("    o.__class__ = cls")
-        if hasattr(cls, "__attrs_post_init__"):
+        if noted is not None and hasattr(cls, "__khuonha_post_init__"):
+            lines.append("    o.__khuonha_post_init__()")  # its own rule; the names are set
+        elif hasattr(cls, "__attrs_post_init__"):
             lines.append("    o.__attrs_post_init__()")
         lines.append("    return o")
         return typing.cast(
             "Callable[[Any], Any]", _compile(f"structure_{cls.__name__}", cls, lines, env)
         )
+
+
+class _Noted:
+    """How a decoder finds the names a record writes (see :mod:`khuonha.text._record`)."""
+
+    def __init__(self, base: int, bits: dict[int, str], checks: dict[int, str]) -> None:
+        self.base = base  # the fields always written
+        self.bits = bits  # field position -> test that its value is not its default
+        self.checks = checks  # field position -> test that msgspec writes it canonically
+
+    def steps(self, i: int, var: str) -> list[str]:
+        """The statements after field *i*'s value *var* is set from the input."""
+        found = []
+        if i in self.checks:
+            found.append(f"if not ({self.checks[i].format(var)}): odd = True")
+        if i in self.bits:
+            found.append(f"if {self.bits[i].format(var)}: m |= {1 << i}")
+        return found
+
+
+def _noted(cls: type, fields: Any, hints: dict[str, Any], env: dict[str, Any]) -> _Noted | None:
+    """The decoder's part in noting *cls*'s names written, or ``None`` to leave it to ``note``.
+
+    A value the decoder builds of its exact declared type needs no check; a
+    converted, numeric, date-time or time value is checked as ``note`` checks
+    it. ``None`` for a class that is no record, or whose own
+    ``__attrs_post_init__`` sets fields (``__khuonha_post_init_sets__``).
+    """
+    if not issubclass(cls, Record) or cls.__khuonha_post_init_sets__:
+        return None
+    env["MADE"], env["make"] = shapes(cls)
+    env["put_written"] = put_written
+    base, bits, checks = 0, {}, {}
+    for i, field in enumerate(fields):
+        tp = hints[field.name]
+        converted = (
+            field.converter is not None
+            and getattr(getattr(field.converter, "converter", field.converter), TEXT_CACHE, None)
+            is None
+        )
+        if converted or not exact_by_type(tp):
+            try:
+                checks[i] = field_check(tp, "{0}", env)
+            except Exception:  # a type msgspec is not trusted with: note decides
+                return None
+        if field.default is attrs.NOTHING or field.name in cls.__khuonha_always__:
+            base |= 1 << i
+        elif is_singleton(converted_default(field)):
+            bits[i] = f"{{0}} is not d{i}"
+        else:
+            bits[i] = f"{{0}} != d{i}"
+    return _Noted(base, bits, checks)
 
 
 def _setter(cls: type, name: str, env: dict[str, Any], i: int, twin: type | None) -> str:
@@ -739,12 +777,14 @@ def _twin(cls: type) -> type | None:
     slots = cls.__dict__.get("__slots__")
     if (
         not isinstance(slots, tuple)
-        or cls.__bases__ != (object,)
+        or cls.__bases__ not in ((object,), (Record,))
         or cls.__weakrefoffset__ != 0
         or cls.__dictoffset__ != 0
     ):
         return None
-    twin = type(f"Building{cls.__name__}", (object,), {"__slots__": slots, "__module__": __name__})
+    twin = type(
+        f"Building{cls.__name__}", cls.__bases__, {"__slots__": slots, "__module__": __name__}
+    )
     probe: Any = object.__new__(twin)
     try:
         probe.__class__ = cls
@@ -763,7 +803,7 @@ def _text_only(cls: type) -> bool:
     """
     hints = typing.get_type_hints(cls)
     for field in attrs.fields(cls):
-        inner, _ = _split(hints[field.name])
+        inner, _ = split_optional(hints[field.name])
         if inner in (str, date, datetime, time):
             continue
         if (
@@ -788,11 +828,11 @@ def _flat(validator: Any) -> list[Any]:
 
 def _built(tp: Any) -> frozenset[Any]:
     """The exact types of the values the generated decoder builds for declared type *tp*."""
-    inner, optional = _split(tp)
+    inner, optional = split_optional(tp)
     none = {type(None)} if optional else set()
     if inner is float:
         return frozenset({float, *none})
-    if _is_number(inner):
+    if is_number(inner):
         return frozenset({int, float, *none})
     if get_origin(inner) is tuple:
         return frozenset({tuple, *none})
@@ -805,7 +845,7 @@ def _implied(validator: Any, tp: Any) -> bool:
     if accepts is not None:
         return _built(tp) <= set(accepts)
     items = getattr(validator, ACCEPTS_ITEMS, None)
-    inner, _ = _split(tp)
+    inner, _ = split_optional(tp)
     if items is not None and get_origin(inner) is tuple:
         return _built(get_args(inner)[0]) <= set(items)
     return False

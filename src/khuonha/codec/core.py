@@ -41,6 +41,8 @@ from khuonha.codec import _codegen, _stream
 from khuonha.codec.migrations import upgrade
 from khuonha.exceptions import DecodeError, InvalidDataError
 from khuonha.model.dataset import SCHEMA_VERSION, Dataset, record_collections
+from khuonha.text._record import Record
+from khuonha.text.periods import Period
 
 if typing.TYPE_CHECKING:
     from khuonha.model.dataset import Dataset
@@ -568,10 +570,11 @@ def dumps(obj: Any, *, pretty: bool = False) -> bytes:
     """Encode *obj* as canonical JSON: UTF-8, field order, defaults left out.
 
     ``pretty`` indents by two spaces and ends with a newline. Core models are
-    written by generated code, byte for byte what encoding :func:`to_dict`
-    with :mod:`json` gives: first as msgspec Structs holding only the fields
-    written (msgspec's C encoder writes them), else, for a value of an odd
-    runtime type, by a generated JSON writer.
+    written byte for byte as encoding :func:`to_dict` with :mod:`json` writes
+    them: by msgspec's C encoder from the records themselves (each keeps the
+    names of the fields it writes, see :mod:`khuonha.text._record`), else as
+    generated msgspec Structs holding only the fields written, else, for a
+    value of an odd runtime type, by a generated JSON writer.
     """
     if not pretty:
         cls = type(obj)
@@ -579,6 +582,11 @@ def dumps(obj: Any, *, pretty: bool = False) -> bytes:
         if struct is _UNKNOWN:
             struct = _fast(_STRUCTS, cls, lambda: _fast_paths()[0].structs(cls))
         if struct is not None:
+            if _DIRECT[0] and isinstance(obj, Record):
+                try:  # the record as it is: msgspec reads the names it keeps (see Record)
+                    return _encode_struct(obj)
+                except Exception:  # noqa: S110 - an odd value somewhere: the Struct path decides
+                    pass
             try:
                 return _encode_struct(struct(obj))
             except Exception:  # noqa: S110 - an odd value: the JSON writer below handles it
@@ -1016,6 +1024,8 @@ _UNKNOWN: Any = object()
 _TO_DICT: dict[type, Any] = {}
 _ENCODERS: dict[type, Any] = {}
 _STRUCTS: dict[type, Any] = {}
+#: May msgspec write records as they are (see ``_direct_agrees``)? Decided with the fast paths.
+_DIRECT: list[bool] = [False]
 _encode_struct = msgspec.json.encode
 _decode_tree = msgspec.json.decode
 _DECODERS: dict[type, Any] = {}
@@ -1043,10 +1053,24 @@ def _fast_paths() -> tuple[_codegen.Codegen, _codegen.Decoders]:
 
     with _codegen.LOCK:
         if not _PATHS:
+            codegen = _codegen.Codegen(converter, always={Dataset: Dataset.__khuonha_always__})
             _PATHS.append(
-                (
-                    _codegen.Codegen(converter, always={Dataset: frozenset({"schema_version"})}),
-                    _codegen.Decoders({date: _date, datetime: _datetime, time: _time}),
-                )
+                (codegen, _codegen.Decoders({date: _date, datetime: _datetime, time: _time}))
             )
+            _DIRECT[0] = _direct_agrees(codegen)
         return _PATHS[0]
+
+
+def _direct_agrees(codegen: _codegen.Codegen) -> bool:
+    """Whether msgspec writes a record as it is exactly as through its Struct.
+
+    A record keeps the names of the fields it writes where msgspec reads a
+    dataclass's; this msgspec must read them there (and only them, in their
+    order), or every record takes the Struct path.
+    """
+    probe = Period(start=date(2025, 1, 1), end=date(2025, 3, 31), label="quý I/2025")
+    build = codegen.structs(Period)
+    try:
+        return build is not None and _encode_struct(probe) == _encode_struct(build(probe))
+    except Exception:  # any msgspec that cannot: the Struct path it is
+        return False

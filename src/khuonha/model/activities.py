@@ -25,6 +25,7 @@ from khuonha.model.fields import (
     tuple_of,
 )
 from khuonha.model.provenance import Provenance
+from khuonha.text._record import Record
 from khuonha.text.fields import STR_RULE, typed_fields
 from khuonha.text.periods import Period
 from khuonha.text.quantities import Quantity
@@ -91,7 +92,7 @@ vars(_check_kind)[STR_RULE] = (_KIND.match, 80, False)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Activity:
+class Activity(Record):
     """A statistic over a period ("tuyên truyền được 92 lượt/ 10 thôn bản").
 
     - ``kind``: a slug, see :data:`ACTIVITY_KINDS`; a kind not listed there

@@ -26,6 +26,7 @@ from khuonha.model.fields import (
     tuple_of,
 )
 from khuonha.model.provenance import Provenance
+from khuonha.text._record import Record
 from khuonha.text.fields import typed_fields
 from khuonha.text.periods import Period
 
@@ -80,7 +81,7 @@ class RecipientKind(StrEnum):
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Recipient:
+class Recipient(Record):
     """A named recipient: a person or an organisation, by id, or by name as written."""
 
     kind: RecipientKind
@@ -94,7 +95,7 @@ class Recipient:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Award:
+class Award(Record):
     """A batch of awards of one form from one issuer ("giấy khen của Chủ tịch UBND xã").
 
     Who issues an award, who hands it over and on whose authority are three

@@ -23,6 +23,7 @@ from khuonha.model.fields import (
     text_optional,
     tuple_of,
 )
+from khuonha.text._record import Record
 from khuonha.text.fields import typed_fields
 from khuonha.text.quantities import Quantity
 
@@ -68,7 +69,7 @@ class MovementRating(StrEnum):
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Certification:
+class Certification(Record):
     """A recognition record (kết quả công nhận "An toàn về ANTT").
 
     - ``standard``: the ANTT standard (the default), a joint standard, or the

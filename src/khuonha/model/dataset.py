@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from itertools import chain
 from operator import attrgetter
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -34,6 +34,7 @@ from khuonha.model.groups import Group
 from khuonha.model.news import NewsItem
 from khuonha.model.people import Membership, Organization, Person, Post
 from khuonha.model.places import AdministrativeUnit, ResidentialArea
+from khuonha.text._record import Record
 from khuonha.text.fields import typed_fields
 from khuonha.text.periods import Period
 from khuonha.text.unicode import match_key
@@ -99,7 +100,7 @@ COLLECTIONS = (*ID_COLLECTIONS[:5], "memberships", *ID_COLLECTIONS[5:], "evidenc
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Dataset:
+class Dataset(Record):
     """A document of movement data (bộ dữ liệu): the unit of loading and exporting.
 
     - ``slug``: a file-system-safe name (``khuon-ha-2022``), used for output files;
@@ -119,6 +120,8 @@ class Dataset:
     (:func:`~khuonha.model.fields.ref_field`), and the error says which kind of
     record was expected.
     """
+
+    __khuonha_always__: ClassVar[frozenset[str]] = frozenset({"schema_version"})
 
     schema_version: str = attrs.field(
         default=SCHEMA_VERSION,

@@ -25,6 +25,7 @@ import attrs
 
 from khuonha.exceptions import InvalidDataError
 from khuonha.model.fields import FIRST_YEAR, LAST_YEAR, text, text_optional
+from khuonha.text._record import Record
 from khuonha.text.fields import typed_fields
 
 __all__ = ["KindLabel", "ReducedDate"]
@@ -46,7 +47,7 @@ def _check_month(_inst: object, attribute: attrs.Attribute[Any], value: object) 
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class ReducedDate:
+class ReducedDate(Record):
     """A date known only to the month (``month`` set) or to the year.
 
     ``text`` keeps the words as written ("Năm 2025", "tháng 8/2023");
@@ -96,7 +97,7 @@ class ReducedDate:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class KindLabel:
+class KindLabel(Record):
     """The name of a kind the library does not know, in Vietnamese and optionally English.
 
     An activity, group, award or organisation of an unlisted kind carries one,

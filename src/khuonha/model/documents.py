@@ -30,6 +30,7 @@ import attrs
 
 from khuonha.exceptions import InvalidDataError
 from khuonha.model.fields import SCHEMA, ref_field, text_optional, text_tuple, tuple_of
+from khuonha.text._record import Record
 from khuonha.text.fields import field_error, typed_fields, with_schema
 
 __all__ = ["Addressee", "ReportDocument", "SigningAuthority"]
@@ -81,7 +82,7 @@ SIGNS_FOR: dict[SigningAuthority, str] = {
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Addressee:
+class Addressee(Record):
     """One line of the "Nơi nhận" list: a body of the data, or a recipient as written.
 
     - ``organization``: id of the organisation that receives the report;
@@ -123,7 +124,7 @@ def _check_symbol(_inst: object, attribute: attrs.Attribute[Any], value: object)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class ReportDocument:
+class ReportDocument(Record):
     """What makes a report of the data an administrative document (NĐ 30/2020).
 
     - ``number``: the document's number (số), restarting each year; a draft has none

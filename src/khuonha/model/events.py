@@ -30,6 +30,7 @@ from khuonha.model.fields import (
 from khuonha.model.people import PoliceRank
 from khuonha.model.places import UnitLevel
 from khuonha.model.provenance import Provenance
+from khuonha.text._record import Record
 from khuonha.text.fields import typed_fields
 from khuonha.text.quantities import Quantity
 
@@ -96,7 +97,7 @@ class ProgrammeKind(StrEnum):
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Site:
+class Site(Record):
     """Where (part of) an event took place: a residential area, a unit, or a place by name.
 
     ``area`` is the id of the residential area (thôn, bản, tổ dân phố, buôn,
@@ -116,7 +117,7 @@ class Site:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Anniversary:
+class Anniversary(Record):
     """An anniversary an event marks ("80 năm … (19/8/1945 - 19/8/2025)").
 
     - ``of``: what is commemorated, as written ("Ngày truyền thống lực lượng Công an nhân dân");
@@ -142,7 +143,7 @@ class Anniversary:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Delegate:
+class Delegate(Record):
     """Who attended: a named person with posts, or a role as written when unnamed.
 
     ``count`` holds how many, when the text gives it.
@@ -162,7 +163,7 @@ class Delegate:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class ProgrammeItem:
+class ProgrammeItem(Record):
     """One item of an event's programme.
 
     An item of a kind :class:`ProgrammeKind` does not list ("tham luận",
@@ -186,7 +187,7 @@ class ProgrammeItem:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Pledge:
+class Pledge(Record):
     """An emulation pledge signed at an event (ký giao ước thi đua).
 
     ``parties`` are ids of the signing organisations or people, when named;
@@ -200,7 +201,7 @@ class Pledge:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Event:
+class Event(Record):
     """An event (sự kiện): a Ngày hội, a forum, a conference ….
 
     - ``start_on`` to ``end_on`` (inclusive) give the days; when only the month

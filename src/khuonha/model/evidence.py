@@ -35,6 +35,7 @@ from khuonha.model.fields import (
     text_optional,
     tuple_of,
 )
+from khuonha.text._record import Record
 from khuonha.text.fields import typed_fields
 
 __all__ = [
@@ -140,7 +141,7 @@ def _codes(value: object) -> object:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class SubunitTally:
+class SubunitTally(Record):
     """How many units of one type a commune manages, registered and recognised.
 
     ``total``, ``registered`` and ``recognised`` are ``None`` when not known;
@@ -170,7 +171,7 @@ class SubunitTally:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class StandingCount:
+class StandingCount(Record):
     """How many sub-units of a :class:`DivisionTally` hold one standing."""
 
     standing: Standing
@@ -186,7 +187,7 @@ def _standings(
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class DivisionTally:
+class DivisionTally(Record):
     """A unit's own sub-units of one kind (đầu mối trực thuộc) and their standings in a cycle.
 
     ``total`` is how many there are; ``standings`` counts each sub-unit once,
@@ -226,7 +227,7 @@ class DivisionTally:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Measure:
+class Measure(Record):
     """A named number a province's criterion may test (``measure:<key>`` in a ruleset)."""
 
     key: str = id_field()
@@ -247,7 +248,7 @@ def _count() -> Any:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Evidence:
+class Evidence(Record):
     """What one unit reports for one cycle (số liệu đánh giá "An toàn về ANTT").
 
     - ``unit``: id of the assessed record (a residential area, an organisation,

@@ -22,6 +22,7 @@ from khuonha.model.fields import (
     ref_tuple,
     text_optional,
 )
+from khuonha.text._record import Record
 from khuonha.text.fields import typed_fields
 from khuonha.text.quantities import Quantity
 
@@ -61,7 +62,7 @@ class GroupKind(StrEnum):
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Group:
+class Group(Record):
     """A group or model (tổ, mô hình), one or counted.
 
     - ``host``: id of the organisation or area it sits in (THCS Khuôn Hà);

@@ -22,6 +22,7 @@ from khuonha.model.fields import (
     text_tuple,
     tuple_of,
 )
+from khuonha.text._record import Record
 from khuonha.text.fields import typed_fields
 
 __all__ = ["NewsItem", "Photo", "check_url"]
@@ -50,7 +51,7 @@ def url_field() -> Any:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Photo:
+class Photo(Record):
     """A photo of a news item: its caption and credit as written (facts in captions count)."""
 
     caption: str | None = text_optional()
@@ -63,7 +64,7 @@ class Photo:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class NewsItem:
+class NewsItem(Record):
     """A news item (tin, bài) as published.
 
     - ``title``, ``lead`` (sapo) and ``body``: as written, NFC only; ``title``

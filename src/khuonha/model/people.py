@@ -28,6 +28,7 @@ from khuonha.model.fields import (
     tuple_of,
 )
 from khuonha.model.places import Identifier
+from khuonha.text._record import Record
 from khuonha.text.fields import typed_fields
 
 __all__ = [
@@ -126,7 +127,7 @@ class EnterpriseSize(StrEnum):
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Person:
+class Person(Record):
     """A person (cá nhân) named in the data.
 
     ``private`` marks a private individual (not acting in an official post);
@@ -156,7 +157,7 @@ class Person:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Organization:
+class Organization(Record):
     """An organisation (tổ chức, cơ quan, đơn vị): a body, a school, an enterprise ….
 
     ``unit`` is the id of the administrative unit it belongs to, ``parent``
@@ -190,7 +191,7 @@ class Organization:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Post:
+class Post(Record):
     """A post (chức vụ) in an organisation, independent of who holds it.
 
     ``label`` is the post as written ("Phó Bí thư Thường trực Huyện uỷ").
@@ -202,7 +203,7 @@ class Post:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Membership:
+class Membership(Record):
     """A person holding a post, or belonging to an organisation, for a time."""
 
     person: str = attrs.field(

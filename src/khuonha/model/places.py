@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -27,6 +27,7 @@ from khuonha.model.fields import (
     tuple_of,
 )
 from khuonha.model.provenance import Provenance
+from khuonha.text._record import Record
 from khuonha.text.fields import typed_fields
 from khuonha.text.language import with_article
 
@@ -110,7 +111,7 @@ class CodeSource(StrEnum):
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Identifier:
+class Identifier(Record):
     """An identifier of a record in another scheme (Popolo ``identifiers``)."""
 
     scheme: str = text()
@@ -137,7 +138,7 @@ def _check_code(_inst: object, attribute: attrs.Attribute[Any], value: object) -
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class AdministrativeUnit:
+class AdministrativeUnit(Record):
     """An administrative unit (đơn vị hành chính): tỉnh, huyện, xã, phường, đặc khu ….
 
     A unit may be known by its name and level alone, as most reports give it
@@ -153,6 +154,8 @@ class AdministrativeUnit:
       ``khuonha enrich`` filled it in from a unit registry (the source gave only the name);
     - ``parent``: the id of the unit above it during its validity, when known.
     """
+
+    __khuonha_post_init_sets__: ClassVar[bool] = True  # level, from kind
 
     id: str = id_field()
     name: str = text()
@@ -249,7 +252,7 @@ class AreaKind(StrEnum):
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class ResidentialArea:
+class ResidentialArea(Record):
     """A residential area (khu dân cư): thôn, bản, làng, ấp, buôn, tổ dân phố, khu phố ….
 
     ``unit`` is the id of the commune-level unit it belongs to.

@@ -23,6 +23,7 @@ import attrs
 
 from khuonha.exceptions import InvalidDataError
 from khuonha.model.fields import check_non_negative, ref_field, text, text_optional
+from khuonha.text._record import Record
 from khuonha.text.fields import typed_fields
 
 __all__ = ["Provenance"]
@@ -34,7 +35,7 @@ def _check_bool(_inst: object, attribute: attrs.Attribute[Any], value: object) -
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Provenance:
+class Provenance(Record):
     """Where a record was read from (nguồn trích dẫn) and whether it needs a person's check.
 
     - ``source``: id of the news item whose ``body`` the offsets index;

@@ -39,6 +39,7 @@ from khuonha.text._period_kinds import (
     months_precision,
     precision_of,
 )
+from khuonha.text._record import Record
 from khuonha.text.fields import check_date, text_optional, typed_fields
 from khuonha.text.language import with_article
 from khuonha.text.reporting import REPORTING_CUTOFF
@@ -50,7 +51,7 @@ _UNDATED = frozenset({Precision.RECURRING, Precision.UNSPECIFIED})
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Period:
+class Period(Record):
     """A period (kỳ, giai đoạn): every day from ``start`` to ``end``, both included.
 
     ``None`` for a bound means it is not known (see :class:`Precision`); the

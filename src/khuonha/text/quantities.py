@@ -27,6 +27,7 @@ from typing import Any
 import attrs
 
 from khuonha.exceptions import InvalidDataError
+from khuonha.text._record import Record
 from khuonha.text.fields import (
     MAX_NUMBER,
     check_non_negative,
@@ -70,7 +71,7 @@ def _check_value(_inst: object, attribute: attrs.Attribute[Any], value: object) 
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields, weakref_slot=False)
-class Quantity:
+class Quantity(Record):
     """A number as a report states it (số liệu).
 
     - ``value``: the number ("2.500" is 2500, "87,9%" is 87.9 with unit "%");
