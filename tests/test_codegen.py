@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 
+import attrs
 import msgspec
 import pytest
 from hypothesis import given
@@ -18,7 +20,7 @@ from khuonha.model.dataset import Dataset
 from khuonha.testing import hostile
 from khuonha.testing.national import national_dataset
 from khuonha.testing.strategies import datasets
-from khuonha.text._record import note
+from khuonha.text._record import Record, note
 
 
 def _slow_dumps(obj: Any) -> bytes:
@@ -33,9 +35,26 @@ def _same_everywhere(ds: Dataset) -> None:
     assert from_dict(data, Dataset) == converter.structure(data, Dataset) == ds
     for _collection, record in ds.records():
         assert dumps(record) == _slow_dumps(record)
-    # msgspec writing the records as they are, built or decoded, is the reference too
-    assert msgspec.json.encode(ds) == _slow_dumps(ds)
-    assert msgspec.json.encode(codec.loads(dumps(ds))) == _slow_dumps(ds)
+    # msgspec writing the records as they are, built or decoded, is the reference too,
+    # unless a record holds a value msgspec spells otherwise (a tiny float): then it
+    # keeps no names, msgspec refuses it, and the Struct path writes
+    for made in (ds, codec.loads(dumps(ds))):
+        if any(record.__dataclass_fields__ is None for record in _records(made)):
+            with pytest.raises(RuntimeError, match="is not a dict"):
+                msgspec.json.encode(made)
+        else:
+            assert msgspec.json.encode(made) == _slow_dumps(ds)
+
+
+def _records(obj: Any) -> Iterator[Any]:
+    """Every record in *obj*, nested ones included."""
+    if isinstance(obj, Record):
+        yield obj
+        for field in attrs.fields(type(obj)):
+            yield from _records(getattr(obj, field.name))
+    elif type(obj) is tuple:
+        for item in obj:
+            yield from _records(item)
 
 
 @given(datasets())
