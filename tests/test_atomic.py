@@ -20,6 +20,7 @@ from khuonha.plugins import atomic as _atomic
 from khuonha.plugins.atomic import TEMP_PREFIX, KeepOpen, atomic_write, clear_stale
 from khuonha.plugins.exporter import Exporter
 from khuonha.plugins.host import PluginHost
+from khuonha.plugins.registry import export_records
 
 
 def leftovers(directory: Path) -> list[str]:
@@ -187,6 +188,22 @@ def test_exporter_failing_halfway(tmp_path: Path) -> None:
         PluginHost(entry_points=False).export(khuonha.sample(), _Halfway(), target)
     assert isinstance(err.value.__cause__, ZeroDivisionError)
     assert target.read_bytes() == b"earlier"
+    assert leftovers(tmp_path) == []
+
+
+class _ClaimsToStream(_Halfway):
+    name = "claims-to-stream"
+    streams = True
+    archive = True
+
+
+def test_streaming_exporter_without_write_records(tmp_path: Path) -> None:
+    """Streams set, the default write_records kept: ExportError naming the exporter, no file."""
+    target = tmp_path / "x.half"
+    with pytest.raises(ExportError) as err:
+        export_records(_ClaimsToStream(), {"name": "x"}, khuonha.sample().records(), target)
+    assert str(err.value) == "claims-to-stream: sets streams but does not define write_records"
+    assert not target.exists()
     assert leftovers(tmp_path) == []
 
 

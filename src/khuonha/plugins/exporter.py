@@ -205,7 +205,9 @@ class Exporter(abc.ABC, Generic[O]):
         through; the host then discards what was written. The host streams only
         archives and internal exports: a publication needs the redacted dataset.
         """
-        raise NotImplementedError(f"the {self.name} exporter does not write streamed records")
+        from khuonha.exceptions import ExportError  # noqa: PLC0415 - loaded on first use: keeps import khuonha cheap
+
+        raise ExportError(self.name, "sets streams but does not define write_records")
 
     def plain(self, obj: Any) -> Any:
         """*obj* as plain JSON data (dicts, lists, strings, numbers): what
