@@ -83,6 +83,24 @@ NEIGHBOURS = [
     ("năm qua", D(2023, 12, 20), None, None, UNSPECIFIED),  # the year ending, or the one before
     ("năm vừa qua", D(2024, 3, 21), D(2023, 1, 1), D(2023, 12, 31), EXACT),
     ("khoảng tháng 3/2025", None, D(2025, 3, 1), D(2025, 3, 31), APPROX),
+    # Report tables shorten months and quarters: "T8/2025", "Q3/2025", "6T/2025", "9TĐN".
+    ("T8/2025", None, D(2025, 8, 1), D(2025, 8, 31), EXACT),
+    ("th8.2025", None, D(2025, 8, 1), D(2025, 8, 31), EXACT),
+    ("T6 – T8/2025", None, D(2025, 6, 1), D(2025, 8, 31), EXACT),
+    ("T6-8/2025", None, D(2025, 6, 1), D(2025, 8, 31), EXACT),
+    ("T7, T8/2025", None, D(2025, 7, 1), D(2025, 8, 31), EXACT),
+    ("Q3/2025", None, D(2025, 7, 1), D(2025, 9, 30), EXACT),
+    ("QIII/2025", None, D(2025, 7, 1), D(2025, 9, 30), EXACT),
+    ("Q1 – Q3/2025", None, D(2025, 1, 1), D(2025, 9, 30), EXACT),
+    ("6T/2025", None, D(2025, 1, 1), D(2025, 6, 30), EXACT),
+    ("6T đầu năm 2025", None, D(2025, 1, 1), D(2025, 6, 30), EXACT),
+    ("9TĐN 2025", None, D(2025, 1, 1), D(2025, 9, 30), APPROX),
+    ("6TĐN", D(2025, 7, 10), D(2025, 1, 1), D(2025, 6, 30), EXACT),
+    ("T7, T8, T9/2025", None, D(2025, 7, 1), D(2025, 9, 30), EXACT),
+    # Lists sharing one year, bare terms inside.
+    ("tháng 7, 8 và 9/2025", None, D(2025, 7, 1), D(2025, 9, 30), EXACT),
+    ("tháng 1, 2, 3/2025", None, D(2025, 1, 1), D(2025, 3, 31), EXACT),
+    ("quý I, II và III/2025", None, D(2025, 1, 1), D(2025, 9, 30), EXACT),
 ]
 
 REFUSED = [
@@ -147,6 +165,27 @@ def test_forms_with_no_dates_are_refused(text: str, reference: date | None, mess
     else:
         assert found or text == "9 tháng"  # a length of time, not a period: nothing to report
         assert all(f.period is None and f.reason for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("T8", "'T8' needs its year"),
+        ("Q3", "'Q3' needs its year"),
+        ("T2 – T6", "needs its year"),
+        ("T13/2025", "13 is not a month"),
+        ("Q5/2025", "5 is not a quarter"),
+    ],
+)
+def test_shortened_terms_need_a_year(text: str, message: str) -> None:
+    """Alone, "T2" may be a weekday (thứ Hai) and "Q3" a district (quận 3): no year, no period.
+
+    A letter with a number that is no month or quarter is a code, not a period: scan skips it.
+    """
+    with pytest.raises(PeriodParseError, match=re.escape(message)):
+        parse_period(text, reference=date(2025, 10, 1))
+    sentence = f"Làm việc {text} tại trụ sở, số 5 đường Q3 và 6T gạo."
+    assert scan(sentence, reference=date(2025, 10, 1)).periods == ()
 
 
 def test_compound_parts_are_found_in_running_text() -> None:

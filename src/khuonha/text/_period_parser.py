@@ -93,6 +93,19 @@ _EDGE_UNITS = {
     "tháng": ("month", "tháng", "days"),
 }
 _QUARTER_EDGES = (("dau", "year_start", "đầu quý"), ("cuoi", "year_end", "cuối quý"))
+#: Months and quarters as report tables shorten them ("T8/2025", "Q3/2025", "QIII/2025"):
+#: the letter, glued to its number, or the quarter's numeral written in.
+_SHORT_TERMS = {
+    "t": ("month", None),
+    "th": ("month", None),
+    "q": ("quarter", None),
+    "qi": ("quarter", 1),
+    "qii": ("quarter", 2),
+    "qiii": ("quarter", 3),
+    "qiv": ("quarter", 4),
+}
+#: After a count of months, glued: "T" (tháng: "6T/2025") and "TĐN" (tháng đầu năm).
+_SHORT_MONTHS = ("t", "tdn")
 
 
 class _Fail(Exception):  # noqa: N818 - a signal, not an error
@@ -571,6 +584,7 @@ class _Reader(Context):
             self.halves,
             self.quarter,
             self.month,
+            self.shortened,
             self.day,
             self.year,
             self.numeric,
@@ -887,11 +901,61 @@ class _Reader(Context):
             return value
         return self.number(1, high, "number of months" if high == 12 else "number")
 
+    def glued(self) -> bool:
+        """Whether the current token follows the one before it with nothing between."""
+        tok, before = self.peek(), self.peek(-1) if self.i > 0 else None
+        return tok is not None and before is not None and before.pos + len(before.raw) == tok.pos
+
+    def shortened(self) -> Term:
+        """ "T8/2025", "Q3/2025", "QIII/2025": a month or quarter as tables shorten it.
+
+        Read only where a year is written, its own or a later term's ("T6 – T8/2025"):
+        alone, "T2" is as likely a weekday (thứ Hai) and "Q3" a district (quận 3).
+        """
+        at = self.pos()
+        tok = self.peek()
+        if tok is None or tok.kind != "word" or tok.key not in _SHORT_TERMS:
+            raise self.fail("expected a period")
+        unit, numeral = _SHORT_TERMS[tok.key]
+        self.i += 1
+        if numeral is None:
+            nxt = self.peek()
+            if nxt is None or nxt.kind != "num" or not self.glued():
+                raise self.fail("expected a period", at=at)
+            numeral = self.number(1, 12, "month") if unit == "month" else self.quarter_number()
+        first, last = (numeral, numeral) if unit == "month" else (3 * numeral - 2, 3 * numeral)
+        year = self.year_after()
+        if year is None and not any(
+            t.kind == "num" and len(t.raw) == 4 for t in self.toks[self.i :]
+        ):
+            raise self.fail(f"'{tok.raw}{numeral}' needs its year ('{tok.raw}{numeral}/2025')")
+        return Term("months", at, month=first, last_month=last, year=year)
+
     def count_months(self) -> Term:
         at = self.pos()
+        counted = self.peek()
         n = self.count()
+        short = None
         if not self.word("thang"):
-            raise self.fail("expected 'tháng'")
+            tok = self.peek()
+            glued_word = tok is not None and tok.kind == "word" and self.glued()
+            if counted is None or counted.kind != "num" or not glued_word:
+                raise self.fail("expected 'tháng'")
+            assert tok is not None
+            if tok.key not in _SHORT_MONTHS:
+                raise self.fail("expected 'tháng'")
+            short = tok.key
+            self.i += 1
+        after = self.peek()
+        if short == "tdn" or (short == "t" and after is not None and after.kind in ("sep", "dash")):
+            # "6TĐN 2025", "6T/2025": the first months of the year written after
+            year = self.year_number() if after is not None and after.kind == "num" else None
+            year = year or self.year_after()
+            if short == "t" and year is None:
+                raise self.fail("expected a year")
+            return Term(
+                "months", at, month=1, last_month=n, year=year, precision=months_precision(n)
+            )
         if self.word("dau", "nam") or self.word("nam"):
             first, last = 1, n
         elif self.word("cuoi", "nam"):

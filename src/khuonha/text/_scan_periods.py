@@ -64,8 +64,18 @@ _UNIT_WORDS = keys(*UNITS)
 _WINDOW_UNITS = keys("ngày", "tuần", "tháng", "năm")
 _WINDOW_ENDS = keys("qua", "vừa qua", "gần đây", "gần nhất", "trở lại đây", "vừa rồi", "nay")
 _SENTENCE_END = frozenset(".!?;")
+#: Months and quarters as tables shorten them ("T8/2025", "Q3/2025", "QIII/2025").
+_SHORT_MONTH = keys("t", "th")
+_SHORT_QUARTER = key("q")
+_SHORT_QUARTERS = keys("qi", "qii", "qiii", "qiv")
+_SHORT_TERMS = _SHORT_MONTH | _SHORT_QUARTERS | {_SHORT_QUARTER}
+#: Glued to a count of months: "6T/2025" (tháng), "6TĐN 2025" (tháng đầu năm).
+_SHORT_COUNTS = keys("t", "tđn")
 _BEFORE_AFTER = keys("trước", "sau")
 _MAX_ASIDE = 8
+#: The most terms a list sharing one year is read with ("tháng 7, 8 và 9/2025"): a year's
+#: months. A longer run of terms is read term by term, so a text stays one pass.
+_MAX_LIST = 12
 
 
 @attrs.frozen
@@ -232,6 +242,8 @@ class _Grammar:
                 if lx.is_word(i + 1, tail[0]) and lx.is_word(i + 2, tail[1]):
                     return self.year_suffix(i + 3)
             return -1
+        if k in _SHORT_TERMS:
+            return self.shortened(i)
         if k in _K_QUY:
             if lx.is_word(i + 1, *_ROMAN, *_QUARTER_WORDS) or self.num(i + 1, 1, 4):
                 return self.year_after(i + 2)
@@ -272,6 +284,28 @@ class _Grammar:
             return end if end > j else -1
         return -1
 
+    def shortened(self, i: int, chained: int = 0) -> int:
+        """ "T8/2025", "Q3/2025", "QIII/2025"; without a year only before a term that has one
+        ("T6 – T8/2025", "T7, T8/2025"): alone, "T2" may be a weekday and "Q3" a district.
+
+        A list looks ahead at most a year's months (*chained*), so a text stays one pass."""
+        lx = self.lx
+        j = i + 1
+        if lx.key[i] not in _SHORT_QUARTERS:
+            if not (lx.glued(j) and self.num(j, 1, 4 if lx.key[i] == _SHORT_QUARTER else 12)):
+                return -1
+            j += 1
+        end = self.year_after(j)
+        if end > j:
+            return end
+        c = j + 1 if lx.kind[j : j + 1] == [","] or lx.is_word(j, "và") else self.connector(j)
+        if c < 0 or chained >= 12:
+            return -1
+        if lx.is_word(c, *_SHORT_TERMS):  # found only where a year follows
+            return j if self.shortened(c, chained + 1) > 0 else -1
+        nxt = self.bare_end(c)
+        return j if nxt > 0 and _has_year(self.lx, c, nxt) else -1
+
     def window(self, i: int) -> int:
         """ "10 năm qua", "mười năm gần đây": a count of units up to the day of writing."""
         lx = self.lx
@@ -299,7 +333,14 @@ class _Grammar:
     def count_months(self, i: int) -> int:
         """After a count: "tháng đầu năm [2022]", "tháng cuối năm [2022]"."""
         lx = self.lx
-        if not lx.is_word(i, _K_THANG):
+        if lx.glued(i) and lx.is_word(i, *_SHORT_COUNTS):
+            after = lx.kind[i + 1 : i + 2]
+            if lx.is_word(i, "tđn") or after in (["/"], ["-"], ["."]):
+                if self.year(i + 1):
+                    return i + 2  # "6TĐN 2025"
+                end = self.year_after(i + 1)  # "6T/2025", "6TĐN năm 2025"
+                return end if end > i + 1 or lx.is_word(i, "tđn") else -1
+        elif not lx.is_word(i, _K_THANG):
             return -1
         if lx.is_word(i + 1, "đầu", "cuối") and lx.is_word(i + 2, _K_NAM):
             return self.year_suffix(i + 3)
@@ -616,12 +657,16 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
         return [_read(lx, i, end1, reference)] if first_kind == key("hiện") else []
     if lx.kind[end1 : end1 + 1] == [","] and not _has_year(lx, j, end1):
         # "tháng 7, 8/2025", "quý III, IV/2025": a list with one year, at its end.
-        last = end1
-        while lx.kind[last : last + 1] == [","] or lx.is_word(last, "và"):
+        last, items = end1, 1
+        while items < _MAX_LIST and (lx.kind[last : last + 1] == [","] or lx.is_word(last, "và")):
             nxt = max(g.term(last + 1, short_dates=True), g.bare_end(last + 1))
+            if nxt < 0 and (g.num(last + 1, 1, 12) or lx.is_word(last + 1, *_ROMAN)):
+                after = last + 2  # a bare term inside the list: the "8" of "tháng 7, 8 và 9/2025"
+                if lx.kind[after : after + 1] == [","] or lx.is_word(after, "và"):
+                    nxt = after
             if nxt < 0:
                 break
-            last = nxt
+            last, items = nxt, items + 1
         if last > end1:
             whole = _read(lx, i, last, reference)
             if whole.period is not None and whole.period.dated:
@@ -658,7 +703,7 @@ _TRIGGERS = keys(
     "tới", "cho", "hằng", "hàng", "thường", "định", "mỗi", "những", "các", "nhiều", "thời",
     "hiện", "nhiệm", "tết", "khoảng", "một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín",
     "mười", "quí", "tuần", "giữa", "cùng", "hôm", "mấy", "hết", "niên", "trước", "sau",
-)  # fmt: skip
+) | _SHORT_TERMS  # fmt: skip
 
 
 def _firsts(*tables: frozenset[str]) -> frozenset[str]:
@@ -685,6 +730,7 @@ def find_periods(lx: Lexed, reference: date | None) -> list[Found]:
                 (kind[nxt] in _GLUE and start[nxt] == end[i])
                 or kind[nxt] == "-"
                 or key_[nxt] == _K_THANG
+                or (key_[nxt] in _SHORT_COUNTS and start[nxt] == end[i])
                 or g.window(i) > 0
                 or g.counted_years(i) > 0
             ):
