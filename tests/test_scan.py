@@ -8,6 +8,7 @@ import subprocess
 import sys
 import unicodedata
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -18,7 +19,7 @@ from khuonha import FoundPeriod, FoundQuantity, Qualifier, ScanResult, scan
 from khuonha.cli.main import main
 from khuonha.exceptions import InvalidDataError
 from khuonha.testing.hostile import HOSTILE_TEXTS
-from khuonha.text import _scan_periods
+from khuonha.text import _scan_periods, _scan_quantities
 from khuonha.text.scanning import MAX_SCAN_LENGTH
 
 D = date
@@ -463,6 +464,50 @@ def test_runs_of_terms_take_work_in_proportion(unit: str, monkeypatch: pytest.Mo
         work.append(calls[0])
     assert work[0] >= 300
     assert work[1] <= 2.1 * work[0], work
+
+
+@pytest.mark.parametrize("unit", ["1 – ", "1 đến ", "2.500 - "])
+def test_runs_of_ranges_are_read_two_ends_at_a_time(
+    unit: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "1 – 1 – 1 …": a range has two ends, so no number reads the rest of the run.
+
+    (Each number used to read the next as a range's end, recursively: 1,000 of them raised
+    RecursionError.)
+    """
+    calls = [0]
+    at_number = _scan_quantities._Reader.at_number
+
+    def counted(self: _scan_quantities._Reader, i: int, *, ranged: bool = False) -> Any:
+        calls[0] += 1
+        return at_number(self, i, ranged=ranged)
+
+    assert scan(unit * 3000 + "1 người").quantities[-1].quantity.unit == "người"
+    monkeypatch.setattr(_scan_quantities._Reader, "at_number", counted)
+    work = []
+    for n in (300, 600):
+        calls[0] = 0
+        scan(unit * n + "1 người")
+        work.append(calls[0])
+    assert work[1] <= 2.1 * work[0], work
+    assert scan("5 – 7 người").quantities[0].quantity.qualifier is Qualifier.AT_LEAST
+
+
+@pytest.mark.parametrize(
+    ("unit", "first"),
+    [
+        ("01/8-", None),  # one glued run of digits and separators: a code, not dates
+        ("01/8-31/8/2025 và ", "01/8-31/8/2025"),
+        ("khoảng khoảng ", None),
+        ("cùng kỳ cùng kỳ ", None),
+        ("T1 – ", None),
+        ("1 – ", None),
+    ],
+)
+def test_long_runs_of_one_pattern_do_not_recurse(unit: str, first: str | None) -> None:
+    """3,000 repeats of a pattern that reads ahead: found term by term, never RecursionError."""
+    found = scan(unit * 3000 + "người").periods
+    assert (found[0].text if found else None) == first
 
 
 # ---------------------------------------------------------------- CLI

@@ -224,7 +224,7 @@ class _Grammar:
         if k == key("giữa") and lx.is_word(i + 1, _K_NAM, *_K_QUY):
             end = self.term(i + 1)
             return end if end > 0 else i + 2
-        if k == key("cùng") and lx.is_word(i + 1, "kỳ", "kì"):
+        if k == key("cùng") and lx.is_word(i + 1, "kỳ", "kì") and not lx.is_word(i + 2, "cùng"):
             end = self.term(i + 2)  # "cùng kỳ năm 2024": the span of another period
             return end if end > 0 else -1
         if k == key("hôm") and lx.is_word(i + 1, "nay", "qua", "kia"):
@@ -348,8 +348,10 @@ class _Grammar:
             return i + 3  # "9 tháng năm 2024": the first nine months, not the year
         return -1
 
-    def numeric(self, i: int, *, short: bool, days: bool = False) -> int:
-        """D/M/Y, D-M-Y, D.M.Y, M/Y, Y-M-D, D tháng M [năm Y]; D/M when *short*."""
+    def numeric(self, i: int, *, short: bool, days: bool = False, inner: bool = False) -> int:
+        """D/M/Y, D-M-Y, D.M.Y, M/Y, Y-M-D, D tháng M [năm Y]; D/M when *short*.
+
+        *inner*: the end of a range ("01/8-31/8/2025"), which starts no range itself."""
         lx = self.lx
         if i >= self.n or lx.kind[i] != "n":
             return -1
@@ -377,7 +379,8 @@ class _Grammar:
             self.glued_sep(i + 3)
             and lx.kind[i + 3] == "-"
             and sep != "-"
-            and self.numeric(i + 4, short=False) > 0
+            and not inner
+            and self.numeric(i + 4, short=False, inner=True) > 0
         ):
             return i + 3  # "01/8-31/8/2025": a range, the dash its connector
         if self.glued_sep(i + 3):
@@ -596,7 +599,7 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
     window = max(g.window(i), g.counted_years(i))
     if window > 0:  # "10 năm qua", "5 năm (2021 – 2025)": a count of years read with it
         return [_read(lx, i, window, reference)]
-    if k == _K_KHOANG and lx.kind[i + 1 : i + 2] == ["w"]:
+    if k == _K_KHOANG and lx.kind[i + 1 : i + 2] == ["w"] and not lx.is_word(i + 1, "khoảng"):
         # "khoảng tháng 3/2025": about that period; the word stays in the span.
         inner = _match(lx, g, i + 1, reference)
         if inner and inner[0].period is not None and inner[0].first == i + 1:

@@ -265,7 +265,8 @@ class _Reader:
             return [], j
         # "từ 5 đến 10 người", "5 - 7 người": both ends share the noun.
         if total is None and ((j < self.n and lx.kind[j] == "-") or lx.is_word(j, *_AFTER_RANGE)):
-            if j + 1 < self.n and lx.kind[j + 1] == "n" and not seps:
+            # A range has two ends: "5 – 7 – 9 người" is none (and is not read end after end).
+            if j + 1 < self.n and lx.kind[j + 1] == "n" and not seps and not ranged:
                 second, last = self.at_number(j + 1, ranged=True)
                 if second and not second[0].ambiguous and second[0].first == j + 1:
                     q2 = second[0].quantity
