@@ -101,6 +101,15 @@ NEIGHBOURS = [
     ("tháng 7, 8 và 9/2025", None, D(2025, 7, 1), D(2025, 9, 30), EXACT),
     ("tháng 1, 2, 3/2025", None, D(2025, 1, 1), D(2025, 3, 31), EXACT),
     ("quý I, II và III/2025", None, D(2025, 1, 1), D(2025, 9, 30), EXACT),
+    ("các tháng 7, 8/2025", None, D(2025, 7, 1), D(2025, 8, 31), EXACT),
+    # "trở đi" (from then on), a weekday in brackets, the days in brackets after their count.
+    ("từ năm 2026 trở đi", None, D(2026, 1, 1), None, OPEN_END),
+    ("năm 2026 trở đi", None, D(2026, 1, 1), None, OPEN_END),
+    ("từ ngày 1/7/2025 trở đi", None, D(2025, 7, 1), None, OPEN_END),
+    ("ngày 19/8/2025 (thứ Ba)", None, D(2025, 8, 19), D(2025, 8, 19), EXACT),
+    ("ngày 17/8/2025 (Chủ nhật)", None, D(2025, 8, 17), D(2025, 8, 17), EXACT),
+    ("2 ngày (15-16/8/2025)", None, D(2025, 8, 15), D(2025, 8, 16), EXACT),
+    ("3 ngày (từ 18 – 20/8/2025)", None, D(2025, 8, 18), D(2025, 8, 20), EXACT),
 ]
 
 REFUSED = [
@@ -186,6 +195,20 @@ def test_shortened_terms_need_a_year(text: str, message: str) -> None:
         parse_period(text, reference=date(2025, 10, 1))
     sentence = f"Làm việc {text} tại trụ sở, số 5 đường Q3 và 6T gạo."
     assert scan(sentence, reference=date(2025, 10, 1)).periods == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2 ngày (15-16/8/2025", "expected ')' after the days"),
+        ("3 ngày (15-16/8/2025)", "'3 ngày' does not match the days given (2)"),
+        ("từ nay trở đi", "this cannot start a period"),
+    ],
+)
+def test_brackets_and_onwards_are_checked(text: str, message: str) -> None:
+    """A count's brackets must close and hold its days; "trở đi" needs a dated start."""
+    with pytest.raises(PeriodParseError, match=re.escape(message)):
+        parse_period(text, reference=date(2025, 10, 1))
 
 
 def test_compound_parts_are_found_in_running_text() -> None:

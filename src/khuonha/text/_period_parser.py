@@ -212,6 +212,9 @@ class _Reader(Context):
                 self.finish()  # "hiện nay": the reference day
                 return self.build(now, now)
         start = self.term("start")
+        if start.kind in ("day", "months") and self.word("tro", "di"):
+            self.finish()  # "(từ) năm 2026 trở đi": from the start on
+            return self.build(start, None)
         if self.connector():
             end = self.term("end", hint=start)
             self.finish()
@@ -486,6 +489,8 @@ class _Reader(Context):
         nxt = self.peek(1)
         if nxt is not None and nxt.key == "ngay":
             self.word("cac") or self.word("nhung")  # "các ngày 15, 16/8/2025"
+        elif nxt is not None and nxt.key in ("thang", "quy"):
+            self.word("cac")  # "các tháng 7, 8/2025"
         nxt = self.peek(1)
         if self.peek() is not None and nxt is not None and nxt.key == "nam":
             self.word("ca")  # "cả năm 2024": the whole year
@@ -535,6 +540,10 @@ class _Reader(Context):
         if self.word("ngay") and nxt is not None and nxt.kind == "num":
             self.days_count = (count, at)
             return
+        if nxt is not None and nxt.raw == "(" and self.char("("):  # "2 ngày (15 – 16/8/2025)"
+            self.days_count, self.bracketed = (count, at), True
+            self.word("tu")
+            return
         self.i = saved
 
     def stage(self) -> None:
@@ -565,6 +574,9 @@ class _Reader(Context):
         return False
 
     def finish(self) -> None:
+        if self.bracketed and not self.char(")"):
+            raise self.fail("expected ')' after the days")
+        self.weekday()
         tok = self.peek()
         while tok is not None and tok.raw in ".,;:":
             self.i += 1
@@ -736,6 +748,15 @@ class _Reader(Context):
                 self.text, at, f"'{count} năm' does not match the years {first} – {last}"
             )
         return Term("months", at, month=1, year=first, last_month=12, year2=last)
+
+    def weekday(self) -> None:
+        """ "(thứ Ba)", "(Chủ nhật)" after a day: the day of the week, read past."""
+        saved = self.i
+        day = self.char("(") and (
+            self.word("chu", "nhat") or (self.word("thu") and self.kind("num", "word"))
+        )
+        if not (day and self.char(")")):
+            self.i = saved
 
     def char(self, raw: str) -> bool:
         tok = self.peek()

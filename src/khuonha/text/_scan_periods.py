@@ -642,6 +642,8 @@ def _match(lx: Lexed, g: _Grammar, i: int, reference: date | None) -> list[Found
         return []
     if lx.is_word(end1, "vừa") and lx.is_word(end1 + 1, "qua"):
         end1 += 2  # "tháng 7 vừa qua": the latest July, read with its words
+    elif lx.is_word(end1, "trở") and lx.is_word(end1 + 1, "đi"):
+        end1 += 2  # "từ năm 2026 trở đi": from then on
     elif lx.is_word(end1, "tới") and g.term(end1 + 1) < 0 and g.bare_end(end1 + 1) < 0:
         end1 += 1  # "tháng 9 tới": the next September ("tháng 7 tới tháng 9" is a range)
     first_kind = lx.key[j]
