@@ -47,6 +47,23 @@ CASES = [
     ("2500", 2500, Q.EXACT, None, None, None, None),
     ("5 người trở lên", 5, Q.AT_LEAST, "người", None, None, None),
     ("TRÊN 2.500 LƯỢT NGƯỜI", 2500, Q.MORE_THAN, "LƯỢT NGƯỜI", None, None, None),
+    # The words scan reads, read alike: "không dưới" (not below) is at least, not "dưới".
+    ("không dưới 100 người", 100, Q.AT_LEAST, "người", None, None, None),
+    ("không ít hơn 20 hộ", 20, Q.AT_LEAST, "hộ", None, None, None),
+    ("dưới 18 tuổi", 18, Q.AT_MOST, "tuổi", None, None, None),
+    ("chưa đến 50 người", 50, Q.AT_MOST, "người", None, None, None),
+    ("chưa đầy 50 người", 50, Q.AT_MOST, "người", None, None, None),
+    ("không vượt quá 3 lần", 3, Q.AT_MOST, "lần", None, None, None),
+    ("ước tính 300 người", 300, Q.ABOUT, "người", None, None, None),
+    ("trên dưới 200 người", 200, Q.ABOUT, "người", None, None, None),
+    ("gần như 100% số hộ", 100, Q.NEARLY, "%", None, None, "số hộ"),
+    ("cơ bản đạt 28/34 tiêu chí", 28, Q.BASICALLY, "tiêu chí", 34, None, None),
+    ("3 vụ trở xuống", 3, Q.AT_MOST, "vụ", None, None, None),
+    # "hàng trăm": the smallest value the words allow.
+    ("hàng trăm lượt người", 100, Q.AT_LEAST, "lượt người", None, None, None),
+    ("hàng chục vụ", 10, Q.AT_LEAST, "vụ", None, None, None),
+    ("hàng trăm nghìn lượt", 100000, Q.AT_LEAST, "lượt", None, None, None),
+    ("gần hàng nghìn người", 1000, Q.NEARLY, "người", None, None, None),
 ]
 
 

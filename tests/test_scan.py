@@ -90,6 +90,8 @@ def dates(text: str, reference: date | None = None) -> list[tuple[object, ...]]:
         ("trên 330 lượt người", [(330, MORE, "lượt người")]),
         ("05 huyện Bát Xát, Si Ma Cai", [(5, EXACT, "huyện")]),
         ("hàng trăm lượt người", [(100, Qualifier.AT_LEAST, "lượt người")]),
+        ("không dưới 100 người", [(100, Qualifier.AT_LEAST, "người")]),
+        ("chưa đầy 50 người", [(50, Qualifier.AT_MOST, "người")]),
         ("từ 5 người trở lên", [(5, Qualifier.AT_LEAST, "người")]),
         ("tăng 15% so với cùng kỳ", [(15, EXACT, "%")]),
         ("1,5 tỷ đồng", [(1.5, EXACT, "tỷ đồng")]),

@@ -16,7 +16,7 @@ import re
 from khuonha.exceptions import InvalidDataError, QuantityParseError
 from khuonha.text._numerals import Reading, head_from_text, read_groups, settle
 from khuonha.text._scan_quantities import share_of
-from khuonha.text._scan_words import MEASURES
+from khuonha.text._scan_words import GROUPS, MEASURES, QUALIFIERS
 from khuonha.text.quantities import Qualifier, Quantity
 from khuonha.text.unicode import check_marks, marks_message, match_key
 
@@ -26,27 +26,19 @@ _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*")
 _SPACE = re.compile(r"\s*")
 _DIGITS = re.compile(r"[0-9]+")
-#: Words before a number, longest first, by folded key.
-_PREFIXES: tuple[tuple[str, Qualifier], ...] = (
-    ("tren duoi", Qualifier.ABOUT),
-    ("khoang chung", Qualifier.ABOUT),
-    ("xap xi", Qualifier.ABOUT),
-    ("it nhat", Qualifier.AT_LEAST),
-    ("toi thieu", Qualifier.AT_LEAST),
-    ("toi da", Qualifier.AT_MOST),
-    ("khong qua", Qualifier.AT_MOST),
-    ("co ban", Qualifier.BASICALLY),
-    ("tren", Qualifier.MORE_THAN),
-    ("hon", Qualifier.MORE_THAN),
-    ("gan", Qualifier.NEARLY),
-    ("khoang", Qualifier.ABOUT),
-    ("chung", Qualifier.ABOUT),
-    ("uoc", Qualifier.ABOUT),
-    ("duoi", Qualifier.AT_MOST),
-    ("tu", Qualifier.AT_LEAST),
+#: Words before a number (scan's table, and "từ … trở lên"), longest first, by key.
+_PREFIXES: tuple[tuple[str, Qualifier], ...] = tuple(
+    sorted(
+        (QUALIFIERS | {match_key("từ"): Qualifier.AT_LEAST}).items(),
+        key=lambda item: -item[0].count(" "),
+    )
 )
-_ZERO = ("khong co", "chua co", "khong")
-_SUFFIXES = (("tro len", Qualifier.AT_LEAST), ("tro xuong", Qualifier.AT_MOST))
+_HANG = match_key("hàng")  # "hàng trăm", "hàng nghìn": at least that many, as scan reads them
+_ZERO = tuple(match_key(p) for p in ("không có", "chưa có", "không"))
+_SUFFIXES = (
+    (match_key("trở lên"), Qualifier.AT_LEAST),
+    (match_key("trở xuống"), Qualifier.AT_MOST),
+)
 
 
 class _Scanner:
@@ -70,7 +62,7 @@ class _Scanner:
             w = _WORD.match(self.text, pos)
             if w is None:
                 return None
-            keys.append(match_key(w.group(), diacritics=False))
+            keys.append(match_key(w.group()))
             pos = w.end()
         return " ".join(keys), pos
 
@@ -81,6 +73,20 @@ class _Scanner:
                 self.pos = found[1]
                 return qualifier
         return None
+
+    def group(self) -> int | None:
+        """ "hàng trăm", "hàng trăm nghìn": the smallest value the words allow, or None."""
+        found = self.words(2)
+        if found is None:
+            return None
+        hang, _, size = found[0].partition(" ")
+        if hang != _HANG or size not in GROUPS:
+            return None
+        value, self.pos = GROUPS[size], found[1]
+        more = self.words(1)
+        if more is not None and GROUPS.get(more[0], 0) > value:  # "hàng trăm nghìn"
+            value, self.pos = value * GROUPS[more[0]], more[1]
+        return value
 
     def number(self) -> tuple[Reading, int]:
         """The digit groups of a number, read by the rule :func:`khuonha.scan` shares, and
@@ -151,6 +157,10 @@ def parse(text: str) -> Quantity:
         assert found is not None
         s.pos = found[1]
         value, unit = 0, s.unit()
+    elif (group := s.group()) is not None:  # "hàng trăm người": at least a hundred
+        value, unit = group, s.unit()
+        if qualifier is Qualifier.EXACT:
+            qualifier = Qualifier.AT_LEAST
     else:
         reading, at = s.number()
         unit = s.unit()
@@ -201,7 +211,9 @@ def parse_quantity(text: str) -> Quantity:
     """Read a quantity as a report writes it; ``text`` keeps the words as written.
 
     - "trên"/"hơn" N: more than; "gần" N: nearly; "khoảng"/"chừng" N: about;
-      "ít nhất"/"tối thiểu" N or "N trở lên": at least; "tối đa"/"không quá" N: at most;
+      "ít nhất"/"tối thiểu"/"không dưới" N or "N trở lên": at least; "tối đa"/"không
+      quá"/"dưới"/"chưa đầy" N: at most (the words :func:`khuonha.scan` reads);
+    - "hàng trăm người": at least the smallest value the words allow (100);
     - "a/b": part of a whole when the same noun (or no noun) follows the
       first number ("10/10 thôn"), a count over a scope when the nouns differ
       ("92 lượt/ 10 thôn bản");

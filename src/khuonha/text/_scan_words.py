@@ -31,8 +31,16 @@ QUALIFIERS: dict[str, Qualifier] = {
              "trên dưới"),
         Qualifier.ABOUT,
     ),
-    **dict.fromkeys(keys("ít nhất", "tối thiểu"), Qualifier.AT_LEAST),
-    **dict.fromkeys(keys("tối đa", "không quá", "dưới", "chưa đến", "chưa tới"), Qualifier.AT_MOST),
+    # "không dưới" (not below) is at least: the longest phrase wins over "dưới".
+    **dict.fromkeys(
+        keys("ít nhất", "tối thiểu", "không dưới", "không ít hơn", "không thấp hơn"),
+        Qualifier.AT_LEAST,
+    ),
+    **dict.fromkeys(
+        keys("tối đa", "không quá", "không vượt quá", "không hơn", "không nhiều hơn", "dưới",
+             "chưa đến", "chưa tới", "chưa đầy", "không đầy"),
+        Qualifier.AT_MOST,
+    ),
     **dict.fromkeys(keys("cơ bản", "cơ bản đạt"), Qualifier.BASICALLY),
 }  # fmt: skip
 #: "hàng trăm người": the smallest value the words allow.
