@@ -162,6 +162,25 @@ def test_a_compound_period_is_the_period_of_its_figures() -> None:
     assert (opinions.period.start, opinions.period.end) == (date(2018, 1, 1), date(2019, 8, 31))
 
 
+def test_two_periods_before_a_figure_are_marked_for_review() -> None:
+    """Periods that do not make one ("6T/2025", "từ T7 – T8/2025"): the nearer, for review."""
+    ds = extract_text("Trong 6T/2025 và từ T7 – T8/2025, Công an xã tổ chức 24 buổi tuyên truyền.")
+    (sessions,) = ds.activities
+    assert sessions.period is not None
+    assert (sessions.period.start, sessions.period.end) == (date(2025, 7, 1), date(2025, 8, 31))
+    assert sessions.provenance is not None
+    assert sessions.provenance.needs_review
+    assert sessions.provenance.reason == (
+        "the sentence names two periods ('6T/2025', 'từ T7 – T8/2025'): read with the nearer"
+    )
+    one = extract_text("Trong 6T/2025 và T7/2025, Công an xã tổ chức 24 buổi tuyên truyền.")
+    (sessions,) = one.activities
+    assert sessions.period is not None
+    assert (sessions.period.start, sessions.period.end) == (date(2025, 1, 1), date(2025, 7, 31))
+    assert sessions.provenance is not None
+    assert not sessions.provenance.needs_review
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

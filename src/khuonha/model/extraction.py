@@ -176,6 +176,16 @@ class _Reader:
         i = bisect_right(self._dated_ends, offset)
         return self.dated[i - 1] if i else None
 
+    def other_before(self, p: FoundPeriod, limit: int) -> FoundPeriod | None:
+        """Another dated period of other dates ending before *p* starts and from *limit* on."""
+        i = bisect_right(self._dated_ends, p.start)
+        while i and self.dated[i - 1].start >= limit:
+            other = self.dated[i - 1]
+            if other.period != p.period:
+                return other
+            i -= 1
+        return None
+
     def period_after(self, offset: int, limit: int) -> FoundPeriod | None:
         """The first dated period that starts in ``offset..limit``."""
         i = bisect_left(self._dated_starts, offset)
@@ -771,6 +781,11 @@ def _period_for(
     """The period written before the figure in its sentence, else after it, else earlier."""
     p = reader.period_before(q.start)
     if p is not None and p.start >= s_start:
+        other = reader.other_before(p, s_start)
+        if other is not None and not p.ambiguous:  # "Trong 6T/2025 và từ T7 – T8/2025, … 24 buổi"
+            return p.period, (
+                f"the sentence names two periods ({other.text!r}, {p.text!r}): read with the nearer"
+            )
         return p.period, (p.reason if p.ambiguous else None)
     after = reader.period_after(q.end, s_end)
     if after is not None and re.search(
