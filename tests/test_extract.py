@@ -162,6 +162,32 @@ def test_a_compound_period_is_the_period_of_its_figures() -> None:
     assert (opinions.period.start, opinions.period.end) == (date(2018, 1, 1), date(2019, 8, 31))
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "day"),
+    [
+        (
+            "Ngày 12/10/2025, phường tổ chức Hội nghị “Công an lắng nghe ý kiến Nhân dân”.",
+            "Hội nghị “Công an lắng nghe ý kiến Nhân dân”",
+            date(2025, 10, 12),
+        ),
+        (
+            "Ngày 12/10/2025, Công an phường tổ chức Diễn đàn Công an lắng nghe ý kiến Nhân dân.",
+            "Diễn đàn Công an lắng nghe ý kiến Nhân dân",
+            date(2025, 10, 12),
+        ),
+        (
+            'Sáng 5/9/2025, xã tổ chức chương trình "Công an lắng nghe ý kiến của Nhân dân".',
+            'chương trình "Công an lắng nghe ý kiến của Nhân dân"',
+            date(2025, 9, 5),
+        ),
+    ],
+)
+def test_the_forum_is_found_however_it_is_introduced(text: str, name: str, day: date) -> None:
+    """The forum "Công an lắng nghe ý kiến Nhân dân" as a diễn đàn, hội nghị or chương trình."""
+    (event,) = extract_text(text).events
+    assert (event.kind, event.name, event.start_on) == (EventKind.DIEN_DAN, name, day)
+
+
 def test_two_periods_before_a_figure_are_marked_for_review() -> None:
     """Periods that do not make one ("6T/2025", "từ T7 – T8/2025"): the nearer, for review."""
     ds = extract_text("Trong 6T/2025 và từ T7 – T8/2025, Công an xã tổ chức 24 buổi tuyên truyền.")

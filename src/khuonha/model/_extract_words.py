@@ -61,7 +61,10 @@ EVENT_PATTERNS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
     (re.compile(r"[“\"]?Ngày\s+hội\s+" + _ANTQ + r"[”\"]?", re.IGNORECASE), EventKind.NGAY_HOI),
     (
         re.compile(
-            r"diễn\s+đàn\s+[“\"]\s*Công\s+an\s+lắng\s+nghe\s+ý\s+kiến\s+Nhân\s+dân\s*[”\"]",
+            # Diễn đàn, Hội nghị, chương trình … "Công an lắng nghe ý kiến (của) Nhân dân",
+            # quoted or not.
+            r"(?:(?:diễn\s+đàn|hội\s+nghị|chương\s+trình|buổi)\s+)?[“\"]?\s*"
+            r"Công\s+an\s+lắng\s+nghe\s+ý\s+kiến\s+(?:của\s+)?Nhân\s+dân(?:\s*[”\"])?",
             re.IGNORECASE,
         ),
         EventKind.DIEN_DAN,
