@@ -110,6 +110,23 @@ NEIGHBOURS = [
     ("ngày 17/8/2025 (Chủ nhật)", None, D(2025, 8, 17), D(2025, 8, 17), EXACT),
     ("2 ngày (15-16/8/2025)", None, D(2025, 8, 15), D(2025, 8, 16), EXACT),
     ("3 ngày (từ 18 – 20/8/2025)", None, D(2025, 8, 18), D(2025, 8, 20), EXACT),
+    ("3 tháng (từ tháng 7 đến tháng 9/2025)", None, D(2025, 7, 1), D(2025, 9, 30), EXACT),
+    ("đợt 1 (từ 1/7 – 31/7/2025)", None, D(2025, 7, 1), D(2025, 7, 31), EXACT),
+    (
+        "Đợt cao điểm tấn công trấn áp tội phạm (từ 15/5 – 15/8/2025)",
+        None,
+        D(2025, 5, 15),
+        D(2025, 8, 15),
+        EXACT,
+    ),
+    (
+        "kỳ báo cáo: từ ngày 15/12/2024 đến ngày 14/6/2025",
+        None,
+        D(2024, 12, 15),
+        D(2025, 6, 14),
+        EXACT,
+    ),
+    ("ngày 2/9 năm 2025", None, D(2025, 9, 2), D(2025, 9, 2), EXACT),
 ]
 
 REFUSED = [
@@ -200,7 +217,8 @@ def test_shortened_terms_need_a_year(text: str, message: str) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("2 ngày (15-16/8/2025", "expected ')' after the days"),
+        ("2 ngày (15-16/8/2025", "expected ')' to close the brackets"),
+        ("trong 2 tháng (từ tháng 7 đến tháng 9/2025)", "'2 tháng' does not match the months"),
         ("3 ngày (15-16/8/2025)", "'3 ngày' does not match the days given (2)"),
         ("từ nay trở đi", "this cannot start a period"),
     ],

@@ -175,6 +175,15 @@ class _Reader(Context):
 
     def read(self) -> Period:
         period = self.read_period()
+        if self.months_count is not None and period.start is not None and period.end is not None:
+            n, at = self.months_count
+            start, end = period.start, period.end
+            months = (end.year - start.year) * 12 + end.month - start.month + 1
+            whole = start.day == 1 and end.day == last_day(end.year, end.month)
+            if whole and months != n:  # days of a campaign ("15/5 – 15/8") are not counted
+                raise PeriodParseError(
+                    self.text, at, f"'{n} tháng' does not match the months given ({months})"
+                )
         if self.days_count is not None and period.days != self.days_count[0]:
             raise PeriodParseError(
                 self.text,
@@ -482,7 +491,8 @@ class _Reader(Context):
         if self.word("khoang"):
             self.approximate = True
         self.word("vao")
-        self.word("ky", "bao", "cao") or self.word("so", "lieu")  # "kỳ báo cáo từ …"
+        if self.word("ky", "bao", "cao") or self.word("so", "lieu"):  # "kỳ báo cáo (:) từ …"
+            self.char(":")
         if self.word("dip"):  # "dịp nghỉ lễ 30/4 – 1/5/2025"
             self.word("nghi", "le") or self.word("le")
         self.word("rang")  # "rạng sáng 16/8/2025"
@@ -504,6 +514,8 @@ class _Reader(Context):
         elif self.word("thu"):
             self.kind("num", "word")
             self.kind("punct")
+        if not self.bracketed and self.char("("):  # "đợt 1 (từ 1/7 – 31/7/2025)": read inside
+            self.bracketed = True
 
     def clock(self) -> None:
         """Skip a time of day before a day ("lúc 22 giờ 30 phút", "hồi 8h30", "19h00")."""
@@ -537,19 +549,23 @@ class _Reader(Context):
         except _Fail:
             return
         nxt = self.peek(1)
-        if self.word("ngay") and nxt is not None and nxt.kind == "num":
+        # "trong 2 ngày 15 – 16/8/2025", "2 ngày (15 – 16/8/2025)"
+        if nxt is not None and (nxt.kind == "num" or nxt.raw == "(") and self.word("ngay"):
             self.days_count = (count, at)
             return
-        if nxt is not None and nxt.raw == "(" and self.char("("):  # "2 ngày (15 – 16/8/2025)"
-            self.days_count, self.bracketed = (count, at), True
-            self.word("tu")
-            return
+        if self.word("thang"):  # "3 tháng (cao điểm) (từ tháng 7 đến tháng 9/2025)"
+            self.phrase(_PEAK[1:])
+            tok = self.peek()
+            if tok is not None and tok.raw == "(":
+                self.months_count = (count, at)
+                return
         self.i = saved
 
     def stage(self) -> None:
         """ "Giai đoạn 1 từ …", "Đợt 2:", "đợt cao điểm từ …": the stage's name, not its dates."""
         if self.phrase(_PEAK):
-            self.kind("punct")
+            self.stage_mark()
+            self.campaign_name()
             return
         saved = self.i
         if not self.phrase(_STAGES):
@@ -560,11 +576,29 @@ class _Reader(Context):
             or (tok.kind == "word" and (tok.key in _ROMAN or tok.key in _NUMBER_WORDS))
         ):
             self.i += 1
-            self.kind("punct")
+            self.stage_mark()
             nxt = self.peek()
             if nxt is not None and nxt.kind not in ("dash", "sep"):
                 return
         self.i = saved
+
+    def stage_mark(self) -> None:
+        """The mark after a stage's name ("Đợt 2:"); a bracket opens its dates, read later."""
+        tok = self.peek()
+        if tok is not None and tok.kind == "punct" and tok.raw in ",;:":
+            self.i += 1
+
+    def campaign_name(self) -> None:
+        """ "Đợt cao điểm tấn công trấn áp tội phạm (từ 15/5 – 15/8/2025)": the name's words,
+        read past only where brackets with the dates follow them."""
+        for n in range(1, 16):
+            tok = self.peek(n - 1)
+            if tok is None or tok.kind not in ("word", "punct") or tok.raw in ",;:)":
+                return
+            if tok.raw == "(":
+                if n > 1:
+                    self.i += n - 1
+                return
 
     def connector(self) -> bool:
         if self.kind("dash") or self.word("den") or self.word("toi") or self.word("cho", "den"):
@@ -575,7 +609,7 @@ class _Reader(Context):
 
     def finish(self) -> None:
         if self.bracketed and not self.char(")"):
-            raise self.fail("expected ')' after the days")
+            raise self.fail("expected ')' to close the brackets")
         self.weekday()
         tok = self.peek()
         while tok is not None and tok.raw in ".,;:":
@@ -1106,7 +1140,7 @@ class _Reader(Context):
         self.i += 1
         term = Term("day", at, day=first, month=int(nxt.raw))
         after = self.i
-        if self.kind(sep.kind) is not None and self.peek() is not None:
+        if (self.kind(sep.kind) is not None and self.peek() is not None) or self.word("nam"):
             tok3 = self.peek()
             if tok3 is not None and tok3.kind == "num" and len(tok3.raw) == 4:
                 term.year = self.year_number()

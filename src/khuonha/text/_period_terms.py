@@ -223,7 +223,8 @@ class Context:
         self.approximate = False  # "khoảng …": the bounds are nominal
         self.reason = "expected a period (a day, month, quarter, year, phase…)"
         self.days_count: tuple[int, int] | None = None  # "trong 2 ngày …": the count, where
-        self.bracketed = False  # "2 ngày (15 – 16/8/2025)": the days in brackets after the count
+        self.months_count: tuple[int, int] | None = None  # "3 tháng (từ tháng 7 …)": the count
+        self.bracketed = False  # "2 ngày (15 – 16/8/2025)", "đợt 1 (…)": the period in brackets
         self.notes: list[str] = []  # how dates the text does not write were read (the basis)
 
     def note(self, text: str) -> None:

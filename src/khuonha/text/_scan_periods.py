@@ -385,6 +385,8 @@ class _Grammar:
             return i + 3  # "01/8-31/8/2025": a range, the dash its connector
         if self.glued_sep(i + 3):
             return -1
+        if lx.is_word(i + 3, _K_NAM) and self.year(i + 4):
+            return i + 5  # "ngày 2/9 năm 2025"
         return i + 3 if short else -1
 
     def connector(self, i: int) -> int:
