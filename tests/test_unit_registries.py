@@ -211,6 +211,23 @@ def test_cli_table_and_misses(with_units: ListRegistry, capsys: pytest.CaptureFi
     assert "not a date" in capsys.readouterr().err
 
 
+def test_cli_by_code(with_units: ListRegistry, capsys: pytest.CaptureFixture[str]) -> None:
+    """A code gives the unit of that code in each list, narrowed by --on and --province."""
+    assert main(["unit", "08", "--json"]) == 0
+    assert [u["scheme"] for u in json.loads(capsys.readouterr().out)] == ["pre_2025", "post_2025"]
+    assert main(["unit", " 08 ", "--on", "2025-08-01", "--json"]) == 0
+    assert [u["scheme"] for u in json.loads(capsys.readouterr().out)] == ["post_2025"]
+    assert main(["unit", "02251", "--province", "Tuyên Quang", "--json"]) == 0
+    [found] = json.loads(capsys.readouterr().out)
+    assert (found["name"], found["successors"]) == ("Khuôn Hà", ["02269"])
+    assert main(["unit", "02269", "--province", "08", "--json"]) == 0
+    assert [u["name"] for u in json.loads(capsys.readouterr().out)] == ["Thượng Lâm"]
+    assert main(["unit", "02269", "--province", "Hà Nội"]) == 1
+    assert "no unit with code '02269' in province 'Hà Nội'" in capsys.readouterr().err
+    assert main(["unit", "99999"]) == 1
+    assert "no unit with code '99999'" in capsys.readouterr().err
+
+
 def test_cli_without_a_registry(capsys: pytest.CaptureFixture[str]) -> None:
     """With no unit plugin the command says what is missing and exits 1."""
     old = set_default_host(PluginHost(entry_points=False))

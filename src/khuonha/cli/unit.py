@@ -10,6 +10,8 @@ from khuonha.cli._io import print_json
 from khuonha.cli.commands import COMMANDS
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from khuonha.model import AdministrativeUnit
     from khuonha.plugins.units import UnitRegistry
 
@@ -22,9 +24,13 @@ def register(sub: Any) -> None:
         description="List every administrative unit NAME may mean, from the installed unit "
         "registries (khuonha-units: the lists before and after 1/7/2025). The name may "
         "have its level word or not ('xã', 'X.', 'TT.'), any tone-mark placement or no "
-        "diacritics. Exit 0 when a unit is found, 1 when none.",
+        "diacritics. A code (two digits for a province, three for a district, five for a "
+        "commune) gives the unit of that code in each list. Exit 0 when a unit is found, "
+        "1 when none.",
     )
-    p.add_argument("name", metavar="NAME", help="the unit's name, e.g. 'xã Khuôn Hà'")
+    p.add_argument(
+        "name", metavar="NAME", help="the unit's name or code, e.g. 'xã Khuôn Hà', '02251'"
+    )
     p.add_argument(
         "--on",
         metavar="YYYY-MM-DD",
@@ -69,6 +75,29 @@ def record(registry: UnitRegistry, unit: AdministrativeUnit) -> dict[str, Any]:
         "within": within,
         "note": unit.note,  # e.g. found by a former name, or split on 1/7/2025
     }
+
+
+def _by_code(
+    registry: UnitRegistry, code: str, on: date | None, province: str | None
+) -> list[AdministrativeUnit]:
+    """The units with this official code in each code list, narrowed as names are."""
+    from khuonha.model import CodeScheme  # noqa: PLC0415 - loaded only when the command runs
+
+    found = [u for scheme in CodeScheme if (u := registry.find(code, scheme)) is not None]
+    if on is not None:
+        found = [u for u in found if u.valid_on(on)]
+    if province is None:
+        return found
+    tops = {u.id for u in registry.resolve(province)}
+    tops |= {u.id for s in CodeScheme if (u := registry.find(province.strip(), s)) is not None}
+    kept = []
+    for unit in found:
+        top, parent = unit, unit.parent
+        while parent is not None and (above := registry.get(parent)) is not None:
+            top, parent = above, above.parent
+        if top.id in tops:
+            kept.append(unit)
+    return kept
 
 
 def _table(rows: list[dict[str, Any]]) -> str:
@@ -118,7 +147,12 @@ def run(args: argparse.Namespace) -> int:
         )
         return 1
     registry = host.unit_registry()
-    units = registry.resolve(args.name, on=on, province=args.province)
+    code = args.name.strip()
+    units_by_code = code.isascii() and code.isdigit() and len(code) in (2, 3, 5)
+    if units_by_code:
+        units = _by_code(registry, code, on, args.province)
+    else:
+        units = list(registry.resolve(args.name, on=on, province=args.province))
     rows = [record(registry, u) for u in units]
     if args.json:
         print_json(rows)
@@ -136,6 +170,7 @@ def run(args: argparse.Namespace) -> int:
     if not rows:
         where = "" if args.province is None else f" in province {args.province!r}"
         when = "" if on is None else f" on {on.isoformat()}"
-        print(f"khuonha: no unit named {args.name!r}{where}{when}", file=sys.stderr)
+        named = "with code" if units_by_code else "named"
+        print(f"khuonha: no unit {named} {args.name!r}{where}{when}", file=sys.stderr)
         return 1
     return 0
