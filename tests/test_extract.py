@@ -123,6 +123,21 @@ def test_roles_and_review_marks() -> None:
     assert by_value[100].provenance.needs_review
 
 
+def test_a_profile_noun_with_a_verb_of_action_is_a_result() -> None:
+    """ "1.500 hộ gia đình" describes the commune; "98,5% hộ gia đình ký cam kết" is done."""
+    ds = extract_text(
+        "Năm 2025, toàn xã có 1.500 hộ gia đình với 6.200 nhân khẩu; 98,5% hộ gia đình ký cam "
+        "kết, 1.200 hộ dân đã tham gia tuần tra."
+    )
+    roles = {a.quantity.text: a.role for a in ds.activities}
+    assert roles == {
+        "1.500 hộ gia đình": StatisticRole.PROFILE,
+        "6.200 nhân khẩu": StatisticRole.PROFILE,
+        "98,5% hộ gia đình": StatisticRole.RESULT,
+        "1.200 hộ dân": StatisticRole.RESULT,
+    }
+
+
 def test_places_lists_and_parents() -> None:
     ds = extract_text(
         "Các xã La Pan Tẩn, Tả Ngài Chồ (huyện Mường Khương); thị trấn Phố Ràng, xã Bảo Hà "

@@ -129,11 +129,22 @@ def test_percentages_keep_the_number_and_say_what_they_are_of() -> None:
         ("tại 9/9 khu dân cư", 9, 9, "khu dân cư"),
         ("Toàn tỉnh có 114/116 xã đạt tiêu chí", 114, 116, "xã"),
         ("cơ bản đạt 28/34 tiêu chí", 28, 34, "tiêu chí"),
+        # Thousands groups on both sides; a grouped whole after a small part.
+        ("có 1.245/1.325 khu dân cư đạt loại Khá trở lên", 1245, 1325, "khu dân cư"),
+        ("245/1.325 hộ ký cam kết", 245, 1325, "hộ"),
     ],
 )
 def test_parts_of_a_whole(text: str, value: int, total: int, unit: str) -> None:
     (q,) = scan(text).quantities
     assert (q.quantity.value, q.quantity.total, q.quantity.unit) == (value, total, unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["tháng 8/2025", "ngày 1/2/2025", "1.245/325 hộ", "1.245/1.325/2025", "11/10 thôn"]
+)
+def test_slashes_that_are_no_part_of_a_whole(text: str) -> None:
+    """A year ("8/2025"), a date, a grouped part over an ungrouped whole, or a part above it."""
+    assert [q.quantity.total for q in scan(text).quantities] == []
 
 
 def test_a_count_over_a_scope() -> None:

@@ -13,6 +13,7 @@ from khuonha.model.events import EventKind
 from khuonha.model.places import AreaKind, UnitKind
 
 __all__ = [
+    "ACTION_WORDS",
     "AREA_WORDS",
     "AWARD_FORMS",
     "CENTRAL_CITIES",
@@ -113,5 +114,11 @@ PROFILE_UNITS = (
     "chùa",
     "người dân tộc",
 )
+#: Verbs after a profile noun that make the figure something done ("98,5% hộ gia đình ký
+#: cam kết", "1.200 hộ dân tham gia"), not a description of the place.
+ACTION_WORDS = (
+    "ký", "kí", "tham gia", "đăng ký", "đăng kí", "được", "đạt", "thực hiện", "cam kết",
+    "lắp đặt", "treo", "hưởng ứng", "đóng góp", "giao nộp", "nhận", "trang bị",
+)  # fmt: skip
 #: Words before a figure that make it a target.
 TARGET_WORDS = ("phấn đấu", "chỉ tiêu", "mục tiêu", "sẽ")

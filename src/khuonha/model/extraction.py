@@ -36,6 +36,7 @@ import attrs
 
 from khuonha.exceptions import InvalidDataError
 from khuonha.model._extract_words import (
+    ACTION_WORDS,
     AREA_WORDS,
     AWARD_FORMS,
     CENTRAL_CITIES,
@@ -754,6 +755,9 @@ _TARGET = re.compile(
 _BASELINE = re.compile(r"cơ\s+bản\s+đạt\s*$")
 _BASELINE_HEAD = re.compile(r"cơ\s+bản\s+đạt\b")
 _PROFILE_KEYS = tuple(match_key(noun) for noun in PROFILE_UNITS)
+_ACTION = re.compile(
+    r"\s*(?:đã\s+|đều\s+)?(?:" + "|".join(r"\s+".join(w.split()) for w in ACTION_WORDS) + r")(?!\w)"
+)
 
 
 def _role(reader: _Reader, q: FoundQuantity, s_start: int) -> tuple[StatisticRole, str | None]:
@@ -764,12 +768,14 @@ def _role(reader: _Reader, q: FoundQuantity, s_start: int) -> tuple[StatisticRol
     written = reader.body[q.start : q.end].casefold()  # "cơ bản" may be read as the qualifier
     if _BASELINE.search(before) or _BASELINE_HEAD.match(written):
         return StatisticRole.BASELINE, "read as a baseline: 'cơ bản đạt' is where things stand"
+    after = reader.body[q.end : q.end + 40].casefold()
+    if _ACTION.match(after):  # "98,5% hộ gia đình ký cam kết": something done
+        return StatisticRole.RESULT, None
     unit = match_key(q.quantity.unit or "")
     of = match_key(q.of or "")
     for key in _PROFILE_KEYS:
         if unit == key or unit.startswith(key + " ") or of.startswith(key):
             return StatisticRole.PROFILE, None
-    after = reader.body[q.end : q.end + 40].casefold()
     if after.lstrip().startswith("sinh sống") or "dân tộc thiểu số" in after:
         return StatisticRole.PROFILE, None
     return StatisticRole.RESULT, None

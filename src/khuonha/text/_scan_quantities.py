@@ -214,6 +214,25 @@ class _Reader:
 
     # ------------------------------------------------------------ numbers
 
+    def whole_after(self, i: int, *, grouped: bool) -> tuple[int, int] | None:
+        """The whole of "10/10 thôn" or "1.245/1.325 khu dân cư" at token *i*, and its end.
+
+        Four digits alone are a year ("8/2025"), not a whole; a part written with
+        thousands groups needs its whole written so too ("1.245/1.325").
+        """
+        lx = self.lx
+        if lx.kind[i] != "n":
+            return None
+        parts, seps, end = self.number(i)
+        if end < self.n and lx.glued(end) and lx.kind[end] in "/-.":
+            return None  # "1/2/2025": a date
+        if not seps:
+            return None if grouped or len(parts[0]) >= 4 else (int(parts[0]), end)
+        reading = read_groups(parts, seps)
+        if reading is None or not isinstance(reading.value, int) or set(seps) != {"."}:
+            return None
+        return reading.value, end
+
     def number(self, i: int) -> tuple[list[str], list[str], int]:
         """Digit groups glued by "." or "," from token *i*, their separators, and the end."""
         lx = self.lx
@@ -251,13 +270,10 @@ class _Reader:
         value: int | float = reading.value
         total: int | None = None
         if j + 1 < self.n and lx.kind[j] == "/" and lx.glued(j) and lx.glued(j + 1):
-            if lx.kind[j + 1] != "n" or seps:
+            whole = self.whole_after(j + 1, grouped=bool(seps))
+            if whole is None or whole[0] < value or isinstance(value, float):
                 return [], self.chain_end(i)
-            if j + 2 < self.n and lx.glued(j + 2) and lx.kind[j + 2] in "/-.":
-                return [], self.chain_end(i)
-            if len(lx.key[j + 1]) >= 4 or int(lx.key[j + 1]) < value:
-                return [], self.chain_end(i)
-            total, j = int(lx.key[j + 1]), j + 2
+            total, j = whole
         if self.time_of_day(i, j):
             return [], self.time_end(j)
         qualifier, first = self.qualifier_before(i)
