@@ -138,6 +138,16 @@ def test_a_profile_noun_with_a_verb_of_action_is_a_result() -> None:
     }
 
 
+def test_a_place_name_ends_with_its_line() -> None:
+    """A title ending in a place, then a paragraph opening with a capital: two lines, one name."""
+    ds = extract_text(
+        "Ngày hội toàn dân bảo vệ an ninh Tổ quốc tại xã Vĩnh Yên\n\n"
+        "Ngày 15-8-2024, tại thôn Cuông, xã Vĩnh Yên tổ chức Ngày hội."
+    )
+    assert [(u.id, u.name) for u in ds.units] == [("xa-vinh-yen", "Vĩnh Yên")]
+    assert [(a.name, a.unit) for a in ds.areas] == [("Cuông", "xa-vinh-yen")]
+
+
 def test_places_lists_and_parents() -> None:
     ds = extract_text(
         "Các xã La Pan Tẩn, Tả Ngài Chồ (huyện Mường Khương); thị trấn Phố Ràng, xã Bảo Hà "

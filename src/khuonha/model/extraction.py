@@ -257,6 +257,8 @@ class _Reader:
             while True:
                 k = j
                 while k < len(toks) and k - j < 5 and _is_name(toks[k].text):
+                    if k > j and "\n" in self.body[toks[k - 1].end : toks[k].start]:
+                        break  # a name ends with its line ("… xã Vĩnh Yên\n\nNgày 15-8-2024")
                     k += 1
                 if k == j:
                     break
