@@ -147,6 +147,25 @@ def test_slashes_that_are_no_part_of_a_whole(text: str) -> None:
     assert [q.quantity.total for q in scan(text).quantities] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. Trong năm 2025, xã tổ chức 18 buổi.", [(18, "buổi", None)]),
+        ("Kết quả:\n2) 5 vụ việc", [(5, "vụ việc", None)]),
+        ("12.500 người tham gia", [(12500, "người", None)]),
+        (
+            "STT | Nội dung | Số lượng\n1 | Tổ tự quản | 24",
+            [(24, "Tổ tự quản", "read from a table row: its label is taken as what is counted")],
+        ),
+    ],
+)
+def test_list_numbers_and_table_rows(text: str, expected: list[tuple[object, ...]]) -> None:
+    """A number opening a line before ". ", ") " or " | " numbers an item or a row; a number
+    alone in a row's last cell counts the row's label (for review)."""
+    found = scan(text).quantities
+    assert [(q.quantity.value, q.quantity.unit, q.reason) for q in found] == expected
+
+
 def test_a_count_over_a_scope() -> None:
     (q,) = scan("92 lượt/ 10 thôn bản").quantities
     assert (q.quantity.value, q.quantity.scope_count, q.quantity.scope_unit) == (92, 10, "thôn bản")

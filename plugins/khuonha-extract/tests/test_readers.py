@@ -140,6 +140,39 @@ def test_a_word_report_becomes_a_draft() -> None:
     assert sessions.period.end == date(2024, 6, 30)
 
 
+def test_a_table_is_read_row_by_row() -> None:
+    """Each row one line, its cells joined by " | ": a figure alone in its cell counts the
+    row's label (marked for review); the row numbers (STT) are no figures."""
+
+    def cell(text: str) -> str:
+        return f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    rows = "".join(
+        "<w:tr>" + "".join(cell(c) for c in row) + "</w:tr>"
+        for row in (
+            ("STT", "Nội dung", "Số lượng"),
+            ("1", "Tổ tự quản", "24"),
+            ("2", "Camera", "56"),
+        )
+    )
+    document = (
+        f"<?xml version='1.0' encoding='UTF-8'?><w:document xmlns:w='{_W}'><w:body>"
+        "<w:p><w:r><w:t>1. Kết quả năm 2024:</w:t></w:r></w:p>"
+        f"<w:tbl>{rows}</w:tbl></w:body></w:document>"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", document)
+    text, _ = docx_text(buf.getvalue())
+    assert text == (
+        "1. Kết quả năm 2024:\n\nSTT | Nội dung | Số lượng\n1 | Tổ tự quản | 24\n2 | Camera | 56"
+    )
+    ds = DocxImporter().read(io.BytesIO(buf.getvalue()), None)
+    found = [(a.quantity.value, a.quantity.unit, a.quantity.text) for a in ds.activities]
+    assert found == [(24, "Tổ tự quản", "Tổ tự quản | 24"), (56, "Camera", "Camera | 56")]
+    assert all(a.provenance is not None and a.provenance.needs_review for a in ds.activities)
+
+
 def test_export_reads_a_word_report(tmp_path: Path) -> None:
     source = tmp_path / "bao-cao.docx"
     source.write_bytes(_docx(REPORT))

@@ -47,6 +47,7 @@ _TOTAL = keys("tổng", "với", "trong")
 _K_SO = key("số")
 _K_HANG = key("hàng")
 _QUALIFIER_LAST = frozenset(phrase.split(" ")[-1] for phrase in QUALIFIERS)
+_ROW = "read from a table row: its label is taken as what is counted"
 _NO_UNIT = "no counted noun follows the number"
 _ON = "'trên' before places may mean 'on' or 'in' rather than 'more than'"
 _NAME = "a name may follow the number rather than a counted noun"
@@ -249,8 +250,24 @@ class _Reader:
             j += 2
         return parts, seps, j
 
+    def marker(self, i: int) -> bool:
+        """Whether number *i* numbers a list item or a table row: first on its line, then
+        "." or ")" and a space ("1. Trong năm …", "2) …"), or a cell bar ("1 | Tổ tự quản | 24")."""
+        lx = self.lx
+        if (
+            i + 1 >= self.n
+            or lx.text[lx.text.rfind("\n", 0, lx.start[i]) + 1 : lx.start[i]].strip()
+        ):
+            return False
+        after = lx.kind[i + 1]
+        if after == "|":
+            return True
+        return after in ".)" and lx.glued(i + 1) and not lx.glued(i + 2)
+
     def at_number(self, i: int, *, ranged: bool = False) -> tuple[list[Hit], int]:
         lx = self.lx
+        if not ranged and self.marker(i):
+            return [], i + 2
         if lx.glued(i) and lx.kind[i - 1] not in _OPENERS and not ranged:
             return [], self.chain_end(i)
         if self.label_before(i):
@@ -301,6 +318,11 @@ class _Reader:
             end = max(end, j + 1)
         else:
             unit, end = self.noun(j)
+        row_label = None
+        if unit is None and total is None:
+            row_label = self.row_label(first, j)
+        if row_label is not None:  # "Tổ tự quản | 24": the row's label is what is counted
+            first, unit = row_label
         scope_count = scope_unit = None
         if (
             unit not in (None, "%")
@@ -319,7 +341,9 @@ class _Reader:
             end = suffix
         value, reason = settle(reading, percent=unit == "%", head=self.head(j))
         head = self.head(j) if unit not in (None, "%") else ""
-        if reason is None and unit is None and total is None:
+        if row_label is not None:
+            reason = _ROW
+        elif reason is None and unit is None and total is None:
             reason = _NO_UNIT
         elif reason is None and total is not None and lx.is_word(j, "số"):
             reason = _FRACTION
@@ -338,6 +362,25 @@ class _Reader:
             scope=(scope_count, scope_unit),
         )
         return ([hit] if hit is not None else []), max(end, j)
+
+    def row_label(self, first: int, j: int) -> tuple[int, str] | None:
+        """Where the label of a table row starts, and the label, for a number alone in its
+        cell after it ("1 | Tổ tự quản | 24"); ``None`` elsewhere."""
+        lx = self.lx
+        if first == 0 or lx.kind[first - 1] != "|":
+            return None
+        if j < self.n and lx.kind[j] != "|" and "\n" not in lx.text[lx.end[j - 1] : lx.start[j]]:
+            return None  # more after the number in its cell
+        k = first - 1
+        while k > 0 and lx.kind[k - 1] == "w" and "\n" not in lx.text[lx.end[k - 1] : lx.start[k]]:
+            k -= 1
+            if self.covered[k]:
+                return None
+        if k == first - 1:
+            return None  # no words in the cell before
+        if k > 0 and lx.kind[k - 1] != "|" and "\n" not in lx.text[lx.end[k - 1] : lx.start[k]]:
+            return None  # the cell before holds more than words
+        return k, " ".join(lx.text[lx.start[k] : lx.end[first - 2]].split())
 
     def time_of_day(self, i: int, j: int) -> bool:
         """ "7 giờ 30", "vào 7 giờ sáng", "lúc 8 giờ": a time, not a number of hours."""

@@ -70,6 +70,32 @@ def _paragraph(p: Any) -> str:
     return "".join(parts).strip()
 
 
+def _cell(tc: Any) -> str:
+    """A table cell's text on one line (its paragraphs and nested tables, in order)."""
+    return " ".join(" ".join(_paragraph(p).split()) for p in tc.iter(f"{_W}p")).strip()
+
+
+def _blocks(parent: Any) -> list[str]:
+    """The document's paragraphs in order; a table gives one line per row, its cells
+    joined by " | " ("1 | Tổ tự quản | 24"), so a row's figures stay with their label."""
+    out: list[str] = []
+    for node in parent:
+        if node.tag == f"{_W}p":
+            out.append(_paragraph(node))
+        elif node.tag == f"{_W}tbl":
+            rows = []
+            for tr in node.iter(f"{_W}tr"):
+                cells = [_cell(tc) for tc in tr if tc.tag == f"{_W}tc"]
+                if any(cells):
+                    rows.append(" | ".join(cells))
+            out.append("\n".join(rows))
+        elif node.tag == f"{_W}sdt":  # a content control: its paragraphs and tables inside
+            content = node.find(f"{_W}sdtContent")
+            if content is not None:
+                out.extend(_blocks(content))
+    return out
+
+
 def docx_text(data: bytes) -> tuple[str, str | None]:
     """The paragraphs of a Word document (tables included, in order) and its title property."""
     try:
@@ -89,8 +115,9 @@ def docx_text(data: bytes) -> tuple[str, str | None]:
             found = _xml(core, "docProps/core.xml").find(f"{_DC}title")
             if found is not None and found.text and found.text.strip():
                 title = " ".join(found.text.split())
-    paragraphs = [_paragraph(p) for p in root.iter(f"{_W}p")]
-    text = "\n\n".join(p for p in paragraphs if p)
+    body = root.find(f"{_W}body")
+    blocks = _blocks(root if body is None else body)
+    text = "\n\n".join(b for b in blocks if b)
     if not text.strip():
         raise DecodeError(["$: the document has no text"])
     return text, title
