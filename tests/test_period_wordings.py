@@ -198,6 +198,7 @@ def test_forms_with_no_dates_are_refused(text: str, reference: date | None, mess
     [
         ("T8", "'T8' needs its year"),
         ("Q3", "'Q3' needs its year"),
+        ("QIII", "'QIII' needs its year ('QIII/2025')"),
         ("T2 – T6", "needs its year"),
         ("T13/2025", "13 is not a month"),
         ("Q5/2025", "5 is not a quarter"),

@@ -983,7 +983,10 @@ class _Reader(Context):
         if year is None and not any(
             t.kind == "num" and len(t.raw) == 4 for t in self.toks[self.i :]
         ):
-            raise self.fail(f"'{tok.raw}{numeral}' needs its year ('{tok.raw}{numeral}/2025')")
+            written = self.text[
+                tok.pos : self.toks[self.i - 1].pos + len(self.toks[self.i - 1].raw)
+            ]
+            raise self.fail(f"'{written}' needs its year ('{written}/2025')")
         return Term("months", at, month=first, last_month=last, year=year)
 
     def count_months(self) -> Term:
