@@ -188,6 +188,21 @@ def test_a_compound_period_is_the_period_of_its_figures() -> None:
 
 
 @pytest.mark.parametrize(
+    "name",
+    [
+        "Ngày hội “Toàn dân bảo vệ an ninh Tổ quốc”",
+        "Ngày hội toàn dân BVANTQ",
+        "ngày hội toàn dân BV ANTQ",
+        "Ngày hội toàn dân bảo vệ ANTQ",
+    ],
+)
+def test_the_festival_is_found_however_it_is_written(name: str) -> None:
+    """The festival with its name quoted, or its abbreviations (ANTQ, BVANTQ, BV ANTQ)."""
+    (event,) = extract_text(f"Ngày 15/8/2025, xã tổ chức {name} năm 2025.").events
+    assert (event.kind, event.name, event.start_on) == (EventKind.NGAY_HOI, name, date(2025, 8, 15))
+
+
+@pytest.mark.parametrize(
     ("text", "name", "day"),
     [
         (

@@ -56,10 +56,17 @@ CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", 
 #: Lower-case words that may stand between a place word and its name ("xã biên giới X").
 MODIFIERS = ("biên giới", "điểm", "vùng cao", "miền núi")
 
-_ANTQ = r"(?:toàn\s+dân\s+)?(?:bảo\s+vệ\s+)?(?:an\s+ninh\s+Tổ\s+quốc|ANTQ)"
+_ANTQ = (
+    r"(?:toàn\s+dân\s+)?(?:bảo\s+vệ\s+|BV\s*)?(?:an\s+ninh\s+Tổ\s+quốc|ANTQ)"
+    r"|toàn\s+dân\s+BVANTQ"
+)
 #: Event names: the pattern, the kind, and whether the match is the whole name.
 EVENT_PATTERNS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
-    (re.compile(r"[“\"]?Ngày\s+hội\s+" + _ANTQ + r"[”\"]?", re.IGNORECASE), EventKind.NGAY_HOI),
+    (
+        # Ngày hội (“)toàn dân bảo vệ an ninh Tổ quốc(”), … bảo vệ ANTQ, … BVANTQ, … BV ANTQ
+        re.compile(r"[“\"]?Ngày\s+hội\s+[“\"]?(?:" + _ANTQ + r")[”\"]?", re.IGNORECASE),
+        EventKind.NGAY_HOI,
+    ),
     (
         re.compile(
             # Diễn đàn, Hội nghị, chương trình … "Công an lắng nghe ý kiến (của) Nhân dân",
