@@ -228,6 +228,44 @@ def test_the_forum_is_found_however_it_is_introduced(text: str, name: str, day: 
     assert (event.kind, event.name, event.start_on) == (EventKind.DIEN_DAN, name, day)
 
 
+def test_a_festival_and_its_forum_share_the_day_and_its_pledges_and_awards() -> None:
+    """ "… Ngày hội … và diễn đàn “…” năm 2022": one day for both, the forum inside the
+    festival; the pledge signed and the awards given belong to the festival."""
+    ds = extract_text(
+        "Xã Khuôn Hà tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2022\n\n"
+        "Chiều ngày 10/8, xã Khuôn Hà đã tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc và "
+        "diễn đàn “Công an lắng nghe ý kiến Nhân dân” năm 2022. Tại ngày hội, 10 thôn đã ký "
+        "giao ước thi đua. Chủ tịch UBND xã tặng Giấy khen cho 5 tập thể."
+    )
+    festival, forum = ds.events
+    assert (festival.kind, festival.start_on, festival.parent) == (
+        EventKind.NGAY_HOI,
+        date(2022, 8, 10),
+        None,
+    )
+    assert festival.id == "ngay-hoi-toan-dan-bao-ve-an-ninh-to-quoc"  # the title's, dated
+    assert (forum.kind, forum.start_on, forum.parent) == (
+        EventKind.DIEN_DAN,
+        date(2022, 8, 10),
+        festival.id,
+    )
+    assert [(p.title, p.parties_text, p.signed_on) for p in festival.pledges] == [
+        ("giao ước thi đua", "10 thôn", date(2022, 8, 10))
+    ]
+    (award,) = ds.awards
+    assert award.event == festival.id
+
+
+def test_a_pledge_needs_one_event() -> None:
+    """With two unrelated events the text does not say at which the pledge was signed."""
+    ds = extract_text(
+        "Ngày 10/8/2025, xã tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc. Ngày 12/8/2025, "
+        "phường tổ chức Hội nghị sơ kết công tác. Các thôn đã ký giao ước thi đua."
+    )
+    assert len(ds.events) == 2
+    assert all(not e.pledges for e in ds.events)
+
+
 def test_two_periods_before_a_figure_are_marked_for_review() -> None:
     """Periods that do not make one ("6T/2025", "từ T7 – T8/2025"): the nearer, for review."""
     ds = extract_text("Trong 6T/2025 và từ T7 – T8/2025, Công an xã tổ chức 24 buổi tuyên truyền.")

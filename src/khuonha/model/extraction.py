@@ -51,7 +51,7 @@ from khuonha.model.activities import Activity, StatisticRole
 from khuonha.model.awards import Award, AwardForm
 from khuonha.model.dataset import Dataset
 from khuonha.model.dates import KindLabel, ReducedDate
-from khuonha.model.events import Event, PartOfDay, Site
+from khuonha.model.events import Event, EventKind, PartOfDay, Pledge, Site
 from khuonha.model.news import NewsItem
 from khuonha.model.places import AdministrativeUnit, AreaKind, ResidentialArea, UnitKind, UnitLevel
 from khuonha.model.provenance import Provenance
@@ -401,6 +401,9 @@ def _place_records(
 # -- events -------------------------------------------------------------------------
 
 
+_JOINED = re.compile(r"\s*(?:và|cùng|kết\s+hợp(?:\s+với)?|gắn\s+với)\s*", re.IGNORECASE)
+
+
 def _events(reader: _Reader, places: dict[tuple[str, str], str]) -> list[Event]:
     body = reader.body
     mentions = []
@@ -408,24 +411,41 @@ def _events(reader: _Reader, places: dict[tuple[str, str], str]) -> list[Event]:
         for m in pattern.finditer(body):
             mentions.append((m.start(), m.end(), kind))
     mentions.sort()
+    # "Ngày hội … và diễn đàn “…” năm 2022": names joined in one sentence share its day,
+    # and a forum joined to a festival is held within it (its parent).
+    partner: dict[int, tuple[int, int, EventKind]] = {}
+    for (s1, e1, k1), (s2, e2, k2) in itertools.pairwise(mentions):
+        if _JOINED.fullmatch(body, e1, s2):
+            partner[s1], partner[s2] = (s2, e2, k2), (s1, e1, k1)
     events: dict[tuple[str, str], Event] = {}
+    ids_at: dict[int, str] = {}
     place_mentions = reader.places()
     for start, end, kind in mentions:
         name = _unquoted(body[start:end])
         key = (kind.value, match_key(name))
         if key in events and events[key].start_on is not None:
+            ids_at[start] = events[key].id
             continue
         s_start, s_end = reader.sentence_of(start)
         dated = _event_date(reader, s_start, s_end, start, end)
+        if dated is None and start in partner:
+            p_start, p_end, _ = partner[start]
+            dated = _event_date(reader, s_start, s_end, p_start, p_end)
+            if dated is not None:
+                dated[1].append(f"the day is that of {body[p_start:p_end]!r}, named with it")
         if dated is None:
             continue
         fields, reasons, date_start, date_end = dated
         site = _site(reader, place_mentions, places, s_start, s_end)
         lo, hi = min(start, date_start), max(end, date_end)
-        uid = _slug(name) or kind.value
-        n = 2
-        while any(e.id == uid for e in events.values()):
-            uid, n = f"{uid}-{n}", n + 1
+        if key in events:  # named before without its day (a title): the same event, dated
+            uid = events[key].id
+        else:
+            uid = _slug(name) or kind.value
+            n = 2
+            while any(e.id == uid for e in events.values()):
+                uid, n = f"{uid}-{n}", n + 1
+        ids_at[start] = uid
         events[key] = Event(
             id=uid,
             kind=kind,
@@ -435,7 +455,27 @@ def _events(reader: _Reader, places: dict[tuple[str, str], str]) -> list[Event]:
             provenance=reader.span(lo, hi, "; ".join(reasons) or None),
             **fields,
         )
-    return list(events.values())
+    out = list(events.values())
+    for i, event in enumerate(out):
+        if event.kind is not EventKind.DIEN_DAN:
+            continue
+        festival = next(
+            (
+                ids_at.get(at)
+                for mine, (at, _, other) in partner.items()
+                if ids_at.get(mine) == event.id and other is EventKind.NGAY_HOI
+            ),
+            None,
+        )
+        if festival is not None and festival != event.id:
+            out[i] = attrs.evolve(event, parent=festival)
+    return out
+
+
+def _main_event(events: list[Event]) -> Event | None:
+    """The one event the others are part of (a festival and its forum), or ``None``."""
+    top = [e for e in events if e.parent is None]
+    return top[0] if len(top) == 1 else None
 
 
 def _unquoted(name: str) -> str:
@@ -569,6 +609,42 @@ def _event_year(
 # -- awards -------------------------------------------------------------------------
 
 
+_PLEDGE = re.compile(
+    r"(?<!\w)(?:ký|kí)\s+(?:kết\s+)?(?:bản\s+)?"
+    r"(giao\s+ước\s+thi\s+đua|quy\s+chế\s+phối\s+hợp|chương\s+trình\s+phối\s+hợp)"
+    r"([^.;,:\n()“”\"]{0,120})",
+    re.IGNORECASE,
+)
+_PARTY_TAIL = re.compile(r"(?:\s+(?:đã|đều|cùng|và|thực\s+hiện|tiến\s+hành))+\s*$", re.IGNORECASE)
+
+
+def _with_pledges(reader: _Reader, events: list[Event]) -> list[Event]:
+    """ "8 thôn đã ký kết giao ước thi đua …": the pledges signed, on the one event's day.
+
+    Pledges belong to an event: with several events (or none) the text does not say
+    which, and none is read; a festival's forum is part of the festival. Who signed
+    is kept as written only when a few words before the verb name them ("8 thôn đã
+    ký …").
+    """
+    event = _main_event(events)
+    if event is None:
+        return events
+    pledges = []
+    for m in _PLEDGE.finditer(reader.body):
+        title = " ".join((m.group(1) + m.group(2)).split())
+        s_start, _ = reader.sentence_of(m.start())
+        before = reader.body[s_start : m.start()].rsplit(",", 1)[-1]
+        parties = _PARTY_TAIL.sub("", before).strip()
+        words = parties.split()
+        if not words or len(words) > 6 or not (words[0][:1].isupper() or words[0].isdigit()):
+            parties = ""
+        pledges.append(Pledge(title=title, parties_text=parties or None, signed_on=event.start_on))
+    if not pledges:
+        return events
+    signed = attrs.evolve(event, pledges=(*event.pledges, *pledges))
+    return [signed if e is event else e for e in events]
+
+
 def _awards(reader: _Reader, events: list[Event]) -> list[Award]:
     body = reader.body
     out: list[Award] = []
@@ -613,8 +689,9 @@ def _awards(reader: _Reader, events: list[Event]) -> list[Award]:
                 start = min(start, where)
                 end = max(end, where + len(issuer_text))
         reader.used.update(used)
-        event = events[0].id if len(events) == 1 else None
-        if len(events) > 1:
+        main = _main_event(events)
+        event = None if main is None else main.id
+        if main is None and events:
             reasons.append("the text names several events; the award is linked to none")
         out.append(
             Award(
@@ -852,7 +929,7 @@ def extract_text(
         reference = published_on
     reader = _Reader(body, reference)
     units, areas, commune, place_ids = _place_records(reader)
-    events = _events(reader, place_ids)
+    events = _with_pledges(reader, _events(reader, place_ids))
     awards = _awards(reader, events)
     activities = _activities(reader, events)
     heading = title or _first_line(body)
