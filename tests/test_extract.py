@@ -266,6 +266,28 @@ def test_a_pledge_needs_one_event() -> None:
     assert all(not e.pledges for e in ds.events)
 
 
+def test_items_of_a_list_take_the_period_of_its_lead_in() -> None:
+    """ "Kết quả năm 2024 … như sau:" then one item per paragraph: each item's figures are of
+    2024 (for review); a paragraph that is no list item stops the list."""
+    ds = extract_text(
+        "Kết quả năm 2024, toàn xã đạt được như sau:\n\n"
+        "Tổ chức 15 buổi tuyên truyền với 1.350 người tham gia;\n\n"
+        "Vận động giao nộp 03 khẩu súng tự chế;\n\n"
+        "100% hộ gia đình ký cam kết.\n\n"
+        "Mô hình được kỳ vọng góp phần giữ vững an ninh trật tự trên địa bàn xã\n\n"
+        "Có 7 tổ tự quản"
+    )
+    read = {a.quantity.text: (a.period, a.role, a.provenance) for a in ds.activities}
+    for text in ("15 buổi tuyên truyền", "1.350 người", "03 khẩu súng tự chế", "100% hộ gia đình"):
+        period, role, provenance = read[text]
+        assert period is not None, text
+        assert period.label == "năm 2024", text
+        assert role is StatisticRole.RESULT, text  # "khẩu súng" counts guns, not people
+        assert provenance is not None
+        assert provenance.reason == "the period 'năm 2024' is taken from the words before the list"
+    assert read["7 tổ tự quản"][0] is None
+
+
 def test_two_periods_before_a_figure_are_marked_for_review() -> None:
     """Periods that do not make one ("6T/2025", "từ T7 – T8/2025"): the nearer, for review."""
     ds = extract_text("Trong 6T/2025 và từ T7 – T8/2025, Công an xã tổ chức 24 buổi tuyên truyền.")

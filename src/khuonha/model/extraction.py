@@ -168,6 +168,20 @@ class _Reader:
             yield i, self.quantities[i]
             i += 1
 
+    def lead_in(self, offset: int) -> int | None:
+        """Where the lead-in of the list holding *offset* starts ("Kết quả năm 2024, toàn xã
+        đạt được như sau:" and an item per paragraph after it), or ``None``."""
+        starts = self._paragraphs
+        here = bisect_right(starts, offset) - 1
+        for k in range(here, max(-1, here - _MAX_ITEMS - 1), -1):
+            end = starts[k + 1] if k + 1 < len(starts) else len(self.body)
+            text = self.body[starts[k] : end].strip()
+            if k < here and text.endswith(":"):
+                return starts[k]
+            if len(text) > _MAX_ITEM or not text.endswith((";", ".", ",")):
+                return None
+        return None
+
     def paragraph_start(self, offset: int) -> int:
         """Where the paragraph holding *offset* starts (paragraphs are split by blank lines)."""
         return self._paragraphs[bisect_right(self._paragraphs, offset) - 1]
@@ -776,8 +790,9 @@ def _activities(reader: _Reader, events: list[Event]) -> list[Activity]:
         reasons = []
         if q.ambiguous:
             reasons.append(q.reason or "the number can be read more than one way")
-        if unit is None and q.quantity.unit != "%":
-            reasons.append("no counted noun follows the number")
+        no_noun = "no counted noun follows the number"
+        if unit is None and q.quantity.unit != "%" and no_noun not in reasons:
+            reasons.append(no_noun)
         role, why = _role(reader, q, s_start)
         if why:
             reasons.append(why)
@@ -834,6 +849,9 @@ _TARGET = re.compile(
 _BASELINE = re.compile(r"cơ\s+bản\s+đạt\s*$")
 _BASELINE_HEAD = re.compile(r"cơ\s+bản\s+đạt\b")
 _PROFILE_KEYS = tuple(match_key(noun) for noun in PROFILE_UNITS)
+#: A list under a lead-in ending in ":": at most this many items, each this long at most.
+_MAX_ITEMS, _MAX_ITEM = 20, 400
+_KHAU = match_key("khẩu")
 _ACTION = re.compile(
     r"\s*(?:đã\s+|đều\s+)?(?:" + "|".join(r"\s+".join(w.split()) for w in ACTION_WORDS) + r")(?!\w)"
 )
@@ -853,6 +871,8 @@ def _role(reader: _Reader, q: FoundQuantity, s_start: int) -> tuple[StatisticRol
     unit = match_key(q.quantity.unit or "")
     of = match_key(q.of or "")
     for key in _PROFILE_KEYS:
+        if key == _KHAU and unit != key:
+            continue  # "khẩu" alone counts people; "03 khẩu súng tự chế" counts guns
         if unit == key or unit.startswith(key + " ") or of.startswith(key):
             return StatisticRole.PROFILE, None
     if after.lstrip().startswith("sinh sống") or "dân tộc thiểu số" in after:
@@ -882,6 +902,9 @@ def _period_for(
     paragraph = reader.paragraph_start(q.start)
     if p is not None and p.start >= paragraph:
         return p.period, f"the period {p.text!r} is taken from an earlier sentence"
+    lead = reader.lead_in(q.start)
+    if p is not None and lead is not None and p.start >= lead:
+        return p.period, f"the period {p.text!r} is taken from the words before the list"
     if role is StatisticRole.PROFILE:
         return None, None
     return None, "no period is written for this figure"

@@ -162,6 +162,8 @@ class _Reader:
         end, k, words, commas = j, j, 0, 0
         head = ""
         while k < self.n and words < _MAX_UNIT_WORDS and not self.covered[k]:
+            if k > 0 and "\n" in lx.text[lx.end[k - 1] : lx.start[k]]:
+                break  # a noun ends with its line: "48\n\nTổ tự quản" counts nothing
             kind = lx.kind[k]
             if kind == "w":
                 key, pair = lx.key[k], self.pair(k)
