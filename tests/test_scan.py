@@ -153,6 +153,7 @@ def test_slashes_that_are_no_part_of_a_whole(text: str) -> None:
         ("1. Trong năm 2025, xã tổ chức 18 buổi.", [(18, "buổi", None)]),
         ("Kết quả:\n2) 5 vụ việc", [(5, "vụ việc", None)]),
         ("12.500 người tham gia", [(12500, "người", None)]),
+        ("Camera lắp đặt\n\n48\n\nTổ tự quản", [(48, None, "no counted noun follows the number")]),
         (
             "STT | Nội dung | Số lượng\n1 | Tổ tự quản | 24",
             [(24, "Tổ tự quản", "read from a table row: its label is taken as what is counted")],
