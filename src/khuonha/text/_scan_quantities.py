@@ -256,11 +256,8 @@ class _Reader:
         """Whether number *i* numbers a list item or a table row: first on its line, then
         "." or ")" and a space ("1. Trong năm …", "2) …"), or a cell bar ("1 | Tổ tự quản | 24")."""
         lx = self.lx
-        if (
-            i + 1 >= self.n
-            or lx.text[lx.text.rfind("\n", 0, lx.start[i]) + 1 : lx.start[i]].strip()
-        ):
-            return False
+        if i + 1 >= self.n or (i > 0 and "\n" not in lx.text[lx.end[i - 1] : lx.start[i]]):
+            return False  # not first on its line
         after = lx.kind[i + 1]
         if after == "|":
             return True
