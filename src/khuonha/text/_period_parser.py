@@ -589,15 +589,15 @@ class _Reader(Context):
             self.i += 1
 
     def campaign_name(self) -> None:
-        """ "Đợt cao điểm tấn công trấn áp tội phạm (từ 15/5 – 15/8/2025)": the name's words,
-        read past only where brackets with the dates follow them."""
-        for n in range(1, 16):
-            tok = self.peek(n - 1)
-            if tok is None or tok.kind not in ("word", "punct") or tok.raw in ",;:)":
+        """ "Đợt cao điểm tấn công, trấn áp tội phạm (từ 15/5 – 15/8/2025)" or "… từ ngày
+        15/5 …": the name's words, read past only where its dates follow them."""
+        for n in range(16):
+            tok, nxt = self.peek(n), self.peek(n + 1)
+            if tok is None or tok.kind not in ("word", "punct") or tok.raw in ";:)":
                 return
-            if tok.raw == "(":
-                if n > 1:
-                    self.i += n - 1
+            dates = nxt is not None and (nxt.kind == "num" or nxt.key in ("ngay", "thang", "nam"))
+            if tok.raw == "(" or (tok.key == "tu" and dates):
+                self.i += n
                 return
 
     def connector(self) -> bool:
