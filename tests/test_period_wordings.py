@@ -120,6 +120,13 @@ NEIGHBOURS = [
         EXACT,
     ),
     (
+        "Cao điểm tấn công, trấn áp tội phạm từ ngày 15/5 đến 15/8/2025",
+        None,
+        D(2025, 5, 15),
+        D(2025, 8, 15),
+        EXACT,
+    ),
+    (
         "kỳ báo cáo: từ ngày 15/12/2024 đến ngày 14/6/2025",
         None,
         D(2024, 12, 15),
