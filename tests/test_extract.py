@@ -288,6 +288,28 @@ def test_items_of_a_list_take_the_period_of_its_lead_in() -> None:
     assert read["7 tổ tự quản"][0] is None
 
 
+def test_a_column_header_is_the_period_of_its_figures() -> None:
+    """ "Nội dung | Năm 2024 | 9 tháng năm 2025": each figure of a row takes the row's label
+    and its column's period."""
+    text = (
+        "STT | Nội dung | Năm 2024 | 9 tháng năm 2025 | Ghi chú\n"
+        "1 | Tổ tự quản | 20 | 24 |\n"
+        "2 | Camera an ninh | 1.200 | 1.350 | tăng"
+    )
+    ds = extract_text(text)
+    read = [
+        (a.quantity.value, a.quantity.unit, a.period.label if a.period else None)
+        for a in ds.activities
+    ]
+    assert read == [
+        (20, "Tổ tự quản", "Năm 2024"),
+        (24, "Tổ tự quản", "9 tháng năm 2025"),
+        (1200, "Camera an ninh", "Năm 2024"),
+        (1350, "Camera an ninh", "9 tháng năm 2025"),
+    ]
+    assert all(a.provenance is not None and a.provenance.needs_review for a in ds.activities)
+
+
 def test_two_periods_before_a_figure_are_marked_for_review() -> None:
     """Periods that do not make one ("6T/2025", "từ T7 – T8/2025"): the nearer, for review."""
     ds = extract_text("Trong 6T/2025 và từ T7 – T8/2025, Công an xã tổ chức 24 buổi tuyên truyền.")

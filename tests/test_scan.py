@@ -159,6 +159,13 @@ def test_slashes_that_are_no_part_of_a_whole(text: str) -> None:
             "STT | Nội dung | Số lượng\n1 | Tổ tự quản | 24",
             [(24, "Tổ tự quản", "read from a table row: its label is taken as what is counted")],
         ),
+        (
+            "Tổ tự quản | 20 | 24",
+            [
+                (20, "Tổ tự quản", "read from a table row: its label is taken as what is counted"),
+                (24, "Tổ tự quản", "read from a table row: its label is taken as what is counted"),
+            ],
+        ),
     ],
 )
 def test_list_numbers_and_table_rows(text: str, expected: list[tuple[object, ...]]) -> None:

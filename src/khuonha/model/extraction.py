@@ -34,7 +34,7 @@ from typing import Any
 
 import attrs
 
-from khuonha.exceptions import InvalidDataError
+from khuonha.exceptions import InvalidDataError, PeriodParseError
 from khuonha.model._extract_words import (
     ACTION_WORDS,
     AREA_WORDS,
@@ -55,6 +55,8 @@ from khuonha.model.events import Event, EventKind, PartOfDay, Pledge, Site
 from khuonha.model.news import NewsItem
 from khuonha.model.places import AdministrativeUnit, AreaKind, ResidentialArea, UnitKind, UnitLevel
 from khuonha.model.provenance import Provenance
+from khuonha.text._period_parser import parse_period
+from khuonha.text._scan_quantities import ROW_REASON
 from khuonha.text.periods import Period
 from khuonha.text.scanning import FoundPeriod, FoundQuantity, scan
 from khuonha.text.unicode import TextError, match_key, nfc, slugify
@@ -143,6 +145,8 @@ class _Reader:
         self.quantities = list(found.quantities)
         self.periods = list(found.periods)
         self.used: set[int] = set()  # quantities taken by awards and anniversaries
+        self._table_first: dict[int, int] = {}  # a table row's line start -> its header's
+        self._header_periods: dict[str, Period | None] = {}
         self._q_starts = [q.start for q in self.quantities]
         compounds = [(p.start, p.end) for p in self.periods if p.compound]
         self.dated = sorted(
@@ -181,6 +185,42 @@ class _Reader:
             if len(text) > _MAX_ITEM or not text.endswith((";", ".", ",")):
                 return None
         return None
+
+    def column_header(self, offset: int) -> str | None:
+        """The header cell of the table column holding *offset* (tables are read one line per
+        row, cells joined by "|"), or ``None`` outside a table or in its first row."""
+        body = self.body
+        line = body.rfind("\n", max(0, offset - _MAX_ROW), offset) + 1
+        if line == 0 and offset > _MAX_ROW:
+            return None  # no line this long is a table row
+        column = body.count("|", line, offset)
+        first = self._table_first.get(line, line)
+        for _ in range(_MAX_ROWS if first == line else 0):
+            above = body.rfind("\n", max(0, first - 1 - _MAX_ROW), first - 1) + 1
+            if first == 0 or "|" not in body[above : first - 1]:
+                break
+            if above in self._table_first:  # a row above already knows its table's header
+                first = self._table_first[above]
+                break
+            first = above
+        self._table_first[line] = first
+        if first == line:
+            return None
+        end = body.find("\n", first, first + _MAX_ROW)
+        cells = body[first : end if end >= 0 else first + _MAX_ROW].split("|")
+        if column >= len(cells):
+            return None
+        return cells[column].strip() or None
+
+    def header_period(self, header: str) -> Period | None:
+        """The dated period a column's header names ("Năm 2024"), or ``None`` (read once)."""
+        if header not in self._header_periods:
+            try:
+                period: Period | None = parse_period(header, reference=self.reference)
+            except PeriodParseError:
+                period = None
+            self._header_periods[header] = period if period is not None and period.dated else None
+        return self._header_periods[header]
 
     def paragraph_start(self, offset: int) -> int:
         """Where the paragraph holding *offset* starts (paragraphs are split by blank lines)."""
@@ -849,6 +889,8 @@ _TARGET = re.compile(
 _BASELINE = re.compile(r"cơ\s+bản\s+đạt\s*$")
 _BASELINE_HEAD = re.compile(r"cơ\s+bản\s+đạt\b")
 _PROFILE_KEYS = tuple(match_key(noun) for noun in PROFILE_UNITS)
+#: A table: at most this many rows above a figure to its header, each this long at most.
+_MAX_ROWS, _MAX_ROW = 500, 2000
 #: A list under a lead-in ending in ":": at most this many items, each this long at most.
 _MAX_ITEMS, _MAX_ITEM = 20, 400
 _KHAU = match_key("khẩu")
@@ -883,7 +925,12 @@ def _role(reader: _Reader, q: FoundQuantity, s_start: int) -> tuple[StatisticRol
 def _period_for(
     reader: _Reader, q: FoundQuantity, s_start: int, s_end: int, role: StatisticRole
 ) -> tuple[Period | None, str | None]:
-    """The period written before the figure in its sentence, else after it, else earlier."""
+    """The period written before the figure in its sentence, else after it, else earlier;
+    in a table, the header of its column ("Năm 2025")."""
+    if q.reason == ROW_REASON and (header := reader.column_header(q.start)) is not None:
+        period = reader.header_period(header)
+        if period is not None:
+            return period, f"the period is the header of its column, {header!r}"
     p = reader.period_before(q.start)
     if p is not None and p.start >= s_start:
         other = reader.other_before(p, s_start)

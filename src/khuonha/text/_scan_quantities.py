@@ -31,7 +31,7 @@ from khuonha.text._scan_words import (
 )
 from khuonha.text.quantities import Qualifier, Quantity
 
-__all__ = ["Hit", "find_quantities", "share_of"]
+__all__ = ["ROW_REASON", "Hit", "find_quantities", "share_of"]
 
 _MAX_UNIT_WORDS = 10
 _MAX_COMMAS = 4
@@ -47,7 +47,9 @@ _TOTAL = keys("tổng", "với", "trong")
 _K_SO = key("số")
 _K_HANG = key("hàng")
 _QUALIFIER_LAST = frozenset(phrase.split(" ")[-1] for phrase in QUALIFIERS)
-_ROW = "read from a table row: its label is taken as what is counted"
+#: The reason of a figure read from a table row (its label taken as what is counted).
+ROW_REASON = "read from a table row: its label is taken as what is counted"
+_MAX_COLUMNS = 12
 _NO_UNIT = "no counted noun follows the number"
 _ON = "'trên' before places may mean 'on' or 'in' rather than 'more than'"
 _NAME = "a name may follow the number rather than a counted noun"
@@ -321,7 +323,7 @@ class _Reader:
         if unit is None and total is None:
             row_label = self.row_label(first, j)
         if row_label is not None:  # "Tổ tự quản | 24": the row's label is what is counted
-            first, unit = row_label
+            unit = row_label
         scope_count = scope_unit = None
         if (
             unit not in (None, "%")
@@ -341,7 +343,7 @@ class _Reader:
         value, reason = settle(reading, percent=unit == "%", head=self.head(j))
         head = self.head(j) if unit not in (None, "%") else ""
         if row_label is not None:
-            reason = _ROW
+            reason = ROW_REASON
         elif reason is None and unit is None and total is None:
             reason = _NO_UNIT
         elif reason is None and total is not None and lx.is_word(j, "số"):
@@ -362,24 +364,36 @@ class _Reader:
         )
         return ([hit] if hit is not None else []), max(end, j)
 
-    def row_label(self, first: int, j: int) -> tuple[int, str] | None:
-        """Where the label of a table row starts, and the label, for a number alone in its
-        cell after it ("1 | Tổ tự quản | 24"); ``None`` elsewhere."""
+    def row_label(self, first: int, j: int) -> str | None:
+        """The label of a table row for a number alone in its cell after it ("1 | Tổ tự quản
+        | 24", "Tổ tự quản | 20 | 24": the cells of other figures are stepped over)."""
         lx = self.lx
-        if first == 0 or lx.kind[first - 1] != "|":
+
+        def same_line(k: int) -> bool:  # token k follows token k - 1 on its line
+            return k > 0 and "\n" not in lx.text[lx.end[k - 1] : lx.start[k]]
+
+        if not same_line(first) or lx.kind[first - 1] != "|":
             return None
-        if j < self.n and lx.kind[j] != "|" and "\n" not in lx.text[lx.end[j - 1] : lx.start[j]]:
+        if j < self.n and lx.kind[j] != "|" and same_line(j):
             return None  # more after the number in its cell
-        k = first - 1
-        while k > 0 and lx.kind[k - 1] == "w" and "\n" not in lx.text[lx.end[k - 1] : lx.start[k]]:
+        bar = first - 1
+        for _ in range(_MAX_COLUMNS):  # back over the cells of other figures
+            k = bar - 1
+            while (
+                k >= 0 and lx.kind[k] in ("n", ".", ",", "%") and (k == bar - 1 or lx.glued(k + 1))
+            ):
+                k -= 1
+            if k == bar - 1 or k < 0 or lx.kind[k] != "|" or not same_line(k + 1):
+                break
+            bar = k
+        k = bar
+        while same_line(k) and lx.kind[k - 1] == "w":
             k -= 1
             if self.covered[k]:
                 return None
-        if k == first - 1:
-            return None  # no words in the cell before
-        if k > 0 and lx.kind[k - 1] != "|" and "\n" not in lx.text[lx.end[k - 1] : lx.start[k]]:
-            return None  # the cell before holds more than words
-        return k, " ".join(lx.text[lx.start[k] : lx.end[first - 2]].split())
+        if k == bar or (same_line(k) and lx.kind[k - 1] != "|"):
+            return None  # no words in the cell before, or more than words
+        return " ".join(lx.text[lx.start[k] : lx.end[bar - 1]].split())
 
     def time_of_day(self, i: int, j: int) -> bool:
         """ "7 giờ 30", "vào 7 giờ sáng", "lúc 8 giờ": a time, not a number of hours."""
