@@ -299,7 +299,7 @@ class _Grammar:
         if end > j:
             return end
         c = j + 1 if lx.kind[j : j + 1] == [","] or lx.is_word(j, "và") else self.connector(j)
-        if c < 0 or chained >= 12:
+        if c < 0 or chained >= _MAX_LIST:
             return -1
         if lx.is_word(c, *_SHORT_TERMS):  # found only where a year follows
             return j if self.shortened(c, chained + 1) > 0 else -1
