@@ -256,6 +256,19 @@ def test_a_festival_and_its_forum_share_the_day_and_its_pledges_and_awards() -> 
     assert award.event == festival.id
 
 
+def test_a_pledge_signed_elsewhere_is_not_the_events() -> None:
+    """A pledge in another paragraph, not set at the event, was signed at another time."""
+    ds = extract_text(
+        "Ngày 10/8/2025, xã tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.\n\n"
+        "Năm 2023, các thôn đã ký giao ước thi đua.\n\n"
+        "Dịp này, 10 thôn ký giao ước thi đua năm 2025."
+    )
+    (event,) = ds.events
+    assert [(p.title, p.parties_text) for p in event.pledges] == [
+        ("giao ước thi đua năm 2025", "10 thôn")
+    ]
+
+
 def test_a_pledge_needs_one_event() -> None:
     """With two unrelated events the text does not say at which the pledge was signed."""
     ds = extract_text(

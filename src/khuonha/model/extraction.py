@@ -669,6 +669,12 @@ _PLEDGE = re.compile(
     r"([^.;,:\n()“”\"]{0,120})",
     re.IGNORECASE,
 )
+#: Words that put a sentence at the event ("Tại Ngày hội, …", "Dịp này, …").
+_AT_EVENT = re.compile(
+    r"(?:tại|trong|nhân\s+dịp|dịp)\s+(?:ngày\s+hội|hội\s+nghị|diễn\s+đàn|buổi\s+lễ|lễ|chương"
+    r"\s+trình|buổi)|(?:nhân\s+)?dịp\s+này",
+    re.IGNORECASE,
+)
 _PARTY_TAIL = re.compile(r"(?:\s+(?:đã|đều|cùng|và|thực\s+hiện|tiến\s+hành))+\s*$", re.IGNORECASE)
 
 
@@ -676,7 +682,9 @@ def _with_pledges(reader: _Reader, events: list[Event]) -> list[Event]:
     """ "8 thôn đã ký kết giao ước thi đua …": the pledges signed, on the one event's day.
 
     Pledges belong to an event: with several events (or none) the text does not say
-    which, and none is read; a festival's forum is part of the festival. Who signed
+    which, and none is read; a festival's forum is part of the festival. A pledge is
+    read in the event's paragraph, or in a sentence set at it ("Tại Ngày hội, …",
+    "Dịp này, …"). Who signed
     is kept as written only when a few words before the verb name them ("8 thôn đã
     ký …").
     """
@@ -684,9 +692,14 @@ def _with_pledges(reader: _Reader, events: list[Event]) -> list[Event]:
     if event is None:
         return events
     pledges = []
+    at = None if event.provenance is None else reader.paragraph_start(event.provenance.start)
     for m in _PLEDGE.finditer(reader.body):
         title = " ".join((m.group(1) + m.group(2)).split())
-        s_start, _ = reader.sentence_of(m.start())
+        s_start, s_end = reader.sentence_of(m.start())
+        if reader.paragraph_start(m.start()) != at and not _AT_EVENT.search(
+            reader.body, s_start, s_end
+        ):
+            continue  # signed elsewhere or at another time ("Năm 2023, các thôn đã ký …")
         before = reader.body[s_start : m.start()].rsplit(",", 1)[-1]
         parties = _PARTY_TAIL.sub("", before).strip()
         words = parties.split()
