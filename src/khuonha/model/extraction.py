@@ -56,7 +56,7 @@ from khuonha.model.news import NewsItem
 from khuonha.model.places import AdministrativeUnit, AreaKind, ResidentialArea, UnitKind, UnitLevel
 from khuonha.model.provenance import Provenance
 from khuonha.text._period_parser import parse_period
-from khuonha.text._scan_quantities import ROW_REASON
+from khuonha.text._scan_quantities import NO_UNIT_REASON, ROW_REASON
 from khuonha.text.periods import Period
 from khuonha.text.scanning import FoundPeriod, FoundQuantity, scan
 from khuonha.text.unicode import TextError, match_key, nfc, slugify
@@ -843,9 +843,8 @@ def _activities(reader: _Reader, events: list[Event]) -> list[Activity]:
         reasons = []
         if q.ambiguous:
             reasons.append(q.reason or "the number can be read more than one way")
-        no_noun = "no counted noun follows the number"
-        if unit is None and q.quantity.unit != "%" and no_noun not in reasons:
-            reasons.append(no_noun)
+        if unit is None and q.quantity.unit != "%" and NO_UNIT_REASON not in reasons:
+            reasons.append(NO_UNIT_REASON)
         role, why = _role(reader, q, s_start)
         if why:
             reasons.append(why)

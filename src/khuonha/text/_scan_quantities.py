@@ -31,7 +31,7 @@ from khuonha.text._scan_words import (
 )
 from khuonha.text.quantities import Qualifier, Quantity
 
-__all__ = ["ROW_REASON", "Hit", "find_quantities", "share_of"]
+__all__ = ["NO_UNIT_REASON", "ROW_REASON", "Hit", "find_quantities", "share_of"]
 
 _MAX_UNIT_WORDS = 10
 _MAX_COMMAS = 4
@@ -50,7 +50,8 @@ _QUALIFIER_LAST = frozenset(phrase.split(" ")[-1] for phrase in QUALIFIERS)
 #: The reason of a figure read from a table row (its label taken as what is counted).
 ROW_REASON = "read from a table row: its label is taken as what is counted"
 _MAX_COLUMNS = 12
-_NO_UNIT = "no counted noun follows the number"
+#: The reason of a figure with no counted noun after it.
+NO_UNIT_REASON = "no counted noun follows the number"
 _ON = "'trên' before places may mean 'on' or 'in' rather than 'more than'"
 _NAME = "a name may follow the number rather than a counted noun"
 _FRACTION = "a fraction of a whole ('1/3 số hộ'), not a count out of a total"
@@ -345,7 +346,7 @@ class _Reader:
         if row_label is not None:
             reason = ROW_REASON
         elif reason is None and unit is None and total is None:
-            reason = _NO_UNIT
+            reason = NO_UNIT_REASON
         elif reason is None and total is not None and lx.is_word(j, "số"):
             reason = _FRACTION
         elif reason is None and head in _PLACES and lx.is_word(first, "trên"):
